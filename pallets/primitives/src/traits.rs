@@ -1,0 +1,121 @@
+//! The traits through which Ember's pallets talk to each other. The runtime wires them.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+use crate::gpu::GpuUuidHash;
+
+/// Lifecycle of a registered provider.
+///
+/// ```text
+///            missed heartbeats              heartbeat
+///  Active ────────────────────► Offline ───────────────► Active
+///    │  ▲                          │
+///    │  └──────── unjail ────┐     │ jail
+///    │ jail                  │     ▼
+///    └─────────────────► Jailed ◄──┘
+///    │
+///    │ leave while commitments remain
+///    ▼
+///  Leaving ── leave once commitments end ──► (deregistered)
+/// ```
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub enum ProviderStatus {
+	/// Heartbeating and able to take new work (unless paused by its owner).
+	Active,
+	/// Missed too many heartbeats: earns nothing and takes no new work until it heartbeats again.
+	Offline,
+	/// Barred by the chain after offences: takes no new work until unjailed.
+	Jailed,
+	/// Its owner is leaving: it takes no new work and deregisters once its commitments end.
+	Leaving,
+}
+
+impl ProviderStatus {
+	/// Whether a provider in this status may take new bids and leases.
+	pub fn accepts_work(&self) -> bool {
+		matches!(self, ProviderStatus::Active)
+	}
+}
+
+/// What the staking pallet tells the provider registry about a provider's bond.
+pub trait ProviderStake<AccountId, Balance> {
+	/// The stake an owner must have bonded to offer `gpu_count` GPUs (base + per-GPU).
+	fn required_stake(gpu_count: u32) -> Balance;
+
+	/// The owner's own active (not unbonding) bond.
+	fn own_stake(owner: &AccountId) -> Balance;
+
+	/// Everything backing a provider: the owner's active bond plus active delegations.
+	fn total_backing(owner: &AccountId) -> Balance;
+
+	/// Whether the owner's own bond covers `gpu_count` GPUs.
+	fn has_sufficient_stake(owner: &AccountId, gpu_count: u32) -> bool;
+}
+
+/// Taking stake from a provider's backers, used by the slashing pallet.
+pub trait ProviderStakeSlashing<AccountId, Balance> {
+	/// Slash up to `amount` from the funds backing `provider`, taken from the owner and every
+	/// delegator in proportion to what each has held (active and unbonding alike). The slashed
+	/// funds go to `beneficiary`, or are burned when it is `None`. Returns the amount slashed,
+	/// which is less than `amount` only when the backing is smaller.
+	fn slash(provider: &AccountId, amount: Balance, beneficiary: Option<&AccountId>) -> Balance;
+}
+
+/// What the provider registry tells other pallets about providers.
+pub trait ProviderRegistry<AccountId> {
+	/// Number of GPUs a provider has registered, `None` when it is not registered.
+	fn registered_gpus(owner: &AccountId) -> Option<u32>;
+
+	/// The provider's status, `None` when it is not registered.
+	fn status(owner: &AccountId) -> Option<ProviderStatus>;
+
+	/// The provider (owner account) an agent key acts for.
+	fn provider_of_agent(agent: &AccountId) -> Option<AccountId>;
+}
+
+/// What the lease market tells the provider registry about a provider's open business.
+pub trait ProviderCommitments<AccountId> {
+	/// Number of open bids and running leases that bind the provider.
+	fn active_commitments(provider: &AccountId) -> u32;
+
+	/// Whether the GPU is committed to an open bid or a running lease.
+	fn is_gpu_committed(provider: &AccountId, gpu: &GpuUuidHash) -> bool;
+}
+
+/// No lease market: nothing is ever committed.
+impl<AccountId> ProviderCommitments<AccountId> for () {
+	fn active_commitments(_provider: &AccountId) -> u32 {
+		0
+	}
+
+	fn is_gpu_committed(_provider: &AccountId, _gpu: &GpuUuidHash) -> bool {
+		false
+	}
+}
+
+/// No registry: nobody is registered.
+impl<AccountId> ProviderRegistry<AccountId> for () {
+	fn registered_gpus(_owner: &AccountId) -> Option<u32> {
+		None
+	}
+
+	fn status(_owner: &AccountId) -> Option<ProviderStatus> {
+		None
+	}
+
+	fn provider_of_agent(_agent: &AccountId) -> Option<AccountId> {
+		None
+	}
+}

@@ -1,0 +1,225 @@
+//! # Validator set
+//!
+//! The session manager of Ember's Aura + GRANDPA chain: governance adds and removes validators
+//! here, and pallet-session takes the resulting set at its session rotations.
+//!
+//! ## When a change takes effect
+//!
+//! pallet-session plans the set of session `n + 2` at the moment session `n + 1` starts. A change
+//! made during session `n` is therefore queued at the next rotation and becomes the active set at
+//! the rotation after that ("the session after next"). Until then the old set keeps producing and
+//! finalizing blocks.
+//!
+//! ## Session keys
+//!
+//! A validator without session keys would be skipped by pallet-session, and a set in which too
+//! many validators are skipped stalls block production. So an account can only be added once it
+//! has registered its Aura and GRANDPA keys with `session.setKeys`; the check goes through
+//! [`Config::ValidatorRegistration`], which the runtime points at pallet-session (it answers from
+//! its `NextKeys` storage).
+//!
+//! ## Runtime wiring
+//!
+//! - `pallet_session::Config::SessionManager = ValidatorSet`, with `ValidatorId = AccountId` and
+//!   `ValidatorIdOf = sp_runtime::traits::ConvertInto`.
+//! - `Config::ValidatorRegistration = Session`.
+//! - Declare this pallet before `Session` in the runtime: pallet-session's genesis asks this pallet
+//!   for the genesis set, so this pallet's genesis must have been built first. Every genesis
+//!   validator also needs its keys in pallet-session's genesis `keys`.
+//! - Keep `MaxValidators` at or below the `MaxAuthorities` of pallet-aura and pallet-grandpa.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+mod dispatch;
+mod impls;
+#[cfg(any(feature = "try-runtime", test))]
+mod invariants;
+mod session;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// Log target of this pallet.
+pub(crate) const LOG_TARGET: &str = "runtime::validator-set";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{pallet_prelude::*, traits::ValidatorRegistration};
+	use frame_system::pallet_prelude::*;
+	use sp_staking::SessionIndex;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Origin allowed to add and remove validators: governance (Root on Ember at first).
+		type AddRemoveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Tells whether an account has registered session keys. Set it to pallet-session, which
+		/// answers from its `NextKeys` storage.
+		type ValidatorRegistration: ValidatorRegistration<Self::AccountId>;
+
+		/// The largest number of validators. Keep it at or below the `MaxAuthorities` of the
+		/// consensus pallets, which cannot take more authorities than that.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// The smallest number of validators; removals that would go below it are refused. Must be
+		/// at least 1 and below `MaxValidators`.
+		#[pallet::constant]
+		type MinValidators: Get<u32>;
+
+		/// Weights of this pallet's calls and session work.
+		type WeightInfo: WeightInfo;
+
+		/// Prepares benchmark accounts with what other pallets must hold (session keys).
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// The validator set pallet-session receives at its next rotation, in the order it is given.
+	/// It becomes the active set one rotation later.
+	#[pallet::storage]
+	pub type Validators<T: Config> = StorageValue<_, ValidatorsOf<T>, ValueQuery>;
+
+	/// Whether `Validators` changed since pallet-session last asked for a new set. Only then is a
+	/// new set handed over at a rotation.
+	#[pallet::storage]
+	pub type ValidatorsChanged<T> = StorageValue<_, bool, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The validators of sessions 0 and 1: between `MinValidators` and `MaxValidators`
+		/// accounts, no duplicates. Each must also have keys in pallet-session's genesis.
+		pub initial_validators: Vec<T::AccountId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// A chain cannot start with an invalid validator set: refuse to build its genesis.
+			if let Err(reason) = Pallet::<T>::do_initialize_validators(&self.initial_validators) {
+				panic!("invalid validator-set genesis: {reason}");
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `validator` joined the planned set. It starts validating at the session after next.
+		ValidatorAdded {
+			/// The account added to the set.
+			validator: T::AccountId,
+		},
+		/// `validator` left the planned set. It stops validating at the session after next.
+		ValidatorRemoved {
+			/// The account removed from the set.
+			validator: T::AccountId,
+		},
+		/// The changed set was handed to pallet-session at a rotation; it becomes the active set
+		/// at `session_index`.
+		NewValidatorSetPlanned {
+			/// The session from which the new set validates.
+			session_index: SessionIndex,
+			/// The number of validators in the new set.
+			validators_count: u32,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already in the validator set.
+		AlreadyValidator,
+		/// The validator set already holds `MaxValidators` accounts.
+		TooManyValidators,
+		/// The account is not in the validator set.
+		NotValidator,
+		/// Removing the account would leave fewer than `MinValidators` validators.
+		TooFewValidators,
+		/// The account has not registered session keys with `session.setKeys`; without them it
+		/// could not produce or finalize blocks.
+		NoSessionKeys,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MinValidators::get() >= 1, "MinValidators must be at least 1");
+			assert!(
+				T::MinValidators::get() < T::MaxValidators::get(),
+				"MinValidators must be below MaxValidators, or the set could never change"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Add `validator` to the validator set.
+		///
+		/// Only governance (`AddRemoveOrigin`, Root on Ember) may call this.
+		///
+		/// The account must first register its session keys (Aura and GRANDPA) with
+		/// `session.setKeys`, so that it can produce and finalize blocks once it is active.
+		///
+		/// The change takes effect at the session after next: it is handed to pallet-session at
+		/// the next session rotation and becomes active at the rotation after that.
+		///
+		/// Emits `ValidatorAdded`.
+		///
+		/// Errors:
+		/// - `AlreadyValidator`: the account is already in the set.
+		/// - `NoSessionKeys`: the account has not set its session keys.
+		/// - `TooManyValidators`: the set already holds `MaxValidators` accounts.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_validator())]
+		pub fn add_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
+			T::AddRemoveOrigin::ensure_origin(origin)?;
+			Self::do_add_validator(validator)
+		}
+
+		/// Remove `validator` from the validator set.
+		///
+		/// Only governance (`AddRemoveOrigin`, Root on Ember) may call this.
+		///
+		/// The change takes effect at the session after next: the account keeps validating until
+		/// then, so its node should stay online until the second session rotation from now.
+		///
+		/// Emits `ValidatorRemoved`.
+		///
+		/// Errors:
+		/// - `NotValidator`: the account is not in the set.
+		/// - `TooFewValidators`: the set would shrink below `MinValidators`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_validator())]
+		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
+			T::AddRemoveOrigin::ensure_origin(origin)?;
+			Self::do_remove_validator(validator)
+		}
+	}
+}

@@ -1,0 +1,53 @@
+//! The benchmarks the runtime exposes to `ember-node benchmark pallet`, and the helpers Ember's
+//! pallets need to set up their benchmarks in the real runtime.
+
+use crate::{AccountId, Balances, ProviderStaking, Runtime, RuntimeOrigin, Session};
+use frame_support::traits::fungible::Mutate;
+
+pub use frame_benchmarking::baseline::Pallet as BaselineBench;
+pub use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
+
+impl frame_system_benchmarking::Config for Runtime {}
+impl frame_benchmarking::baseline::Config for Runtime {}
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, crate::Balances]
+	[pallet_timestamp, crate::Timestamp]
+	[pallet_sudo, crate::Sudo]
+	[pallet_utility, crate::Utility]
+	[pallet_validator_set, crate::ValidatorSet]
+	[pallet_provider_staking, crate::ProviderStaking]
+	[pallet_providers, crate::Providers]
+);
+
+/// Gives benchmark accounts the bond their GPUs require, through the real staking pallet.
+pub struct ProvidersBenchmarkHelper;
+
+impl pallet_providers::BenchmarkHelper<AccountId> for ProvidersBenchmarkHelper {
+	fn ensure_stake(owner: &AccountId, gpus: u32) {
+		use ember_primitives::ProviderStake;
+		let required = <ProviderStaking as ProviderStake<AccountId, crate::Balance>>::required_stake(gpus);
+		let _ = Balances::mint_into(owner, required.saturating_mul(2));
+		let _ = ProviderStaking::bond(RuntimeOrigin::signed(owner.clone()), required);
+	}
+}
+
+/// Registers session keys for a benchmark validator.
+pub struct ValidatorSetBenchmarkHelper;
+
+impl pallet_validator_set::BenchmarkHelper<AccountId> for ValidatorSetBenchmarkHelper {
+	fn set_session_keys(validator: &AccountId) {
+		use sp_runtime::traits::OpaqueKeys;
+		let _ = Balances::mint_into(validator, 1_000 * crate::EMBR);
+		let keys = crate::SessionKeys::generate(None);
+		if let Ok(keys) = <crate::SessionKeys as codec::Decode>::decode(&mut &keys[..]) {
+			let _ = Session::set_keys(RuntimeOrigin::signed(validator.clone()), keys, alloc::vec![]);
+		}
+		let _ = <crate::SessionKeys as OpaqueKeys>::key_ids();
+	}
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Measures every call and hook of Ember's pallets with `ember-node benchmark pallet` and writes
+# each pallet's `weights.rs` from the measurements. Run it on the reference machine after any
+# change to a pallet's logic, then commit the weights.
+#
+#   ./scripts/benchmark-weights.sh                 # all Ember pallets
+#   ./scripts/benchmark-weights.sh pallet_providers
+#   STEPS=50 REPEAT=20 ./scripts/benchmark-weights.sh   # more samples, slower
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$EMBER_ROOT"
+
+STEPS="${STEPS:-20}"
+REPEAT="${REPEAT:-10}"
+
+declare -A PALLET_DIRS=(
+	[pallet_providers]=pallets/providers
+	[pallet_provider_staking]=pallets/staking
+	[pallet_validator_set]=pallets/validator-set
+)
+
+"$EMBER_ROOT/scripts/setup.sh"
+build_node
+
+wasm="$CARGO_TARGET_DIR/release/wbuild/ember-runtime/ember_runtime.compact.compressed.wasm"
+[ -f "$wasm" ] || { log "runtime wasm not found at $wasm" >&2; exit 1; }
+
+pallets=("$@")
+[ ${#pallets[@]} -gt 0 ] || pallets=("${!PALLET_DIRS[@]}")
+
+for pallet in "${pallets[@]}"; do
+	dir="${PALLET_DIRS[$pallet]:-}"
+	[ -n "$dir" ] || { log "unknown pallet $pallet (known: ${!PALLET_DIRS[*]})" >&2; exit 1; }
+	log "benchmarking $pallet (steps $STEPS, repeat $REPEAT)"
+	"$EMBER_NODE_BIN" benchmark pallet \
+		--runtime "$wasm" \
+		--genesis-builder runtime \
+		--genesis-builder-preset dev \
+		--pallet "$pallet" \
+		--extrinsic '*' \
+		--steps "$STEPS" \
+		--repeat "$REPEAT" \
+		--wasm-execution compiled \
+		--heap-pages 4096 \
+		--template "$EMBER_ROOT/scripts/pallet-weights.hbs" \
+		--output "$EMBER_ROOT/$dir/src/weights.rs"
+done
+log "weights written; review the diff and commit it"
