@@ -37,17 +37,18 @@ impl pallet_providers::BenchmarkHelper<AccountId> for ProvidersBenchmarkHelper {
 	}
 }
 
-/// Registers session keys for a benchmark validator.
+/// Registers session keys, with their proof of ownership, for a benchmark validator.
 pub struct ValidatorSetBenchmarkHelper;
 
 impl pallet_validator_set::BenchmarkHelper<AccountId> for ValidatorSetBenchmarkHelper {
 	fn set_session_keys(validator: &AccountId) {
-		use sp_runtime::traits::OpaqueKeys;
+		use codec::Encode;
 		let _ = Balances::mint_into(validator, 1_000 * crate::EMBR);
-		let keys = crate::SessionKeys::generate(None);
-		if let Ok(keys) = <crate::SessionKeys as codec::Decode>::decode(&mut &keys[..]) {
-			let _ = Session::set_keys(RuntimeOrigin::signed(validator.clone()), keys, alloc::vec![]);
-		}
-		let _ = <crate::SessionKeys as OpaqueKeys>::key_ids();
+		let generated = crate::SessionKeys::generate(&validator.encode(), None);
+		let _ = Session::set_keys(
+			RuntimeOrigin::signed(validator.clone()),
+			generated.keys,
+			generated.proof.encode(),
+		);
 	}
 }

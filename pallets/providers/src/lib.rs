@@ -1,1 +1,515 @@
+//! # Providers
+//!
+//! The registry of Ember's compute providers: who they are, which hot key acts for them, where
+//! they can be reached, which GPUs they offer, and whether they are alive.
+//!
+//! ## Overview
+//!
+//! A provider is keyed by its **owner** account, the cold key that holds the provider's bond in
+//! the staking pallet. One owner runs at most one provider. At registration the owner names an
+//! **agent** account, the hot key the provider agent keeps on the machine: it signs heartbeats
+//! (and, through other pallets, bids and attestations) but can move no funds. An agent serves
+//! one provider only, and an owner is never an agent.
+//!
+//! Each provider records a region label (e.g. `eu-west`), its libp2p PeerId and multiaddrs, and
+//! its GPU inventory as NVML reports it: model, VRAM, compute capability and the BLAKE2-256 hash
+//! of each device UUID (raw UUIDs never go on chain). The inventory is never empty, every entry is
+//! well formed and no UUID hash appears twice.
+//!
+//! Offering GPUs needs stake: registration, and any inventory update that adds GPUs, requires the
+//! owner's own bond to cover the new GPU count ([`ember_primitives::ProviderStake`]). The registry
+//! holds no funds itself.
+//!
+//! ## Status
+//!
+//! Every provider has a [`ember_primitives::ProviderStatus`]; only `Active` providers take new
+//! work. Transitions:
+//!
+//! ```text
+//!   register ──► Active ── misses heartbeats ──► Offline ── heartbeat ──► Active
+//!   Active  ── force_jail / slashing ──► Jailed
+//!   Offline ── force_jail / slashing ──► Jailed
+//!   Jailed  ── force_unjail ──► Active
+//!   Active  ── leave while commitments remain ──► Leaving
+//!   Leaving ── leave once commitments end ──► deregistered
+//!   Active / Offline ── leave with no commitments ──► deregistered
+//! ```
+//!
+//! Jailed providers cannot leave (they would escape the jail by registering again); Offline
+//! providers with open commitments must come back online before they can start leaving; Leaving
+//! providers cannot be jailed. Independently of the status, the owner may **pause** a provider:
+//! a paused provider stays registered and keeps heartbeating but takes no new work.
+//!
+//! ## Liveness
+//!
+//! Time is cut into heartbeat periods of `HeartbeatPeriod` blocks; block `b` lies in period
+//! `b / HeartbeatPeriod`. The agent sends at most one `heartbeat` per period, and a valid one is
+//! feeless. Registration counts as the heartbeat of its period.
+//!
+//! Each provider has a fixed **offset** `s` in `[0, HeartbeatPeriod)`, derived from the hash of
+//! its owner account, which spreads the providers' deadlines evenly over the blocks of a period.
+//! The exact rule: a provider whose last heartbeat fell in period `p` becomes `Offline` at block
+//! `(p + MaxMissedHeartbeats + 1) * HeartbeatPeriod + s`, that is once it has missed every one of
+//! the `MaxMissedHeartbeats` following periods and the first `s` blocks of the period after them.
+//! When that block's deadline queue is full the deadline moves to the next block with room, at
+//! most [`DEADLINE_SPILL_BLOCKS`] blocks later; past that the call that wanted to schedule it fails
+//! with `DeadlineQueueFull` and changes nothing.
+//!
+//! Deadlines live in per-block buckets (`Deadlines`), so `on_initialize` only looks at the
+//! providers due in that very block: the cost of a block never depends on how many providers
+//! exist. Entries left behind when a provider heartbeats again (its deadline moved) are skipped by
+//! comparing against the deadline stored in the provider's record.
+//!
+//! A heartbeat from an `Offline` provider brings it back to `Active`. `Jailed` and `Leaving`
+//! providers may heartbeat too; the chain records their liveness but their status stays.
+//!
+//! ## Calls
+//!
+//! Owner: `register`, `update_metadata`, `update_inventory`, `set_agent`, `pause`, `resume`,
+//! `leave`. Agent: `heartbeat`. `ForceOrigin` (governance): `force_jail`, `force_unjail`. The
+//! slashing pallet jails through [`Pallet::do_jail`] and [`Pallet::do_unjail`].
+//!
+//! Other pallets read the registry through [`ember_primitives::ProviderRegistry`].
+
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+mod dispatch;
+mod impls;
+// Invariants are also checked by the runtime's own tests, which build with `std`.
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
+mod invariants;
+mod liveness;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// Log target of this pallet.
+const LOG_TARGET: &str = "runtime::providers";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use ember_primitives::{Balance, ProviderCommitments, ProviderStake};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The owners' bonds: registration and inventory growth need enough own stake.
+		type Stake: ProviderStake<Self::AccountId, Balance>;
+
+		/// Open bids and running leases: they keep GPUs in the inventory and delay leaving.
+		type Commitments: ProviderCommitments<Self::AccountId>;
+
+		/// Who may jail and unjail providers by hand (governance).
+		type ForceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Length of a heartbeat period in blocks; each agent heartbeats once per period.
+		#[pallet::constant]
+		type HeartbeatPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Whole heartbeat periods a provider may miss before it becomes Offline.
+		#[pallet::constant]
+		type MaxMissedHeartbeats: Get<u32>;
+
+		/// Most GPUs one provider can register.
+		#[pallet::constant]
+		type MaxGpusPerProvider: Get<u32>;
+
+		/// Longest region label, in bytes.
+		#[pallet::constant]
+		type MaxRegionLen: Get<u32>;
+
+		/// Longest libp2p PeerId, in bytes.
+		#[pallet::constant]
+		type MaxPeerIdLen: Get<u32>;
+
+		/// Most multiaddrs one provider can publish.
+		#[pallet::constant]
+		type MaxMultiaddrs: Get<u32>;
+
+		/// Longest multiaddr, in bytes.
+		#[pallet::constant]
+		type MaxMultiaddrLen: Get<u32>;
+
+		/// Most liveness deadlines one block can hold. Together with the heartbeat period it
+		/// bounds the number of providers the chain can watch: keep
+		/// `MaxDeadlinesPerBlock * HeartbeatPeriod` well above the expected provider count.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up what the benchmarks need from other pallets.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Registered providers by owner account: agent, status and liveness. Kept small because
+	/// every heartbeat reads and writes it.
+	#[pallet::storage]
+	pub type Providers<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, ProviderInfo<T>, OptionQuery>;
+
+	/// Where each provider can be reached: region, PeerId and multiaddrs, by owner account.
+	#[pallet::storage]
+	pub type Metadata<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ProviderMetadata<T>, OptionQuery>;
+
+	/// Each provider's GPUs, by owner account.
+	#[pallet::storage]
+	pub type Inventory<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, GpuInventoryOf<T>, OptionQuery>;
+
+	/// The provider (owner account) each agent key acts for: the inverse of the agents named
+	/// in `Providers`.
+	#[pallet::storage]
+	pub type ProviderOfAgent<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+
+	/// Providers whose liveness deadline falls in a block, by block. An entry counts only while
+	/// the provider's record still names that block as its deadline.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, DeadlineBucketOf<T>, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A provider registered and is Active.
+		ProviderRegistered {
+			/// The provider's owner account.
+			provider: T::AccountId,
+			/// The agent key acting for it.
+			agent: T::AccountId,
+			/// Number of GPUs registered.
+			gpu_count: u32,
+		},
+		/// A provider changed its region, PeerId or multiaddrs.
+		MetadataUpdated {
+			/// The provider's owner account.
+			provider: T::AccountId,
+		},
+		/// A provider replaced its GPU inventory.
+		InventoryUpdated {
+			/// The provider's owner account.
+			provider: T::AccountId,
+			/// Number of GPUs now registered.
+			gpu_count: u32,
+		},
+		/// A provider named a new agent key.
+		AgentChanged {
+			/// The provider's owner account.
+			provider: T::AccountId,
+			/// The agent key that no longer acts for the provider.
+			old_agent: T::AccountId,
+			/// The agent key that acts for the provider from now on.
+			new_agent: T::AccountId,
+		},
+		/// A provider stopped taking new work for now.
+		Paused {
+			/// The provider's owner account.
+			provider: T::AccountId,
+		},
+		/// A paused provider takes new work again.
+		Resumed {
+			/// The provider's owner account.
+			provider: T::AccountId,
+		},
+		/// A provider started leaving: it takes no new work and may deregister once its
+		/// commitments end.
+		Leaving {
+			/// The provider's owner account.
+			provider: T::AccountId,
+			/// Open bids and running leases it still has to see through.
+			active_commitments: u32,
+		},
+		/// A provider left; everything the registry kept about it is gone.
+		Deregistered {
+			/// The former provider's owner account.
+			provider: T::AccountId,
+		},
+		/// A provider's agent proved it is alive.
+		HeartbeatReceived {
+			/// The provider's owner account.
+			provider: T::AccountId,
+			/// The block the heartbeat was included in.
+			block: BlockNumberFor<T>,
+		},
+		/// A provider missed too many heartbeats and is Offline.
+		WentOffline {
+			/// The provider's owner account.
+			provider: T::AccountId,
+			/// The block of its last heartbeat (or registration).
+			last_heartbeat: BlockNumberFor<T>,
+		},
+		/// An Offline provider heartbeated and is Active again.
+		BackOnline {
+			/// The provider's owner account.
+			provider: T::AccountId,
+		},
+		/// A provider was jailed: it takes no new work until unjailed.
+		Jailed {
+			/// The provider's owner account.
+			provider: T::AccountId,
+		},
+		/// A jailed provider was released and is Active again.
+		Unjailed {
+			/// The provider's owner account.
+			provider: T::AccountId,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller already runs a provider; one owner runs one provider.
+		AlreadyRegistered,
+		/// The account runs no provider.
+		NotRegistered,
+		/// The caller is no provider's agent key.
+		NotAgent,
+		/// The agent key must differ from the owner account.
+		AgentIsOwner,
+		/// The agent key already acts for a provider.
+		AgentInUse,
+		/// The agent key is the owner account of a provider.
+		AgentIsProvider,
+		/// The caller is an agent key; agent keys cannot own providers.
+		OwnerIsAgent,
+		/// The region label is empty.
+		EmptyRegion,
+		/// The PeerId is empty.
+		EmptyPeerId,
+		/// One of the multiaddrs is empty.
+		EmptyMultiaddr,
+		/// The GPU inventory is empty.
+		EmptyInventory,
+		/// A GPU record lacks a model name, memory or compute capability.
+		MalformedGpu,
+		/// Two GPUs of the inventory have the same UUID hash.
+		DuplicateGpu,
+		/// The new inventory drops or alters a GPU committed to an open bid or a running lease.
+		CommittedGpuRemoved,
+		/// The owner's own bond does not cover the number of GPUs.
+		InsufficientStake,
+		/// The provider is already paused.
+		AlreadyPaused,
+		/// The provider is not paused.
+		NotPaused,
+		/// The agent already sent a heartbeat in this heartbeat period.
+		HeartbeatAlreadySent,
+		/// No block near the liveness deadline has room left in its deadline queue; try again
+		/// in a later block.
+		DeadlineQueueFull,
+		/// The provider is already jailed.
+		AlreadyJailed,
+		/// The provider is not jailed.
+		NotJailed,
+		/// A jailed provider cannot leave.
+		ProviderJailed,
+		/// An Offline provider with open commitments must heartbeat back to Active before it
+		/// can start leaving.
+		ProviderOffline,
+		/// The provider is leaving and can no longer be jailed.
+		ProviderLeaving,
+		/// The provider is leaving but still has open bids or running leases; call `leave`
+		/// again once they have ended.
+		CommitmentsRemain,
+	}
+
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// How many later blocks a liveness deadline may move to when its own block's deadline
+		/// queue is full.
+		#[pallet::constant_name(DeadlineSpillBlocks)]
+		fn deadline_spill_blocks() -> u32 {
+			DEADLINE_SPILL_BLOCKS
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::process_due_deadlines(now)
+		}
+
+		fn integrity_test() {
+			assert!(
+				!T::HeartbeatPeriod::get().is_zero(),
+				"HeartbeatPeriod must be at least one block"
+			);
+			assert!(T::MaxDeadlinesPerBlock::get() > 0, "MaxDeadlinesPerBlock must be positive");
+			assert!(T::MaxGpusPerProvider::get() > 0, "MaxGpusPerProvider must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state(now)
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register the caller as a provider.
+		///
+		/// The caller becomes the provider's owner; `agent` is the hot key that will sign
+		/// heartbeats for it. `gpus` is the inventory as NVML reports it. The provider starts
+		/// Active and its first heartbeat is due in the next heartbeat period.
+		///
+		/// Any signed account may call it once. Fails with `AlreadyRegistered`, `OwnerIsAgent`,
+		/// `AgentIsOwner`, `AgentInUse`, `AgentIsProvider`, `EmptyRegion`, `EmptyPeerId`,
+		/// `EmptyMultiaddr`, `EmptyInventory`, `MalformedGpu`, `DuplicateGpu`,
+		/// `InsufficientStake` (bond first) or `DeadlineQueueFull`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(
+			origin: OriginFor<T>,
+			agent: T::AccountId,
+			region: RegionOf<T>,
+			peer_id: PeerIdOf<T>,
+			multiaddrs: MultiaddrsOf<T>,
+			gpus: GpuInventoryOf<T>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_register(owner, agent, ProviderMetadata { region, peer_id, multiaddrs }, gpus)
+		}
+
+		/// Replace the provider's region, PeerId and multiaddrs.
+		///
+		/// Only the owner may call it. Fails with `NotRegistered`, `EmptyRegion`, `EmptyPeerId`
+		/// or `EmptyMultiaddr`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_metadata())]
+		pub fn update_metadata(
+			origin: OriginFor<T>,
+			region: RegionOf<T>,
+			peer_id: PeerIdOf<T>,
+			multiaddrs: MultiaddrsOf<T>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_update_metadata(owner, ProviderMetadata { region, peer_id, multiaddrs })
+		}
+
+		/// Replace the provider's GPU inventory.
+		///
+		/// Every GPU committed to an open bid or a running lease must stay, unchanged. Adding
+		/// GPUs needs the owner's bond to cover the new count. Only the owner may call it.
+		/// Fails with `NotRegistered`, `EmptyInventory`, `MalformedGpu`, `DuplicateGpu`,
+		/// `CommittedGpuRemoved` or `InsufficientStake`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::update_inventory())]
+		pub fn update_inventory(origin: OriginFor<T>, gpus: GpuInventoryOf<T>) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_update_inventory(owner, gpus)
+		}
+
+		/// Name a new agent key for the provider; the old key stops acting for it at once.
+		///
+		/// Only the owner may call it. Fails with `NotRegistered`, `AgentIsOwner`,
+		/// `AgentInUse` or `AgentIsProvider`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_agent())]
+		pub fn set_agent(origin: OriginFor<T>, new_agent: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_set_agent(owner, new_agent)
+		}
+
+		/// Stop taking new work for now. The provider stays registered, keeps heartbeating and
+		/// finishes its running leases.
+		///
+		/// Only the owner may call it. Fails with `NotRegistered` or `AlreadyPaused`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::pause())]
+		pub fn pause(origin: OriginFor<T>) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_pause(owner)
+		}
+
+		/// Take new work again after a pause.
+		///
+		/// Only the owner may call it. Fails with `NotRegistered` or `NotPaused`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::resume())]
+		pub fn resume(origin: OriginFor<T>) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_resume(owner)
+		}
+
+		/// Leave the market.
+		///
+		/// With no open bids or running leases the provider is deregistered at once. Otherwise
+		/// an Active provider moves to Leaving: it takes no new work, its leases run out, and
+		/// the owner calls `leave` again once they have ended. Stake is unbonded separately in
+		/// the staking pallet.
+		///
+		/// Only the owner may call it. Fails with `NotRegistered`, `ProviderJailed`,
+		/// `ProviderOffline` or `CommitmentsRemain`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::leave())]
+		pub fn leave(origin: OriginFor<T>) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_leave(owner)
+		}
+
+		/// Prove the provider is alive. Free of fees when valid.
+		///
+		/// Only the provider's agent key may call it, once per heartbeat period. An Offline
+		/// provider comes back Active; Jailed and Leaving providers keep their status. Fails
+		/// with `NotAgent`, `HeartbeatAlreadySent` or `DeadlineQueueFull`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::heartbeat().max(T::WeightInfo::heartbeat_back_online()))]
+		#[pallet::feeless_if(|origin: &OriginFor<T>| -> bool {
+			Pallet::<T>::heartbeat_is_feeless(origin)
+		})]
+		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+			let agent = ensure_signed(origin)?;
+			let came_back_online = Self::do_heartbeat(agent)?;
+			let actual = if came_back_online {
+				T::WeightInfo::heartbeat_back_online()
+			} else {
+				T::WeightInfo::heartbeat()
+			};
+			Ok(Some(actual).into())
+		}
+
+		/// Jail a provider: it takes no new work until unjailed.
+		///
+		/// Only `ForceOrigin` (governance) may call it. Fails with `NotRegistered`,
+		/// `AlreadyJailed` or `ProviderLeaving`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::force_jail())]
+		pub fn force_jail(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
+			T::ForceOrigin::ensure_origin(origin)?;
+			Self::do_jail(&provider)
+		}
+
+		/// Release a jailed provider. It is Active again and must heartbeat within the usual
+		/// window.
+		///
+		/// Only `ForceOrigin` (governance) may call it. Fails with `NotRegistered`, `NotJailed`
+		/// or `DeadlineQueueFull`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::force_unjail())]
+		pub fn force_unjail(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
+			T::ForceOrigin::ensure_origin(origin)?;
+			Self::do_unjail(&provider)
+		}
+	}
+}

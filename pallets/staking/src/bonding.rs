@@ -33,7 +33,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Bond `owner` must keep given the GPUs it has registered; nothing when unregistered.
 	pub(crate) fn required_stake_of(owner: &T::AccountId) -> BalanceOf<T> {
-		T::Registry::registered_gpus(owner).map(Self::required_stake_for).unwrap_or_else(Zero::zero)
+		T::Registry::registered_gpus(owner)
+			.map(Self::required_stake_for)
+			.unwrap_or_else(Zero::zero)
 	}
 
 	/// Whether `active` is an acceptable active bond: none at all, or at least the minimum.

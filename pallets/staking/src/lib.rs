@@ -303,7 +303,10 @@ pub mod pallet {
 		/// Errors: `ZeroAmount`, `AlreadyBonded`, `BondBelowMinimum`, `InsufficientBalance`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::bond())]
-		pub fn bond(origin: OriginFor<T>, #[pallet::compact] value: BalanceOf<T>) -> DispatchResult {
+		pub fn bond(
+			origin: OriginFor<T>,
+			#[pallet::compact] value: BalanceOf<T>,
+		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_bond(&owner, value)
 		}

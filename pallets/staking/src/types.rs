@@ -13,9 +13,8 @@ use sp_runtime::{
 };
 
 /// Balance type of the currency the stake is held in.
-pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
-	<T as frame_system::Config>::AccountId,
->>::Balance;
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 /// The unlocking chunks of one ledger or delegation, oldest first.
 pub type UnlockChunks<T> =

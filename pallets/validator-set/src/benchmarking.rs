@@ -32,7 +32,12 @@ mod benchmarks {
 	fn add_validator() -> Result<(), BenchmarkError> {
 		set_planned_validators::<T>(T::MaxValidators::get().saturating_sub(1))?;
 		let validator: T::AccountId = account("candidate", 0, SEED);
-		T::BenchmarkHelper::set_session_keys(&validator)?;
+		T::BenchmarkHelper::set_session_keys(&validator);
+		if !pallet_session::NextKeys::<T>::contains_key(&validator) {
+			return Err(BenchmarkError::Stop(
+				"BenchmarkHelper::set_session_keys registered no keys",
+			));
+		}
 		let origin =
 			T::AddRemoveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 

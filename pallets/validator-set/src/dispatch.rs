@@ -1,16 +1,26 @@
 //! The work behind the calls: every check comes before the first write.
 
 use crate::{Config, Error, Event, Pallet, Validators, ValidatorsChanged};
-use frame_support::{ensure, traits::Get, traits::ValidatorRegistration};
+use frame_support::{
+	ensure,
+	traits::{Get, ValidatorRegistration},
+};
 use sp_runtime::DispatchResult;
+
+/// Whether `who` has session keys in pallet-session (its `NextKeys`).
+fn has_session_keys<T: Config>(who: &T::AccountId) -> bool {
+	<pallet_session::Pallet<T> as ValidatorRegistration<T::AccountId>>::is_registered(who)
+}
 
 impl<T: Config> Pallet<T> {
 	/// Adds `validator` to the planned set and marks the set as changed.
 	pub(crate) fn do_add_validator(validator: T::AccountId) -> DispatchResult {
 		let mut validators = Validators::<T>::get();
 		ensure!(!validators.contains(&validator), Error::<T>::AlreadyValidator);
-		ensure!(T::ValidatorRegistration::is_registered(&validator), Error::<T>::NoSessionKeys);
-		validators.try_push(validator.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
+		ensure!(has_session_keys::<T>(&validator), Error::<T>::NoSessionKeys);
+		validators
+			.try_push(validator.clone())
+			.map_err(|_| Error::<T>::TooManyValidators)?;
 
 		Validators::<T>::put(validators);
 		ValidatorsChanged::<T>::put(true);

@@ -14,15 +14,12 @@
 //!
 //! A validator without session keys would be skipped by pallet-session, and a set in which too
 //! many validators are skipped stalls block production. So an account can only be added once it
-//! has registered its Aura and GRANDPA keys with `session.setKeys`; the check goes through
-//! [`Config::ValidatorRegistration`], which the runtime points at pallet-session (it answers from
-//! its `NextKeys` storage).
+//! has registered its Aura and GRANDPA keys with `session.setKeys` (pallet-session's `NextKeys`).
 //!
 //! ## Runtime wiring
 //!
 //! - `pallet_session::Config::SessionManager = ValidatorSet`, with `ValidatorId = AccountId` and
 //!   `ValidatorIdOf = sp_runtime::traits::ConvertInto`.
-//! - `Config::ValidatorRegistration = Session`.
 //! - Declare this pallet before `Session` in the runtime: pallet-session's genesis asks this pallet
 //!   for the genesis set, so this pallet's genesis must have been built first. Every genesis
 //!   validator also needs its keys in pallet-session's genesis `keys`.
@@ -38,7 +35,8 @@ pub use weights::WeightInfo;
 
 mod dispatch;
 mod impls;
-#[cfg(any(feature = "try-runtime", test))]
+// Invariants are also checked by the runtime's own tests, which build with `std`.
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod invariants;
 mod session;
 pub mod types;
@@ -58,7 +56,7 @@ pub(crate) const LOG_TARGET: &str = "runtime::validator-set";
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use frame_support::{pallet_prelude::*, traits::ValidatorRegistration};
+	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use sp_staking::SessionIndex;
 
@@ -69,14 +67,17 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// Validators are identified by their account in pallet-session (`ValidatorId = AccountId`),
+	/// whose session keys this pallet checks before adding an account.
+	// pallet-session declares `RuntimeEvent` and `WeightInfo` too, hence the qualified
+	// `<T as Config>::WeightInfo` in the call weights.
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
+	pub trait Config:
+		frame_system::Config
+		+ pallet_session::Config<ValidatorId = <Self as frame_system::Config>::AccountId>
+	{
 		/// Origin allowed to add and remove validators: governance (Root on Ember at first).
 		type AddRemoveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-
-		/// Tells whether an account has registered session keys. Set it to pallet-session, which
-		/// answers from its `NextKeys` storage.
-		type ValidatorRegistration: ValidatorRegistration<Self::AccountId>;
 
 		/// The largest number of validators. Keep it at or below the `MaxAuthorities` of the
 		/// consensus pallets, which cannot take more authorities than that.
@@ -111,12 +112,18 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// The validators of sessions 0 and 1: between `MinValidators` and `MaxValidators`
 		/// accounts, no duplicates. Each must also have keys in pallet-session's genesis.
+		/// Empty (the default) leaves the set unconfigured, which no real chain can run on.
 		pub initial_validators: Vec<T::AccountId>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			// The default config must build (FRAME checks that), so empty means "not set".
+			if self.initial_validators.is_empty() {
+				log::warn!(target: LOG_TARGET, "genesis without validators");
+				return;
+			}
 			// A chain cannot start with an invalid validator set: refuse to build its genesis.
 			if let Err(reason) = Pallet::<T>::do_initialize_validators(&self.initial_validators) {
 				panic!("invalid validator-set genesis: {reason}");
@@ -197,7 +204,7 @@ pub mod pallet {
 		/// - `NoSessionKeys`: the account has not set its session keys.
 		/// - `TooManyValidators`: the set already holds `MaxValidators` accounts.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::add_validator())]
+		#[pallet::weight(<T as Config>::WeightInfo::add_validator())]
 		pub fn add_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
 			T::AddRemoveOrigin::ensure_origin(origin)?;
 			Self::do_add_validator(validator)
@@ -216,7 +223,7 @@ pub mod pallet {
 		/// - `NotValidator`: the account is not in the set.
 		/// - `TooFewValidators`: the set would shrink below `MinValidators`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_validator())]
+		#[pallet::weight(<T as Config>::WeightInfo::remove_validator())]
 		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
 			T::AddRemoveOrigin::ensure_origin(origin)?;
 			Self::do_remove_validator(validator)

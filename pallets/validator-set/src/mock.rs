@@ -74,7 +74,6 @@ impl pallet_session::Config for Test {
 
 impl pallet_validator_set::Config for Test {
 	type AddRemoveOrigin = EnsureRoot<AccountId>;
-	type ValidatorRegistration = Session;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type MinValidators = ConstU32<MIN_VALIDATORS>;
 	type WeightInfo = ();
@@ -88,10 +87,10 @@ pub struct MockBenchmarkHelper;
 
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
-	fn set_session_keys(validator: &AccountId) -> sp_runtime::DispatchResult {
+	fn set_session_keys(validator: &AccountId) {
 		use frame_support::traits::fungible::Mutate;
-		Balances::mint_into(validator, INITIAL_BALANCE)?;
-		set_session_keys(*validator)
+		assert_ok!(Balances::mint_into(validator, INITIAL_BALANCE));
+		assert_ok!(set_session_keys(*validator));
 	}
 }
 
@@ -122,7 +121,7 @@ impl ExtBuilder {
 		let keys_of = |who: &AccountId| (*who, *who, UintAuthorityId(*who));
 		let non_authority_keys = KEYED_CANDIDATES
 			.iter()
-			.filter(|who| !self.validators.contains(who))
+			.filter(|who| !self.validators.contains(*who))
 			.map(keys_of)
 			.collect();
 		let genesis = RuntimeGenesisConfig {
@@ -190,7 +189,10 @@ pub fn active_validators() -> Vec<AccountId> {
 
 /// The set queued to validate the next session.
 pub fn queued_validators() -> Vec<AccountId> {
-	pallet_session::QueuedKeys::<Test>::get().into_iter().map(|(who, _)| who).collect()
+	pallet_session::QueuedKeys::<Test>::get()
+		.into_iter()
+		.map(|(who, _)| who)
+		.collect()
 }
 
 pub fn current_session() -> u32 {

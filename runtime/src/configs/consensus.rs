@@ -65,7 +65,6 @@ impl pallet_session::Config for Runtime {
 }
 
 impl pallet_validator_set::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type AddRemoveOrigin = frame_system::EnsureRoot<AccountId>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type MinValidators = MinValidators;

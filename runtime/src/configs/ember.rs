@@ -3,7 +3,7 @@
 use frame_support::{parameter_types, traits::ConstU32};
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, ProviderStaking, Providers, Runtime, RuntimeEvent,
+	AccountId, Balance, Balances, BlockNumber, ProviderStaking, Providers, Runtime,
 	RuntimeHoldReason, DAYS, EMBR,
 };
 
@@ -28,7 +28,6 @@ parameter_types! {
 }
 
 impl pallet_provider_staking::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Registry = Providers;
@@ -44,7 +43,6 @@ impl pallet_provider_staking::Config for Runtime {
 }
 
 impl pallet_providers::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Stake = ProviderStaking;
 	/// The lease market does not exist yet: nothing is committed.
 	type Commitments = ();
@@ -56,7 +54,7 @@ impl pallet_providers::Config for Runtime {
 	type MaxPeerIdLen = ConstU32<64>;
 	type MaxMultiaddrs = ConstU32<8>;
 	type MaxMultiaddrLen = ConstU32<128>;
-	type MaxDeadlinesPerBlock = ConstU32<2048>;
+	type MaxDeadlinesPerBlock = ConstU32<4096>;
 	type WeightInfo = pallet_providers::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::ProvidersBenchmarkHelper;

@@ -1,0 +1,25 @@
+//! What the registry tells other pallets.
+
+use crate::*;
+use ember_primitives::{ProviderRegistry, ProviderStatus};
+
+impl<T: Config> ProviderRegistry<T::AccountId> for Pallet<T> {
+	fn registered_gpus(owner: &T::AccountId) -> Option<u32> {
+		Providers::<T>::get(owner).map(|info| info.gpu_count)
+	}
+
+	fn status(owner: &T::AccountId) -> Option<ProviderStatus> {
+		Providers::<T>::get(owner).map(|info| info.status)
+	}
+
+	fn provider_of_agent(agent: &T::AccountId) -> Option<T::AccountId> {
+		ProviderOfAgent::<T>::get(agent)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Whether the provider may take new work: registered, Active and not paused.
+	pub fn accepts_work(owner: &T::AccountId) -> bool {
+		Providers::<T>::get(owner).is_some_and(|info| info.status.accepts_work() && !info.paused)
+	}
+}

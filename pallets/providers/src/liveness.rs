@@ -1,0 +1,104 @@
+//! Heartbeat periods, liveness deadlines and the block hook that marks silent providers Offline.
+//!
+//! A block only ever touches the deadline bucket for its own number, so its cost follows the
+//! providers due in it and not the size of the registry.
+
+use crate::*;
+use ember_primitives::ProviderStatus;
+use frame_support::{pallet_prelude::Weight, traits::Get};
+use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
+use sp_runtime::{
+	traits::{CheckedDiv, Hash, One, Saturating},
+	DispatchError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The heartbeat period in blocks; a zero setting counts as one block.
+	pub fn heartbeat_period() -> BlockNumberFor<T> {
+		T::HeartbeatPeriod::get().max(One::one())
+	}
+
+	/// The heartbeat period that `block` lies in.
+	pub fn period_of(block: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		block.checked_div(&Self::heartbeat_period()).unwrap_or_default()
+	}
+
+	/// The provider's fixed offset within a heartbeat period, in `[0, HeartbeatPeriod)`. It comes
+	/// from the hash of the owner account so that deadlines spread evenly over the blocks.
+	pub fn heartbeat_offset(owner: &T::AccountId) -> BlockNumberFor<T> {
+		let hash = T::Hashing::hash_of(owner);
+		let mut word = [0u8; 4];
+		word.iter_mut().zip(hash.as_ref()).for_each(|(to, from)| *to = *from);
+		// The period is at least one block, so the remainder is defined.
+		BlockNumberFor::<T>::from(u32::from_le_bytes(word)) % Self::heartbeat_period()
+	}
+
+	/// The block at which a provider last heard from at `now` becomes Offline unless it
+	/// heartbeats again: the provider's offset into the period that follows the
+	/// `MaxMissedHeartbeats` periods after the current one.
+	pub fn liveness_deadline_after(
+		owner: &T::AccountId,
+		now: BlockNumberFor<T>,
+	) -> BlockNumberFor<T> {
+		let missed: BlockNumberFor<T> = T::MaxMissedHeartbeats::get().into();
+		Self::period_of(now)
+			.saturating_add(missed)
+			.saturating_add(One::one())
+			.saturating_mul(Self::heartbeat_period())
+			.saturating_add(Self::heartbeat_offset(owner))
+	}
+
+	/// Put `owner` into the deadline bucket of `target`, or of one of the next
+	/// `DEADLINE_SPILL_BLOCKS` blocks when it is full. Returns the block chosen; writes nothing
+	/// when every bucket tried is full.
+	pub(crate) fn schedule_deadline(
+		owner: &T::AccountId,
+		target: BlockNumberFor<T>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let mut block = target;
+		for _ in 0..=DEADLINE_SPILL_BLOCKS {
+			// Appends without decoding the bucket; fails only when it is full.
+			if Deadlines::<T>::try_append(block, owner).is_ok() {
+				return Ok(block);
+			}
+			block = block.saturating_add(One::one());
+		}
+		log::warn!(
+			target: LOG_TARGET,
+			"deadline queues full from block {:?} on; raise MaxDeadlinesPerBlock",
+			target,
+		);
+		Err(Error::<T>::DeadlineQueueFull.into())
+	}
+
+	/// Mark Offline every Active provider whose deadline is `now`, and drop the bucket. Entries
+	/// of providers that have heartbeated since, left, or changed status are skipped.
+	pub(crate) fn process_due_deadlines(now: BlockNumberFor<T>) -> Weight {
+		let due = Deadlines::<T>::take(now);
+		let due_count = u32::try_from(due.len()).unwrap_or(u32::MAX);
+
+		for owner in due {
+			let Some(mut info) = Providers::<T>::get(&owner) else { continue };
+			if info.status != ProviderStatus::Active || info.liveness_deadline != Some(now) {
+				continue;
+			}
+			info.status = ProviderStatus::Offline;
+			info.liveness_deadline = None;
+			let last_heartbeat = info.last_heartbeat;
+			Providers::<T>::insert(&owner, info);
+			Self::deposit_event(Event::WentOffline { provider: owner, last_heartbeat });
+		}
+
+		T::WeightInfo::on_initialize(due_count)
+	}
+
+	/// Whether a heartbeat from `origin` is valid and so costs no fee: the signer is an agent
+	/// key and its provider has not heartbeated in the current period.
+	pub fn heartbeat_is_feeless(origin: &OriginFor<T>) -> bool {
+		let Ok(agent) = frame_system::ensure_signed(origin.clone()) else { return false };
+		let Some(owner) = ProviderOfAgent::<T>::get(&agent) else { return false };
+		let Some(info) = Providers::<T>::get(&owner) else { return false };
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::period_of(info.last_heartbeat) < Self::period_of(now)
+	}
+}

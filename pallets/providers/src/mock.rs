@@ -1,0 +1,283 @@
+//! A test runtime with the registry, balances, and stand-ins for the staking pallet and the lease
+//! market whose answers tests set at will.
+
+use crate as pallet_providers;
+use codec::Encode;
+use ember_primitives::{
+	gpu::GpuModelName, Balance, ComputeCapability, GpuSpec, GpuUuidHash, ProviderCommitments,
+	ProviderStake,
+};
+use frame_support::{
+	derive_impl,
+	storage::unhashed,
+	traits::{ConstU32, ConstU64},
+};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type BlockNumber = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system::Pallet<Test>;
+
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances::Pallet<Test>;
+
+	#[runtime::pallet_index(2)]
+	pub type Providers = pallet_providers::Pallet<Test>;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+/// Blocks per heartbeat period in tests.
+pub const PERIOD: BlockNumber = 10;
+/// Periods a provider may miss in tests.
+pub const MAX_MISSED: u32 = 2;
+/// GPUs per provider in tests.
+pub const MAX_GPUS: u32 = 4;
+/// Deadlines per block in tests: small, so that spilling is easy to provoke.
+pub const MAX_DEADLINES: u32 = 4;
+/// Bond every provider needs whatever its size.
+pub const BASE_STAKE: Balance = 100;
+/// Bond needed per GPU on top of the base.
+pub const STAKE_PER_GPU: Balance = 10;
+
+impl pallet_providers::Config for Test {
+	type Stake = MockStake;
+	type Commitments = MockCommitments;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type HeartbeatPeriod = ConstU64<PERIOD>;
+	type MaxMissedHeartbeats = ConstU32<MAX_MISSED>;
+	type MaxGpusPerProvider = ConstU32<MAX_GPUS>;
+	type MaxRegionLen = ConstU32<16>;
+	type MaxPeerIdLen = ConstU32<52>;
+	type MaxMultiaddrs = ConstU32<3>;
+	type MaxMultiaddrLen = ConstU32<64>;
+	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockStake;
+}
+
+// The stand-ins keep their settings in raw storage of the test externalities, so each test (and
+// each property-test case) starts from nothing and `assert_noop!` sees them as state.
+
+/// The staking pallet's answers: each owner's own bond, set by tests.
+pub struct MockStake;
+
+fn stake_key(who: &AccountId) -> alloc::vec::Vec<u8> {
+	(b"mock:stake", who).encode()
+}
+
+/// Set `who`'s own bond.
+pub fn set_stake(who: AccountId, amount: Balance) {
+	unhashed::put(&stake_key(&who), &amount);
+}
+
+/// Give `who` exactly the bond that covers `gpus` GPUs.
+pub fn stake_for(who: AccountId, gpus: u32) {
+	set_stake(who, MockStake::required_stake(gpus));
+}
+
+impl ProviderStake<AccountId, Balance> for MockStake {
+	fn required_stake(gpu_count: u32) -> Balance {
+		BASE_STAKE.saturating_add(STAKE_PER_GPU.saturating_mul(gpu_count.into()))
+	}
+
+	fn own_stake(owner: &AccountId) -> Balance {
+		unhashed::get_or_default(&stake_key(owner))
+	}
+
+	fn total_backing(owner: &AccountId) -> Balance {
+		Self::own_stake(owner)
+	}
+
+	fn has_sufficient_stake(owner: &AccountId, gpu_count: u32) -> bool {
+		Self::own_stake(owner) >= Self::required_stake(gpu_count)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MockStake {
+	fn ensure_stake(owner: &AccountId, gpus: u32) {
+		stake_for(*owner, gpus);
+	}
+}
+
+/// The lease market's answers: open commitments and committed GPUs, set by tests.
+pub struct MockCommitments;
+
+fn commitments_key(who: &AccountId) -> alloc::vec::Vec<u8> {
+	(b"mock:commitments", who).encode()
+}
+
+fn committed_gpu_key(who: &AccountId, gpu: &GpuUuidHash) -> alloc::vec::Vec<u8> {
+	(b"mock:committed", who, gpu).encode()
+}
+
+/// Set how many open bids and running leases bind `who`.
+pub fn set_commitments(who: AccountId, count: u32) {
+	unhashed::put(&commitments_key(&who), &count);
+}
+
+/// Mark `gpu` of `who` as committed to a bid or lease.
+pub fn commit_gpu(who: AccountId, gpu: GpuUuidHash) {
+	unhashed::put(&committed_gpu_key(&who, &gpu), &true);
+}
+
+/// Release `gpu` of `who`.
+pub fn release_gpu(who: AccountId, gpu: GpuUuidHash) {
+	unhashed::kill(&committed_gpu_key(&who, &gpu));
+}
+
+impl ProviderCommitments<AccountId> for MockCommitments {
+	fn active_commitments(provider: &AccountId) -> u32 {
+		unhashed::get_or_default(&commitments_key(provider))
+	}
+
+	fn is_gpu_committed(provider: &AccountId, gpu: &GpuUuidHash) -> bool {
+		unhashed::get_or_default(&committed_gpu_key(provider, gpu))
+	}
+}
+
+/// The UUID hash of GPU number `index` of `owner`'s machine.
+pub fn gpu_hash(owner: AccountId, index: u32) -> GpuUuidHash {
+	GpuUuidHash::from_low_u64_be(owner.saturating_mul(1_000).saturating_add(index.into()))
+}
+
+/// A well-formed RTX 4090 record with the given UUID hash.
+pub fn gpu(uuid_hash: GpuUuidHash) -> GpuSpec {
+	GpuSpec {
+		model: GpuModelName::truncate_from(b"NVIDIA GeForce RTX 4090".to_vec()),
+		vram_mib: 24_564,
+		compute_capability: ComputeCapability::new(8, 9),
+		uuid_hash,
+	}
+}
+
+/// GPUs `0..count` of `owner`'s machine.
+pub fn inventory(owner: AccountId, count: u32) -> crate::GpuInventoryOf<Test> {
+	crate::GpuInventoryOf::<Test>::truncate_from(
+		(0..count).map(|index| gpu(gpu_hash(owner, index))).collect(),
+	)
+}
+
+pub fn region(label: &[u8]) -> crate::RegionOf<Test> {
+	crate::RegionOf::<Test>::truncate_from(label.to_vec())
+}
+
+pub fn peer_id(id: &[u8]) -> crate::PeerIdOf<Test> {
+	crate::PeerIdOf::<Test>::truncate_from(id.to_vec())
+}
+
+pub fn multiaddrs(addresses: &[&[u8]]) -> crate::MultiaddrsOf<Test> {
+	crate::MultiaddrsOf::<Test>::truncate_from(
+		addresses
+			.iter()
+			.map(|address| crate::MultiaddrOf::<Test>::truncate_from(address.to_vec()))
+			.collect(),
+	)
+}
+
+/// Register `owner` with `agent` and `gpus` GPUs, bonding enough first.
+pub fn register_provider(owner: AccountId, agent: AccountId, gpus: u32) {
+	stake_for(owner, gpus);
+	frame_support::assert_ok!(Providers::register(
+		RuntimeOrigin::signed(owner),
+		agent,
+		region(b"eu-west"),
+		peer_id(b"12D3KooWProvider"),
+		multiaddrs(&[b"/ip4/10.0.0.1/tcp/30333"]),
+		inventory(owner, gpus),
+	));
+}
+
+/// Run blocks up to `n`, checking the registry's invariants after every block's hook.
+pub fn run_to_block(n: BlockNumber) {
+	System::run_to_block_with::<AllPalletsWithSystem>(
+		n,
+		frame_system::RunToBlockHooks::default().after_initialize(|block| {
+			if let Err(error) = Providers::do_try_state(block) {
+				panic!("invariant broken after block {block}: {error:?}");
+			}
+		}),
+	);
+}
+
+/// The registry's events so far, oldest first.
+pub fn provider_events() -> alloc::vec::Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Providers(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+/// Accounts funded at genesis.
+pub const FUNDED: core::ops::RangeInclusive<AccountId> = 1..=50;
+/// Free balance of each funded account.
+pub const INITIAL_BALANCE: u64 = 1_000_000;
+
+#[derive(Default)]
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default()
+			.build_storage()
+			.expect("system genesis builds");
+		pallet_balances::GenesisConfig::<Test> {
+			balances: FUNDED.map(|who| (who, INITIAL_BALANCE)).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.expect("balances genesis builds");
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Run `test`, then check the registry's invariants at the block it ended in.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			if let Err(error) = Providers::do_try_state(System::block_number()) {
+				panic!("invariant broken at the end of the test: {error:?}");
+			}
+		});
+	}
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder.build()
+}

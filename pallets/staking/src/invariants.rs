@@ -1,0 +1,94 @@
+//! The pallet's invariants, checked by `try_state` after every block in tests and try-runtime.
+
+#![cfg(any(feature = "try-runtime", test))]
+
+use crate::{
+	BalanceOf, Config, Delegations, Ledgers, Pallet, ProviderDelegators, StakeRecord,
+	TotalDelegated, UnlockChunks,
+};
+use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+use frame_support::{ensure, traits::fungible::InspectHold};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Check every invariant of the pallet's storage against itself and against the holds.
+	///
+	/// - Each owner holds exactly its ledger's active plus unlocking funds for `ProviderBond`.
+	/// - Each delegator holds exactly the sum of its delegations for `Delegation`.
+	/// - `TotalDelegated` is the sum of active delegations behind each provider.
+	/// - `ProviderDelegators` lists exactly the delegators in `Delegations`, once each.
+	/// - No empty ledger, delegation, chunk, list or total is left in storage.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let bond_reason = Self::bond_hold_reason();
+		for (owner, ledger) in Ledgers::<T>::iter() {
+			ensure!(!ledger.is_empty(), "an empty ledger is left in storage");
+			Self::check_chunks(&ledger.unlocking)?;
+			ensure!(
+				T::Currency::balance_on_hold(&bond_reason, &owner) == ledger.total(),
+				"an owner's bond hold differs from its ledger"
+			);
+		}
+
+		let mut held_by_delegator: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut active_by_provider: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut delegators_by_provider: BTreeMap<T::AccountId, BTreeSet<T::AccountId>> =
+			BTreeMap::new();
+		for (provider, delegator, delegation) in Delegations::<T>::iter() {
+			ensure!(!delegation.is_empty(), "an empty delegation is left in storage");
+			Self::check_chunks(&delegation.unlocking)?;
+			let held = held_by_delegator.entry(delegator.clone()).or_insert_with(Zero::zero);
+			*held = held.saturating_add(delegation.total());
+			let active = active_by_provider.entry(provider.clone()).or_insert_with(Zero::zero);
+			*active = active.saturating_add(delegation.active);
+			delegators_by_provider.entry(provider).or_default().insert(delegator);
+		}
+
+		let delegation_reason = Self::delegation_hold_reason();
+		for (delegator, held) in held_by_delegator {
+			ensure!(
+				T::Currency::balance_on_hold(&delegation_reason, &delegator) == held,
+				"a delegator's hold differs from its delegations"
+			);
+		}
+
+		for (provider, total) in TotalDelegated::<T>::iter() {
+			ensure!(!total.is_zero(), "a zero delegated total is left in storage");
+			ensure!(
+				active_by_provider.get(&provider) == Some(&total),
+				"a delegated total differs from its delegations"
+			);
+		}
+		for (provider, active) in active_by_provider {
+			ensure!(
+				TotalDelegated::<T>::get(&provider) == active,
+				"active delegations are missing from the delegated total"
+			);
+		}
+
+		let mut listed_providers = 0usize;
+		for (provider, listed) in ProviderDelegators::<T>::iter() {
+			listed_providers = listed_providers.saturating_add(1);
+			ensure!(!listed.is_empty(), "an empty delegator list is left in storage");
+			let listed_set: BTreeSet<T::AccountId> = listed.iter().cloned().collect();
+			ensure!(listed_set.len() == listed.len(), "a delegator is listed twice");
+			ensure!(
+				delegators_by_provider.get(&provider) == Some(&listed_set),
+				"a delegator list differs from the delegations"
+			);
+		}
+		ensure!(
+			listed_providers == delegators_by_provider.len(),
+			"a provider with delegations has no delegator list"
+		);
+		Ok(())
+	}
+
+	/// Unlocking chunks never carry zero.
+	fn check_chunks(chunks: &UnlockChunks<T>) -> Result<(), TryRuntimeError> {
+		ensure!(chunks.iter().all(|chunk| !chunk.value.is_zero()), "an empty chunk is left");
+		Ok(())
+	}
+}

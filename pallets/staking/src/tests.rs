@@ -1,0 +1,1078 @@
+//! Unit tests: every call's success path and every error.
+
+use crate::{
+	mock::*, Delegation, Delegations, Error, Event, Ledgers, ProviderDelegators, ProviderLedger,
+	StakeRecord, TotalDelegated, UnlockChunk,
+};
+use ember_primitives::{ProviderStake, ProviderStakeSlashing};
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect, BoundedVec};
+use sp_runtime::Perbill;
+
+fn bond(who: AccountId, value: Balance) {
+	assert_ok!(ProviderStaking::bond(RuntimeOrigin::signed(who), value));
+}
+
+fn unbond(who: AccountId, value: Balance) {
+	assert_ok!(ProviderStaking::unbond(RuntimeOrigin::signed(who), value));
+}
+
+fn delegate(who: AccountId, provider: AccountId, value: Balance) {
+	assert_ok!(ProviderStaking::delegate(RuntimeOrigin::signed(who), provider, value));
+}
+
+fn undelegate(who: AccountId, provider: AccountId, value: Balance) {
+	assert_ok!(ProviderStaking::undelegate(RuntimeOrigin::signed(who), provider, value));
+}
+
+fn ledger(who: AccountId) -> ProviderLedger<Test> {
+	Ledgers::<Test>::get(who).expect("ledger exists")
+}
+
+fn delegation(provider: AccountId, delegator: AccountId) -> Delegation<Test> {
+	Delegations::<Test>::get(provider, delegator).expect("delegation exists")
+}
+
+fn chunks(list: &[(Balance, BlockNumber)]) -> Vec<UnlockChunk<Balance, BlockNumber>> {
+	list.iter()
+		.map(|&(value, unlock_at)| UnlockChunk { value, unlock_at })
+		.collect()
+}
+
+fn delegators_of(provider: AccountId) -> Vec<AccountId> {
+	ProviderDelegators::<Test>::get(provider).into_inner()
+}
+
+fn total_issuance() -> Balance {
+	<Balances as Inspect<AccountId>>::total_issuance()
+}
+
+mod bond {
+	use super::*;
+
+	#[test]
+	fn holds_funds_and_opens_a_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_ok!(ProviderStaking::bond(RuntimeOrigin::signed(ALICE), 2_000));
+
+			assert_eq!(
+				ledger(ALICE),
+				ProviderLedger {
+					active: 2_000,
+					unlocking: BoundedVec::new(),
+					commission: Perbill::zero()
+				}
+			);
+			assert_eq!(bond_held(ALICE), 2_000);
+			assert_eq!(free(ALICE), INITIAL_BALANCE - 2_000);
+			assert_eq!(last_staking_event(), Event::Bonded { owner: ALICE, amount: 2_000 });
+		});
+	}
+
+	#[test]
+	fn rejects_zero() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::bond(RuntimeOrigin::signed(ALICE), 0),
+				Error::<Test>::ZeroAmount
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_a_second_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::bond(RuntimeOrigin::signed(ALICE), 2_000),
+				Error::<Test>::AlreadyBonded
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_less_than_the_minimum() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::bond(RuntimeOrigin::signed(ALICE), MinProviderBond::get() - 1),
+				Error::<Test>::BondBelowMinimum
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_more_than_the_free_balance() {
+		ExtBuilder::default().build_and_execute(|| {
+			// POOR has less than the minimum bond.
+			assert_noop!(
+				ProviderStaking::bond(RuntimeOrigin::signed(POOR), MinProviderBond::get()),
+				Error::<Test>::InsufficientBalance
+			);
+			// The existential deposit must stay free.
+			assert_noop!(
+				ProviderStaking::bond(RuntimeOrigin::signed(ALICE), INITIAL_BALANCE),
+				Error::<Test>::InsufficientBalance
+			);
+		});
+	}
+}
+
+mod bond_extra {
+	use super::*;
+
+	#[test]
+	fn adds_to_the_active_bond() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_ok!(ProviderStaking::bond_extra(RuntimeOrigin::signed(ALICE), 500));
+
+			assert_eq!(ledger(ALICE).active, 2_500);
+			assert_eq!(bond_held(ALICE), 2_500);
+			assert_eq!(free(ALICE), INITIAL_BALANCE - 2_500);
+			assert_eq!(last_staking_event(), Event::Bonded { owner: ALICE, amount: 500 });
+		});
+	}
+
+	#[test]
+	fn rejects_zero() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::bond_extra(RuntimeOrigin::signed(ALICE), 0),
+				Error::<Test>::ZeroAmount
+			);
+		});
+	}
+
+	#[test]
+	fn needs_a_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::bond_extra(RuntimeOrigin::signed(ALICE), 2_000),
+				Error::<Test>::NotBonded
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_active_bond_below_the_minimum() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			unbond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::bond_extra(RuntimeOrigin::signed(ALICE), 999),
+				Error::<Test>::BondBelowMinimum
+			);
+			assert_ok!(ProviderStaking::bond_extra(RuntimeOrigin::signed(ALICE), 1_000));
+		});
+	}
+
+	#[test]
+	fn rejects_more_than_the_free_balance() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::bond_extra(RuntimeOrigin::signed(ALICE), INITIAL_BALANCE - 2_000),
+				Error::<Test>::InsufficientBalance
+			);
+		});
+	}
+}
+
+mod unbond {
+	use super::*;
+
+	#[test]
+	fn moves_funds_into_an_unlocking_chunk() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 3_000);
+			assert_ok!(ProviderStaking::unbond(RuntimeOrigin::signed(ALICE), 1_000));
+
+			let unlock_at = 1 + UnbondingPeriod::get();
+			assert_eq!(ledger(ALICE).active, 2_000);
+			assert_eq!(ledger(ALICE).unlocking.into_inner(), chunks(&[(1_000, unlock_at)]));
+			// Still held until withdrawn.
+			assert_eq!(bond_held(ALICE), 3_000);
+			assert_eq!(
+				last_staking_event(),
+				Event::Unbonded { owner: ALICE, amount: 1_000, unlock_at }
+			);
+		});
+	}
+
+	#[test]
+	fn merges_chunks_of_the_same_block_and_adds_new_ones_later() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 5_000);
+			unbond(ALICE, 100);
+			unbond(ALICE, 200);
+			advance_blocks(1);
+			unbond(ALICE, 300);
+
+			assert_eq!(ledger(ALICE).active, 4_400);
+			assert_eq!(ledger(ALICE).unlocking.into_inner(), chunks(&[(300, 11), (300, 12)]));
+		});
+	}
+
+	#[test]
+	fn may_unbond_everything_when_not_registered() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			unbond(ALICE, 2_000);
+			assert_eq!(ledger(ALICE).active, 0);
+			assert_eq!(ledger(ALICE).unlocking_total(), 2_000);
+		});
+	}
+
+	#[test]
+	fn keeps_what_registered_gpus_require() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 3_000);
+			// Base 1_000 + 2 × 500.
+			MockRegistry::register(ALICE, 2);
+			unbond(ALICE, 1_000);
+			assert_noop!(
+				ProviderStaking::unbond(RuntimeOrigin::signed(ALICE), 1),
+				Error::<Test>::BelowRequiredStake
+			);
+			// A registered provider with no GPUs still needs the base stake.
+			MockRegistry::register(ALICE, 0);
+			unbond(ALICE, 1_000);
+			assert_noop!(
+				ProviderStaking::unbond(RuntimeOrigin::signed(ALICE), 1_000),
+				Error::<Test>::BelowRequiredStake
+			);
+			MockRegistry::deregister(ALICE);
+			unbond(ALICE, 1_000);
+		});
+	}
+
+	#[test]
+	fn rejects_zero() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::unbond(RuntimeOrigin::signed(ALICE), 0),
+				Error::<Test>::ZeroAmount
+			);
+		});
+	}
+
+	#[test]
+	fn needs_a_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::unbond(RuntimeOrigin::signed(ALICE), 1_000),
+				Error::<Test>::NotBonded
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_more_than_the_active_bond() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::unbond(RuntimeOrigin::signed(ALICE), 2_001),
+				Error::<Test>::InsufficientActiveBond
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_leaving_a_bond_below_the_minimum() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::unbond(RuntimeOrigin::signed(ALICE), 1_001),
+				Error::<Test>::BondBelowMinimum
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_more_chunks_than_the_maximum() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 5_000);
+			for _ in 0..MaxUnlockingChunks::get() {
+				unbond(ALICE, 100);
+				advance_blocks(1);
+			}
+			assert_noop!(
+				ProviderStaking::unbond(RuntimeOrigin::signed(ALICE), 100),
+				Error::<Test>::TooManyUnlockingChunks
+			);
+		});
+	}
+}
+
+mod rebond {
+	use super::*;
+
+	#[test]
+	fn takes_back_the_latest_chunks_first() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 5_000);
+			unbond(ALICE, 100);
+			advance_blocks(1);
+			unbond(ALICE, 200);
+			advance_blocks(1);
+			unbond(ALICE, 300);
+
+			assert_ok!(ProviderStaking::rebond(RuntimeOrigin::signed(ALICE), 400));
+
+			assert_eq!(ledger(ALICE).active, 4_800);
+			assert_eq!(ledger(ALICE).unlocking.into_inner(), chunks(&[(100, 11), (100, 12)]));
+			assert_eq!(bond_held(ALICE), 5_000);
+			assert_eq!(last_staking_event(), Event::Rebonded { owner: ALICE, amount: 400 });
+		});
+	}
+
+	#[test]
+	fn rejects_zero() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			unbond(ALICE, 500);
+			assert_noop!(
+				ProviderStaking::rebond(RuntimeOrigin::signed(ALICE), 0),
+				Error::<Test>::ZeroAmount
+			);
+		});
+	}
+
+	#[test]
+	fn needs_a_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::rebond(RuntimeOrigin::signed(ALICE), 100),
+				Error::<Test>::NotBonded
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_more_than_is_unbonding() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			unbond(ALICE, 500);
+			assert_noop!(
+				ProviderStaking::rebond(RuntimeOrigin::signed(ALICE), 501),
+				Error::<Test>::RebondExceedsUnbonding
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_active_bond_below_the_minimum() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			unbond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::rebond(RuntimeOrigin::signed(ALICE), 500),
+				Error::<Test>::BondBelowMinimum
+			);
+		});
+	}
+}
+
+mod withdraw_unbonded {
+	use super::*;
+
+	#[test]
+	fn releases_unlocked_chunks_only() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 5_000);
+			unbond(ALICE, 100);
+			advance_blocks(1);
+			unbond(ALICE, 200);
+			run_to_block(1 + UnbondingPeriod::get());
+
+			assert_ok!(ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
+
+			assert_eq!(ledger(ALICE).active, 4_700);
+			assert_eq!(ledger(ALICE).unlocking.into_inner(), chunks(&[(200, 12)]));
+			assert_eq!(bond_held(ALICE), 4_900);
+			assert_eq!(free(ALICE), INITIAL_BALANCE - 4_900);
+			assert_eq!(last_staking_event(), Event::Withdrawn { owner: ALICE, amount: 100 });
+		});
+	}
+
+	#[test]
+	fn closes_an_emptied_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			unbond(ALICE, 2_000);
+			run_to_block(1 + UnbondingPeriod::get());
+
+			assert_ok!(ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
+
+			assert!(!Ledgers::<Test>::contains_key(ALICE));
+			assert_eq!(bond_held(ALICE), 0);
+			assert_eq!(free(ALICE), INITIAL_BALANCE);
+			assert_eq!(last_staking_event(), Event::Withdrawn { owner: ALICE, amount: 2_000 });
+		});
+	}
+
+	#[test]
+	fn needs_a_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)),
+				Error::<Test>::NotBonded
+			);
+		});
+	}
+
+	#[test]
+	fn has_nothing_to_withdraw_before_the_period_ends() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)),
+				Error::<Test>::NothingToWithdraw
+			);
+			unbond(ALICE, 500);
+			run_to_block(UnbondingPeriod::get());
+			assert_noop!(
+				ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)),
+				Error::<Test>::NothingToWithdraw
+			);
+		});
+	}
+}
+
+mod set_commission {
+	use super::*;
+
+	#[test]
+	fn records_the_commission() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			let commission = Perbill::from_percent(10);
+			assert_ok!(ProviderStaking::set_commission(RuntimeOrigin::signed(ALICE), commission));
+
+			assert_eq!(ledger(ALICE).commission, commission);
+			assert_eq!(last_staking_event(), Event::CommissionSet { owner: ALICE, commission });
+		});
+	}
+
+	#[test]
+	fn accepts_the_maximum_and_rejects_more() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_ok!(ProviderStaking::set_commission(
+				RuntimeOrigin::signed(ALICE),
+				MaxCommission::get()
+			));
+			assert_noop!(
+				ProviderStaking::set_commission(
+					RuntimeOrigin::signed(ALICE),
+					Perbill::from_parts(MaxCommission::get().deconstruct() + 1)
+				),
+				Error::<Test>::CommissionTooHigh
+			);
+		});
+	}
+
+	#[test]
+	fn needs_a_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::set_commission(
+					RuntimeOrigin::signed(ALICE),
+					Perbill::from_percent(1)
+				),
+				Error::<Test>::NotBonded
+			);
+		});
+	}
+}
+
+mod delegate {
+	use super::*;
+
+	#[test]
+	fn holds_funds_behind_the_provider() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			run_to_block(3);
+			assert_ok!(ProviderStaking::delegate(RuntimeOrigin::signed(CHARLIE), ALICE, 300));
+
+			assert_eq!(
+				delegation(ALICE, CHARLIE),
+				Delegation { active: 300, unlocking: BoundedVec::new(), since: 3 }
+			);
+			assert_eq!(delegators_of(ALICE), vec![CHARLIE]);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 300);
+			assert_eq!(delegation_held(CHARLIE), 300);
+			assert_eq!(free(CHARLIE), INITIAL_BALANCE - 300);
+			assert_eq!(
+				last_staking_event(),
+				Event::Delegated { delegator: CHARLIE, provider: ALICE, amount: 300 }
+			);
+		});
+	}
+
+	#[test]
+	fn adding_more_moves_the_start_block_and_keeps_one_list_entry() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 300);
+			run_to_block(5);
+			// Below the minimum on its own, but the delegation as a whole is above it.
+			delegate(CHARLIE, ALICE, 50);
+
+			assert_eq!(delegation(ALICE, CHARLIE).active, 350);
+			assert_eq!(delegation(ALICE, CHARLIE).since, 5);
+			assert_eq!(delegators_of(ALICE), vec![CHARLIE]);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 350);
+			assert_eq!(delegation_held(CHARLIE), 350);
+		});
+	}
+
+	#[test]
+	fn one_delegator_may_back_several_providers() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			bond(BOB, 2_000);
+			delegate(CHARLIE, ALICE, 300);
+			delegate(CHARLIE, BOB, 400);
+			// An owner may back another provider too.
+			delegate(BOB, ALICE, 500);
+
+			assert_eq!(delegation_held(CHARLIE), 700);
+			assert_eq!(delegation_held(BOB), 500);
+			assert_eq!(bond_held(BOB), 2_000);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 800);
+			assert_eq!(delegators_of(ALICE), vec![CHARLIE, BOB]);
+		});
+	}
+
+	#[test]
+	fn rejects_zero() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::delegate(RuntimeOrigin::signed(CHARLIE), ALICE, 0),
+				Error::<Test>::ZeroAmount
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_delegating_to_oneself() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::delegate(RuntimeOrigin::signed(ALICE), ALICE, 300),
+				Error::<Test>::SelfDelegation
+			);
+		});
+	}
+
+	#[test]
+	fn needs_a_bonded_provider() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::delegate(RuntimeOrigin::signed(CHARLIE), ALICE, 300),
+				Error::<Test>::ProviderNotBonded
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_less_than_the_minimum() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::delegate(
+					RuntimeOrigin::signed(CHARLIE),
+					ALICE,
+					MinDelegation::get() - 1
+				),
+				Error::<Test>::DelegationBelowMinimum
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_more_delegators_than_the_maximum() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 100);
+			delegate(DAVE, ALICE, 100);
+			delegate(EVE, ALICE, 100);
+			assert_noop!(
+				ProviderStaking::delegate(RuntimeOrigin::signed(FERDIE), ALICE, 100),
+				Error::<Test>::TooManyDelegators
+			);
+			// Existing delegators may still add more.
+			delegate(EVE, ALICE, 100);
+		});
+	}
+
+	#[test]
+	fn rejects_more_than_the_free_balance() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::delegate(RuntimeOrigin::signed(POOR), ALICE, POOR_BALANCE),
+				Error::<Test>::InsufficientBalance
+			);
+		});
+	}
+}
+
+mod undelegate {
+	use super::*;
+
+	#[test]
+	fn moves_funds_into_an_unlocking_chunk() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 500);
+			run_to_block(4);
+			assert_ok!(ProviderStaking::undelegate(RuntimeOrigin::signed(CHARLIE), ALICE, 200));
+
+			let unlock_at = 4 + UnbondingPeriod::get();
+			assert_eq!(
+				delegation(ALICE, CHARLIE),
+				Delegation {
+					active: 300,
+					unlocking: BoundedVec::truncate_from(chunks(&[(200, unlock_at)])),
+					since: 4,
+				}
+			);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 300);
+			assert_eq!(delegation_held(CHARLIE), 500);
+			assert_eq!(
+				last_staking_event(),
+				Event::Undelegated { delegator: CHARLIE, provider: ALICE, amount: 200, unlock_at }
+			);
+		});
+	}
+
+	#[test]
+	fn undelegating_everything_drops_the_total_but_keeps_the_delegator_listed() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 500);
+			undelegate(CHARLIE, ALICE, 500);
+
+			assert!(!TotalDelegated::<Test>::contains_key(ALICE));
+			assert_eq!(delegators_of(ALICE), vec![CHARLIE]);
+			assert_eq!(delegation(ALICE, CHARLIE).unlocking_total(), 500);
+		});
+	}
+
+	#[test]
+	fn rejects_zero() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 500);
+			assert_noop!(
+				ProviderStaking::undelegate(RuntimeOrigin::signed(CHARLIE), ALICE, 0),
+				Error::<Test>::ZeroAmount
+			);
+		});
+	}
+
+	#[test]
+	fn needs_a_delegation() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_noop!(
+				ProviderStaking::undelegate(RuntimeOrigin::signed(CHARLIE), ALICE, 100),
+				Error::<Test>::NotDelegated
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_more_than_the_active_delegation() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 500);
+			assert_noop!(
+				ProviderStaking::undelegate(RuntimeOrigin::signed(CHARLIE), ALICE, 501),
+				Error::<Test>::InsufficientDelegation
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_leaving_a_delegation_below_the_minimum() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 500);
+			assert_noop!(
+				ProviderStaking::undelegate(RuntimeOrigin::signed(CHARLIE), ALICE, 401),
+				Error::<Test>::DelegationBelowMinimum
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_more_chunks_than_the_maximum() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 1_000);
+			for _ in 0..MaxUnlockingChunks::get() {
+				undelegate(CHARLIE, ALICE, 10);
+				advance_blocks(1);
+			}
+			assert_noop!(
+				ProviderStaking::undelegate(RuntimeOrigin::signed(CHARLIE), ALICE, 10),
+				Error::<Test>::TooManyUnlockingChunks
+			);
+		});
+	}
+}
+
+mod withdraw_delegation {
+	use super::*;
+
+	#[test]
+	fn releases_unlocked_chunks_only() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 1_000);
+			undelegate(CHARLIE, ALICE, 100);
+			advance_blocks(1);
+			undelegate(CHARLIE, ALICE, 200);
+			run_to_block(1 + UnbondingPeriod::get());
+
+			assert_ok!(ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(CHARLIE), ALICE));
+
+			assert_eq!(delegation(ALICE, CHARLIE).active, 700);
+			assert_eq!(delegation(ALICE, CHARLIE).unlocking.into_inner(), chunks(&[(200, 12)]));
+			assert_eq!(delegation_held(CHARLIE), 900);
+			assert_eq!(free(CHARLIE), INITIAL_BALANCE - 900);
+			assert_eq!(
+				last_staking_event(),
+				Event::DelegationWithdrawn { delegator: CHARLIE, provider: ALICE, amount: 100 }
+			);
+		});
+	}
+
+	#[test]
+	fn closes_an_emptied_delegation_and_frees_its_slot() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 300);
+			delegate(DAVE, ALICE, 300);
+			delegate(EVE, ALICE, 300);
+			undelegate(DAVE, ALICE, 300);
+			run_to_block(1 + UnbondingPeriod::get());
+
+			assert_ok!(ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(DAVE), ALICE));
+
+			assert!(!Delegations::<Test>::contains_key(ALICE, DAVE));
+			assert_eq!(delegators_of(ALICE), vec![CHARLIE, EVE]);
+			assert_eq!(delegation_held(DAVE), 0);
+			assert_eq!(free(DAVE), INITIAL_BALANCE);
+			// The freed slot can be taken.
+			delegate(FERDIE, ALICE, 300);
+		});
+	}
+
+	#[test]
+	fn the_last_delegator_leaving_removes_the_list() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 300);
+			undelegate(CHARLIE, ALICE, 300);
+			run_to_block(1 + UnbondingPeriod::get());
+			assert_ok!(ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(CHARLIE), ALICE));
+
+			assert!(!ProviderDelegators::<Test>::contains_key(ALICE));
+			assert!(!TotalDelegated::<Test>::contains_key(ALICE));
+		});
+	}
+
+	#[test]
+	fn needs_a_delegation() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(CHARLIE), ALICE),
+				Error::<Test>::NotDelegated
+			);
+		});
+	}
+
+	#[test]
+	fn has_nothing_to_withdraw_before_the_period_ends() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 500);
+			undelegate(CHARLIE, ALICE, 200);
+			run_to_block(UnbondingPeriod::get());
+			assert_noop!(
+				ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(CHARLIE), ALICE),
+				Error::<Test>::NothingToWithdraw
+			);
+		});
+	}
+}
+
+mod provider_stake {
+	use super::*;
+
+	type Stake = crate::Pallet<Test>;
+
+	#[test]
+	fn required_stake_is_base_plus_per_gpu() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_eq!(<Stake as ProviderStake<_, _>>::required_stake(0), 1_000);
+			assert_eq!(<Stake as ProviderStake<_, _>>::required_stake(4), 3_000);
+			assert_eq!(<Stake as ProviderStake<_, _>>::required_stake(u32::MAX), 2_147_483_648_500);
+		});
+	}
+
+	#[test]
+	fn own_stake_counts_the_active_bond_only() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_eq!(<Stake as ProviderStake<_, _>>::own_stake(&ALICE), 0);
+			bond(ALICE, 3_000);
+			unbond(ALICE, 1_000);
+			delegate(CHARLIE, ALICE, 500);
+			assert_eq!(<Stake as ProviderStake<_, _>>::own_stake(&ALICE), 2_000);
+		});
+	}
+
+	#[test]
+	fn total_backing_adds_active_delegations() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 3_000);
+			unbond(ALICE, 1_000);
+			delegate(CHARLIE, ALICE, 500);
+			delegate(DAVE, ALICE, 700);
+			undelegate(DAVE, ALICE, 200);
+			assert_eq!(<Stake as ProviderStake<_, _>>::total_backing(&ALICE), 3_000);
+			assert_eq!(<Stake as ProviderStake<_, _>>::total_backing(&BOB), 0);
+		});
+	}
+
+	#[test]
+	fn sufficient_stake_compares_the_own_bond_with_the_requirement() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			// Delegations do not count towards the owner's requirement.
+			delegate(CHARLIE, ALICE, 5_000);
+			assert!(<Stake as ProviderStake<_, _>>::has_sufficient_stake(&ALICE, 2));
+			assert!(!<Stake as ProviderStake<_, _>>::has_sufficient_stake(&ALICE, 3));
+			assert!(!<Stake as ProviderStake<_, _>>::has_sufficient_stake(&BOB, 0));
+		});
+	}
+}
+
+mod slash {
+	use super::*;
+
+	fn slash(provider: AccountId, amount: Balance, beneficiary: Option<AccountId>) -> Balance {
+		<crate::Pallet<Test> as ProviderStakeSlashing<_, _>>::slash(
+			&provider,
+			amount,
+			beneficiary.as_ref(),
+		)
+	}
+
+	#[test]
+	fn takes_from_every_backer_in_proportion_and_pays_the_beneficiary() {
+		ExtBuilder::default().build_and_execute(|| {
+			// Alice holds 3_000 (1_000 of it unbonding), Charlie 1_000 (active), Dave 1_000
+			// (400 of it unbonding): 5_000 in all.
+			bond(ALICE, 3_000);
+			unbond(ALICE, 1_000);
+			delegate(CHARLIE, ALICE, 1_000);
+			delegate(DAVE, ALICE, 1_000);
+			undelegate(DAVE, ALICE, 400);
+			let treasury_before = free(TREASURY);
+			let issuance_before = total_issuance();
+
+			assert_eq!(slash(ALICE, 500, Some(TREASURY)), 500);
+
+			// Alice loses 300 from active; Charlie and Dave 100 each, Dave's from active.
+			assert_eq!(ledger(ALICE).active, 1_700);
+			assert_eq!(ledger(ALICE).unlocking_total(), 1_000);
+			assert_eq!(bond_held(ALICE), 2_700);
+			assert_eq!(delegation(ALICE, CHARLIE).active, 900);
+			assert_eq!(delegation(ALICE, DAVE).active, 500);
+			assert_eq!(delegation(ALICE, DAVE).unlocking_total(), 400);
+			assert_eq!(delegation_held(CHARLIE), 900);
+			assert_eq!(delegation_held(DAVE), 900);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 1_400);
+			assert_eq!(free(TREASURY), treasury_before + 500);
+			assert_eq!(total_issuance(), issuance_before);
+			let slashes: Vec<_> = staking_events()
+				.into_iter()
+				.filter(|event| matches!(event, Event::Slashed { .. }))
+				.collect();
+			assert_eq!(
+				slashes,
+				vec![
+					Event::Slashed { provider: ALICE, who: ALICE, amount: 300 },
+					Event::Slashed { provider: ALICE, who: CHARLIE, amount: 100 },
+					Event::Slashed { provider: ALICE, who: DAVE, amount: 100 },
+				]
+			);
+		});
+	}
+
+	#[test]
+	fn burns_without_a_beneficiary() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 2_000);
+			let issuance_before = total_issuance();
+
+			assert_eq!(slash(ALICE, 1_000, None), 1_000);
+
+			assert_eq!(bond_held(ALICE), 1_500);
+			assert_eq!(delegation_held(CHARLIE), 1_500);
+			assert_eq!(total_issuance(), issuance_before - 1_000);
+			assert_eq!(
+				last_staking_event(),
+				Event::Slashed { provider: ALICE, who: CHARLIE, amount: 500 }
+			);
+		});
+	}
+
+	#[test]
+	fn takes_active_first_then_the_latest_chunks() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			unbond(ALICE, 100);
+			advance_blocks(1);
+			unbond(ALICE, 200);
+			advance_blocks(1);
+			unbond(ALICE, 300);
+
+			// 1_400 active, then all of the latest chunk and half of the one before.
+			assert_eq!(slash(ALICE, 1_800, None), 1_800);
+
+			assert_eq!(ledger(ALICE).active, 0);
+			assert_eq!(ledger(ALICE).unlocking.into_inner(), chunks(&[(100, 11), (100, 12)]));
+			assert_eq!(bond_held(ALICE), 200);
+		});
+	}
+
+	#[test]
+	fn leaves_rounding_dust_unslashed() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 1_000);
+			delegate(CHARLIE, ALICE, 1_000);
+			delegate(DAVE, ALICE, 1_000);
+
+			// Each third of 100 rounds down to 33.
+			assert_eq!(slash(ALICE, 100, None), 99);
+
+			assert_eq!(bond_held(ALICE), 967);
+			assert_eq!(delegation_held(CHARLIE), 967);
+			assert_eq!(delegation_held(DAVE), 967);
+		});
+	}
+
+	#[test]
+	fn takes_everything_and_removes_records_when_the_backing_is_short() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			unbond(ALICE, 500);
+			delegate(CHARLIE, ALICE, 1_000);
+			undelegate(CHARLIE, ALICE, 1_000);
+			delegate(DAVE, ALICE, 300);
+			// Charlie's stake behind another provider is not touched.
+			bond(BOB, 2_000);
+			delegate(CHARLIE, BOB, 400);
+			let treasury_before = free(TREASURY);
+
+			assert_eq!(slash(ALICE, 1_000_000, Some(TREASURY)), 3_300);
+
+			assert!(!Ledgers::<Test>::contains_key(ALICE));
+			assert!(!Delegations::<Test>::contains_key(ALICE, CHARLIE));
+			assert!(!Delegations::<Test>::contains_key(ALICE, DAVE));
+			assert!(!ProviderDelegators::<Test>::contains_key(ALICE));
+			assert!(!TotalDelegated::<Test>::contains_key(ALICE));
+			assert_eq!(bond_held(ALICE), 0);
+			assert_eq!(delegation_held(CHARLIE), 400);
+			assert_eq!(delegation(BOB, CHARLIE).active, 400);
+			assert_eq!(delegation_held(DAVE), 0);
+			assert_eq!(free(TREASURY), treasury_before + 3_300);
+		});
+	}
+
+	#[test]
+	fn keeps_partly_slashed_delegators_listed() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 1_000);
+			delegate(CHARLIE, ALICE, 1_000);
+			delegate(DAVE, ALICE, 1_000);
+
+			assert_eq!(slash(ALICE, 300, None), 300);
+
+			assert_eq!(delegators_of(ALICE), vec![CHARLIE, DAVE]);
+		});
+	}
+
+	#[test]
+	fn burns_what_the_beneficiary_cannot_receive() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			let issuance_before = total_issuance();
+
+			// NOBODY does not exist and the amount is below the existential deposit.
+			assert_eq!(slash(ALICE, EXISTENTIAL_DEPOSIT - 1, Some(NOBODY)), 9);
+
+			assert_eq!(free(NOBODY), 0);
+			assert_eq!(bond_held(ALICE), 1_991);
+			assert_eq!(total_issuance(), issuance_before - 9);
+		});
+	}
+
+	#[test]
+	fn nothing_happens_without_backing_or_amount() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_eq!(slash(ALICE, 1_000, Some(TREASURY)), 0);
+			bond(ALICE, 2_000);
+			assert_eq!(slash(ALICE, 0, Some(TREASURY)), 0);
+			assert_eq!(bond_held(ALICE), 2_000);
+			assert!(!staking_events().iter().any(|event| matches!(event, Event::Slashed { .. })));
+		});
+	}
+
+	#[test]
+	fn delegators_of_a_closed_ledger_are_still_slashed() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 1_000);
+			unbond(ALICE, 2_000);
+			run_to_block(1 + UnbondingPeriod::get());
+			assert_ok!(ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
+			assert!(!Ledgers::<Test>::contains_key(ALICE));
+
+			assert_eq!(slash(ALICE, 100, None), 100);
+			assert_eq!(delegation_held(CHARLIE), 900);
+		});
+	}
+}
+
+mod records {
+	use super::*;
+
+	#[test]
+	fn take_reports_what_came_from_active() {
+		let mut record = Delegation::<Test>::new(100, 1);
+		record.unlocking = BoundedVec::truncate_from(chunks(&[(50, 5), (30, 6)]));
+
+		assert_eq!(record.take(120), (100, 120));
+		assert_eq!(record.unlocking.into_inner(), chunks(&[(50, 5), (10, 6)]));
+	}
+
+	#[test]
+	fn take_stops_at_what_is_held() {
+		let mut record = Delegation::<Test>::new(100, 1);
+		record.unlocking = BoundedVec::truncate_from(chunks(&[(50, 5)]));
+
+		assert_eq!(record.take(1_000), (100, 150));
+		assert!(record.is_empty());
+	}
+}

@@ -1,0 +1,281 @@
+//! Tests of the assembled runtime: genesis presets, validator-set changes reaching consensus, and
+//! Ember's pallets working together through the real transaction pipeline.
+
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::Inspect, OnFinalize, OnInitialize},
+};
+use sp_core::{crypto::Pair as _, sr25519, H256};
+use sp_keyring::Sr25519Keyring;
+use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
+use sp_runtime::{
+	generic::{Digest, Era},
+	traits::Header as _,
+	BoundedVec, MultiSignature,
+};
+
+use crate::{
+	configs::{HeartbeatPeriod, ProviderBaseStake, ProviderStakePerGpu, SessionPeriod},
+	genesis_config_presets::{get_preset, TESTNET_RUNTIME_PRESET},
+	AccountId, Balance, Balances, BlockNumber, Executive, Header, ProviderStaking, Providers,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys,
+	SignedPayload, System, TxExtension, UncheckedExtrinsic, ValidatorSet, EMBR, VERSION,
+};
+
+/// Merges a genesis preset's JSON patch into the full default configuration.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Test externalities holding the genesis state of preset `name`, with a keystore.
+fn preset_ext(name: &str) -> sp_io::TestExternalities {
+	use sp_runtime::BuildStorage;
+	let patch: serde_json::Value =
+		serde_json::from_slice(&get_preset(&name.into()).expect("preset exists"))
+			.expect("preset is JSON");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("preset is valid");
+	let mut ext = sp_io::TestExternalities::new(config.build_storage().expect("genesis builds"));
+	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Checks the invariants of Ember's pallets at block `now`.
+fn check_invariants(now: BlockNumber) {
+	ValidatorSet::do_try_state().expect("validator-set invariants hold");
+	ProviderStaking::do_try_state().expect("provider-staking invariants hold");
+	Providers::do_try_state(now).expect("provider invariants hold");
+}
+
+/// Runs the block hooks that matter here up to block `n`, checking invariants after each block.
+fn run_to_block(n: BlockNumber) {
+	while System::block_number() < n {
+		let now = System::block_number();
+		<Providers as OnFinalize<BlockNumber>>::on_finalize(now);
+		<crate::Grandpa as OnFinalize<BlockNumber>>::on_finalize(now);
+		let next = now + 1;
+		System::set_block_number(next);
+		<Session as OnInitialize<BlockNumber>>::on_initialize(next);
+		<Providers as OnInitialize<BlockNumber>>::on_initialize(next);
+		check_invariants(next);
+	}
+}
+
+fn account(keyring: Sr25519Keyring) -> AccountId {
+	keyring.to_account_id()
+}
+
+#[test]
+fn every_preset_builds_a_consistent_genesis() {
+	for (preset, validators) in
+		[("development", 1usize), ("local_testnet", 4), (TESTNET_RUNTIME_PRESET, 4)]
+	{
+		preset_ext(preset).execute_with(|| {
+			assert_eq!(Session::validators().len(), validators, "{preset}: session validators");
+			assert_eq!(
+				pallet_validator_set::Validators::<Runtime>::get().len(),
+				validators,
+				"{preset}: planned validators"
+			);
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators, "{preset}");
+			assert_eq!(crate::Grandpa::grandpa_authorities().len(), validators, "{preset}");
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Sr25519Keyring::Alice)));
+			assert!(Balances::total_issuance() > 0, "{preset}: accounts are endowed");
+			check_invariants(1);
+		});
+	}
+}
+
+#[test]
+fn validator_added_by_governance_validates_from_the_session_after_next() {
+	preset_ext("local_testnet").execute_with(|| {
+		let eve = account(Sr25519Keyring::Eve);
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::root(), eve.clone()),
+			pallet_validator_set::Error::<Runtime>::NoSessionKeys
+		);
+
+		let generated = SessionKeys::generate(&eve.encode(), None);
+		assert_ok!(Session::set_keys(
+			RuntimeOrigin::signed(eve.clone()),
+			generated.keys.clone(),
+			generated.proof.encode()
+		));
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::signed(eve.clone()), eve.clone()),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), eve.clone()));
+
+		// One rotation queues the new set; the next one activates it.
+		run_to_block(SessionPeriod::get() + 1);
+		assert!(!Session::validators().contains(&eve));
+		run_to_block(2 * SessionPeriod::get() + 1);
+		assert!(Session::validators().contains(&eve));
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 5);
+		assert!(pallet_aura::Authorities::<Runtime>::get().contains(&generated.keys.aura));
+
+		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), eve.clone()));
+		run_to_block(4 * SessionPeriod::get() + 1);
+		assert!(!Session::validators().contains(&eve));
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+	});
+}
+
+/// A GPU as the agent would report it.
+fn gpu(index: u8) -> ember_primitives::GpuSpec {
+	ember_primitives::GpuSpec {
+		model: BoundedVec::truncate_from(b"NVIDIA GeForce RTX 4090".to_vec()),
+		vram_mib: 24_564,
+		compute_capability: ember_primitives::ComputeCapability::new(8, 9),
+		uuid_hash: H256::repeat_byte(index),
+	}
+}
+
+/// Bonds what `gpus` GPUs require and registers `owner` with `agent`.
+fn bond_and_register(owner: &AccountId, agent: &AccountId, gpus: u8) {
+	let required: Balance = ProviderBaseStake::get() + ProviderStakePerGpu::get() * gpus as Balance;
+	assert_ok!(ProviderStaking::bond(RuntimeOrigin::signed(owner.clone()), required));
+	assert_ok!(Providers::register(
+		RuntimeOrigin::signed(owner.clone()),
+		agent.clone(),
+		BoundedVec::truncate_from(b"eu-west".to_vec()),
+		BoundedVec::truncate_from(b"12D3KooWEmberTestPeer".to_vec()),
+		BoundedVec::truncate_from(vec![BoundedVec::truncate_from(
+			b"/ip4/127.0.0.1/tcp/30555".to_vec()
+		)]),
+		BoundedVec::truncate_from((0..gpus).map(gpu).collect::<Vec<_>>()),
+	));
+}
+
+#[test]
+fn registration_needs_the_bond_and_the_bond_cannot_drop_below_the_gpus_it_covers() {
+	preset_ext("development").execute_with(|| {
+		let owner = account(Sr25519Keyring::Charlie);
+		let agent = account(Sr25519Keyring::Ferdie);
+
+		// No bond: no registration.
+		assert_noop!(
+			Providers::register(
+				RuntimeOrigin::signed(owner.clone()),
+				agent.clone(),
+				BoundedVec::truncate_from(b"eu-west".to_vec()),
+				BoundedVec::truncate_from(b"12D3KooWEmberTestPeer".to_vec()),
+				BoundedVec::truncate_from(vec![BoundedVec::truncate_from(b"/ip4/1.2.3.4".to_vec())]),
+				BoundedVec::truncate_from(vec![gpu(1)]),
+			),
+			pallet_providers::Error::<Runtime>::InsufficientStake
+		);
+
+		bond_and_register(&owner, &agent, 4);
+		assert_eq!(
+			<Providers as ember_primitives::ProviderRegistry<AccountId>>::registered_gpus(&owner),
+			Some(4)
+		);
+		assert_eq!(
+			<Providers as ember_primitives::ProviderRegistry<AccountId>>::provider_of_agent(&agent),
+			Some(owner.clone())
+		);
+
+		// The four GPUs keep their stake bonded.
+		assert_noop!(
+			ProviderStaking::unbond(RuntimeOrigin::signed(owner.clone()), EMBR),
+			pallet_provider_staking::Error::<Runtime>::BelowRequiredStake
+		);
+
+		// Leaving (no leases yet) releases the requirement; the bond then unbonds normally.
+		assert_ok!(Providers::leave(RuntimeOrigin::signed(owner.clone())));
+		assert_eq!(
+			<Providers as ember_primitives::ProviderRegistry<AccountId>>::registered_gpus(&owner),
+			None
+		);
+		assert_ok!(ProviderStaking::unbond(RuntimeOrigin::signed(owner.clone()), EMBR));
+		check_invariants(System::block_number());
+	});
+}
+
+/// `call` signed by `signer` as a wallet would sign it for this chain.
+fn signed_extrinsic(signer: &sr25519::Pair, nonce: u32, call: RuntimeCall) -> UncheckedExtrinsic {
+	let genesis = System::block_hash(0);
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	);
+	let implicit = (
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis,
+		genesis,
+		(),
+		(),
+		(),
+		None,
+		(),
+	);
+	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	let who: AccountId = signer.public().into();
+	UncheckedExtrinsic::new_signed(call, who.into(), MultiSignature::Sr25519(signature), extension)
+}
+
+/// Starts block `number` through the executive, as the node does.
+fn start_block(number: BlockNumber) {
+	let header = Header::new(
+		number,
+		Default::default(),
+		Default::default(),
+		System::parent_hash(),
+		Digest::default(),
+	);
+	Executive::initialize_block(&header);
+}
+
+#[test]
+fn a_valid_heartbeat_is_feeless_and_a_repeated_one_pays_and_fails() {
+	preset_ext("development").execute_with(|| {
+		let owner = account(Sr25519Keyring::Charlie);
+		let agent_pair = Sr25519Keyring::Ferdie.pair();
+		let agent: AccountId = agent_pair.public().into();
+		bond_and_register(&owner, &agent, 1);
+
+		// The next heartbeat period begins.
+		let next_period = HeartbeatPeriod::get() + 1;
+		System::set_block_number(next_period - 1);
+		start_block(next_period);
+
+		let before = Balances::balance(&agent);
+		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {});
+		let result = Executive::apply_extrinsic(signed_extrinsic(&agent_pair, 0, heartbeat.clone()));
+		assert_ok!(result.expect("the heartbeat is valid"));
+		assert_eq!(Balances::balance(&agent), before, "a valid heartbeat costs nothing");
+		assert_eq!(
+			pallet_providers::Providers::<Runtime>::get(&owner).map(|p| p.last_heartbeat),
+			Some(next_period)
+		);
+
+		// A second heartbeat in the same period is no longer feeless: it pays and fails.
+		let result = Executive::apply_extrinsic(signed_extrinsic(&agent_pair, 1, heartbeat));
+		assert!(result.expect("it is included").is_err(), "a second heartbeat is refused");
+		assert!(Balances::balance(&agent) < before, "a refused heartbeat pays its fee");
+	});
+}
