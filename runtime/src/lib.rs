@@ -13,9 +13,11 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
-pub mod apis;
+// Declared first: it defines the benchmark-listing macros `apis` uses.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 
@@ -25,8 +27,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use ember_primitives::{Balance, BlockNumber, EMBR, MILLI_EMBR, TOKEN_DECIMALS, TOKEN_SYMBOL};
@@ -91,12 +91,6 @@ pub const DAYS: BlockNumber = HOURS * 24;
 
 /// The smallest balance an account may hold: one thousandth of an EMBR.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_EMBR;
-
-/// The version of the runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Transaction signature: sr25519, ed25519 or ecdsa.
 pub type Signature = MultiSignature;

@@ -26,10 +26,17 @@ fn inventory<T: Config>(first: u32, count: u32) -> GpuInventoryOf<T> {
 			model: GpuModelName::truncate_from([b'G'].repeat(MAX_GPU_MODEL_LEN as usize)),
 			vram_mib: 81_920,
 			compute_capability: ComputeCapability::new(9, 0),
-			uuid_hash: GpuUuidHash::from_low_u64_be(u64::from(index).saturating_add(1)),
+			uuid_hash: uuid_hash(index),
 		})
 		.collect();
 	GpuInventoryOf::<T>::truncate_from(gpus)
+}
+
+/// A distinct UUID hash for GPU `index`.
+fn uuid_hash(index: u32) -> GpuUuidHash {
+	let mut bytes = [0u8; 32];
+	bytes[28..].copy_from_slice(&index.saturating_add(1).to_be_bytes());
+	GpuUuidHash::from(bytes)
 }
 
 /// Metadata with every field at its longest.

@@ -1,7 +1,9 @@
 //! `frame_system`: block limits, account data and the runtime version.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
@@ -11,7 +13,11 @@ use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
-use crate::{AccountId, Balance, Block, BlockNumber, Hash, Nonce, VERSION};
+// `derive_impl` fills in the runtime's aggregate types by name.
+use crate::{
+	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, RuntimeCall, RuntimeEvent,
+	RuntimeOrigin, RuntimeTask, VERSION,
+};
 
 /// Share of a block that ordinary transactions may fill; the rest is kept for operational ones.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -24,8 +30,13 @@ parameter_types! {
 		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	/// Blocks of up to 5 MiB, of which ordinary transactions may fill 75 %.
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * *max
+		})
+		.build();
 	/// The generic Substrate SS58 prefix, so every standard wallet shows Ember addresses.
 	pub const SS58Prefix: u8 = 42;
 }
