@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use codec::{Decode, Encode};
+use codec::Encode;
 use common::{extrinsic::submit, hex_number, Node};
 use ember_runtime::{RuntimeCall, VERSION, WASM_BINARY};
 use serde_json::json;

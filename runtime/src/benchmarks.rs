@@ -5,16 +5,15 @@ use crate::{AccountId, Balances, ProviderStaking, Runtime, RuntimeOrigin, Sessio
 use frame_support::traits::fungible::Mutate;
 
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
-pub use frame_system_benchmarking::{
-	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
-};
+pub use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
 
+// `frame_system`'s own benchmarks are left out: they embed a 4 MB reference runtime for their
+// `set_code` case, and Ember uses frame_system's default weights.
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
-	[frame_system, SystemBench::<Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, crate::Balances]
 	[pallet_timestamp, crate::Timestamp]

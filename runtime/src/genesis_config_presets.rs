@@ -6,8 +6,8 @@ use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::{ed25519, sr25519};
 use sp_genesis_builder::PresetId;
-use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
@@ -31,22 +31,91 @@ pub struct Validator {
 }
 
 impl Validator {
-	/// A well-known development validator whose keys derive from `//<Name>`.
-	fn from_keyring(keyring: Sr25519Keyring) -> Self {
-		let grandpa = match keyring {
-			Sr25519Keyring::Alice => Ed25519Keyring::Alice,
-			Sr25519Keyring::Bob => Ed25519Keyring::Bob,
-			Sr25519Keyring::Charlie => Ed25519Keyring::Charlie,
-			Sr25519Keyring::Dave => Ed25519Keyring::Dave,
-			Sr25519Keyring::Eve => Ed25519Keyring::Eve,
-			_ => Ed25519Keyring::Ferdie,
-		};
+	/// A well-known development validator.
+	fn dev(keys: dev_keys::DevKeys) -> Self {
 		Self {
-			account: keyring.to_account_id(),
-			aura: keyring.public().into(),
-			grandpa: grandpa.public().into(),
+			account: dev_account(keys),
+			aura: sr25519::Public::from_raw(keys.sr25519).into(),
+			grandpa: ed25519::Public::from_raw(keys.ed25519).into(),
 		}
 	}
+}
+
+/// The account of a development identity.
+pub fn dev_account(keys: dev_keys::DevKeys) -> AccountId {
+	AccountId::from(keys.sr25519)
+}
+
+/// Public keys of the well-known development accounts (`//Alice` … `//Ferdie`), written out so
+/// that the runtime need not carry the code that derives keys from seed phrases.
+pub mod dev_keys {
+	/// The public keys of one development identity.
+	#[derive(Clone, Copy)]
+	pub struct DevKeys {
+		/// sr25519 public key: the account id and the Aura key.
+		pub sr25519: [u8; 32],
+		/// ed25519 public key: the GRANDPA key.
+		pub ed25519: [u8; 32],
+	}
+
+	/// Decodes 64 hex digits at compile time.
+	const fn hex32(hex: &str) -> [u8; 32] {
+		const fn digit(c: u8) -> u8 {
+			match c {
+				b'0'..=b'9' => c - b'0',
+				b'a'..=b'f' => c - b'a' + 10,
+				_ => panic!("not a lower-case hex digit"),
+			}
+		}
+		let bytes = hex.as_bytes();
+		assert!(bytes.len() == 64, "a key is 32 bytes");
+		let mut out = [0u8; 32];
+		let mut i = 0;
+		while i < 32 {
+			out[i] = digit(bytes[2 * i]) << 4 | digit(bytes[2 * i + 1]);
+			i += 1;
+		}
+		out
+	}
+
+	/// `//Alice`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	pub const ALICE: DevKeys = DevKeys {
+		sr25519: hex32("d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d"),
+		ed25519: hex32("88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee"),
+	};
+
+	/// `//Bob`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	pub const BOB: DevKeys = DevKeys {
+		sr25519: hex32("8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48"),
+		ed25519: hex32("d17c2d7823ebf260fd138f2d7e27d114c0145d968b5ff5006125f2414fadae69"),
+	};
+
+	/// `//Charlie`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	pub const CHARLIE: DevKeys = DevKeys {
+		sr25519: hex32("90b5ab205c6974c9ea841be688864633dc9ca8a357843eeacf2314649965fe22"),
+		ed25519: hex32("439660b36c6c03afafca027b910b4fecf99801834c62a5e6006f27d978de234f"),
+	};
+
+	/// `//Dave`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	pub const DAVE: DevKeys = DevKeys {
+		sr25519: hex32("306721211d5404bd9da88e0204360a1a9ab8b87c66c1bc2fcdd37f3c2222cc20"),
+		ed25519: hex32("5e639b43e0052c47447dac87d6fd2b6ec50bdd4d0f614e4299c665249bbd09d9"),
+	};
+
+	/// `//Eve`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	pub const EVE: DevKeys = DevKeys {
+		sr25519: hex32("e659a7a1628cdd93febc04a4e0646ea20e9f5f0ce097d9a05290d4a9e054df4e"),
+		ed25519: hex32("1dfe3e22cc0d45c70779c1095f7489a8ef3cf52d62fbd8c2fa38c9f1723502b5"),
+	};
+
+	/// `//Ferdie`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	pub const FERDIE: DevKeys = DevKeys {
+		sr25519: hex32("1cbd2d43530a44705ad088af313e18f80b53ef16b36177cd4b77b846f2a5f07c"),
+		ed25519: hex32("568cb4a574c6d178feb39c27dfc8b3f789e5f5423e19c71633c748b9acf086b5"),
+	};
+
+	/// Every development identity, Alice first.
+	pub const ALL: [DevKeys; 6] = [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE];
 }
 
 /// The genesis state of an Ember network.
@@ -77,52 +146,36 @@ pub fn ember_genesis(
 }
 
 fn dev_accounts() -> Vec<(AccountId, Balance)> {
-	Sr25519Keyring::iter()
-		.filter(|k| k != &Sr25519Keyring::One && k != &Sr25519Keyring::Two)
-		.map(|k| (k.to_account_id(), DEV_ENDOWMENT))
+	dev_keys::ALL.iter().map(|keys| (dev_account(*keys), DEV_ENDOWMENT)).collect()
+}
+
+fn four_dev_validators() -> Vec<Validator> {
+	[dev_keys::ALICE, dev_keys::BOB, dev_keys::CHARLIE, dev_keys::DAVE]
+		.into_iter()
+		.map(Validator::dev)
 		.collect()
 }
 
 /// `dev`: Alice validates alone and is the sudo key; blocks start at once.
 pub fn development_genesis() -> Value {
-	ember_genesis(
-		vec![Validator::from_keyring(Sr25519Keyring::Alice)],
-		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	ember_genesis(vec![Validator::dev(dev_keys::ALICE)], dev_accounts(), dev_account(dev_keys::ALICE))
 }
 
 /// `local_testnet`: four validators, so GRANDPA keeps finalizing with one of them down.
 pub fn local_testnet_genesis() -> Value {
-	ember_genesis(
-		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
-			.into_iter()
-			.map(Validator::from_keyring)
-			.collect(),
-		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	ember_genesis(four_dev_validators(), dev_accounts(), dev_account(dev_keys::ALICE))
 }
 
 /// `testnet`: the template for a public test network. Its validator and sudo keys are the
 /// well-known development keys: replace them in the chain spec (`build-spec`, then edit the
 /// `patch`) before launching anything others will use.
 pub fn testnet_genesis() -> Value {
-	let faucet = Sr25519Keyring::Ferdie.to_account_id();
-	ember_genesis(
-		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
-			.into_iter()
-			.map(Validator::from_keyring)
-			.collect(),
-		vec![
-			(Sr25519Keyring::Alice.to_account_id(), 10_000 * EMBR),
-			(Sr25519Keyring::Bob.to_account_id(), 10_000 * EMBR),
-			(Sr25519Keyring::Charlie.to_account_id(), 10_000 * EMBR),
-			(Sr25519Keyring::Dave.to_account_id(), 10_000 * EMBR),
-			(faucet, 10_000_000 * EMBR),
-		],
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	let validators = four_dev_validators();
+	let mut endowed: Vec<(AccountId, Balance)> =
+		validators.iter().map(|v| (v.account.clone(), 10_000 * EMBR)).collect();
+	// Ferdie stands in for the faucet.
+	endowed.push((dev_account(dev_keys::FERDIE), 10_000_000 * EMBR));
+	ember_genesis(validators, endowed, dev_account(dev_keys::ALICE))
 }
 
 /// The JSON patch of the preset named `id`.

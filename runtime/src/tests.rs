@@ -279,3 +279,22 @@ fn a_valid_heartbeat_is_feeless_and_a_repeated_one_pays_and_fails() {
 		assert!(Balances::balance(&agent) < before, "a refused heartbeat pays its fee");
 	});
 }
+
+#[test]
+fn written_out_development_keys_match_their_seeds() {
+	use crate::genesis_config_presets::dev_keys;
+	let seeds = [
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+		Sr25519Keyring::Ferdie,
+	];
+	for (keys, seed) in dev_keys::ALL.iter().zip(seeds) {
+		assert_eq!(keys.sr25519, seed.public().0, "{seed:?} sr25519");
+		let ed = sp_keyring::Ed25519Keyring::from_raw_public(keys.ed25519)
+			.unwrap_or_else(|| panic!("{seed:?}: the ed25519 key is a development key"));
+		assert_eq!(format!("{ed:?}"), format!("{seed:?}"), "ed25519 key of the same identity");
+	}
+}

@@ -6,7 +6,8 @@ use ember_runtime::{
 	UncheckedExtrinsic, VERSION,
 };
 use serde_json::json;
-use sp_core::{crypto::Pair as _, hashing, sr25519, H256};
+use sp_core::{crypto::Pair as _, sr25519, H256};
+use sp_io::hashing;
 use sp_runtime::{generic::Era, MultiSignature};
 
 use super::{hex, unhex, Node};

@@ -1,6 +1,7 @@
 //! The pallet's invariants, checked by `try_state` after every block in tests and try-runtime.
 
-#![cfg(any(feature = "try-runtime", test))]
+// Also compiled with `std` so the runtime's tests can check these invariants.
+#![cfg(any(feature = "try-runtime", feature = "std", test))]
 
 use crate::{
 	BalanceOf, Config, Delegations, Ledgers, Pallet, ProviderDelegators, StakeRecord,
