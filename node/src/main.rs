@@ -1,6 +1,8 @@
 //! `ember-node`: the Ember validator and full node.
 
 #![warn(missing_docs)]
+// The node returns sc-cli's and sc-service's error types, which are large but not ours to shrink.
+#![allow(clippy::result_large_err)]
 
 mod chain_spec;
 mod cli;

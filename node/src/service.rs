@@ -286,7 +286,9 @@ where
 		)?;
 
 		// Authoring is essential: if it fails, the node stops rather than idling as a validator.
-		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
+		task_manager
+			.spawn_essential_handle()
+			.spawn_blocking("aura", Some("block-authoring"), aura);
 	}
 
 	if enable_grandpa {

@@ -23,7 +23,10 @@ fn dev_chain_produces_and_finalizes_blocks() {
 	let finalized = node.wait_for("finalized block #2", Duration::from_secs(120), |node| {
 		node.finalized_number().filter(|n| *n >= 2)
 	});
-	assert!(finalized <= node.best_number().unwrap_or(best), "finality never passes the best block");
+	assert!(
+		finalized <= node.best_number().unwrap_or(best),
+		"finality never passes the best block"
+	);
 
 	// Prometheus serves the node's metrics on the port it was given.
 	let metrics = http_get(node.prometheus_port, "/metrics");
@@ -38,7 +41,9 @@ fn dev_chain_produces_and_finalizes_blocks() {
 fn signed_transfer_submitted_over_rpc_is_included() {
 	let node = Node::dev("transfer");
 	node.wait_ready();
-	node.wait_for("block #1", Duration::from_secs(120), |node| node.best_number().filter(|n| *n >= 1));
+	node.wait_for("block #1", Duration::from_secs(120), |node| {
+		node.best_number().filter(|n| *n >= 1)
+	});
 
 	let alice = Sr25519Keyring::Alice.pair();
 	let alice_id: AccountId = Sr25519Keyring::Alice.to_account_id();

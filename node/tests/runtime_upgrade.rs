@@ -96,7 +96,9 @@ fn spec_version(node: &Node) -> Option<u64> {
 fn set_code_upgrades_the_runtime_without_a_restart() {
 	let node = Node::dev("upgrade");
 	node.wait_ready();
-	node.wait_for("block #2", Duration::from_secs(120), |node| node.best_number().filter(|n| *n >= 2));
+	node.wait_for("block #2", Duration::from_secs(120), |node| {
+		node.best_number().filter(|n| *n >= 2)
+	});
 	assert_eq!(spec_version(&node), Some(VERSION.spec_version as u64));
 
 	let code = next_version_of_runtime();

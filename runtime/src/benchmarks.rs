@@ -1,7 +1,10 @@
 //! The benchmarks the runtime exposes to `ember-node benchmark pallet`, and the helpers Ember's
 //! pallets need to set up their benchmarks in the real runtime.
 
-use crate::{AccountId, Balances, ProviderStaking, Runtime, RuntimeOrigin, Session};
+use crate::{AccountId, Runtime, RuntimeOrigin, Session};
+
+// The pallets benchmarked, in scope wherever the benchmark-listing macros expand.
+pub use crate::{Balances, ProviderStaking, Providers, Sudo, Timestamp, Utility, ValidatorSet};
 use frame_support::traits::fungible::Mutate;
 
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
@@ -15,13 +18,13 @@ impl frame_benchmarking::baseline::Config for Runtime {}
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
-	[pallet_balances, crate::Balances]
-	[pallet_timestamp, crate::Timestamp]
-	[pallet_sudo, crate::Sudo]
-	[pallet_utility, crate::Utility]
-	[pallet_validator_set, crate::ValidatorSet]
-	[pallet_provider_staking, crate::ProviderStaking]
-	[pallet_providers, crate::Providers]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+	[pallet_validator_set, ValidatorSet]
+	[pallet_provider_staking, ProviderStaking]
+	[pallet_providers, Providers]
 );
 
 /// Gives benchmark accounts the bond their GPUs require, through the real staking pallet.
@@ -30,7 +33,8 @@ pub struct ProvidersBenchmarkHelper;
 impl pallet_providers::BenchmarkHelper<AccountId> for ProvidersBenchmarkHelper {
 	fn ensure_stake(owner: &AccountId, gpus: u32) {
 		use ember_primitives::ProviderStake;
-		let required = <ProviderStaking as ProviderStake<AccountId, crate::Balance>>::required_stake(gpus);
+		let required =
+			<ProviderStaking as ProviderStake<AccountId, crate::Balance>>::required_stake(gpus);
 		let _ = Balances::mint_into(owner, required.saturating_mul(2));
 		let _ = ProviderStaking::bond(RuntimeOrigin::signed(owner.clone()), required);
 	}

@@ -133,11 +133,7 @@ pub fn ember_genesis(
 			keys: validators
 				.into_iter()
 				.map(|v| {
-					(
-						v.account.clone(),
-						v.account,
-						SessionKeys { aura: v.aura, grandpa: v.grandpa },
-					)
+					(v.account.clone(), v.account, SessionKeys { aura: v.aura, grandpa: v.grandpa })
 				})
 				.collect::<Vec<_>>(),
 		},
@@ -158,7 +154,11 @@ fn four_dev_validators() -> Vec<Validator> {
 
 /// `dev`: Alice validates alone and is the sudo key; blocks start at once.
 pub fn development_genesis() -> Value {
-	ember_genesis(vec![Validator::dev(dev_keys::ALICE)], dev_accounts(), dev_account(dev_keys::ALICE))
+	ember_genesis(
+		vec![Validator::dev(dev_keys::ALICE)],
+		dev_accounts(),
+		dev_account(dev_keys::ALICE),
+	)
 }
 
 /// `local_testnet`: four validators, so GRANDPA keeps finalizing with one of them down.

@@ -19,17 +19,18 @@ use crate::{
 	configs::{HeartbeatPeriod, ProviderBaseStake, ProviderStakePerGpu, SessionPeriod},
 	genesis_config_presets::{get_preset, TESTNET_RUNTIME_PRESET},
 	AccountId, Balance, Balances, BlockNumber, Executive, Header, ProviderStaking, Providers,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys,
-	SignedPayload, System, TxExtension, UncheckedExtrinsic, ValidatorSet, EMBR, VERSION,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys, SignedPayload,
+	System, TxExtension, UncheckedExtrinsic, ValidatorSet, EMBR, VERSION,
 };
 
 /// Merges a genesis preset's JSON patch into the full default configuration.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -170,7 +171,9 @@ fn registration_needs_the_bond_and_the_bond_cannot_drop_below_the_gpus_it_covers
 				agent.clone(),
 				BoundedVec::truncate_from(b"eu-west".to_vec()),
 				BoundedVec::truncate_from(b"12D3KooWEmberTestPeer".to_vec()),
-				BoundedVec::truncate_from(vec![BoundedVec::truncate_from(b"/ip4/1.2.3.4".to_vec())]),
+				BoundedVec::truncate_from(vec![BoundedVec::truncate_from(
+					b"/ip4/1.2.3.4".to_vec()
+				)]),
 				BoundedVec::truncate_from(vec![gpu(1)]),
 			),
 			pallet_providers::Error::<Runtime>::InsufficientStake
@@ -265,7 +268,8 @@ fn a_valid_heartbeat_is_feeless_and_a_repeated_one_pays_and_fails() {
 
 		let before = Balances::balance(&agent);
 		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {});
-		let result = Executive::apply_extrinsic(signed_extrinsic(&agent_pair, 0, heartbeat.clone()));
+		let result =
+			Executive::apply_extrinsic(signed_extrinsic(&agent_pair, 0, heartbeat.clone()));
 		assert_ok!(result.expect("the heartbeat is valid"));
 		assert_eq!(Balances::balance(&agent), before, "a valid heartbeat costs nothing");
 		assert_eq!(

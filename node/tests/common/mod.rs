@@ -68,11 +68,13 @@ impl Node {
 
 	/// Calls a JSON-RPC method; `Err` carries the error object or transport failure.
 	pub fn try_rpc(&self, method: &str, params: Value) -> Result<Value, String> {
-		let body = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params })
-			.to_string();
+		let body =
+			json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string();
 		let mut stream = TcpStream::connect(("127.0.0.1", self.rpc_port))
 			.map_err(|e| format!("connect: {e}"))?;
-		stream.set_read_timeout(Some(Duration::from_secs(30))).map_err(|e| e.to_string())?;
+		stream
+			.set_read_timeout(Some(Duration::from_secs(30)))
+			.map_err(|e| e.to_string())?;
 		let request = format!(
 			"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
 			 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -112,7 +114,10 @@ impl Node {
 				return value;
 			}
 			if start.elapsed() > timeout {
-				panic!("timed out after {timeout:?} waiting for {what}\nnode log:\n{}", self.log_tail());
+				panic!(
+					"timed out after {timeout:?} waiting for {what}\nnode log:\n{}",
+					self.log_tail()
+				);
 			}
 			std::thread::sleep(Duration::from_millis(500));
 		}
@@ -141,7 +146,7 @@ impl Node {
 	/// Raw storage value at `key` in the best block.
 	pub fn storage(&self, key: &[u8]) -> Option<Vec<u8>> {
 		let value = self.rpc("state_getStorage", json!([format!("0x{}", hex(key))]));
-		value.as_str().map(|s| unhex(s))
+		value.as_str().map(unhex)
 	}
 }
 

@@ -187,7 +187,7 @@ proptest! {
 				assert_eq!(total_issuance(), initial_issuance - burned, "issuance drifted");
 				let accounted: Balance = ALL_ACCOUNTS
 					.iter()
-					.map(|who| <Balances as Inspect<AccountId>>::total_balance(who))
+					.map(<Balances as Inspect<AccountId>>::total_balance)
 					.sum();
 				assert_eq!(accounted, total_issuance(), "funds appeared or vanished");
 				for who in ACTORS {

@@ -21,10 +21,15 @@ parameter_types! {
 	/// The highest commission an owner may take from its delegators' rewards.
 	pub const MaxCommission: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
 
-	/// Agents heartbeat once per period: 50 blocks, five minutes.
-	pub const HeartbeatPeriod: BlockNumber = 50;
-	/// A provider that misses this many periods in a row goes Offline.
-	pub const MaxMissedHeartbeats: u32 = 2;
+}
+
+parameter_types! {
+	/// Agents heartbeat once per period: 50 blocks, five minutes. Governance can change it by
+	/// writing the SCALE-encoded `u32` at storage key `twox128(":HeartbeatPeriod:")`.
+	pub storage HeartbeatPeriod: BlockNumber = 50;
+	/// A provider that misses this many periods in a row goes Offline. Governance can change
+	/// it at storage key `twox128(":MaxMissedHeartbeats:")`.
+	pub storage MaxMissedHeartbeats: u32 = 2;
 }
 
 impl pallet_provider_staking::Config for Runtime {
