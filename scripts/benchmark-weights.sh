@@ -35,7 +35,7 @@ for pallet in "${pallets[@]}"; do
 	"$EMBER_NODE_BIN" benchmark pallet \
 		--runtime "$wasm" \
 		--genesis-builder runtime \
-		--genesis-builder-preset dev \
+		--genesis-builder-preset development \
 		--pallet "$pallet" \
 		--extrinsic '*' \
 		--steps "$STEPS" \

@@ -35,8 +35,17 @@ impl pallet_providers::BenchmarkHelper<AccountId> for ProvidersBenchmarkHelper {
 		use ember_primitives::ProviderStake;
 		let required =
 			<ProviderStaking as ProviderStake<AccountId, crate::Balance>>::required_stake(gpus);
+		let own = <ProviderStaking as ProviderStake<AccountId, crate::Balance>>::own_stake(owner);
+		if own >= required {
+			return;
+		}
 		let _ = Balances::mint_into(owner, required.saturating_mul(2));
-		let _ = ProviderStaking::bond(RuntimeOrigin::signed(owner.clone()), required);
+		let origin = RuntimeOrigin::signed(owner.clone());
+		if own == 0 {
+			let _ = ProviderStaking::bond(origin, required);
+		} else {
+			let _ = ProviderStaking::bond_extra(origin, required - own);
+		}
 	}
 }
 

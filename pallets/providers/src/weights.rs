@@ -1,17 +1,21 @@
-//! Weights for pallet_providers. Regenerate with ./scripts/benchmark-weights.sh; these are replaced by measured values from that script.
+
+//! Weights for `pallet_providers`, measured by `ember-node benchmark pallet` and written by
+//! `scripts/benchmark-weights.sh`. Do not edit by hand: run the script again.
 //!
-//! Until then the values are conservative estimates: 50 µs of execution per call plus the
-//! storage reads and writes each path performs, and 25 µs per provider due in a block.
+//! Benchmark CLI 64.0.0, 2026-11-22; steps 20, repeat 10;
+//! wasm execution `Compiled`; machine `Intel(R) Xeon(R) Processor`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
 #![allow(unused_imports)]
 #![allow(missing_docs)]
+#![allow(clippy::unnecessary_cast)]
+#![allow(clippy::identity_op)]
 
-use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use frame_support::{traits::Get, weights::{Weight, constants::ParityDbWeight}};
 use core::marker::PhantomData;
 
-/// Weight functions needed for `pallet_providers`.
+/// The weight of each call and hook of `pallet_providers`.
 pub trait WeightInfo {
 	fn register() -> Weight;
 	fn update_metadata() -> Weight;
@@ -27,201 +31,244 @@ pub trait WeightInfo {
 	fn on_initialize(n: u32, ) -> Weight;
 }
 
-/// Weights for `pallet_providers` using the Substrate node and recommended hardware.
+/// Measured weights, with database costs from the runtime's `DbWeight`.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Providers::Providers` (r:1 w:1)
+	/// Storage: `Providers::Providers` (r:2 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:2 w:1)
+	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
+	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
+	/// Storage: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
+	/// Proof: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
+	/// Storage: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
+	/// Proof: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
 	/// Storage: `Providers::Deadlines` (r:9 w:1)
+	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::CounterForProviders` (r:1 w:1)
-	/// Storage: `Providers::Metadata` (r:0 w:1)
+	/// Proof: `Providers::CounterForProviders` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:0 w:1)
+	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Metadata` (r:0 w:1)
+	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		Weight::from_parts(60_000_000, 12_000)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
+		// Proof size: measured `1048933`, estimated `1203039`.
+		// Fastest run: 272_254_000 ps.
+		Weight::from_parts(344_640_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Metadata` (r:0 w:1)
+	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn update_metadata() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
+		// Proof size: measured `266`, estimated `3564`.
+		// Fastest run: 16_546_000 ps.
+		Weight::from_parts(23_226_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:1)
+	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
+	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn update_inventory() -> Weight {
-		Weight::from_parts(60_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `3690`, estimated `6842`.
+		// Fastest run: 39_840_000 ps.
+		Weight::from_parts(53_318_000, 6842)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Providers::Providers` (r:2 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:2)
+	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
+		// Proof size: measured `357`, estimated `6138`.
+		// Fastest run: 21_706_000 ps.
+		Weight::from_parts(28_320_000, 6138)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
+		// Proof size: measured `288`, estimated `3564`.
+		// Fastest run: 13_769_000 ps.
+		Weight::from_parts(19_188_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
+		// Proof size: measured `288`, estimated `3564`.
+		// Fastest run: 13_519_000 ps.
+		Weight::from_parts(18_979_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::CounterForProviders` (r:1 w:1)
-	/// Storage: `Providers::ProviderOfAgent` (r:0 w:1)
-	/// Storage: `Providers::Metadata` (r:0 w:1)
+	/// Proof: `Providers::CounterForProviders` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:0 w:1)
+	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::ProviderOfAgent` (r:0 w:1)
+	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Metadata` (r:0 w:1)
+	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		Weight::from_parts(55_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `288`, estimated `3564`.
+		// Fastest run: 18_542_000 ps.
+		Weight::from_parts(23_460_000, 3564)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
+	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
+	/// Proof: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
+	/// Storage: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
+	/// Proof: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
 	/// Storage: `Providers::Deadlines` (r:9 w:1)
+	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	fn heartbeat() -> Weight {
-		Weight::from_parts(50_000_000, 8_000)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Proof size: measured `1049224`, estimated `1203039`.
+		// Fastest run: 208_393_000 ps.
+		Weight::from_parts(246_834_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
+	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
+	/// Proof: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
+	/// Storage: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
+	/// Proof: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
 	/// Storage: `Providers::Deadlines` (r:9 w:1)
+	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	fn heartbeat_back_online() -> Weight {
-		Weight::from_parts(50_000_000, 8_000)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Proof size: measured `1049196`, estimated `1203039`.
+		// Fastest run: 207_436_000 ps.
+		Weight::from_parts(251_273_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn force_jail() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
+		// Proof size: measured `288`, estimated `3564`.
+		// Fastest run: 14_007_000 ps.
+		Weight::from_parts(17_207_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
+	/// Proof: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
+	/// Storage: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
+	/// Proof: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
 	/// Storage: `Providers::Deadlines` (r:9 w:1)
+	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	fn force_unjail() -> Weight {
-		Weight::from_parts(50_000_000, 8_000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size: measured `1049121`, estimated `1203039`.
+		// Fastest run: 208_870_000 ps.
+		Weight::from_parts(243_694_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Providers::Deadlines` (r:1 w:1)
-	/// Storage: `Providers::Providers` (r:n w:n)
-	/// The range of component `n` is `[0, MaxDeadlinesPerBlock]`.
+	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:4096 w:4096)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[0, 4096]`.
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 4_000)
-			.saturating_add(Weight::from_parts(25_000_000, 0).saturating_mul(n.into()))
+		// Proof size: measured `464 + n * 138`, estimated `134551 + n * 2574`.
+		// Fastest run: 4_689_000 ps.
+		Weight::from_parts(5_063_000, 134551)
+			.saturating_add(Weight::from_parts(11_433_343, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3_000).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2574).saturating_mul(n.into()))
 	}
 }
 
-// For backwards compatibility and tests.
+/// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
-	/// Storage: `Providers::Providers` (r:1 w:1)
-	/// Storage: `Providers::ProviderOfAgent` (r:2 w:1)
-	/// Storage: `Providers::Deadlines` (r:9 w:1)
-	/// Storage: `Providers::CounterForProviders` (r:1 w:1)
-	/// Storage: `Providers::Metadata` (r:0 w:1)
-	/// Storage: `Providers::Inventory` (r:0 w:1)
 	fn register() -> Weight {
-		Weight::from_parts(60_000_000, 12_000)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(344_640_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
-	/// Storage: `Providers::Providers` (r:1 w:0)
-	/// Storage: `Providers::Metadata` (r:0 w:1)
 	fn update_metadata() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(23_226_000, 3564)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Providers::Providers` (r:1 w:1)
-	/// Storage: `Providers::Inventory` (r:1 w:1)
 	fn update_inventory() -> Weight {
-		Weight::from_parts(60_000_000, 10_000)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(53_318_000, 6842)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Providers::Providers` (r:2 w:1)
-	/// Storage: `Providers::ProviderOfAgent` (r:1 w:2)
 	fn set_agent() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(28_320_000, 6138)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Providers::Providers` (r:1 w:1)
 	fn pause() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(19_188_000, 3564)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Providers::Providers` (r:1 w:1)
 	fn resume() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(18_979_000, 3564)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Providers::Providers` (r:1 w:1)
-	/// Storage: `Providers::CounterForProviders` (r:1 w:1)
-	/// Storage: `Providers::ProviderOfAgent` (r:0 w:1)
-	/// Storage: `Providers::Metadata` (r:0 w:1)
-	/// Storage: `Providers::Inventory` (r:0 w:1)
 	fn leave() -> Weight {
-		Weight::from_parts(55_000_000, 10_000)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(23_460_000, 3564)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
-	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
-	/// Storage: `Providers::Providers` (r:1 w:1)
-	/// Storage: `Providers::Deadlines` (r:9 w:1)
 	fn heartbeat() -> Weight {
-		Weight::from_parts(50_000_000, 8_000)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(246_834_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
-	/// Storage: `Providers::Providers` (r:1 w:1)
-	/// Storage: `Providers::Deadlines` (r:9 w:1)
 	fn heartbeat_back_online() -> Weight {
-		Weight::from_parts(50_000_000, 8_000)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(251_273_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Providers::Providers` (r:1 w:1)
 	fn force_jail() -> Weight {
-		Weight::from_parts(50_000_000, 4_000)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(17_207_000, 3564)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Providers::Providers` (r:1 w:1)
-	/// Storage: `Providers::Deadlines` (r:9 w:1)
 	fn force_unjail() -> Weight {
-		Weight::from_parts(50_000_000, 8_000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(243_694_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Providers::Deadlines` (r:1 w:1)
-	/// Storage: `Providers::Providers` (r:n w:n)
-	/// The range of component `n` is `[0, MaxDeadlinesPerBlock]`.
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 4_000)
-			.saturating_add(Weight::from_parts(25_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3_000).saturating_mul(n.into()))
+		Weight::from_parts(5_063_000, 134551)
+			.saturating_add(Weight::from_parts(11_433_343, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2574).saturating_mul(n.into()))
 	}
 }
