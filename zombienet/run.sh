@@ -7,13 +7,19 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
 mode="${1:-test}"
 
 "$EMBER_ROOT/zombienet/install.sh"
-[ -x "$EMBER_NODE_BIN" ] || build_node
+build_node
 export EMBER_NODE_BIN
+
+# The `local` chain spec, raw, exactly as ember-node builds it.
+EMBER_LOCAL_SPEC="$(mktemp -t ember-local-XXXXXX.json)"
+trap 'rm -f "$EMBER_LOCAL_SPEC"' EXIT
+"$EMBER_NODE_BIN" build-spec --chain local --raw --disable-default-bootnode >"$EMBER_LOCAL_SPEC" 2>/dev/null
+export EMBER_LOCAL_SPEC
 
 cd "$EMBER_ROOT/zombienet"
 zombienet="$EMBER_ROOT/zombienet/node_modules/.bin/zombienet"
 case "$mode" in
-	spawn) exec "$zombienet" -p native spawn ember-local.toml ;;
-	test) exec "$zombienet" -p native test ember-local.zndsl ;;
+	spawn) "$zombienet" -p native spawn ember-local.toml ;;
+	test) "$zombienet" -p native test ember-local.zndsl ;;
 	*) echo "usage: $0 [spawn|test]" >&2; exit 2 ;;
 esac
