@@ -43,7 +43,7 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// `testnet`: the template for a public test network (replace its keys before use).
+/// `testnet`: the starting point for a public test network (replace its keys before use).
 pub fn testnet_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, None)
 		.with_name("Ember Testnet")

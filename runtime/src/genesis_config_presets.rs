@@ -1,5 +1,5 @@
 //! Genesis presets: `dev` (Alice alone), `local_testnet` (Alice, Bob, Charlie and Dave) and
-//! `testnet` (a template for a public test network).
+//! `testnet` (the starting point for a public test network).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -166,7 +166,7 @@ pub fn local_testnet_genesis() -> Value {
 	ember_genesis(four_dev_validators(), dev_accounts(), dev_account(dev_keys::ALICE))
 }
 
-/// `testnet`: the template for a public test network. Its validator and sudo keys are the
+/// `testnet`: the starting point for a public test network. Its validator and sudo keys are the
 /// well-known development keys: replace them in the chain spec (`build-spec`, then edit the
 /// `patch`) before launching anything others will use.
 pub fn testnet_genesis() -> Value {

@@ -119,8 +119,9 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 /// Block identifier.
 pub type BlockId = generic::BlockId<Block>;
 
-/// The checks every signed transaction goes through. Calls marked `feeless_if` (valid provider
-/// heartbeats) skip the fee through `SkipCheckIfFeeless`.
+/// The checks every signed transaction goes through. Valid provider heartbeats are feeless
+/// (`feeless_if` with `SkipCheckIfFeeless`); `CheckHeartbeat` keeps invalid and repeated ones out
+/// of the transaction pool.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -129,6 +130,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
+	pallet_providers::CheckHeartbeat<Runtime>,
 	pallet_skip_feeless_payment::SkipCheckIfFeeless<
 		Runtime,
 		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,

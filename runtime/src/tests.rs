@@ -217,6 +217,7 @@ fn signed_extrinsic(signer: &sr25519::Pair, nonce: u32, call: RuntimeCall) -> Un
 		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_providers::CheckHeartbeat::<Runtime>::new(),
 		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
 			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
 		),
@@ -229,6 +230,7 @@ fn signed_extrinsic(signer: &sr25519::Pair, nonce: u32, call: RuntimeCall) -> Un
 		VERSION.transaction_version,
 		genesis,
 		genesis,
+		(),
 		(),
 		(),
 		(),
@@ -254,12 +256,21 @@ fn start_block(number: BlockNumber) {
 }
 
 #[test]
-fn a_valid_heartbeat_is_feeless_and_a_repeated_one_pays_and_fails() {
+fn a_valid_heartbeat_is_feeless_and_invalid_ones_never_enter_a_block() {
+	use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 	preset_ext("development").execute_with(|| {
 		let owner = account(Sr25519Keyring::Charlie);
 		let agent_pair = Sr25519Keyring::Ferdie.pair();
 		let agent: AccountId = agent_pair.public().into();
 		bond_and_register(&owner, &agent, 1);
+		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {});
+
+		// Registration counts as this period's heartbeat: another one is stale.
+		start_block(System::block_number() + 1);
+		assert_eq!(
+			Executive::apply_extrinsic(signed_extrinsic(&agent_pair, 0, heartbeat.clone())),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+		);
 
 		// The next heartbeat period begins.
 		let next_period = HeartbeatPeriod::get() + 1;
@@ -267,7 +278,6 @@ fn a_valid_heartbeat_is_feeless_and_a_repeated_one_pays_and_fails() {
 		start_block(next_period);
 
 		let before = Balances::balance(&agent);
-		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {});
 		let result =
 			Executive::apply_extrinsic(signed_extrinsic(&agent_pair, 0, heartbeat.clone()));
 		assert_ok!(result.expect("the heartbeat is valid"));
@@ -277,10 +287,17 @@ fn a_valid_heartbeat_is_feeless_and_a_repeated_one_pays_and_fails() {
 			Some(next_period)
 		);
 
-		// A second heartbeat in the same period is no longer feeless: it pays and fails.
-		let result = Executive::apply_extrinsic(signed_extrinsic(&agent_pair, 1, heartbeat));
-		assert!(result.expect("it is included").is_err(), "a second heartbeat is refused");
-		assert!(Balances::balance(&agent) < before, "a refused heartbeat pays its fee");
+		// A second heartbeat in the same period is stale, and so is one from a key that is no
+		// agent: neither is included, so neither costs or changes anything.
+		assert_eq!(
+			Executive::apply_extrinsic(signed_extrinsic(&agent_pair, 1, heartbeat.clone())),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+		);
+		assert_eq!(
+			Executive::apply_extrinsic(signed_extrinsic(&Sr25519Keyring::Eve.pair(), 0, heartbeat)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::BadSigner))
+		);
+		assert_eq!(Balances::balance(&agent), before);
 	});
 }
 

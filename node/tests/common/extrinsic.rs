@@ -40,6 +40,7 @@ pub fn signed(
 		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_providers::CheckHeartbeat::<Runtime>::new(),
 		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
 			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
 		),
@@ -53,6 +54,7 @@ pub fn signed(
 		VERSION.transaction_version,
 		genesis,
 		genesis,
+		(),
 		(),
 		(),
 		(),

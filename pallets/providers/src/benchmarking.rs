@@ -74,6 +74,18 @@ fn fill_spill_buckets<T: Config>(target: BlockNumberFor<T>) {
 	}
 }
 
+/// Fill the bucket of `owner`'s pending deadline to the brim, `owner` included.
+fn fill_own_bucket<T: Config>(owner: &T::AccountId) {
+	let Some(block) = Providers::<T>::get(owner).and_then(|info| info.liveness_deadline) else {
+		return;
+	};
+	let mut bucket: Vec<T::AccountId> = (1..T::MaxDeadlinesPerBlock::get())
+		.map(|index| account("filler", index, 0))
+		.collect();
+	bucket.push(owner.clone());
+	Deadlines::<T>::insert(block, DeadlineBucketOf::<T>::truncate_from(bucket));
+}
+
 /// Register `owner` with `gpus` GPUs and full metadata; returns its agent.
 fn register_provider<T: Config>(owner: &T::AccountId, gpus: u32) -> T::AccountId {
 	let agent: T::AccountId = account("agent", 0, SEED);
@@ -214,9 +226,11 @@ mod benchmarks {
 
 	#[benchmark]
 	fn leave() {
-		// Deregistration is the heavier path: it removes every record of the provider.
+		// Deregistration is the heavier path: it removes every record of the provider, and its
+		// entry from a full deadline bucket.
 		let owner: T::AccountId = whitelisted_caller();
 		register_provider::<T>(&owner, T::MaxGpusPerProvider::get());
+		fill_own_bucket::<T>(&owner);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner.clone()));

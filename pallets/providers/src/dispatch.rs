@@ -133,7 +133,8 @@ impl<T: Config> Pallet<T> {
 			},
 			(ProviderStatus::Active, _) => {
 				info.status = ProviderStatus::Leaving;
-				// Its bucket entry goes stale: a leaving provider is no longer watched.
+				// A leaving provider is no longer watched: drop its bucket entry.
+				Self::unschedule_deadline(&owner, &info);
 				info.liveness_deadline = None;
 				Providers::<T>::insert(&owner, info);
 				Self::deposit_event(Event::Leaving { provider: owner, active_commitments });
@@ -187,6 +188,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		info.status = ProviderStatus::Jailed;
+		Self::unschedule_deadline(provider, &info);
 		info.liveness_deadline = None;
 		Providers::<T>::insert(provider, info);
 		Self::deposit_event(Event::Jailed { provider: provider.clone() });
@@ -212,6 +214,9 @@ impl<T: Config> Pallet<T> {
 	/// Remove everything the registry keeps about a provider. Its deadline entries go stale and
 	/// are skipped when their block comes.
 	fn deregister(owner: &T::AccountId, info: &ProviderInfo<T>) {
+		// Removing the bucket entry keeps register/leave cycles from piling entries into one
+		// bucket and crowding out other providers' deadlines.
+		Self::unschedule_deadline(owner, info);
 		ProviderOfAgent::<T>::remove(&info.agent);
 		Providers::<T>::remove(owner);
 		Metadata::<T>::remove(owner);

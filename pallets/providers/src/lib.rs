@@ -78,6 +78,7 @@ extern crate alloc;
 pub use pallet::*;
 
 mod dispatch;
+pub mod extension;
 mod impls;
 // Invariants are also checked by the runtime's own tests, which build with `std`.
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
@@ -93,6 +94,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use extension::CheckHeartbeat;
 pub use types::*;
 pub use weights::WeightInfo;
 

@@ -71,6 +71,19 @@ impl<T: Config> Pallet<T> {
 		Err(Error::<T>::DeadlineQueueFull.into())
 	}
 
+	/// Remove `owner`'s entry from the bucket of its pending deadline, if it has one. Costs one
+	/// bucket read and write, bounded by `MaxDeadlinesPerBlock`.
+	pub(crate) fn unschedule_deadline(owner: &T::AccountId, info: &ProviderInfo<T>) {
+		let Some(block) = info.liveness_deadline else { return };
+		let mut bucket = Deadlines::<T>::get(block);
+		bucket.retain(|entry| entry != owner);
+		if bucket.is_empty() {
+			Deadlines::<T>::remove(block);
+		} else {
+			Deadlines::<T>::insert(block, bucket);
+		}
+	}
+
 	/// Mark Offline every Active provider whose deadline is `now`, and drop the bucket. Entries
 	/// of providers that have heartbeated since, left, or changed status are skipped.
 	pub(crate) fn process_due_deadlines(now: BlockNumberFor<T>) -> Weight {

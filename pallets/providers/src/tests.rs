@@ -650,6 +650,24 @@ mod leave {
 	}
 
 	#[test]
+	fn register_and_leave_cycles_leave_no_deadline_entries_behind() {
+		ExtBuilder.build_and_execute(|| {
+			register_provider(OWNER, AGENT, 1);
+			let deadline = deadline_of(OWNER);
+			for _ in 0..5 {
+				assert_ok!(Providers::leave(RuntimeOrigin::signed(OWNER)));
+				assert!(!Deadlines::<Test>::get(deadline).contains(&OWNER));
+				assert_ok!(register_with(OWNER, AGENT, inventory(OWNER, 1)));
+			}
+			// One live entry, however many times the owner came and went.
+			assert_eq!(
+				Deadlines::<Test>::get(deadline).iter().filter(|owner| **owner == OWNER).count(),
+				1
+			);
+		});
+	}
+
+	#[test]
 	fn without_commitments_deregisters_at_once() {
 		ExtBuilder.build_and_execute(|| {
 			register_provider(OWNER, AGENT, 2);
@@ -658,7 +676,7 @@ mod leave {
 			assert_eq!(ProviderRecords::count(), 0);
 			System::assert_last_event(Event::Deregistered { provider: OWNER }.into());
 
-			// Its deadline entry is stale: passing that block changes nothing.
+			// Its deadline entry is gone: passing that block changes nothing.
 			let deadline = expected_deadline(OWNER, 1);
 			run_to_block(deadline);
 			assert!(!provider_events()

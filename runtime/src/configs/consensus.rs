@@ -46,6 +46,8 @@ parameter_types! {
 	pub const SessionPeriod: BlockNumber = HOURS;
 	pub const SessionOffset: BlockNumber = 0;
 	pub const MinValidators: u32 = 1;
+	/// Held while an account's session keys are stored; returned by `session.purgeKeys`.
+	pub const SessionKeyDeposit: crate::Balance = crate::EMBR;
 }
 
 impl pallet_session::Config for Runtime {
@@ -60,8 +62,8 @@ impl pallet_session::Config for Runtime {
 	type DisablingStrategy = ();
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
-	/// Registering session keys costs no deposit: only governance can add validators.
-	type KeyDeposit = ();
+	/// Anyone may register session keys, so storing them takes a refundable deposit.
+	type KeyDeposit = SessionKeyDeposit;
 }
 
 impl pallet_validator_set::Config for Runtime {
