@@ -54,8 +54,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size: measured `1048933`, estimated `1203039`.
-		// Fastest run: 272_254_000 ps.
-		Weight::from_parts(344_640_000, 1203039)
+		// Fastest run: 236_630_000 ps.
+		Weight::from_parts(256_631_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn update_metadata() -> Weight {
 		// Proof size: measured `266`, estimated `3564`.
-		// Fastest run: 16_546_000 ps.
-		Weight::from_parts(23_226_000, 3564)
+		// Fastest run: 14_834_000 ps.
+		Weight::from_parts(16_931_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -78,8 +78,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn update_inventory() -> Weight {
 		// Proof size: measured `3690`, estimated `6842`.
-		// Fastest run: 39_840_000 ps.
-		Weight::from_parts(53_318_000, 6842)
+		// Fastest run: 38_233_000 ps.
+		Weight::from_parts(44_382_000, 6842)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
 		// Proof size: measured `357`, estimated `6138`.
-		// Fastest run: 21_706_000 ps.
-		Weight::from_parts(28_320_000, 6138)
+		// Fastest run: 20_504_000 ps.
+		Weight::from_parts(23_255_000, 6138)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
 		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 13_769_000 ps.
-		Weight::from_parts(19_188_000, 3564)
+		// Fastest run: 13_180_000 ps.
+		Weight::from_parts(15_056_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,13 +107,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 13_519_000 ps.
-		Weight::from_parts(18_979_000, 3564)
+		// Fastest run: 13_203_000 ps.
+		Weight::from_parts(15_837_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Deadlines` (r:1 w:1)
+	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::CounterForProviders` (r:1 w:1)
 	/// Proof: `Providers::CounterForProviders` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:0 w:1)
@@ -123,11 +125,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Providers::Metadata` (r:0 w:1)
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 18_542_000 ps.
-		Weight::from_parts(23_460_000, 3564)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `131366`, estimated `134551`.
+		// Fastest run: 90_212_000 ps.
+		Weight::from_parts(107_165_000, 134551)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -141,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	fn heartbeat() -> Weight {
 		// Proof size: measured `1049224`, estimated `1203039`.
-		// Fastest run: 208_393_000 ps.
-		Weight::from_parts(246_834_000, 1203039)
+		// Fastest run: 196_657_000 ps.
+		Weight::from_parts(214_000_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -158,19 +160,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	fn heartbeat_back_online() -> Weight {
 		// Proof size: measured `1049196`, estimated `1203039`.
-		// Fastest run: 207_436_000 ps.
-		Weight::from_parts(251_273_000, 1203039)
+		// Fastest run: 200_219_000 ps.
+		Weight::from_parts(214_431_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Deadlines` (r:1 w:1)
+	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	fn force_jail() -> Weight {
-		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 14_007_000 ps.
-		Weight::from_parts(17_207_000, 3564)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `322`, estimated `134551`.
+		// Fastest run: 17_833_000 ps.
+		Weight::from_parts(20_002_000, 134551)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
@@ -182,8 +186,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	fn force_unjail() -> Weight {
 		// Proof size: measured `1049121`, estimated `1203039`.
-		// Fastest run: 208_870_000 ps.
-		Weight::from_parts(243_694_000, 1203039)
+		// Fastest run: 194_214_000 ps.
+		Weight::from_parts(203_944_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -194,9 +198,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 4096]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size: measured `464 + n * 138`, estimated `134551 + n * 2574`.
-		// Fastest run: 4_689_000 ps.
-		Weight::from_parts(5_063_000, 134551)
-			.saturating_add(Weight::from_parts(11_433_343, 0).saturating_mul(n.into()))
+		// Fastest run: 4_234_000 ps.
+		Weight::from_parts(4_299_000, 134551)
+			.saturating_add(Weight::from_parts(10_362_973, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -208,63 +212,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(344_640_000, 1203039)
+		Weight::from_parts(256_631_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn update_metadata() -> Weight {
-		Weight::from_parts(23_226_000, 3564)
+		Weight::from_parts(16_931_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn update_inventory() -> Weight {
-		Weight::from_parts(53_318_000, 6842)
+		Weight::from_parts(44_382_000, 6842)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_agent() -> Weight {
-		Weight::from_parts(28_320_000, 6138)
+		Weight::from_parts(23_255_000, 6138)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pause() -> Weight {
-		Weight::from_parts(19_188_000, 3564)
+		Weight::from_parts(15_056_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(18_979_000, 3564)
+		Weight::from_parts(15_837_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(23_460_000, 3564)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(107_165_000, 134551)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(246_834_000, 1203039)
+		Weight::from_parts(214_000_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn heartbeat_back_online() -> Weight {
-		Weight::from_parts(251_273_000, 1203039)
+		Weight::from_parts(214_431_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_jail() -> Weight {
-		Weight::from_parts(17_207_000, 3564)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(20_002_000, 134551)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_unjail() -> Weight {
-		Weight::from_parts(243_694_000, 1203039)
+		Weight::from_parts(203_944_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(5_063_000, 134551)
-			.saturating_add(Weight::from_parts(11_433_343, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_299_000, 134551)
+			.saturating_add(Weight::from_parts(10_362_973, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
