@@ -20,6 +20,8 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(feature = "std")]
+pub mod signing;
 
 use alloc::vec::Vec;
 use sp_runtime::{

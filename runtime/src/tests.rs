@@ -9,18 +9,14 @@ use frame_support::{
 use sp_core::{crypto::Pair as _, sr25519, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
-use sp_runtime::{
-	generic::{Digest, Era},
-	traits::Header as _,
-	BoundedVec, MultiSignature,
-};
+use sp_runtime::{generic::Digest, traits::Header as _, BoundedVec};
 
 use crate::{
 	configs::{HeartbeatPeriod, ProviderBaseStake, ProviderStakePerGpu, SessionPeriod},
 	genesis_config_presets::{get_preset, TESTNET_RUNTIME_PRESET},
 	AccountId, Balance, Balances, BlockNumber, Executive, Header, ProviderStaking, Providers,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys, SignedPayload,
-	System, TxExtension, UncheckedExtrinsic, ValidatorSet, EMBR, VERSION,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys, System,
+	UncheckedExtrinsic, ValidatorSet, EMBR,
 };
 
 /// Merges a genesis preset's JSON patch into the full default configuration.
@@ -208,39 +204,7 @@ fn registration_needs_the_bond_and_the_bond_cannot_drop_below_the_gpus_it_covers
 
 /// `call` signed by `signer` as a wallet would sign it for this chain.
 fn signed_extrinsic(signer: &sr25519::Pair, nonce: u32, call: RuntimeCall) -> UncheckedExtrinsic {
-	let genesis = System::block_hash(0);
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_providers::CheckHeartbeat::<Runtime>::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		),
-		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
-	let implicit = (
-		(),
-		VERSION.spec_version,
-		VERSION.transaction_version,
-		genesis,
-		genesis,
-		(),
-		(),
-		(),
-		(),
-		None,
-		(),
-	);
-	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	let who: AccountId = signer.public().into();
-	UncheckedExtrinsic::new_signed(call, who.into(), MultiSignature::Sr25519(signature), extension)
+	crate::signing::signed_extrinsic(signer, nonce, System::block_hash(0), call)
 }
 
 /// Starts block `number` through the executive, as the node does.

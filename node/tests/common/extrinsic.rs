@@ -1,14 +1,10 @@
 //! Signed extrinsics and storage keys, built with the runtime's own types.
 
 use codec::{Decode, Encode};
-use ember_runtime::{
-	AccountId, Balance, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension,
-	UncheckedExtrinsic, VERSION,
-};
+use ember_runtime::{AccountId, Balance, Nonce, RuntimeCall, UncheckedExtrinsic};
 use serde_json::json;
 use sp_core::{crypto::Pair as _, sr25519, H256};
 use sp_io::hashing;
-use sp_runtime::{generic::Era, MultiSignature};
 
 use super::{hex, unhex, Node};
 
@@ -31,45 +27,7 @@ pub fn signed(
 	nonce: Nonce,
 	call: RuntimeCall,
 ) -> UncheckedExtrinsic {
-	let genesis = genesis_hash(node);
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_providers::CheckHeartbeat::<Runtime>::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		),
-		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
-	// What each extension adds to the signed payload without sending it.
-	let implicit = (
-		(),
-		VERSION.spec_version,
-		VERSION.transaction_version,
-		genesis,
-		genesis,
-		(),
-		(),
-		(),
-		(),
-		None,
-		(),
-	);
-	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	let account: AccountId = signer.public().into();
-	UncheckedExtrinsic::new_signed(
-		call,
-		account.into(),
-		MultiSignature::Sr25519(signature),
-		extension,
-	)
+	ember_runtime::signing::signed_extrinsic(signer, nonce, genesis_hash(node), call)
 }
 
 /// Submits `call` signed by `signer` with its next nonce; returns the transaction hash.
