@@ -9,9 +9,14 @@
 extern crate alloc;
 
 pub mod gpu;
+pub mod market;
 pub mod traits;
 
-pub use gpu::{ComputeCapability, GpuSpec, GpuUuidHash};
+pub use gpu::{ComputeCapability, GpuModelName, GpuSpec, GpuUuidHash};
+pub use market::{
+	CloseReason, DeliveredGpuTime, LeaseAttestation, LeaseId, LeaseOffence, LeaseOffenceReporter,
+	OfferId, OrderId, ProviderLifecycle, WorkloadStatus,
+};
 pub use traits::{
 	ProviderCommitments, ProviderRegistry, ProviderStake, ProviderStakeSlashing, ProviderStatus,
 };

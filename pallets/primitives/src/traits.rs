@@ -3,7 +3,9 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
-use crate::gpu::GpuUuidHash;
+use alloc::vec::Vec;
+
+use crate::gpu::{GpuSpec, GpuUuidHash};
 
 /// Lifecycle of a registered provider.
 ///
@@ -83,6 +85,15 @@ pub trait ProviderRegistry<AccountId> {
 
 	/// The provider (owner account) an agent key acts for.
 	fn provider_of_agent(agent: &AccountId) -> Option<AccountId>;
+
+	/// Whether the provider may take new work: registered, Active and not paused.
+	fn accepts_work(owner: &AccountId) -> bool;
+
+	/// The provider's GPU inventory; empty when it is not registered.
+	fn gpus(owner: &AccountId) -> Vec<GpuSpec>;
+
+	/// The provider's region label, `None` when it is not registered.
+	fn region(owner: &AccountId) -> Option<Vec<u8>>;
 }
 
 /// What the lease market tells the provider registry about a provider's open business.
@@ -116,6 +127,18 @@ impl<AccountId> ProviderRegistry<AccountId> for () {
 	}
 
 	fn provider_of_agent(_agent: &AccountId) -> Option<AccountId> {
+		None
+	}
+
+	fn accepts_work(_owner: &AccountId) -> bool {
+		false
+	}
+
+	fn gpus(_owner: &AccountId) -> Vec<GpuSpec> {
+		Vec::new()
+	}
+
+	fn region(_owner: &AccountId) -> Option<Vec<u8>> {
 		None
 	}
 }

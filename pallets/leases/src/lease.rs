@@ -1,0 +1,512 @@
+//! Running leases: start, settlement, escrow, top-up, extension and every way of closing.
+
+use crate::*;
+use ember_primitives::{
+	Balance, CloseReason, DeliveredGpuTime, LeaseId, LeaseOffence, LeaseOffenceReporter,
+	ProviderRegistry,
+};
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{
+		fungible::{Inspect, InspectHold, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+		Get,
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+use sp_runtime::{
+	traits::{One, Saturating, Zero},
+	DispatchError, SaturatedConversion,
+};
+
+/// Everything a new lease is made of.
+pub(crate) struct NewLease<T: Config> {
+	pub tenant: T::AccountId,
+	pub provider: T::AccountId,
+	pub origin: LeaseOrigin,
+	pub gpus: LeaseGpusOf<T>,
+	pub price_per_gpu_hour: Balance,
+	pub manifest_hash: H256,
+	pub duration: BlockNumberFor<T>,
+	pub escrow: Balance,
+	pub deposit: Balance,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Start a lease on GPUs already committed (to the winning bid or the offer) and escrow
+	/// already held.
+	pub(crate) fn start_lease(new: NewLease<T>) -> Result<LeaseId, DispatchError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let lease_id = NextLeaseId::<T>::get();
+
+		let mut tenant_leases = LeasesOfTenant::<T>::get(&new.tenant);
+		tenant_leases.try_push(lease_id).map_err(|_| Error::<T>::TooManyLeases)?;
+		let mut book = Books::<T>::get(&new.provider);
+		book.leases.try_push(lease_id).map_err(|_| Error::<T>::ProviderLeaseLimit)?;
+
+		let mut lease = Lease {
+			tenant: new.tenant.clone(),
+			provider: new.provider.clone(),
+			origin: new.origin,
+			gpus: new.gpus,
+			price_per_gpu_hour: new.price_per_gpu_hour,
+			manifest_hash: new.manifest_hash,
+			start: now,
+			end: now.saturating_add(new.duration),
+			escrow: new.escrow,
+			deposit: new.deposit,
+			settled_until: now,
+			paid_blocks: Zero::zero(),
+			downtime_blocks: Zero::zero(),
+			paid: 0,
+			fees: 0,
+			last_attested: now,
+			last_report: None,
+			status: LeaseStatus::Active,
+			next_check: None,
+		};
+		Self::refresh_schedule(lease_id, &mut lease, now)?;
+
+		Self::recommit_gpus(&new.provider, &lease.gpus, Commitment::Lease(lease_id));
+		Books::<T>::insert(&new.provider, book);
+		LeasesOfTenant::<T>::insert(&new.tenant, tenant_leases);
+		NextLeaseId::<T>::put(lease_id.saturating_add(1));
+		Self::record_price(&lease, now);
+
+		Self::deposit_event(Event::LeaseStarted {
+			lease: lease_id,
+			tenant: new.tenant,
+			provider: new.provider,
+			origin: lease.origin,
+			gpus: lease.gpu_count(),
+			price_per_gpu_hour: lease.price_per_gpu_hour,
+			end: lease.end,
+			escrow: lease.escrow,
+		});
+		Leases::<T>::insert(lease_id, lease);
+		Ok(lease_id)
+	}
+
+	pub(crate) fn do_top_up(
+		tenant: T::AccountId,
+		lease_id: LeaseId,
+		amount: Balance,
+	) -> DispatchResult {
+		let mut lease = Leases::<T>::get(lease_id).ok_or(Error::<T>::UnknownLease)?;
+		ensure!(lease.tenant == tenant, Error::<T>::NotLeaseTenant);
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		Self::hold_from(&tenant, HoldReason::Escrow, amount)?;
+
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::settle(lease_id, &mut lease, now);
+		lease.escrow = lease.escrow.saturating_add(amount);
+		Self::refresh_schedule(lease_id, &mut lease, now)?;
+		let funded_until = Self::funded_until(&lease).min(lease.end);
+		Leases::<T>::insert(lease_id, lease);
+		Self::deposit_event(Event::LeaseToppedUp { lease: lease_id, amount, funded_until });
+		Ok(())
+	}
+
+	pub(crate) fn do_extend(
+		tenant: T::AccountId,
+		lease_id: LeaseId,
+		blocks: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let mut lease = Leases::<T>::get(lease_id).ok_or(Error::<T>::UnknownLease)?;
+		ensure!(lease.tenant == tenant, Error::<T>::NotLeaseTenant);
+		let now = frame_system::Pallet::<T>::block_number();
+		let end = lease.end.saturating_add(blocks);
+		Self::ensure_duration(blocks, T::MaxLeaseDuration::get())?;
+		ensure!(end.saturating_sub(now) <= T::MaxLeaseDuration::get(), Error::<T>::DurationTooLong);
+
+		lease.end = end;
+		Self::refresh_schedule(lease_id, &mut lease, now)?;
+		let funded_until = Self::funded_until(&lease).min(end);
+		Leases::<T>::insert(lease_id, lease);
+		Self::deposit_event(Event::LeaseExtended { lease: lease_id, end, funded_until });
+		Ok(())
+	}
+
+	/// Close a lease on behalf of `who`, its tenant or its provider (owner or agent).
+	pub(crate) fn do_close_by(who: T::AccountId, lease_id: LeaseId) -> DispatchResult {
+		let lease = Leases::<T>::get(lease_id).ok_or(Error::<T>::UnknownLease)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let ended = now >= lease.end;
+		let reason = if who == lease.tenant {
+			if ended {
+				CloseReason::Expired
+			} else {
+				CloseReason::Tenant
+			}
+		} else if who == lease.provider ||
+			T::Registry::provider_of_agent(&who).as_ref() == Some(&lease.provider)
+		{
+			if ended {
+				CloseReason::Expired
+			} else {
+				CloseReason::ProviderEarly
+			}
+		} else {
+			return Err(Error::<T>::NotLeaseParty.into());
+		};
+		Self::close(lease_id, lease, reason);
+		Ok(())
+	}
+
+	/// Close a lease: settle what is owed, report an early close, return the rest of the escrow
+	/// and the deposit, and free the GPUs. Cannot fail.
+	pub(crate) fn close(lease_id: LeaseId, mut lease: Lease<T>, reason: CloseReason) {
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::settle(lease_id, &mut lease, now);
+
+		if reason == CloseReason::ProviderEarly {
+			let unserved_blocks: u32 = lease.end.saturating_sub(now).saturated_into();
+			let unserved_value = pricing::cost(
+				lease.price_per_gpu_hour,
+				lease.gpu_count(),
+				unserved_blocks,
+				T::BlocksPerHour::get(),
+			)
+			.unwrap_or(Balance::MAX)
+			.min(lease.escrow);
+			T::Offences::report(LeaseOffence::EarlyClose {
+				provider: lease.provider.clone(),
+				lease: lease_id,
+				tenant: lease.tenant.clone(),
+				unserved_value,
+			});
+		}
+
+		let refunded = lease.escrow;
+		Self::release_to(&lease.tenant, HoldReason::Escrow, refunded);
+		Self::release_to(&lease.tenant, HoldReason::StorageDeposit, lease.deposit);
+		Self::free_lease_gpus(lease_id, &lease);
+		if let Some(block) = lease.next_check {
+			Self::unschedule_lease_check(lease_id, block);
+		}
+		LeasesOfTenant::<T>::mutate_exists(&lease.tenant, |leases| {
+			if let Some(list) = leases {
+				list.retain(|id| *id != lease_id);
+				if list.is_empty() {
+					*leases = None;
+				}
+			}
+		});
+		let mut no_leases_left = false;
+		Self::mutate_book(&lease.provider, |book| {
+			book.leases.retain(|id| *id != lease_id);
+			no_leases_left = book.leases.is_empty();
+		});
+		if no_leases_left {
+			OfflineSince::<T>::remove(&lease.provider);
+		}
+		Leases::<T>::remove(lease_id);
+
+		Self::deposit_event(Event::LeaseClosed {
+			lease: lease_id,
+			tenant: lease.tenant,
+			provider: lease.provider,
+			reason,
+			paid: lease.paid,
+			fees: lease.fees,
+			refunded,
+		});
+	}
+
+	/// Close every running lease of a provider. Returns how many closed.
+	pub(crate) fn close_all_of(provider: &T::AccountId, reason: CloseReason) -> u32 {
+		let leases = Books::<T>::get(provider).leases;
+		let mut closed = 0u32;
+		for lease_id in leases {
+			if let Some(lease) = Leases::<T>::get(lease_id) {
+				Self::close(lease_id, lease, reason);
+				closed.saturating_inc();
+			}
+		}
+		closed
+	}
+
+	/// A closed lease's GPUs return to the offer they were rented from while it is listed, and
+	/// are free otherwise.
+	fn free_lease_gpus(lease_id: LeaseId, lease: &Lease<T>) {
+		if let LeaseOrigin::Offer(offer_id) = lease.origin {
+			if let Some(mut offer) = Offers::<T>::get(offer_id) {
+				offer.rented = offer.rented.saturating_sub(lease.gpu_count());
+				let mut returned = true;
+				for hash in lease.gpus.iter() {
+					returned &= offer.available.try_push(*hash).is_ok();
+				}
+				if returned {
+					Self::recommit_gpus(&lease.provider, &lease.gpus, Commitment::Offer(offer_id));
+					Offers::<T>::insert(offer_id, offer);
+					return;
+				}
+				log::error!(
+					target: LOG_TARGET,
+					"offer {offer_id} cannot take back the GPUs of lease {lease_id}"
+				);
+			}
+		}
+		Self::uncommit_gpus(&lease.provider, &lease.gpus);
+	}
+
+	/// Settle the lease's time up to `now` (never past its end). Time up to
+	/// `AttestationTolerance` blocks after the last attestation is paid, as far as the escrow
+	/// reaches; later time is downtime. The provider receives the payment less the protocol fee,
+	/// which is burned.
+	pub(crate) fn settle(lease_id: LeaseId, lease: &mut Lease<T>, now: BlockNumberFor<T>) {
+		let until = now.min(lease.end);
+		if until <= lease.settled_until {
+			return;
+		}
+		let covered_until = lease.last_attested.saturating_add(T::AttestationTolerance::get());
+		let payable_until = until.min(covered_until.max(lease.settled_until));
+		let wanted: u32 = payable_until.saturating_sub(lease.settled_until).saturated_into();
+		let affordable = Self::blocks_covered(lease);
+		let paid_now = wanted.min(affordable);
+		let downtime = until.saturating_sub(payable_until);
+
+		let paid_blocks: u32 = lease.paid_blocks.saturated_into::<u32>().saturating_add(paid_now);
+		let owed_total = pricing::cost(
+			lease.price_per_gpu_hour,
+			lease.gpu_count(),
+			paid_blocks,
+			T::BlocksPerHour::get(),
+		)
+		.unwrap_or(Balance::MAX);
+		let amount = owed_total.saturating_sub(lease.paid).min(lease.escrow);
+		let fee = ProtocolFee::<T>::get().mul_floor(amount);
+		let to_provider = amount.saturating_sub(fee);
+
+		if !Self::pay_from_escrow(&lease.tenant, &lease.provider, to_provider, fee) {
+			// Nothing moved: leave the lease as it was and settle again later.
+			return;
+		}
+		lease.escrow = lease.escrow.saturating_sub(amount);
+		lease.paid = lease.paid.saturating_add(amount);
+		lease.fees = lease.fees.saturating_add(fee);
+		lease.paid_blocks = lease.paid_blocks.saturating_add(paid_now.into());
+		// Time the escrow did not reach is settled as unpaid too; the lease closes for it.
+		let unpaid = until.saturating_sub(lease.settled_until).saturating_sub(paid_now.into());
+		lease.downtime_blocks = lease.downtime_blocks.saturating_add(unpaid);
+		lease.settled_until = until;
+
+		T::Delivery::delivered(
+			&lease.provider,
+			&lease.tenant,
+			lease_id,
+			u64::from(paid_now).saturating_mul(u64::from(lease.gpu_count())),
+			amount,
+			fee,
+		);
+		Self::deposit_event(Event::LeaseSettled {
+			lease: lease_id,
+			paid_blocks: paid_now.into(),
+			downtime_blocks: downtime,
+			to_provider,
+			fee,
+		});
+	}
+
+	/// Move `to_provider` of the tenant's escrow to the provider and burn `fee` of it. Returns
+	/// whether it succeeded; on failure nothing moved.
+	fn pay_from_escrow(
+		tenant: &T::AccountId,
+		provider: &T::AccountId,
+		to_provider: Balance,
+		fee: Balance,
+	) -> bool {
+		let reason = T::RuntimeHoldReason::from(HoldReason::Escrow);
+		let held = T::Currency::balance_on_hold(&reason, tenant);
+		if held < to_provider.saturating_add(fee) {
+			log::error!(target: LOG_TARGET, "escrow hold smaller than the lease's escrow");
+			return false;
+		}
+		// A provider account too poor to exist cannot be paid less than the existential
+		// deposit; the amount then waits for the next settlement.
+		if to_provider > 0 &&
+			T::Currency::balance(provider).saturating_add(to_provider) <
+				T::Currency::minimum_balance()
+		{
+			return false;
+		}
+		if to_provider > 0 &&
+			T::Currency::transfer_on_hold(
+				&reason,
+				tenant,
+				provider,
+				to_provider,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Force,
+			)
+			.is_err()
+		{
+			log::error!(target: LOG_TARGET, "paying a provider from escrow failed");
+			return false;
+		}
+		if fee > 0 {
+			let burned =
+				T::Currency::burn_held(&reason, tenant, fee, Precision::BestEffort, Fortitude::Force);
+			if burned.ok() != Some(fee) {
+				log::error!(target: LOG_TARGET, "burning the protocol fee from escrow failed");
+			}
+		}
+		true
+	}
+
+	/// How many more blocks the lease's escrow pays for.
+	pub(crate) fn blocks_covered(lease: &Lease<T>) -> u32 {
+		pricing::blocks_covered(
+			lease.price_per_gpu_hour,
+			lease.gpu_count(),
+			lease.paid_blocks.saturated_into(),
+			lease.paid,
+			lease.escrow,
+			T::BlocksPerHour::get(),
+		)
+	}
+
+	/// The block the lease's escrow runs out at, counting from the settled time.
+	pub fn funded_until(lease: &Lease<T>) -> BlockNumberFor<T> {
+		lease.settled_until.saturating_add(Self::blocks_covered(lease).into())
+	}
+
+	/// Schedule the lease's next check and set its status: the end, when the escrow lasts that
+	/// long; else the start of grace; else (in grace) the block the escrow runs out at.
+	/// Entering grace emits `EscrowLow`.
+	pub(crate) fn refresh_schedule(
+		lease_id: LeaseId,
+		lease: &mut Lease<T>,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let funded_until = Self::funded_until(lease);
+		let grace_start = funded_until.saturating_sub(T::GracePeriod::get());
+		let (wanted, status) = if funded_until >= lease.end {
+			(lease.end, LeaseStatus::Active)
+		} else if grace_start > now {
+			(grace_start, LeaseStatus::Active)
+		} else {
+			(funded_until, LeaseStatus::Grace)
+		};
+		// This block's queue has been processed already.
+		let wanted = wanted.max(now.saturating_add(One::one()));
+
+		if lease.status == LeaseStatus::Active && status == LeaseStatus::Grace {
+			Self::deposit_event(Event::EscrowLow {
+				lease: lease_id,
+				tenant: lease.tenant.clone(),
+				funded_until,
+			});
+		}
+		lease.status = status;
+		if lease.next_check == Some(wanted) {
+			return Ok(());
+		}
+		let block = Self::schedule_due(DueItem::LeaseCheck(lease_id), wanted)?;
+		if let Some(old) = lease.next_check.replace(block) {
+			Self::unschedule_lease_check(lease_id, old);
+		}
+		Ok(())
+	}
+
+	/// A lease's check is due: close it when it has ended or its escrow is exhausted, else
+	/// settle and schedule the next check (entering grace when the escrow runs low).
+	pub(crate) fn check_lease(lease_id: LeaseId, mut lease: Lease<T>, now: BlockNumberFor<T>) {
+		lease.next_check = None;
+		if now >= lease.end {
+			return Self::close(lease_id, lease, CloseReason::Expired);
+		}
+		Self::settle(lease_id, &mut lease, now);
+		if Self::funded_until(&lease) <= now {
+			return Self::close(lease_id, lease, CloseReason::InsufficientFunds);
+		}
+		if Self::refresh_schedule(lease_id, &mut lease, now).is_err() {
+			// Settlement caps payment at the escrow, so an unwatched lease loses no one money;
+			// the next attestation or top-up schedules it again.
+			log::warn!(target: LOG_TARGET, "no deadline queue has room for lease {lease_id}");
+		}
+		Leases::<T>::insert(lease_id, lease);
+	}
+
+	/// Record the provider's attestation of one lease: settle it, then note the report.
+	pub(crate) fn attest_lease(
+		provider: &T::AccountId,
+		line: &ember_primitives::LeaseAttestation,
+		now: BlockNumberFor<T>,
+	) {
+		let Some(mut lease) = Leases::<T>::get(line.lease).filter(|l| l.provider == *provider)
+		else {
+			Self::deposit_event(Event::AttestationIgnored {
+				provider: provider.clone(),
+				lease: line.lease,
+			});
+			return;
+		};
+		Self::settle(line.lease, &mut lease, now);
+		lease.last_attested = now;
+		lease.last_report = Some(UsageReport {
+			at: now,
+			status: line.status,
+			gpu_utilization_pct: line.gpu_utilization_pct.min(100),
+			memory_used_mib: line.memory_used_mib,
+		});
+		if lease.next_check.is_none() {
+			let _ = Self::refresh_schedule(line.lease, &mut lease, now);
+		}
+		Self::deposit_event(Event::LeaseAttested {
+			lease: line.lease,
+			status: line.status,
+			gpu_utilization_pct: line.gpu_utilization_pct.min(100),
+			memory_used_mib: line.memory_used_mib,
+		});
+		Leases::<T>::insert(line.lease, lease);
+	}
+
+	/// Keep a lease's price for quotes, overwriting the oldest.
+	fn record_price(lease: &Lease<T>, now: BlockNumberFor<T>) {
+		let inventory = T::Registry::gpus(&lease.provider);
+		let specs: alloc::vec::Vec<_> = inventory
+			.iter()
+			.filter(|gpu| lease.gpus.contains(&gpu.uuid_hash))
+			.collect();
+		let Some(first) = specs.first() else { return };
+		let point = PricePoint {
+			model: first.model.clone(),
+			vram_mib: specs.iter().map(|gpu| gpu.vram_mib).min().unwrap_or_default(),
+			compute_capability: specs
+				.iter()
+				.map(|gpu| gpu.compute_capability)
+				.min()
+				.unwrap_or_default(),
+			price_per_gpu_hour: lease.price_per_gpu_hour,
+			at: now,
+		};
+		let cursor = RecentPriceCursor::<T>::get();
+		RecentPrices::<T>::insert(cursor % RECENT_PRICES, point);
+		RecentPriceCursor::<T>::put(cursor.wrapping_add(1) % RECENT_PRICES);
+	}
+
+	/// Hold `amount` from `who`; a shortfall is `InsufficientBalance`.
+	pub(crate) fn hold_from(who: &T::AccountId, reason: HoldReason, amount: Balance) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::hold(&reason.into(), who, amount).map_err(|_| Error::<T>::InsufficientBalance)?;
+		Ok(())
+	}
+
+	/// Release `amount` held from `who`.
+	pub(crate) fn release_to(who: &T::AccountId, reason: HoldReason, amount: Balance) {
+		if amount.is_zero() {
+			return;
+		}
+		if T::Currency::release(&reason.into(), who, amount, Precision::BestEffort).ok() !=
+			Some(amount)
+		{
+			log::error!(target: LOG_TARGET, "released less than the market held");
+		}
+	}
+}

@@ -1,0 +1,366 @@
+//! Orders and bids: the auction half of the market.
+
+use crate::{lease::NewLease, *};
+use ember_primitives::{Balance, GpuUuidHash, LeaseId, OrderId, ProviderRegistry, ProviderStake};
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	storage::{with_transaction, TransactionOutcome},
+	traits::Get,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, SaturatedConversion,
+};
+
+impl<T: Config> Pallet<T> {
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_create_order(
+		tenant: T::AccountId,
+		requirement: GpuRequirement,
+		duration: BlockNumberFor<T>,
+		max_price_per_gpu_hour: Balance,
+		manifest_hash: H256,
+		region: Option<RegionOf<T>>,
+		bid_window: BlockNumberFor<T>,
+		auto_award: bool,
+	) -> DispatchResult {
+		ensure!(requirement.count > 0, Error::<T>::ZeroGpus);
+		ensure!(requirement.count <= T::MaxGpusPerLease::get(), Error::<T>::TooManyGpus);
+		Self::ensure_duration(duration, T::MaxLeaseDuration::get())?;
+		ensure!(max_price_per_gpu_hour > 0, Error::<T>::ZeroPrice);
+		ensure!(
+			bid_window >= T::MinBidWindow::get() && bid_window <= T::MaxBidWindow::get(),
+			Error::<T>::BadBidWindow
+		);
+		let escrow = pricing::cost_ceil(
+			max_price_per_gpu_hour,
+			requirement.count,
+			duration.saturated_into(),
+			T::BlocksPerHour::get(),
+		)
+		.ok_or(Error::<T>::PriceOverflow)?;
+		let mut tenant_orders = OrdersOfTenant::<T>::get(&tenant);
+		let order_id = NextOrderId::<T>::get();
+		tenant_orders.try_push(order_id).map_err(|_| Error::<T>::TooManyOrders)?;
+
+		let deposit = T::StorageDeposit::get();
+		Self::hold_from(&tenant, HoldReason::Escrow, escrow)?;
+		Self::hold_from(&tenant, HoldReason::StorageDeposit, deposit)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let bid_window_end = now.saturating_add(bid_window);
+		Self::schedule_due(DueItem::BidWindowEnd(order_id), bid_window_end)?;
+
+		let gpus = requirement.count;
+		let order = Order {
+			tenant: tenant.clone(),
+			requirement,
+			duration,
+			max_price_per_gpu_hour,
+			manifest_hash,
+			region,
+			auto_award,
+			created_at: now,
+			bid_window_end,
+			escrow,
+			deposit,
+			bids: 0,
+		};
+		Orders::<T>::insert(order_id, order);
+		OrdersOfTenant::<T>::insert(&tenant, tenant_orders);
+		NextOrderId::<T>::put(order_id.saturating_add(1));
+
+		Self::deposit_event(Event::OrderCreated {
+			order: order_id,
+			tenant,
+			gpus,
+			duration,
+			max_price_per_gpu_hour,
+			bid_window_end,
+			escrow,
+		});
+		Ok(())
+	}
+
+	/// Cancel an order; returns the number of bids it had.
+	pub(crate) fn do_cancel_order(
+		tenant: T::AccountId,
+		order_id: OrderId,
+	) -> Result<u32, DispatchError> {
+		let order = Orders::<T>::get(order_id).ok_or(Error::<T>::UnknownOrder)?;
+		ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
+
+		let bids = order.bids;
+		Self::drop_bids(order_id, None);
+		Self::remove_order(order_id, &order, order.escrow, false);
+		Self::deposit_event(Event::OrderCancelled { order: order_id, tenant });
+		Ok(bids)
+	}
+
+	pub(crate) fn do_place_bid(
+		agent: T::AccountId,
+		order_id: OrderId,
+		price_per_gpu_hour: Balance,
+		gpus: LeaseGpusOf<T>,
+	) -> DispatchResult {
+		let provider = Self::provider_of_agent(&agent)?;
+		ensure!(T::Registry::accepts_work(&provider), Error::<T>::ProviderUnavailable);
+		let mut order = Orders::<T>::get(order_id).ok_or(Error::<T>::UnknownOrder)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < order.bid_window_end, Error::<T>::BiddingClosed);
+		ensure!(order.tenant != provider && order.tenant != agent, Error::<T>::OwnBusiness);
+		ensure!(price_per_gpu_hour > 0, Error::<T>::ZeroPrice);
+		ensure!(price_per_gpu_hour <= order.max_price_per_gpu_hour, Error::<T>::PriceAboveMax);
+		if let Some(region) = &order.region {
+			ensure!(
+				T::Registry::region(&provider).as_deref() == Some(region.as_slice()),
+				Error::<T>::WrongRegion
+			);
+		}
+		ensure!(!Bids::<T>::contains_key(order_id, &provider), Error::<T>::AlreadyBid);
+		ensure!(order.bids < T::MaxBidsPerOrder::get(), Error::<T>::TooManyBids);
+		ensure!(
+			u32::try_from(gpus.len()).ok() == Some(order.requirement.count),
+			Error::<T>::WrongGpuCount
+		);
+		Self::ensure_gpus_free(&provider, &gpus, Some(&order.requirement))?;
+
+		Self::commit_gpus(&provider, &gpus, Commitment::Bid(order_id));
+		Books::<T>::mutate(&provider, |book| book.bids.saturating_inc());
+		order.bids.saturating_inc();
+		Orders::<T>::insert(order_id, order);
+		Bids::<T>::insert(order_id, &provider, Bid { price_per_gpu_hour, gpus, placed_at: now });
+
+		Self::deposit_event(Event::BidPlaced { order: order_id, provider, price_per_gpu_hour });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_bid(agent: T::AccountId, order_id: OrderId) -> DispatchResult {
+		let provider = Self::provider_of_agent(&agent)?;
+		let bid = Bids::<T>::take(order_id, &provider).ok_or(Error::<T>::UnknownBid)?;
+
+		Self::uncommit_gpus(&provider, &bid.gpus);
+		Self::mutate_book(&provider, |book| book.bids.saturating_dec());
+		Orders::<T>::mutate(order_id, |order| {
+			if let Some(order) = order {
+				order.bids.saturating_dec();
+			}
+		});
+		Self::deposit_event(Event::BidWithdrawn { order: order_id, provider });
+		Ok(())
+	}
+
+	/// Accept a bid by hand; returns the number of bids the order had.
+	pub(crate) fn do_accept_bid(
+		tenant: T::AccountId,
+		order_id: OrderId,
+		provider: T::AccountId,
+	) -> Result<u32, DispatchError> {
+		let order = Orders::<T>::get(order_id).ok_or(Error::<T>::UnknownOrder)?;
+		ensure!(order.tenant == tenant, Error::<T>::NotOrderTenant);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < order.bid_window_end, Error::<T>::BiddingClosed);
+		let bid = Bids::<T>::get(order_id, &provider).ok_or(Error::<T>::UnknownBid)?;
+		ensure!(T::Registry::accepts_work(&provider), Error::<T>::ProviderUnavailable);
+
+		let bids = order.bids;
+		Self::award(order_id, order, provider, bid)?;
+		Ok(bids)
+	}
+
+	/// The bid window of `order_id` ended: award the best acceptable bid when the tenant asked
+	/// for it, or let the order expire. Returns the number of bids the order had and whether a
+	/// lease started.
+	pub(crate) fn end_bid_window(order_id: OrderId, order: Order<T>) -> (u32, bool) {
+		let bid_count = order.bids;
+		if order.auto_award {
+			for (provider, bid) in Self::ranked_bids(order_id) {
+				if !T::Registry::accepts_work(&provider) {
+					continue;
+				}
+				// Each try is atomic: a failed award (the tenant's lease slots are full, no
+				// deadline queue has room) leaves nothing behind and the next bid is tried.
+				let awarded = with_transaction(|| {
+					match Self::award(order_id, order.clone(), provider.clone(), bid.clone()) {
+						Ok(_) => TransactionOutcome::Commit(Ok::<bool, DispatchError>(true)),
+						Err(_) => TransactionOutcome::Rollback(Ok(false)),
+					}
+				});
+				if awarded.unwrap_or(false) {
+					return (bid_count, true);
+				}
+			}
+		}
+		Self::drop_bids(order_id, None);
+		Self::remove_order(order_id, &order, order.escrow, false);
+		Self::deposit_event(Event::OrderExpired { order: order_id, tenant: order.tenant });
+		(bid_count, false)
+	}
+
+	/// An order's bids, best first: lowest price, then the provider with more stake behind it,
+	/// then the earliest bid.
+	pub(crate) fn ranked_bids(order_id: OrderId) -> alloc::vec::Vec<(T::AccountId, Bid<T>)> {
+		let mut bids: alloc::vec::Vec<_> = Bids::<T>::iter_prefix(order_id)
+			.map(|(provider, bid)| {
+				let standing = T::Stake::total_backing(&provider);
+				(bid.price_per_gpu_hour, core::cmp::Reverse(standing), bid.placed_at, provider, bid)
+			})
+			.collect();
+		bids.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+		bids.into_iter().map(|(_, _, _, provider, bid)| (provider, bid)).collect()
+	}
+
+	/// Turn the winning bid into a lease: the other bids are dropped, the escrow shrinks to the
+	/// lease's cost at the bid's price, and the order is gone.
+	fn award(
+		order_id: OrderId,
+		order: Order<T>,
+		provider: T::AccountId,
+		bid: Bid<T>,
+	) -> Result<LeaseId, DispatchError> {
+		let escrow = pricing::cost_ceil(
+			bid.price_per_gpu_hour,
+			order.requirement.count,
+			order.duration.saturated_into(),
+			T::BlocksPerHour::get(),
+		)
+		.ok_or(Error::<T>::PriceOverflow)?;
+
+		// The winner's GPUs stay committed (now to the lease); every other bid is dropped.
+		Self::drop_bids(order_id, Some(&provider));
+		Bids::<T>::remove(order_id, &provider);
+		Self::mutate_book(&provider, |book| book.bids.saturating_dec());
+		Self::remove_order(order_id, &order, order.escrow.saturating_sub(escrow), true);
+
+		Self::start_lease(NewLease {
+			tenant: order.tenant,
+			provider,
+			origin: LeaseOrigin::Order(order_id),
+			gpus: bid.gpus,
+			price_per_gpu_hour: bid.price_per_gpu_hour,
+			manifest_hash: order.manifest_hash,
+			duration: order.duration,
+			escrow,
+			deposit: order.deposit,
+		})
+	}
+
+	/// Drop every bid on an order except `keep`'s, freeing their GPUs.
+	fn drop_bids(order_id: OrderId, keep: Option<&T::AccountId>) {
+		let providers: alloc::vec::Vec<T::AccountId> =
+			Bids::<T>::iter_key_prefix(order_id).collect();
+		for provider in providers {
+			if Some(&provider) == keep {
+				continue;
+			}
+			if let Some(bid) = Bids::<T>::take(order_id, &provider) {
+				Self::uncommit_gpus(&provider, &bid.gpus);
+				Self::mutate_book(&provider, |book| book.bids.saturating_dec());
+			}
+		}
+	}
+
+	/// Remove an order and its index entry, releasing `release` of its escrow, and its deposit
+	/// unless a lease takes the deposit over.
+	fn remove_order(order_id: OrderId, order: &Order<T>, release: Balance, lease_keeps_deposit: bool) {
+		Self::release_to(&order.tenant, HoldReason::Escrow, release);
+		if !lease_keeps_deposit {
+			Self::release_to(&order.tenant, HoldReason::StorageDeposit, order.deposit);
+		}
+		Orders::<T>::remove(order_id);
+		OrdersOfTenant::<T>::mutate_exists(&order.tenant, |orders| {
+			if let Some(list) = orders {
+				list.retain(|id| *id != order_id);
+				if list.is_empty() {
+					*orders = None;
+				}
+			}
+		});
+	}
+
+	/// The provider an agent key acts for.
+	pub(crate) fn provider_of_agent(agent: &T::AccountId) -> Result<T::AccountId, DispatchError> {
+		T::Registry::provider_of_agent(agent).ok_or_else(|| Error::<T>::NotAgent.into())
+	}
+
+	/// A duration must be positive and no longer than `max`.
+	pub(crate) fn ensure_duration(
+		duration: BlockNumberFor<T>,
+		max: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
+		ensure!(duration <= max, Error::<T>::DurationTooLong);
+		Ok(())
+	}
+
+	/// Every GPU named must be distinct, in the provider's inventory, meet the requirement (if
+	/// any) and be committed nowhere.
+	pub(crate) fn ensure_gpus_free(
+		provider: &T::AccountId,
+		gpus: &[GpuUuidHash],
+		requirement: Option<&GpuRequirement>,
+	) -> DispatchResult {
+		ensure!(!gpus.is_empty(), Error::<T>::ZeroGpus);
+		let mut sorted = gpus.to_vec();
+		sorted.sort_unstable();
+		ensure!(sorted.windows(2).all(|pair| pair[0] != pair[1]), Error::<T>::DuplicateGpu);
+
+		let inventory = T::Registry::gpus(provider);
+		for hash in gpus {
+			let spec = inventory
+				.iter()
+				.find(|gpu| gpu.uuid_hash == *hash)
+				.ok_or(Error::<T>::UnknownGpu)?;
+			if let Some(requirement) = requirement {
+				ensure!(requirement.is_met_by(spec), Error::<T>::GpuMismatch);
+			}
+			ensure!(
+				!CommittedGpus::<T>::contains_key(provider, hash),
+				Error::<T>::GpuCommitted
+			);
+		}
+		Ok(())
+	}
+
+	/// Commit free GPUs to `to`, counting them in the provider's book.
+	pub(crate) fn commit_gpus(provider: &T::AccountId, gpus: &[GpuUuidHash], to: Commitment) {
+		for hash in gpus {
+			CommittedGpus::<T>::insert(provider, hash, to);
+		}
+		let count = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
+		Books::<T>::mutate(provider, |book| {
+			book.committed_gpus = book.committed_gpus.saturating_add(count)
+		});
+	}
+
+	/// Move committed GPUs to another commitment; the count does not change.
+	pub(crate) fn recommit_gpus(provider: &T::AccountId, gpus: &[GpuUuidHash], to: Commitment) {
+		for hash in gpus {
+			CommittedGpus::<T>::insert(provider, hash, to);
+		}
+	}
+
+	/// Free committed GPUs.
+	pub(crate) fn uncommit_gpus(provider: &T::AccountId, gpus: &[GpuUuidHash]) {
+		for hash in gpus {
+			CommittedGpus::<T>::remove(provider, hash);
+		}
+		let count = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
+		Self::mutate_book(provider, |book| {
+			book.committed_gpus = book.committed_gpus.saturating_sub(count)
+		});
+	}
+
+	/// Change a provider's book, removing it once it holds nothing.
+	pub(crate) fn mutate_book(provider: &T::AccountId, f: impl FnOnce(&mut ProviderBook<T>)) {
+		Books::<T>::mutate_exists(provider, |entry| {
+			let mut book = entry.take().unwrap_or_default();
+			f(&mut book);
+			if !book.is_empty() {
+				*entry = Some(book);
+			}
+		});
+	}
+}

@@ -1,0 +1,109 @@
+//! The per-block deadline queues and the block hook that works through them.
+//!
+//! A block only reads the queues for its own number, so its cost follows what is due in it and
+//! never the number of orders, leases or providers in storage.
+
+use crate::*;
+use ember_primitives::{CloseReason, LeaseId, ProviderRegistry, ProviderStatus};
+use frame_support::{pallet_prelude::Weight, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{One, Saturating},
+	DispatchError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Put `item` into the queue of `target`, or of one of the next `DUE_SPILL_BLOCKS` blocks
+	/// when it is full. Returns the block chosen; writes nothing when every queue tried is full.
+	pub(crate) fn schedule_due(
+		item: DueItem,
+		target: BlockNumberFor<T>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let mut block = target;
+		for _ in 0..=DUE_SPILL_BLOCKS {
+			if Due::<T>::try_append(block, &item).is_ok() {
+				return Ok(block);
+			}
+			block = block.saturating_add(One::one());
+		}
+		log::warn!(target: LOG_TARGET, "due queues full from block {target:?} on");
+		Err(Error::<T>::DueQueueFull.into())
+	}
+
+	/// Remove a lease's check from the queue of `block`.
+	pub(crate) fn unschedule_lease_check(lease_id: LeaseId, block: BlockNumberFor<T>) {
+		Due::<T>::mutate_exists(block, |bucket| {
+			if let Some(items) = bucket {
+				items.retain(|item| *item != DueItem::LeaseCheck(lease_id));
+				if items.is_empty() {
+					*bucket = None;
+				}
+			}
+		});
+	}
+
+	/// Put a provider's offline limit into the queue of `target` or a later block with room.
+	pub(crate) fn schedule_offline_limit(
+		provider: &T::AccountId,
+		target: BlockNumberFor<T>,
+	) -> Option<BlockNumberFor<T>> {
+		let mut block = target;
+		for _ in 0..=DUE_SPILL_BLOCKS {
+			if OfflineDue::<T>::try_append(block, provider).is_ok() {
+				return Some(block);
+			}
+			block = block.saturating_add(One::one());
+		}
+		log::warn!(target: LOG_TARGET, "offline-limit queues full from block {target:?} on");
+		None
+	}
+
+	/// Work through everything due at `now`: bid windows ending, lease checks and providers
+	/// reaching the offline limit. Entries whose order or lease is gone, or whose lease has
+	/// been rescheduled, are skipped.
+	pub(crate) fn process_due(now: BlockNumberFor<T>) -> Weight {
+		let mut weight = T::WeightInfo::on_initialize_idle();
+
+		for item in Due::<T>::take(now) {
+			weight.saturating_accrue(match item {
+				DueItem::BidWindowEnd(order_id) => match Orders::<T>::get(order_id) {
+					Some(order) => {
+						let (bids, awarded) = Self::end_bid_window(order_id, order);
+						if awarded {
+							T::WeightInfo::bid_window_award(bids)
+						} else {
+							T::WeightInfo::bid_window_expire(bids)
+						}
+					},
+					None => T::DbWeight::get().reads(1),
+				},
+				DueItem::LeaseCheck(lease_id) => match Leases::<T>::get(lease_id) {
+					Some(lease) if lease.next_check == Some(now) => {
+						Self::check_lease(lease_id, lease, now);
+						T::WeightInfo::lease_check_close().max(T::WeightInfo::lease_check_grace())
+					},
+					_ => T::DbWeight::get().reads(1),
+				},
+			});
+		}
+
+		for provider in OfflineDue::<T>::take(now) {
+			weight.saturating_accrue(Self::offline_limit_reached(&provider, now));
+		}
+		weight
+	}
+
+	/// A provider that went Offline with leases reached the offline limit: if it is still
+	/// Offline since then, its leases close.
+	fn offline_limit_reached(provider: &T::AccountId, now: BlockNumberFor<T>) -> Weight {
+		let still_due = OfflineSince::<T>::get(provider)
+			.is_some_and(|(_, close_at)| close_at == Some(now)) &&
+			T::Registry::status(provider) == Some(ProviderStatus::Offline);
+		if !still_due {
+			return T::DbWeight::get().reads(2);
+		}
+		OfflineSince::<T>::remove(provider);
+		let closed = Self::close_all_of(provider, CloseReason::ProviderOffline);
+		T::WeightInfo::offline_limit(closed)
+	}
+}

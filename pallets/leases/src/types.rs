@@ -1,0 +1,390 @@
+//! The records the lease market keeps: orders, bids, offers, leases, the GPUs each provider has
+//! committed, and the entries of the per-block deadline queue.
+
+use crate::Config;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use ember_primitives::{
+	Balance, ComputeCapability, GpuModelName, GpuSpec, GpuUuidHash, LeaseId, OfferId, OrderId,
+	WorkloadStatus,
+};
+use frame_support::{
+	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// Suggested protocol fee: 2 % of every lease payment is burned.
+pub const DEFAULT_PROTOCOL_FEE_PERCENT: u32 = 2;
+
+/// How many later blocks a deadline may move to when its own block's queue is full.
+pub const DUE_SPILL_BLOCKS: u32 = 16;
+
+/// How many recent lease prices the chain keeps for quotes.
+pub const RECENT_PRICES: u32 = 64;
+
+/// A region label such as `eu-west`.
+pub type RegionOf<T> = BoundedVec<u8, <T as Config>::MaxRegionLen>;
+
+/// The GPUs of a bid, offer or lease, by UUID hash.
+pub type LeaseGpusOf<T> = BoundedVec<GpuUuidHash, <T as Config>::MaxGpusPerLease>;
+
+/// The deadline queue of one block.
+pub type DueBucketOf<T> = BoundedVec<DueItem, <T as Config>::MaxDuePerBlock>;
+
+/// What GPUs an order asks for. A GPU meets it when it is of the named model (if one is named)
+/// and has at least the memory and compute capability asked for; `min_vram_mib` and
+/// `min_compute_capability` together describe a class of GPUs when no model is named.
+#[derive(
+	Clone,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct GpuRequirement {
+	/// Exact model name as NVML reports it, e.g. `NVIDIA H100 80GB HBM3`; `None` takes any model.
+	pub model: Option<GpuModelName>,
+	/// Least device memory per GPU, in MiB.
+	pub min_vram_mib: u32,
+	/// Least CUDA compute capability.
+	pub min_compute_capability: ComputeCapability,
+	/// Number of GPUs wanted, all from one provider.
+	pub count: u32,
+}
+
+impl GpuRequirement {
+	/// Whether `gpu` meets the requirement (its count aside).
+	pub fn is_met_by(&self, gpu: &GpuSpec) -> bool {
+		self.model.as_ref().is_none_or(|model| *model == gpu.model) &&
+			gpu.vram_mib >= self.min_vram_mib &&
+			gpu.compute_capability >= self.min_compute_capability
+	}
+}
+
+/// A tenant's request for GPUs, open for bids until `bid_window_end`.
+#[derive(
+	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Order<T: Config> {
+	/// Who pays, and who owns the lease.
+	pub tenant: T::AccountId,
+	/// The GPUs wanted.
+	pub requirement: GpuRequirement,
+	/// Lease length in blocks.
+	pub duration: BlockNumberFor<T>,
+	/// Highest acceptable price per GPU-hour, in plancks.
+	pub max_price_per_gpu_hour: Balance,
+	/// BLAKE2-256 hash of the workload manifest, which the tenant sends the provider off chain.
+	pub manifest_hash: H256,
+	/// The region the provider must be in, if any.
+	pub region: Option<RegionOf<T>>,
+	/// Whether the best bid is accepted by itself when the bid window ends.
+	pub auto_award: bool,
+	/// The block the order was created in.
+	pub created_at: BlockNumberFor<T>,
+	/// The first block in which no more bids are taken; the order is awarded or expires then.
+	pub bid_window_end: BlockNumberFor<T>,
+	/// The worst-case cost held from the tenant: `count` GPUs for `duration` at the maximum price.
+	pub escrow: Balance,
+	/// The refundable storage deposit held from the tenant.
+	pub deposit: Balance,
+	/// Number of open bids.
+	pub bids: u32,
+}
+
+/// A provider's offer on an order.
+#[derive(
+	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Bid<T: Config> {
+	/// Price per GPU-hour, in plancks; at most the order's maximum.
+	pub price_per_gpu_hour: Balance,
+	/// The provider's GPUs it commits, as many as the order asks for.
+	pub gpus: LeaseGpusOf<T>,
+	/// The block the bid was placed in; earlier bids win ties.
+	pub placed_at: BlockNumberFor<T>,
+}
+
+/// GPUs a provider lists at a fixed price for anyone to rent at once.
+#[derive(
+	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Offer<T: Config> {
+	/// The provider (owner account).
+	pub provider: T::AccountId,
+	/// The listed GPUs that are not rented right now.
+	pub available: LeaseGpusOf<T>,
+	/// The listed GPUs rented right now; they come back to `available` when their lease ends.
+	pub rented: u32,
+	/// Price per GPU-hour, in plancks.
+	pub price_per_gpu_hour: Balance,
+	/// Longest lease the provider accepts on these GPUs, in blocks.
+	pub max_duration: BlockNumberFor<T>,
+	/// The block the offer was listed in.
+	pub listed_at: BlockNumberFor<T>,
+}
+
+/// Where a lease came from.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub enum LeaseOrigin {
+	/// Awarded on an order.
+	Order(OrderId),
+	/// Rented from a direct offer.
+	Offer(OfferId),
+}
+
+/// Whether a lease's escrow is healthy.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub enum LeaseStatus {
+	/// Running, with escrow for more than the grace period (or until its end).
+	Active,
+	/// Running, but its escrow runs out within the grace period; it closes when the escrow is
+	/// exhausted unless the tenant tops up.
+	Grace,
+}
+
+/// The last attestation the provider's agent made for a lease.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct UsageReport<BlockNumber> {
+	/// The block of the attestation.
+	pub at: BlockNumber,
+	/// The workload's state.
+	pub status: WorkloadStatus,
+	/// Mean GPU utilization, in percent.
+	pub gpu_utilization_pct: u8,
+	/// Device memory in use, in MiB.
+	pub memory_used_mib: u32,
+}
+
+/// A running lease: GPUs of one provider, reserved for one tenant, paid from escrow.
+///
+/// Accounting: time from `start` to `settled_until` has been settled, `paid_blocks` of it paid
+/// for and `downtime_blocks` of it not (the provider had not attested in time). The provider has
+/// received `paid - fees`, `fees` were burned, and `escrow` is still held from the tenant.
+#[derive(
+	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Lease<T: Config> {
+	/// Who pays.
+	pub tenant: T::AccountId,
+	/// The provider (owner account), who is paid.
+	pub provider: T::AccountId,
+	/// The order or offer it came from.
+	pub origin: LeaseOrigin,
+	/// The leased GPUs, by UUID hash.
+	pub gpus: LeaseGpusOf<T>,
+	/// Price per GPU-hour, in plancks.
+	pub price_per_gpu_hour: Balance,
+	/// BLAKE2-256 hash of the workload manifest.
+	pub manifest_hash: H256,
+	/// The block the lease started in.
+	pub start: BlockNumberFor<T>,
+	/// The block the lease ends at, unless closed before.
+	pub end: BlockNumberFor<T>,
+	/// Funds still held from the tenant to pay for the rest of the lease.
+	pub escrow: Balance,
+	/// The refundable storage deposit held from the tenant.
+	pub deposit: Balance,
+	/// Time up to this block has been settled.
+	pub settled_until: BlockNumberFor<T>,
+	/// Blocks paid for so far.
+	pub paid_blocks: BlockNumberFor<T>,
+	/// Blocks settled without payment because the provider was not attesting.
+	pub downtime_blocks: BlockNumberFor<T>,
+	/// Total paid out of escrow so far, fees included.
+	pub paid: Balance,
+	/// Part of `paid` burned as the protocol fee.
+	pub fees: Balance,
+	/// The block of the last attestation, or the start.
+	pub last_attested: BlockNumberFor<T>,
+	/// What the agent last reported.
+	pub last_report: Option<UsageReport<BlockNumberFor<T>>>,
+	/// Whether the escrow is healthy.
+	pub status: LeaseStatus,
+	/// The block whose deadline queue holds this lease's next check (expiry, grace, exhaustion);
+	/// `None` only when every queue near the wanted block was full.
+	pub next_check: Option<BlockNumberFor<T>>,
+}
+
+impl<T: Config> Lease<T> {
+	/// Number of leased GPUs.
+	pub fn gpu_count(&self) -> u32 {
+		u32::try_from(self.gpus.len()).unwrap_or(u32::MAX)
+	}
+}
+
+/// What keeps a GPU of a provider from other work.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub enum Commitment {
+	/// It backs an open bid on this order.
+	Bid(OrderId),
+	/// It is listed, unrented, in this offer.
+	Offer(OfferId),
+	/// It serves this lease.
+	Lease(LeaseId),
+}
+
+/// A provider's standing business in the market.
+#[derive(
+	CloneNoBound,
+	DebugNoBound,
+	Decode,
+	Encode,
+	EqNoBound,
+	MaxEncodedLen,
+	PartialEqNoBound,
+	TypeInfo,
+	frame_support::DefaultNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct ProviderBook<T: Config> {
+	/// Open bids.
+	pub bids: u32,
+	/// Listed offers.
+	pub offers: u32,
+	/// Running leases.
+	pub leases: BoundedVec<LeaseId, T::MaxLeasesPerProvider>,
+	/// GPUs committed to bids, offers and leases together.
+	pub committed_gpus: u32,
+}
+
+impl<T: Config> ProviderBook<T> {
+	/// Whether the provider has no open business left.
+	pub fn is_empty(&self) -> bool {
+		self.bids == 0 && self.offers == 0 && self.leases.is_empty() && self.committed_gpus == 0
+	}
+}
+
+/// Something due at a block.
+#[derive(
+	Clone,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub enum DueItem {
+	/// An order's bid window ends: award it or let it expire.
+	BidWindowEnd(OrderId),
+	/// A lease's next check: expiry, start of grace, or exhausted escrow.
+	LeaseCheck(LeaseId),
+}
+
+/// A recent lease price, kept for quotes.
+#[derive(
+	Clone,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct PricePoint<BlockNumber> {
+	/// Model of the leased GPUs (of the first, when they differ).
+	pub model: GpuModelName,
+	/// Memory of the smallest leased GPU, in MiB.
+	pub vram_mib: u32,
+	/// Lowest compute capability among the leased GPUs.
+	pub compute_capability: ComputeCapability,
+	/// Price per GPU-hour, in plancks.
+	pub price_per_gpu_hour: Balance,
+	/// The block the lease started in.
+	pub at: BlockNumber,
+}
+
+/// A price quote for a requirement, from recent leases whose GPUs met it.
+#[derive(
+	Clone,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct PriceQuote {
+	/// Number of recent leases the quote rests on.
+	pub samples: u32,
+	/// Lowest price per GPU-hour seen.
+	pub min: Balance,
+	/// Median price per GPU-hour.
+	pub median: Balance,
+	/// Highest price per GPU-hour seen.
+	pub max: Balance,
+	/// What `count` GPUs for `duration` blocks would cost at the median price.
+	pub estimated_cost: Balance,
+}
+
+/// What the benchmarks need from outside this pallet.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Register `owner` as an Active provider with agent `agent` and `gpus` GPUs of the
+	/// benchmark model, bonding what that takes.
+	fn register_provider(owner: &AccountId, agent: &AccountId, gpus: &[GpuSpec]);
+}
