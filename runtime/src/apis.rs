@@ -17,8 +17,14 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Leases,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
+};
+use ember_primitives::{LeaseId, OfferId, OrderId};
+use pallet_leases::{
+	runtime_api::{BidView, FreeGpus, LeaseView, OfferView, OrderFilter, OrderView},
+	GpuRequirement, PriceQuote,
 };
 
 impl_runtime_apis! {
@@ -195,6 +201,44 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_leases::runtime_api::LeasesApi<Block, AccountId, BlockNumber> for Runtime {
+		fn open_orders(
+			filter: OrderFilter,
+			after: Option<OrderId>,
+			limit: u32,
+		) -> Vec<OrderView<AccountId, BlockNumber>> {
+			Leases::open_orders(filter, after, limit)
+		}
+
+		fn order(id: OrderId) -> Option<OrderView<AccountId, BlockNumber>> {
+			Leases::order_view_of(id)
+		}
+
+		fn bids_of(order: OrderId) -> Vec<BidView<AccountId, BlockNumber>> {
+			Leases::bids_of(order)
+		}
+
+		fn offers(after: Option<OfferId>, limit: u32) -> Vec<OfferView<AccountId, BlockNumber>> {
+			Leases::offers(after, limit)
+		}
+
+		fn lease(id: LeaseId) -> Option<LeaseView<AccountId, BlockNumber>> {
+			Leases::lease_view_of(id)
+		}
+
+		fn leases_of(account: AccountId) -> Vec<LeaseView<AccountId, BlockNumber>> {
+			Leases::leases_of(&account)
+		}
+
+		fn free_gpus(provider: AccountId) -> Option<FreeGpus> {
+			Leases::free_gpus(&provider)
+		}
+
+		fn quote(requirement: GpuRequirement, duration: BlockNumber) -> Option<PriceQuote> {
+			Leases::quote(&requirement, duration)
 		}
 	}
 

@@ -4,7 +4,9 @@
 use crate::{AccountId, Runtime, RuntimeOrigin, Session};
 
 // The pallets benchmarked, in scope wherever the benchmark-listing macros expand.
-pub use crate::{Balances, ProviderStaking, Providers, Sudo, Timestamp, Utility, ValidatorSet};
+pub use crate::{
+	Balances, Leases, ProviderStaking, Providers, Sudo, Timestamp, Utility, ValidatorSet,
+};
 use frame_support::traits::fungible::Mutate;
 
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
@@ -25,6 +27,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_provider_staking, ProviderStaking]
 	[pallet_providers, Providers]
+	// PENDING-BENCH [pallet_leases, Leases]
 );
 
 /// Gives benchmark accounts the bond their GPUs require, through the real staking pallet.
@@ -62,5 +65,37 @@ impl pallet_validator_set::BenchmarkHelper<AccountId> for ValidatorSetBenchmarkH
 			generated.keys,
 			generated.proof.encode(),
 		);
+	}
+}
+
+/// Registers benchmark providers in the real registry, bonding what their GPUs require.
+pub struct LeasesBenchmarkHelper;
+
+impl pallet_leases::BenchmarkHelper<AccountId> for LeasesBenchmarkHelper {
+	fn register_provider(owner: &AccountId, agent: &AccountId, gpus: &[ember_primitives::GpuSpec]) {
+		use pallet_providers::BenchmarkHelper as _;
+		let count = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
+		ProvidersBenchmarkHelper::ensure_stake(owner, count);
+		use frame_support::BoundedVec;
+		let address = BoundedVec::truncate_from(b"/ip4/127.0.0.1/tcp/4001".to_vec());
+		let _ = Providers::register(
+			RuntimeOrigin::signed(owner.clone()),
+			agent.clone(),
+			BoundedVec::truncate_from(b"eu-west".to_vec()),
+			BoundedVec::truncate_from(b"12D3KooWBenchmarkPeer".to_vec()),
+			BoundedVec::truncate_from(alloc::vec![address]),
+			BoundedVec::truncate_from(gpus.to_vec()),
+		);
+	}
+
+	fn set_offline(owner: &AccountId) {
+		// As the registry's hook would after missed heartbeats; the stale deadline entry is
+		// skipped when its block comes.
+		pallet_providers::Providers::<Runtime>::mutate(owner, |info| {
+			if let Some(info) = info {
+				info.status = ember_primitives::ProviderStatus::Offline;
+				info.liveness_deadline = None;
+			}
+		});
 	}
 }

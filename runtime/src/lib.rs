@@ -219,6 +219,9 @@ mod runtime {
 
 	#[runtime::pallet_index(31)]
 	pub type Providers = pallet_providers;
+
+	#[runtime::pallet_index(32)]
+	pub type Leases = pallet_leases;
 }
 
 #[cfg(test)]

@@ -14,9 +14,9 @@ use sp_runtime::{generic::Digest, traits::Header as _, BoundedVec};
 use crate::{
 	configs::{HeartbeatPeriod, ProviderBaseStake, ProviderStakePerGpu, SessionPeriod},
 	genesis_config_presets::{get_preset, TESTNET_RUNTIME_PRESET},
-	AccountId, Balance, Balances, BlockNumber, Executive, Header, ProviderStaking, Providers,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, Session, SessionKeys, System,
-	UncheckedExtrinsic, ValidatorSet, EMBR,
+	AccountId, Balance, Balances, BlockNumber, Executive, Header, Leases, ProviderStaking,
+	Providers, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeHoldReason,
+	RuntimeOrigin, Session, SessionKeys, System, UncheckedExtrinsic, ValidatorSet, EMBR, HOURS,
 };
 
 /// Merges a genesis preset's JSON patch into the full default configuration.
@@ -51,6 +51,7 @@ fn check_invariants(now: BlockNumber) {
 	ValidatorSet::do_try_state().expect("validator-set invariants hold");
 	ProviderStaking::do_try_state().expect("provider-staking invariants hold");
 	Providers::do_try_state(now).expect("provider invariants hold");
+	Leases::do_try_state(now).expect("lease market invariants hold");
 }
 
 /// Runs the block hooks that matter here up to block `n`, checking invariants after each block.
@@ -63,6 +64,7 @@ fn run_to_block(n: BlockNumber) {
 		System::set_block_number(next);
 		<Session as OnInitialize<BlockNumber>>::on_initialize(next);
 		<Providers as OnInitialize<BlockNumber>>::on_initialize(next);
+		<Leases as OnInitialize<BlockNumber>>::on_initialize(next);
 		check_invariants(next);
 	}
 }
@@ -227,7 +229,7 @@ fn a_valid_heartbeat_is_feeless_and_invalid_ones_never_enter_a_block() {
 		let agent_pair = Sr25519Keyring::Ferdie.pair();
 		let agent: AccountId = agent_pair.public().into();
 		bond_and_register(&owner, &agent, 1);
-		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {});
+		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat { attestations: Default::default() });
 
 		// Registration counts as this period's heartbeat: another one is stale.
 		start_block(System::block_number() + 1);
@@ -282,4 +284,189 @@ fn written_out_development_keys_match_their_seeds() {
 			.unwrap_or_else(|| panic!("{seed:?}: the ed25519 key is a development key"));
 		assert_eq!(format!("{ed:?}"), format!("{seed:?}"), "ed25519 key of the same identity");
 	}
+}
+
+/// Amount `who` holds for the lease market, escrow and deposits together.
+fn held_by_market(who: &AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	[pallet_leases::HoldReason::Escrow, pallet_leases::HoldReason::StorageDeposit]
+		.into_iter()
+		.map(|reason| Balances::balance_on_hold(&RuntimeHoldReason::Leases(reason), who))
+		.sum()
+}
+
+/// One attestation line: the workload runs at 87 % on 20 GiB.
+fn running(lease: ember_primitives::LeaseId) -> ember_primitives::LeaseAttestation {
+	ember_primitives::LeaseAttestation {
+		lease,
+		status: ember_primitives::WorkloadStatus::Running,
+		gpu_utilization_pct: 87,
+		memory_used_mib: 20_480,
+	}
+}
+
+#[test]
+fn a_whole_lease_pays_the_provider_burns_the_fee_and_refunds_the_tenant() {
+	preset_ext("development").execute_with(|| {
+		let tenant = account(Sr25519Keyring::Dave);
+		let (cheap, cheap_agent) = (account(Sr25519Keyring::Bob), account(Sr25519Keyring::Eve));
+		let (dear, dear_agent) = (account(Sr25519Keyring::Charlie), account(Sr25519Keyring::Ferdie));
+		bond_and_register(&cheap, &cheap_agent, 2);
+		bond_and_register(&dear, &dear_agent, 2);
+
+		let tenant_before = Balances::balance(&tenant);
+		let cheap_before = Balances::balance(&cheap);
+		let dear_before = Balances::balance(&dear);
+		let issuance_before = Balances::total_issuance();
+
+		// Two RTX-class GPUs for two hours, at most 10 EMBR per GPU-hour; the best bid wins
+		// by itself when the 10-block window ends.
+		let requirement = pallet_leases::GpuRequirement {
+			model: None,
+			min_vram_mib: 20_000,
+			min_compute_capability: ember_primitives::ComputeCapability::new(8, 0),
+			count: 2,
+		};
+		let duration = 2 * HOURS;
+		assert_ok!(Leases::create_order(
+			RuntimeOrigin::signed(tenant.clone()),
+			requirement,
+			duration,
+			10 * EMBR,
+			H256::repeat_byte(0xaa),
+			None,
+			10,
+			true,
+		));
+		let order_escrow = 10 * EMBR * 2 * Balance::from(duration) / Balance::from(HOURS);
+		assert_eq!(held_by_market(&tenant), order_escrow + EMBR, "worst case plus deposit");
+
+		let gpus = |provider_gpus: [u8; 2]| {
+			BoundedVec::truncate_from(provider_gpus.map(|i| gpu(i).uuid_hash).to_vec())
+		};
+		assert_ok!(Leases::place_bid(
+			RuntimeOrigin::signed(dear_agent.clone()),
+			0,
+			8 * EMBR,
+			gpus([0, 1])
+		));
+		assert_ok!(Leases::place_bid(
+			RuntimeOrigin::signed(cheap_agent.clone()),
+			0,
+			6 * EMBR,
+			gpus([0, 1])
+		));
+
+		// The window ends at block 11: the cheaper bid wins, the other provider's GPUs are free.
+		run_to_block(11);
+		let lease = pallet_leases::Leases::<Runtime>::get(0).expect("the lease started");
+		assert_eq!(lease.provider, cheap);
+		assert_eq!(lease.start, 11);
+		assert_eq!(lease.end, 11 + duration);
+		let lease_escrow = 6 * EMBR * 2 * Balance::from(duration) / Balance::from(HOURS);
+		assert_eq!(lease.escrow, lease_escrow);
+		assert_eq!(held_by_market(&tenant), lease_escrow + EMBR);
+		assert!(Leases::free_gpus(&dear).expect("registered").gpus.len() == 2);
+		assert!(Leases::free_gpus(&cheap).expect("registered").gpus.is_empty());
+
+		// The agent heartbeats once per period with its attestation; each one settles the lease.
+		let period = HeartbeatPeriod::get();
+		for k in 1..=8 {
+			run_to_block(k * period);
+			assert_ok!(Providers::heartbeat(
+				RuntimeOrigin::signed(cheap_agent.clone()),
+				BoundedVec::truncate_from(vec![running(0)]),
+			));
+			let lease = pallet_leases::Leases::<Runtime>::get(0).expect("the lease runs");
+			assert_eq!(lease.settled_until, k * period);
+			assert_eq!(lease.downtime_blocks, 0);
+		}
+
+		// The tenant is done after 400 blocks and closes.
+		run_to_block(411);
+		assert_ok!(Leases::close_lease(RuntimeOrigin::signed(tenant.clone()), 0));
+
+		// 400 blocks of 2 GPUs at 6 EMBR per GPU-hour: 8 EMBR, of which 2 % is burned.
+		let paid = 6 * EMBR * 2 * 400 / Balance::from(HOURS);
+		assert_eq!(paid, 8 * EMBR);
+		let fee = paid / 50;
+		assert_eq!(Balances::balance(&tenant), tenant_before - paid, "the rest comes back");
+		assert_eq!(held_by_market(&tenant), 0);
+		assert_eq!(Balances::balance(&cheap), cheap_before + paid - fee, "provider paid");
+		assert_eq!(Balances::balance(&dear), dear_before, "the losing bidder pays nothing");
+		assert_eq!(Balances::total_issuance(), issuance_before - fee, "the fee is burned");
+		assert!(pallet_leases::Leases::<Runtime>::get(0).is_none());
+		assert_eq!(Leases::free_gpus(&cheap).expect("registered").gpus.len(), 2);
+		assert!(System::events().iter().any(|record| matches!(
+			&record.event,
+			RuntimeEvent::Leases(pallet_leases::Event::LeaseClosed {
+				lease: 0,
+				reason: ember_primitives::CloseReason::Tenant,
+				paid: p,
+				fees: f,
+				..
+			}) if *p == paid && *f == fee
+		)));
+		check_invariants(System::block_number());
+	});
+}
+
+#[test]
+fn a_silent_provider_is_not_paid_for_its_downtime_and_its_lease_closes() {
+	preset_ext("development").execute_with(|| {
+		let tenant = account(Sr25519Keyring::Dave);
+		let (owner, agent) = (account(Sr25519Keyring::Bob), account(Sr25519Keyring::Eve));
+		bond_and_register(&owner, &agent, 1);
+		let tenant_before = Balances::balance(&tenant);
+		let owner_before = Balances::balance(&owner);
+
+		// Rent one GPU for a day straight from a listing, at 1 EMBR per GPU-hour.
+		assert_ok!(Leases::list_offer(
+			RuntimeOrigin::signed(agent.clone()),
+			BoundedVec::truncate_from(vec![gpu(0).uuid_hash]),
+			EMBR,
+			crate::DAYS,
+		));
+		assert_ok!(Leases::rent(
+			RuntimeOrigin::signed(tenant.clone()),
+			0,
+			1,
+			crate::DAYS,
+			EMBR,
+			H256::repeat_byte(0xbb),
+		));
+
+		// The agent never attests. The registry marks the provider Offline; the lease market
+		// closes its lease once the offline limit passes, paying only the tolerated time.
+		let offline_at = pallet_providers::Providers::<Runtime>::get(&owner)
+			.and_then(|info| info.liveness_deadline)
+			.expect("watched");
+		run_to_block(offline_at);
+		assert_eq!(
+			<Providers as ember_primitives::ProviderRegistry<AccountId>>::status(&owner),
+			Some(ember_primitives::ProviderStatus::Offline)
+		);
+		assert!(pallet_leases::Leases::<Runtime>::get(0).is_some(), "no teardown at Offline");
+		run_to_block(offline_at + crate::configs::OfflineLimit::get());
+		assert!(pallet_leases::Leases::<Runtime>::get(0).is_none());
+
+		let tolerated = <crate::configs::AttestationTolerance as frame_support::traits::Get<BlockNumber>>::get();
+		let paid = EMBR * Balance::from(tolerated) / Balance::from(HOURS);
+		let fee = paid / 50;
+		assert_eq!(Balances::balance(&tenant), tenant_before - paid);
+		assert_eq!(Balances::balance(&owner), owner_before + paid - fee);
+		assert_eq!(held_by_market(&tenant), 0);
+		assert!(System::events().iter().any(|record| matches!(
+			&record.event,
+			RuntimeEvent::Leases(pallet_leases::Event::LeaseClosed {
+				reason: ember_primitives::CloseReason::ProviderOffline,
+				..
+			})
+		)));
+		// The GPU returns to the listing.
+		assert_eq!(
+			pallet_leases::Offers::<Runtime>::get(0).map(|offer| offer.available.len()),
+			Some(1)
+		);
+	});
 }

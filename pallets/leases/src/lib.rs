@@ -86,12 +86,12 @@ mod schedule;
 pub mod types;
 pub mod weights;
 
-// #[cfg(feature = "runtime-benchmarks")]
-// mod benchmarking;
-// #[cfg(test)]
-// mod mock;
-// #[cfg(test)]
-// mod proptests;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod proptests;
 // #[cfg(test)]
 // mod tests;
 

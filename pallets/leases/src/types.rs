@@ -387,4 +387,8 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Register `owner` as an Active provider with agent `agent` and `gpus` GPUs of the
 	/// benchmark model, bonding what that takes.
 	fn register_provider(owner: &AccountId, agent: &AccountId, gpus: &[GpuSpec]);
+
+	/// Mark the registered provider `owner` Offline in the registry, as missed heartbeats would,
+	/// without telling the market (the benchmarks call `went_offline` themselves).
+	fn set_offline(owner: &AccountId);
 }

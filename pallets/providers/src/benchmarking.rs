@@ -248,7 +248,7 @@ mod benchmarks {
 		fill_spill_buckets::<T>(ProvidersPallet::<T>::liveness_deadline_after(&owner, now));
 
 		#[extrinsic_call]
-		heartbeat(RawOrigin::Signed(agent));
+		heartbeat(RawOrigin::Signed(agent), Default::default());
 
 		assert_eq!(status_of::<T>(&owner), Some(ProviderStatus::Active));
 		assert_last_event::<T>(Event::HeartbeatReceived { provider: owner, block: now });
@@ -269,7 +269,7 @@ mod benchmarks {
 		fill_spill_buckets::<T>(ProvidersPallet::<T>::liveness_deadline_after(&owner, now));
 
 		#[extrinsic_call]
-		heartbeat(RawOrigin::Signed(agent));
+		heartbeat(RawOrigin::Signed(agent), Default::default());
 
 		assert_eq!(status_of::<T>(&owner), Some(ProviderStatus::Active));
 		assert_last_event::<T>(Event::BackOnline { provider: owner });

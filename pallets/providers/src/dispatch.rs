@@ -3,7 +3,9 @@
 
 use crate::*;
 use alloc::vec::Vec;
-use ember_primitives::{GpuUuidHash, ProviderCommitments, ProviderStake, ProviderStatus};
+use ember_primitives::{
+	GpuUuidHash, ProviderCommitments, ProviderLifecycle, ProviderStake, ProviderStatus,
+};
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use sp_runtime::DispatchError;
 
@@ -132,10 +134,8 @@ impl<T: Config> Pallet<T> {
 				Ok(())
 			},
 			(ProviderStatus::Active, _) => {
+				// Its leases still run, so it stays watched: the deadline is kept.
 				info.status = ProviderStatus::Leaving;
-				// A leaving provider is no longer watched: drop its bucket entry.
-				Self::unschedule_deadline(&owner, &info);
-				info.liveness_deadline = None;
 				Providers::<T>::insert(&owner, info);
 				Self::deposit_event(Event::Leaving { provider: owner, active_commitments });
 				Ok(())
@@ -145,8 +145,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Record a heartbeat from `agent`. Returns whether the provider came back online.
-	pub(crate) fn do_heartbeat(agent: T::AccountId) -> Result<bool, DispatchError> {
+	/// Record a heartbeat from `agent`. Returns the provider and whether it came back online.
+	pub(crate) fn do_heartbeat(
+		agent: T::AccountId,
+	) -> Result<(T::AccountId, bool), DispatchError> {
 		let owner = ProviderOfAgent::<T>::get(&agent).ok_or(Error::<T>::NotAgent)?;
 		let mut info = Providers::<T>::get(&owner).ok_or(Error::<T>::NotAgent)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -156,25 +158,27 @@ impl<T: Config> Pallet<T> {
 		);
 
 		let came_back_online = match info.status {
-			ProviderStatus::Active | ProviderStatus::Offline => {
+			ProviderStatus::Active | ProviderStatus::Offline | ProviderStatus::Leaving => {
 				let deadline =
 					Self::schedule_deadline(&owner, Self::liveness_deadline_after(&owner, now))?;
 				let was_offline = info.status == ProviderStatus::Offline;
-				info.status = ProviderStatus::Active;
+				if was_offline {
+					info.status = ProviderStatus::Active;
+				}
 				info.liveness_deadline = Some(deadline);
 				was_offline
 			},
-			// Liveness is recorded, but neither status is watched for deadlines.
-			ProviderStatus::Jailed | ProviderStatus::Leaving => false,
+			// Liveness is recorded, but a jailed provider is not watched for deadlines.
+			ProviderStatus::Jailed => false,
 		};
 		info.last_heartbeat = now;
 		Providers::<T>::insert(&owner, info);
 
 		Self::deposit_event(Event::HeartbeatReceived { provider: owner.clone(), block: now });
 		if came_back_online {
-			Self::deposit_event(Event::BackOnline { provider: owner });
+			Self::deposit_event(Event::BackOnline { provider: owner.clone() });
 		}
-		Ok(came_back_online)
+		Ok((owner, came_back_online))
 	}
 
 	/// Jail an Active or Offline provider: it takes no new work until unjailed. For governance
@@ -192,6 +196,8 @@ impl<T: Config> Pallet<T> {
 		info.liveness_deadline = None;
 		Providers::<T>::insert(provider, info);
 		Self::deposit_event(Event::Jailed { provider: provider.clone() });
+		// Its running leases end with the jail.
+		T::Lifecycle::jailed(provider);
 		Ok(())
 	}
 

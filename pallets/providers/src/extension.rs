@@ -65,7 +65,7 @@ where
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
 		match call.is_sub_type() {
 			// The agent index and the provider record.
-			Some(Call::heartbeat {}) => T::DbWeight::get().reads(2),
+			Some(Call::heartbeat { .. }) => T::DbWeight::get().reads(2),
 			_ => Weight::zero(),
 		}
 	}
@@ -80,7 +80,7 @@ where
 		_inherited_implication: &impl Implication,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
-		let Some(Call::heartbeat {}) = call.is_sub_type() else {
+		let Some(Call::heartbeat { .. }) = call.is_sub_type() else {
 			return Ok((ValidTransaction::default(), (), origin));
 		};
 		// Unsigned heartbeats fail at dispatch; nothing to add here.

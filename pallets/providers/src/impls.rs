@@ -1,7 +1,8 @@
 //! What the registry tells other pallets.
 
 use crate::*;
-use ember_primitives::{ProviderRegistry, ProviderStatus};
+use alloc::vec::Vec;
+use ember_primitives::{GpuSpec, ProviderRegistry, ProviderStatus};
 
 impl<T: Config> ProviderRegistry<T::AccountId> for Pallet<T> {
 	fn registered_gpus(owner: &T::AccountId) -> Option<u32> {
@@ -14,6 +15,18 @@ impl<T: Config> ProviderRegistry<T::AccountId> for Pallet<T> {
 
 	fn provider_of_agent(agent: &T::AccountId) -> Option<T::AccountId> {
 		ProviderOfAgent::<T>::get(agent)
+	}
+
+	fn accepts_work(owner: &T::AccountId) -> bool {
+		Self::accepts_work(owner)
+	}
+
+	fn gpus(owner: &T::AccountId) -> Vec<GpuSpec> {
+		Inventory::<T>::get(owner).map(|gpus| gpus.into_inner()).unwrap_or_default()
+	}
+
+	fn region(owner: &T::AccountId) -> Option<Vec<u8>> {
+		Metadata::<T>::get(owner).map(|metadata| metadata.region.into_inner())
 	}
 }
 

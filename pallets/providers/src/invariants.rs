@@ -48,18 +48,20 @@ impl<T: Config> Pallet<T> {
 			Self::ensure_metadata_valid(&metadata).map_err(|_| "invalid metadata")?;
 
 			match (info.status, info.liveness_deadline) {
-				(ProviderStatus::Active, Some(deadline)) => {
-					ensure!(deadline >= now, "an active provider's deadline has passed");
+				(ProviderStatus::Active | ProviderStatus::Leaving, Some(deadline)) => {
+					ensure!(deadline >= now, "a watched provider's deadline has passed");
 					ensure!(deadline <= latest_deadline, "a deadline lies too far ahead");
 					ensure!(
 						Deadlines::<T>::get(deadline).contains(&owner),
-						"an active provider is missing from its deadline bucket"
+						"a watched provider is missing from its deadline bucket"
 					);
 				},
-				(ProviderStatus::Active, None) => {
-					return Err("an active provider has no deadline".into())
+				(ProviderStatus::Active | ProviderStatus::Leaving, None) => {
+					return Err("a watched provider has no deadline".into())
 				},
-				(_, Some(_)) => return Err("only active providers carry a deadline".into()),
+				(_, Some(_)) => {
+					return Err("only active and leaving providers carry a deadline".into())
+				},
 				(_, None) => {},
 			}
 		}

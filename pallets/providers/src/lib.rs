@@ -31,6 +31,7 @@
 //!   Offline ── force_jail / slashing ──► Jailed
 //!   Jailed  ── force_unjail ──► Active
 //!   Active  ── leave while commitments remain ──► Leaving
+//!   Leaving ── misses heartbeats ──► Offline
 //!   Leaving ── leave once commitments end ──► deregistered
 //!   Active / Offline ── leave with no commitments ──► deregistered
 //! ```
@@ -60,8 +61,16 @@
 //! exist. Entries left behind when a provider heartbeats again (its deadline moved) are skipped by
 //! comparing against the deadline stored in the provider's record.
 //!
-//! A heartbeat from an `Offline` provider brings it back to `Active`. `Jailed` and `Leaving`
-//! providers may heartbeat too; the chain records their liveness but their status stays.
+//! A heartbeat from an `Offline` provider brings it back to `Active`. A `Leaving` provider is
+//! watched like an Active one, because its leases still run: if it falls silent it goes
+//! `Offline` (and must come back and call `leave` again). `Jailed` providers may heartbeat too;
+//! the chain records their liveness but their status stays.
+//!
+//! ## The lease market
+//!
+//! Heartbeats carry the agent's attestations of its running leases, which the registry hands to
+//! the lease market ([`Config::Lifecycle`]) unread; one extrinsic per provider per period covers
+//! all its leases. The market also hears when a provider goes Offline, comes back, or is jailed.
 //!
 //! ## Calls
 //!
@@ -104,7 +113,9 @@ const LOG_TARGET: &str = "runtime::providers";
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use ember_primitives::{Balance, ProviderCommitments, ProviderStake};
+	use ember_primitives::{
+		Balance, LeaseAttestation, ProviderCommitments, ProviderLifecycle, ProviderStake,
+	};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 
@@ -118,6 +129,15 @@ pub mod pallet {
 
 		/// Open bids and running leases: they keep GPUs in the inventory and delay leaving.
 		type Commitments: ProviderCommitments<Self::AccountId>;
+
+		/// The lease market: it receives the attestations that ride in heartbeats and hears when
+		/// a provider goes Offline, comes back or is jailed.
+		type Lifecycle: ProviderLifecycle<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// Most lease attestations one heartbeat may carry; at least the most leases a provider
+		/// can run.
+		#[pallet::constant]
+		type MaxAttestations: Get<u32>;
 
 		/// Who may jail and unjail providers by hand (governance).
 		type ForceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -470,33 +490,49 @@ pub mod pallet {
 			Self::do_leave(owner)
 		}
 
-		/// Prove the provider is alive. Free of fees when valid.
+		/// Prove the provider is alive, and attest its running leases. Free of fees when valid.
 		///
 		/// Only the provider's agent key may call it, once per heartbeat period. An Offline
-		/// provider comes back Active; Jailed and Leaving providers keep their status. Fails
-		/// with `NotAgent`, `HeartbeatAlreadySent` or `DeadlineQueueFull`.
+		/// provider comes back Active; Jailed and Leaving providers keep their status.
+		/// `attestations` carries one line per running lease (workload status, GPU utilization
+		/// and memory as NVML reports them); the lease market settles each lease it names and
+		/// ignores lines for leases that are not the provider's. Fails with `NotAgent`,
+		/// `HeartbeatAlreadySent` or `DeadlineQueueFull`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::heartbeat().max(T::WeightInfo::heartbeat_back_online()))]
-		#[pallet::feeless_if(|origin: &OriginFor<T>| -> bool {
+		#[pallet::weight(
+			T::WeightInfo::heartbeat()
+				.max(T::WeightInfo::heartbeat_back_online())
+				.saturating_add(T::DbWeight::get().writes(1))
+				.saturating_add(T::Lifecycle::attested_weight(attestations.len() as u32))
+		)]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _attestations: &BoundedVec<LeaseAttestation, T::MaxAttestations>| -> bool {
 			Pallet::<T>::heartbeat_is_feeless(origin)
 		})]
-		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+		pub fn heartbeat(
+			origin: OriginFor<T>,
+			attestations: BoundedVec<LeaseAttestation, T::MaxAttestations>,
+		) -> DispatchResultWithPostInfo {
 			let agent = ensure_signed(origin)?;
-			let came_back_online = Self::do_heartbeat(agent)?;
-			let actual = if came_back_online {
-				T::WeightInfo::heartbeat_back_online()
+			let (owner, came_back_online) = Self::do_heartbeat(agent)?;
+			let mut actual = if came_back_online {
+				T::Lifecycle::back_online(&owner);
+				T::WeightInfo::heartbeat_back_online().saturating_add(T::DbWeight::get().writes(1))
 			} else {
 				T::WeightInfo::heartbeat()
 			};
+			if !attestations.is_empty() {
+				let now = frame_system::Pallet::<T>::block_number();
+				actual.saturating_accrue(T::Lifecycle::attested(&owner, now, &attestations));
+			}
 			Ok(Some(actual).into())
 		}
 
-		/// Jail a provider: it takes no new work until unjailed.
+		/// Jail a provider: it takes no new work until unjailed, and its running leases close.
 		///
 		/// Only `ForceOrigin` (governance) may call it. Fails with `NotRegistered`,
 		/// `AlreadyJailed` or `ProviderLeaving`.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::force_jail())]
+		#[pallet::weight(T::WeightInfo::force_jail().saturating_add(T::Lifecycle::jailed_weight()))]
 		pub fn force_jail(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
 			T::ForceOrigin::ensure_origin(origin)?;
 			Self::do_jail(&provider)

@@ -4,7 +4,7 @@
 //! providers due in it and not the size of the registry.
 
 use crate::*;
-use ember_primitives::ProviderStatus;
+use ember_primitives::{ProviderLifecycle, ProviderStatus};
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use sp_runtime::{
@@ -84,25 +84,29 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Mark Offline every Active provider whose deadline is `now`, and drop the bucket. Entries
-	/// of providers that have heartbeated since, left, or changed status are skipped.
+	/// Mark Offline every Active or Leaving provider whose deadline is `now`, tell the lease
+	/// market, and drop the bucket. Entries of providers that have heartbeated since, left, or
+	/// changed status are skipped.
 	pub(crate) fn process_due_deadlines(now: BlockNumberFor<T>) -> Weight {
 		let due = Deadlines::<T>::take(now);
 		let due_count = u32::try_from(due.len()).unwrap_or(u32::MAX);
+		let mut market_weight = Weight::zero();
 
 		for owner in due {
 			let Some(mut info) = Providers::<T>::get(&owner) else { continue };
-			if info.status != ProviderStatus::Active || info.liveness_deadline != Some(now) {
+			let watched = matches!(info.status, ProviderStatus::Active | ProviderStatus::Leaving);
+			if !watched || info.liveness_deadline != Some(now) {
 				continue;
 			}
 			info.status = ProviderStatus::Offline;
 			info.liveness_deadline = None;
 			let last_heartbeat = info.last_heartbeat;
 			Providers::<T>::insert(&owner, info);
+			market_weight.saturating_accrue(T::Lifecycle::went_offline(&owner, now));
 			Self::deposit_event(Event::WentOffline { provider: owner, last_heartbeat });
 		}
 
-		T::WeightInfo::on_initialize(due_count)
+		T::WeightInfo::on_initialize(due_count).saturating_add(market_weight)
 	}
 
 	/// Whether a heartbeat from `origin` is valid and so costs no fee: the signer is an agent

@@ -73,6 +73,8 @@ pub const STAKE_PER_GPU: Balance = 10;
 impl pallet_providers::Config for Test {
 	type Stake = MockStake;
 	type Commitments = MockCommitments;
+	type Lifecycle = ();
+	type MaxAttestations = ConstU32<4>;
 	type ForceOrigin = EnsureRoot<AccountId>;
 	type HeartbeatPeriod = ConstU64<PERIOD>;
 	type MaxMissedHeartbeats = ConstU32<MAX_MISSED>;

@@ -68,7 +68,7 @@ fn register_with(
 }
 
 fn heartbeat(agent: AccountId) -> Result<(), DispatchError> {
-	Providers::heartbeat(RuntimeOrigin::signed(agent))
+	Providers::heartbeat(RuntimeOrigin::signed(agent), Default::default())
 		.map(|_| ())
 		.map_err(|error| error.error)
 }
@@ -695,15 +695,11 @@ mod leave {
 			set_commitments(OWNER, 2);
 			assert_ok!(Providers::leave(RuntimeOrigin::signed(OWNER)));
 			assert_eq!(status(OWNER), Some(ProviderStatus::Leaving));
-			assert_eq!(info(OWNER).liveness_deadline, None);
+			assert_eq!(info(OWNER).liveness_deadline, Some(deadline_of(OWNER)));
 			assert!(!Providers::accepts_work(&OWNER));
 			System::assert_last_event(
 				Event::Leaving { provider: OWNER, active_commitments: 2 }.into(),
 			);
-
-			// A leaving provider is no longer watched: its old deadline passes quietly.
-			run_to_block(expected_deadline(OWNER, 1) + 1);
-			assert_eq!(status(OWNER), Some(ProviderStatus::Leaving));
 
 			assert_noop!(
 				Providers::leave(RuntimeOrigin::signed(OWNER)),
@@ -713,6 +709,43 @@ mod leave {
 			assert_ok!(Providers::leave(RuntimeOrigin::signed(OWNER)));
 			assert_gone(OWNER, AGENT);
 			System::assert_last_event(Event::Deregistered { provider: OWNER }.into());
+		});
+	}
+
+	#[test]
+	fn a_silent_leaving_provider_goes_offline_and_must_come_back_to_leave() {
+		ExtBuilder.build_and_execute(|| {
+			register_provider(OWNER, AGENT, 1);
+			set_commitments(OWNER, 1);
+			assert_ok!(Providers::leave(RuntimeOrigin::signed(OWNER)));
+
+			// Its leases still run, so a leaving provider is watched like an active one.
+			run_to_block(deadline_of(OWNER));
+			assert_eq!(status(OWNER), Some(ProviderStatus::Offline));
+			assert_eq!(info(OWNER).liveness_deadline, None);
+			assert_noop!(
+				Providers::leave(RuntimeOrigin::signed(OWNER)),
+				Error::<Test>::ProviderOffline
+			);
+
+			assert_ok!(heartbeat(AGENT));
+			assert_eq!(status(OWNER), Some(ProviderStatus::Active));
+			assert_ok!(Providers::leave(RuntimeOrigin::signed(OWNER)));
+			assert_eq!(status(OWNER), Some(ProviderStatus::Leaving));
+		});
+	}
+
+	#[test]
+	fn a_leaving_provider_that_heartbeats_stays_leaving_and_watched() {
+		ExtBuilder.build_and_execute(|| {
+			register_provider(OWNER, AGENT, 1);
+			set_commitments(OWNER, 1);
+			assert_ok!(Providers::leave(RuntimeOrigin::signed(OWNER)));
+			let now = next_period_start();
+			System::set_block_number(now);
+			assert_ok!(heartbeat(AGENT));
+			assert_eq!(status(OWNER), Some(ProviderStatus::Leaving));
+			assert_eq!(info(OWNER).liveness_deadline, Some(expected_deadline(OWNER, now)));
 		});
 	}
 
@@ -777,7 +810,7 @@ mod heartbeat {
 			let now = next_period_start() + 3;
 			System::set_block_number(now);
 
-			let post = Providers::heartbeat(RuntimeOrigin::signed(AGENT)).expect("valid heartbeat");
+			let post = Providers::heartbeat(RuntimeOrigin::signed(AGENT), Default::default()).expect("valid heartbeat");
 			assert_eq!(post.actual_weight, Some(<() as WeightInfo>::heartbeat()));
 
 			let deadline = expected_deadline(OWNER, now);
@@ -817,7 +850,7 @@ mod heartbeat {
 			assert_noop!(heartbeat(OWNER), Error::<Test>::NotAgent);
 			assert_noop!(heartbeat(OTHER_AGENT), Error::<Test>::NotAgent);
 			assert_noop!(
-				Providers::heartbeat(RuntimeOrigin::none()),
+				Providers::heartbeat(RuntimeOrigin::none(), Default::default()),
 				DispatchErrorWithPostInfo::from(DispatchError::BadOrigin)
 			);
 		});
@@ -831,7 +864,7 @@ mod heartbeat {
 			assert_eq!(status(OWNER), Some(ProviderStatus::Offline));
 
 			let now = System::block_number();
-			let post = Providers::heartbeat(RuntimeOrigin::signed(AGENT)).expect("valid heartbeat");
+			let post = Providers::heartbeat(RuntimeOrigin::signed(AGENT), Default::default()).expect("valid heartbeat");
 			assert_eq!(post.actual_weight, Some(<() as WeightInfo>::heartbeat_back_online()));
 			assert_eq!(status(OWNER), Some(ProviderStatus::Active));
 			assert_eq!(info(OWNER).liveness_deadline, Some(expected_deadline(OWNER, now)));
@@ -864,6 +897,7 @@ mod heartbeat {
 			assert_eq!(info(OWNER).last_heartbeat, now);
 			assert_eq!(info(OTHER_OWNER).last_heartbeat, now);
 			assert_eq!(info(OWNER).liveness_deadline, None);
+			assert_eq!(info(OTHER_OWNER).liveness_deadline, Some(deadline_of(OTHER_OWNER)));
 			System::assert_last_event(
 				Event::HeartbeatReceived { provider: OTHER_OWNER, block: now }.into(),
 			);
@@ -884,7 +918,7 @@ mod heartbeat {
 	#[test]
 	fn is_feeless_only_when_valid() {
 		ExtBuilder.build_and_execute(|| {
-			let call = Call::heartbeat {};
+			let call = Call::heartbeat { attestations: Default::default() };
 			assert!(!call.is_feeless(&RuntimeOrigin::signed(AGENT)), "not an agent yet");
 
 			register_provider(OWNER, AGENT, 1);
@@ -1451,8 +1485,7 @@ mod properties {
 					if p.last_heartbeat / PERIOD == now / PERIOD {
 						return (Err(Error::HeartbeatAlreadySent), false);
 					}
-					let schedules =
-						matches!(p.status, ProviderStatus::Active | ProviderStatus::Offline);
+					let schedules = p.status != ProviderStatus::Jailed;
 					(Ok(()), schedules)
 				},
 				Op::ForceJail(owner) => match provider(owner).map(|p| p.status) {
@@ -1517,9 +1550,13 @@ mod properties {
 						self.owner_of_agent(*agent).expect("accepted heartbeat has an owner");
 					let p = self.providers.get_mut(&owner).expect("owner is registered");
 					p.last_heartbeat = now;
-					if matches!(p.status, ProviderStatus::Active | ProviderStatus::Offline) {
-						p.status = ProviderStatus::Active;
-						p.watched_since = now;
+					match p.status {
+						ProviderStatus::Active | ProviderStatus::Offline => {
+							p.status = ProviderStatus::Active;
+							p.watched_since = now;
+						},
+						ProviderStatus::Leaving => p.watched_since = now,
+						ProviderStatus::Jailed => {},
 					}
 				},
 				Op::ForceJail(owner) => {
@@ -1613,7 +1650,10 @@ mod properties {
 					other => panic!("unexpected event in a block hook: {other:?}"),
 				};
 				let p = model.providers.get_mut(&provider).expect("offline provider registered");
-				assert_eq!(p.status, ProviderStatus::Active, "only active providers go offline");
+				assert!(
+					matches!(p.status, ProviderStatus::Active | ProviderStatus::Leaving),
+					"only watched providers go offline"
+				);
 				assert_eq!(p.last_heartbeat, last_heartbeat);
 				assert!(
 					block >= earliest_offline(provider, p.watched_since),
@@ -1622,7 +1662,7 @@ mod properties {
 				p.status = ProviderStatus::Offline;
 			}
 			for (owner, p) in &model.providers {
-				if p.status == ProviderStatus::Active {
+				if matches!(p.status, ProviderStatus::Active | ProviderStatus::Leaving) {
 					assert!(
 						block < latest_offline(*owner, p.watched_since),
 						"provider {owner} silent since {} still active at {block}",

@@ -117,6 +117,18 @@ impl ProviderRegistry<AccountId> for MockRegistry {
 	fn provider_of_agent(_agent: &AccountId) -> Option<AccountId> {
 		None
 	}
+
+	fn accepts_work(owner: &AccountId) -> bool {
+		Self::registered_gpus(owner).is_some()
+	}
+
+	fn gpus(_owner: &AccountId) -> Vec<ember_primitives::GpuSpec> {
+		Vec::new()
+	}
+
+	fn region(_owner: &AccountId) -> Option<Vec<u8>> {
+		None
+	}
 }
 
 pub struct ExtBuilder {

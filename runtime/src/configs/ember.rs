@@ -1,11 +1,20 @@
-//! Ember's own pallets: provider staking and the provider registry.
+//! Ember's own pallets: provider staking, the provider registry and the lease market.
 
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, Get},
+};
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, ProviderStaking, Providers, Runtime,
-	RuntimeHoldReason, DAYS, EMBR,
+	AccountId, Balance, Balances, BlockNumber, Leases, ProviderStaking, Providers, Runtime,
+	RuntimeHoldReason, DAYS, EMBR, HOURS, MINUTES,
 };
+
+/// Most GPUs one provider registers, and so the most in one lease.
+const MAX_GPUS_PER_PROVIDER: u32 = 32;
+
+/// Most leases one provider runs at once; each needs at least one GPU.
+const MAX_LEASES_PER_PROVIDER: u32 = MAX_GPUS_PER_PROVIDER;
 
 parameter_types! {
 	/// Every provider bonds at least this much, whatever its GPUs.
@@ -49,12 +58,13 @@ impl pallet_provider_staking::Config for Runtime {
 
 impl pallet_providers::Config for Runtime {
 	type Stake = ProviderStaking;
-	/// The lease market does not exist yet: nothing is committed.
-	type Commitments = ();
+	type Commitments = Leases;
+	type Lifecycle = Leases;
+	type MaxAttestations = ConstU32<MAX_LEASES_PER_PROVIDER>;
 	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type MaxMissedHeartbeats = MaxMissedHeartbeats;
-	type MaxGpusPerProvider = ConstU32<32>;
+	type MaxGpusPerProvider = ConstU32<MAX_GPUS_PER_PROVIDER>;
 	type MaxRegionLen = ConstU32<32>;
 	type MaxPeerIdLen = ConstU32<64>;
 	type MaxMultiaddrs = ConstU32<8>;
@@ -63,4 +73,61 @@ impl pallet_providers::Config for Runtime {
 	type WeightInfo = pallet_providers::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::ProvidersBenchmarkHelper;
+}
+
+parameter_types! {
+	/// Refundable deposit for the storage of each order and lease.
+	pub const LeaseStorageDeposit: Balance = EMBR;
+	/// Bid windows last from 30 seconds to an hour.
+	pub const MinBidWindow: BlockNumber = 5;
+	pub const MaxBidWindow: BlockNumber = HOURS;
+	/// A lease may run up to 90 days ahead.
+	pub const MaxLeaseDuration: BlockNumber = 90 * DAYS;
+	/// The tenant is warned an hour before its escrow runs out.
+	pub const GracePeriod: BlockNumber = HOURS;
+	/// A provider Offline this long loses its leases. It goes Offline after about 15 minutes
+	/// of silence, so leases close after about 45 minutes without a word.
+	pub const OfflineLimit: BlockNumber = 30 * MINUTES;
+}
+
+/// An attestation covers a lease for as long as a silent provider takes to be marked Offline:
+/// `(MaxMissedHeartbeats + 1)` heartbeat periods. It follows the heartbeat parameters.
+pub struct AttestationTolerance;
+
+impl Get<BlockNumber> for AttestationTolerance {
+	fn get() -> BlockNumber {
+		MaxMissedHeartbeats::get().saturating_add(1).saturating_mul(HeartbeatPeriod::get())
+	}
+}
+
+impl pallet_leases::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Registry = Providers;
+	type Stake = ProviderStaking;
+	/// Slashing is not wired yet: offences are dropped.
+	type Offences = ();
+	/// Emissions are not wired yet: delivered GPU-time is not counted.
+	type Delivery = ();
+	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
+	type BlocksPerHour = ConstU32<HOURS>;
+	type StorageDeposit = LeaseStorageDeposit;
+	type MinBidWindow = MinBidWindow;
+	type MaxBidWindow = MaxBidWindow;
+	type MaxLeaseDuration = MaxLeaseDuration;
+	type AttestationTolerance = AttestationTolerance;
+	type GracePeriod = GracePeriod;
+	type OfflineLimit = OfflineLimit;
+	type MaxGpusPerLease = ConstU32<MAX_GPUS_PER_PROVIDER>;
+	type MaxBidsPerOrder = ConstU32<32>;
+	type MaxOrdersPerTenant = ConstU32<32>;
+	type MaxLeasesPerTenant = ConstU32<128>;
+	type MaxLeasesPerProvider = ConstU32<MAX_LEASES_PER_PROVIDER>;
+	type MaxOffersPerProvider = ConstU32<8>;
+	type MaxDuePerBlock = ConstU32<1024>;
+	type MaxOfflineLimitsPerBlock = ConstU32<16>;
+	type MaxRegionLen = ConstU32<32>;
+	type WeightInfo = pallet_leases::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::LeasesBenchmarkHelper;
 }
