@@ -115,7 +115,13 @@ fn provider_registers_heartbeats_for_free_goes_offline_and_comes_back() {
 	node.wait_for("the next heartbeat period", long, |node| {
 		node.best_number().filter(|n| *n > next_period as u64)
 	});
-	submit(&node, &agent_pair, RuntimeCall::Providers(pallet_providers::Call::heartbeat { attestations: Default::default() }));
+	submit(
+		&node,
+		&agent_pair,
+		RuntimeCall::Providers(pallet_providers::Call::heartbeat {
+			attestations: Default::default(),
+		}),
+	);
 	let beat = node.wait_for("the heartbeat", long, |node| {
 		provider_record(node, &owner).filter(|p| p.last_heartbeat > registered.last_heartbeat)
 	});
@@ -129,7 +135,13 @@ fn provider_registers_heartbeats_for_free_goes_offline_and_comes_back() {
 	assert_eq!(offline.last_heartbeat, beat.last_heartbeat);
 
 	// Its next heartbeat brings it back.
-	submit(&node, &agent_pair, RuntimeCall::Providers(pallet_providers::Call::heartbeat { attestations: Default::default() }));
+	submit(
+		&node,
+		&agent_pair,
+		RuntimeCall::Providers(pallet_providers::Call::heartbeat {
+			attestations: Default::default(),
+		}),
+	);
 	node.wait_for("the provider to come back", long, |node| {
 		provider_record(node, &owner).filter(|p| p.status == ProviderStatus::Active)
 	});

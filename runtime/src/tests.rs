@@ -229,7 +229,9 @@ fn a_valid_heartbeat_is_feeless_and_invalid_ones_never_enter_a_block() {
 		let agent_pair = Sr25519Keyring::Ferdie.pair();
 		let agent: AccountId = agent_pair.public().into();
 		bond_and_register(&owner, &agent, 1);
-		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat { attestations: Default::default() });
+		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {
+			attestations: Default::default(),
+		});
 
 		// Registration counts as this period's heartbeat: another one is stale.
 		start_block(System::block_number() + 1);
@@ -310,7 +312,8 @@ fn a_whole_lease_pays_the_provider_burns_the_fee_and_refunds_the_tenant() {
 	preset_ext("development").execute_with(|| {
 		let tenant = account(Sr25519Keyring::Dave);
 		let (cheap, cheap_agent) = (account(Sr25519Keyring::Bob), account(Sr25519Keyring::Eve));
-		let (dear, dear_agent) = (account(Sr25519Keyring::Charlie), account(Sr25519Keyring::Ferdie));
+		let (dear, dear_agent) =
+			(account(Sr25519Keyring::Charlie), account(Sr25519Keyring::Ferdie));
 		bond_and_register(&cheap, &cheap_agent, 2);
 		bond_and_register(&dear, &dear_agent, 2);
 
@@ -450,7 +453,9 @@ fn a_silent_provider_is_not_paid_for_its_downtime_and_its_lease_closes() {
 		run_to_block(offline_at + crate::configs::OfflineLimit::get());
 		assert!(pallet_leases::Leases::<Runtime>::get(0).is_none());
 
-		let tolerated = <crate::configs::AttestationTolerance as frame_support::traits::Get<BlockNumber>>::get();
+		let tolerated = <crate::configs::AttestationTolerance as frame_support::traits::Get<
+			BlockNumber,
+		>>::get();
 		let paid = EMBR * Balance::from(tolerated) / Balance::from(HOURS);
 		let fee = paid / 50;
 		assert_eq!(Balances::balance(&tenant), tenant_before - paid);

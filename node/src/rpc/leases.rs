@@ -181,7 +181,9 @@ where
 		at: Option<Hash>,
 	) -> RpcResult<Option<QuoteJson>> {
 		let requirement = GpuRequirement::try_from(requirement)?;
-		Ok(self.call(at, |api, at| api.quote(at, requirement, duration))?.map(QuoteJson::from))
+		Ok(self
+			.call(at, |api, at| api.quote(at, requirement, duration))?
+			.map(QuoteJson::from))
 	}
 }
 
@@ -246,7 +248,8 @@ impl std::str::FromStr for CapabilityJson {
 	type Err = String;
 
 	fn from_str(s: &str) -> Result<Self, Self::Err> {
-		let bad = || format!("invalid compute capability {s:?}: expected \"major.minor\", e.g. \"8.6\"");
+		let bad =
+			|| format!("invalid compute capability {s:?}: expected \"major.minor\", e.g. \"8.6\"");
 		let (major, minor) = s.trim().split_once('.').ok_or_else(bad)?;
 		let major = major.parse().map_err(|_| bad())?;
 		let minor = minor.parse().map_err(|_| bad())?;
@@ -322,11 +325,7 @@ impl TryFrom<OrderFilterJson> for OrderFilter {
 				})
 			})
 			.transpose()?;
-		Ok(Self {
-			gpu,
-			max_gpus: filter.max_gpus,
-			region: filter.region.map(String::into_bytes),
-		})
+		Ok(Self { gpu, max_gpus: filter.max_gpus, region: filter.region.map(String::into_bytes) })
 	}
 }
 
@@ -750,7 +749,9 @@ mod tests {
 			let error = parse_account(bad).expect_err("bad address is rejected");
 			assert_eq!(error.code(), INVALID_PARAMS_CODE);
 			assert!(
-				error.message().starts_with(&format!("Invalid account {bad:?}: not an SS58 address (")),
+				error
+					.message()
+					.starts_with(&format!("Invalid account {bad:?}: not an SS58 address (")),
 				"unexpected message: {}",
 				error.message()
 			);
@@ -784,7 +785,10 @@ mod tests {
 		.unwrap();
 		assert_eq!(camel, snake);
 		let requirement = GpuRequirement::try_from(camel).unwrap();
-		assert_eq!(requirement.model.as_deref(), Some(&b"NVIDIA RTX A6000"[..]));
+		assert_eq!(
+			requirement.model.as_ref().map(|m| m.as_slice()),
+			Some(&b"NVIDIA RTX A6000"[..])
+		);
 		assert_eq!(requirement.min_vram_mib, 40_000);
 		assert_eq!(requirement.min_compute_capability, ComputeCapability::new(8, 0));
 		assert_eq!(requirement.count, 1);
@@ -872,6 +876,9 @@ mod tests {
 				region: Some(b"eu-west".to_vec()),
 			}
 		);
-		assert_eq!(OrderFilter::try_from(OrderFilterJson::default()).unwrap(), OrderFilter::default());
+		assert_eq!(
+			OrderFilter::try_from(OrderFilterJson::default()).unwrap(),
+			OrderFilter::default()
+		);
 	}
 }

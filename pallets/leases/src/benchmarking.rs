@@ -197,7 +197,9 @@ impl<T: Config> Provider<T> {
 
 	/// Its `index`-th GPU alone.
 	fn gpu(&self, index: u32) -> LeaseGpusOf<T> {
-		LeaseGpusOf::<T>::truncate_from(self.gpus.iter().skip(index as usize).take(1).copied().collect())
+		LeaseGpusOf::<T>::truncate_from(
+			self.gpus.iter().skip(index as usize).take(1).copied().collect(),
+		)
 	}
 
 	/// Its region as an order's region, when it fits one.
@@ -270,7 +272,10 @@ fn lease_by_order<T: Config>(
 
 /// `count` one-GPU leases on `provider`'s first `count` GPUs, awarded on orders, for as many
 /// tenants as it takes; each lasts a block less than the one before, so their checks spread.
-fn leases_on<T: Config>(provider: &Provider<T>, count: u32) -> Result<Vec<LeaseId>, BenchmarkError> {
+fn leases_on<T: Config>(
+	provider: &Provider<T>,
+	count: u32,
+) -> Result<Vec<LeaseId>, BenchmarkError> {
 	(0..count)
 		.map(|index| {
 			let length = duration::<T>().saturating_sub(index.into()).max(One::one());
@@ -280,7 +285,10 @@ fn leases_on<T: Config>(provider: &Provider<T>, count: u32) -> Result<Vec<LeaseI
 }
 
 /// List `gpus` of `provider` at `price()`, for leases as long as allowed.
-fn list<T: Config>(provider: &Provider<T>, gpus: LeaseGpusOf<T>) -> Result<OfferId, BenchmarkError> {
+fn list<T: Config>(
+	provider: &Provider<T>,
+	gpus: LeaseGpusOf<T>,
+) -> Result<OfferId, BenchmarkError> {
 	let offer = NextOfferId::<T>::get();
 	Pallet::<T>::list_offer(
 		signed::<T>(&provider.agent),
@@ -312,7 +320,9 @@ struct RentedLease<T: Config> {
 }
 
 /// A new provider lists `MaxGpusPerLease` GPUs and a new tenant rents them all for `length`.
-fn full_rented_lease<T: Config>(length: BlockNumberFor<T>) -> Result<RentedLease<T>, BenchmarkError> {
+fn full_rented_lease<T: Config>(
+	length: BlockNumberFor<T>,
+) -> Result<RentedLease<T>, BenchmarkError> {
 	let gpus = T::MaxGpusPerLease::get();
 	let provider = Provider::<T>::new(0, gpus);
 	let offer = list::<T>(&provider, provider.last_gpus(gpus))?;
@@ -326,7 +336,7 @@ fn lease_record<T: Config>(lease: LeaseId) -> Result<Lease<T>, BenchmarkError> {
 }
 
 /// The provider attests `leases` at the current block.
-fn attest<T: Config>(provider: &T::AccountId, leases: &[LeaseId]) {
+fn attest_now<T: Config>(provider: &T::AccountId, leases: &[LeaseId]) {
 	<Pallet<T> as ProviderLifecycle<_, _>>::attested(provider, now::<T>(), &attestations(leases));
 }
 
@@ -345,11 +355,7 @@ fn attestations(leases: &[LeaseId]) -> Vec<LeaseAttestation> {
 /// The `LeaseClosed` event of `lease` when it closes at the current block for `reason`, and what
 /// its final settlement pays: the blocks since its last settlement that its attestations cover,
 /// as far as its escrow reaches.
-fn closing<T: Config>(
-	id: LeaseId,
-	lease: &Lease<T>,
-	reason: CloseReason,
-) -> (Event<T>, Balance) {
+fn closing<T: Config>(id: LeaseId, lease: &Lease<T>, reason: CloseReason) -> (Event<T>, Balance) {
 	let until = now::<T>().min(lease.end);
 	let covered_until = lease
 		.last_attested
@@ -398,9 +404,13 @@ mod benchmarks {
 		let count = T::MaxGpusPerLease::get();
 		let length = T::MaxLeaseDuration::get();
 		let region = RegionOf::<T>::truncate_from(vec![b'r'; T::MaxRegionLen::get() as usize]);
-		let escrow =
-			pricing::cost_ceil(price::<T>(), count, length.saturated_into(), T::BlocksPerHour::get())
-				.ok_or(BenchmarkError::Stop("escrow overflows"))?;
+		let escrow = pricing::cost_ceil(
+			price::<T>(),
+			count,
+			length.saturated_into(),
+			T::BlocksPerHour::get(),
+		)
+		.ok_or(BenchmarkError::Stop("escrow overflows"))?;
 		let order = NextOrderId::<T>::get();
 
 		#[extrinsic_call]
@@ -466,10 +476,7 @@ mod benchmarks {
 
 		assert_eq!(Bids::<T>::get(order, &provider.owner).map(|bid| bid.gpus), Some(gpus.clone()));
 		for gpu in gpus.iter() {
-			assert_eq!(
-				CommittedGpus::<T>::get(&provider.owner, gpu),
-				Some(Commitment::Bid(order))
-			);
+			assert_eq!(CommittedGpus::<T>::get(&provider.owner, gpu), Some(Commitment::Bid(order)));
 		}
 		assert_last_event::<T>(Event::BidPlaced {
 			order,
@@ -855,7 +862,7 @@ mod benchmarks {
 		let RentedLease { provider, offer, lease, .. } = full_rented_lease::<T>(length)?;
 		let end = block.saturating_add(length);
 		advance_to::<T>(end.saturating_sub(One::one()));
-		attest::<T>(&provider.owner, &[lease]);
+		attest_now::<T>(&provider.owner, &[lease]);
 		advance_to::<T>(end);
 		let (closed, payment) =
 			closing::<T>(lease, &lease_record::<T>(lease)?, CloseReason::Expired);
@@ -877,15 +884,17 @@ mod benchmarks {
 	fn lease_check_grace() -> Result<(), BenchmarkError> {
 		// A full lease extended without paying reaches the start of grace: the check settles
 		// the block since its last attestation, puts it in grace and schedules the next check
-		// for when its escrow runs out.
+		// for when its escrow runs out. The lease is short enough for one attestation to cover
+		// it up to there, so no downtime stretches its escrow.
 		let block = start::<T>();
-		let length = duration::<T>();
+		let length = duration::<T>()
+			.min(T::AttestationTolerance::get().saturating_add(T::GracePeriod::get()));
 		let RentedLease { provider, tenant, lease, .. } = full_rented_lease::<T>(length)?;
-		Pallet::<T>::extend(signed::<T>(&tenant), lease, length)?;
+		Pallet::<T>::extend(signed::<T>(&tenant), lease, duration::<T>())?;
 		let funded_until = block.saturating_add(length);
 		let grace_start = funded_until.saturating_sub(T::GracePeriod::get());
 		advance_to::<T>(grace_start.saturating_sub(One::one()));
-		attest::<T>(&provider.owner, &[lease]);
+		attest_now::<T>(&provider.owner, &[lease]);
 		advance_to::<T>(grace_start);
 		fill_due_from::<T>(funded_until);
 		let paid_before = lease_record::<T>(lease)?.paid;
@@ -905,7 +914,9 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn offline_limit(l: Linear<0, { T::MaxLeasesPerProvider::get() }>) -> Result<(), BenchmarkError> {
+	fn offline_limit(
+		l: Linear<0, { T::MaxLeasesPerProvider::get() }>,
+	) -> Result<(), BenchmarkError> {
 		// A provider Offline since it went Offline with `l` leases reaches the limit: they all
 		// close, each paid up to where its attestations reach.
 		let block = start::<T>();
@@ -949,8 +960,7 @@ mod benchmarks {
 		// `n` one-GPU leases from offers end in this block, attested the block before; `s`
 		// more end later. The hook closes the `n` and never looks at the `s`.
 		let block = start::<T>();
-		let per_provider =
-			T::MaxLeasesPerProvider::get().min(T::MaxGpusPerLease::get()).max(1);
+		let per_provider = T::MaxLeasesPerProvider::get().min(T::MaxGpusPerLease::get()).max(1);
 		let per_block = T::MaxDuePerBlock::get().max(1);
 		let length = duration::<T>();
 		let end = block.saturating_add(length);
@@ -990,7 +1000,7 @@ mod benchmarks {
 				})
 				.collect();
 			if !own.is_empty() {
-				attest::<T>(&provider.owner, &own);
+				attest_now::<T>(&provider.owner, &own);
 			}
 		}
 		advance_to::<T>(end);

@@ -52,7 +52,8 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 			since: at,
 			running_leases,
 		});
-		let close_at = Self::schedule_offline_limit(provider, at.saturating_add(T::OfflineLimit::get()));
+		let close_at =
+			Self::schedule_offline_limit(provider, at.saturating_add(T::OfflineLimit::get()));
 		OfflineSince::<T>::insert(provider, (at, close_at));
 		T::WeightInfo::went_offline()
 	}

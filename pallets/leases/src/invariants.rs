@@ -41,6 +41,11 @@ impl<T: Config> Pallet<T> {
 				OrdersOfTenant::<T>::get(&order.tenant).contains(&order_id),
 				"an order is missing from its tenant's index"
 			);
+			ensure!(order.window_check >= order.bid_window_end, "an order is checked early");
+			ensure!(
+				Due::<T>::get(order.window_check).contains(&DueItem::BidWindowEnd(order_id)),
+				"an order is missing from its window queue"
+			);
 			let mut bids = 0u32;
 			for (provider, bid) in Bids::<T>::iter_prefix(order_id) {
 				bids.saturating_inc();
@@ -61,7 +66,11 @@ impl<T: Config> Pallet<T> {
 		}
 
 		for (offer_id, offer) in Offers::<T>::iter() {
-			Self::check_commitments(&offer.provider, &offer.available, Commitment::Offer(offer_id))?;
+			Self::check_commitments(
+				&offer.provider,
+				&offer.available,
+				Commitment::Offer(offer_id),
+			)?;
 			let entry = committed.entry(offer.provider.clone()).or_default();
 			entry.offers.saturating_inc();
 			entry.gpus.saturating_accrue(offer.available.len().saturated_into());
@@ -88,8 +97,11 @@ impl<T: Config> Pallet<T> {
 
 			// Settled time is paid time plus downtime, and payment follows the blocks paid.
 			ensure!(
-				lease.start.saturating_add(lease.paid_blocks).saturating_add(lease.downtime_blocks) ==
-					lease.settled_until,
+				lease
+					.start
+					.saturating_add(lease.paid_blocks)
+					.saturating_add(lease.downtime_blocks)
+					== lease.settled_until,
 				"a lease's settled time does not add up"
 			);
 			ensure!(lease.settled_until <= lease.end.min(now), "a lease is settled ahead");
@@ -147,8 +159,8 @@ impl<T: Config> Pallet<T> {
 				"lease list is off"
 			);
 			ensure!(
-				CommittedGpus::<T>::iter_prefix(&provider).count() ==
-					usize::try_from(book.committed_gpus).unwrap_or(usize::MAX),
+				CommittedGpus::<T>::iter_prefix(&provider).count()
+					== usize::try_from(book.committed_gpus).unwrap_or(usize::MAX),
 				"commitment entries differ from the count"
 			);
 			let inventory = T::Registry::gpus(&provider);

@@ -140,8 +140,8 @@ impl<T: Config> Pallet<T> {
 			} else {
 				CloseReason::Tenant
 			}
-		} else if who == lease.provider ||
-			T::Registry::provider_of_agent(&who).as_ref() == Some(&lease.provider)
+		} else if who == lease.provider
+			|| T::Registry::provider_of_agent(&who).as_ref() == Some(&lease.provider)
 		{
 			if ended {
 				CloseReason::Expired
@@ -184,7 +184,7 @@ impl<T: Config> Pallet<T> {
 		Self::release_to(&lease.tenant, HoldReason::StorageDeposit, lease.deposit);
 		Self::free_lease_gpus(lease_id, &lease);
 		if let Some(block) = lease.next_check {
-			Self::unschedule_lease_check(lease_id, block);
+			Self::unschedule_due(DueItem::LeaseCheck(lease_id), block);
 		}
 		LeasesOfTenant::<T>::mutate_exists(&lease.tenant, |leases| {
 			if let Some(list) = leases {
@@ -326,14 +326,14 @@ impl<T: Config> Pallet<T> {
 		}
 		// A provider account too poor to exist cannot be paid less than the existential
 		// deposit; the amount then waits for the next settlement.
-		if to_provider > 0 &&
-			T::Currency::balance(provider).saturating_add(to_provider) <
-				T::Currency::minimum_balance()
+		if to_provider > 0
+			&& T::Currency::balance(provider).saturating_add(to_provider)
+				< T::Currency::minimum_balance()
 		{
 			return false;
 		}
-		if to_provider > 0 &&
-			T::Currency::transfer_on_hold(
+		if to_provider > 0
+			&& T::Currency::transfer_on_hold(
 				&reason,
 				tenant,
 				provider,
@@ -348,8 +348,13 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		if fee > 0 {
-			let burned =
-				T::Currency::burn_held(&reason, tenant, fee, Precision::BestEffort, Fortitude::Force);
+			let burned = T::Currency::burn_held(
+				&reason,
+				tenant,
+				fee,
+				Precision::BestEffort,
+				Fortitude::Force,
+			);
 			if burned.ok() != Some(fee) {
 				log::error!(target: LOG_TARGET, "burning the protocol fee from escrow failed");
 			}
@@ -407,7 +412,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let block = Self::schedule_due(DueItem::LeaseCheck(lease_id), wanted)?;
 		if let Some(old) = lease.next_check.replace(block) {
-			Self::unschedule_lease_check(lease_id, old);
+			Self::unschedule_due(DueItem::LeaseCheck(lease_id), old);
 		}
 		Ok(())
 	}
@@ -468,10 +473,8 @@ impl<T: Config> Pallet<T> {
 	/// Keep a lease's price for quotes, overwriting the oldest.
 	fn record_price(lease: &Lease<T>, now: BlockNumberFor<T>) {
 		let inventory = T::Registry::gpus(&lease.provider);
-		let specs: alloc::vec::Vec<_> = inventory
-			.iter()
-			.filter(|gpu| lease.gpus.contains(&gpu.uuid_hash))
-			.collect();
+		let specs: alloc::vec::Vec<_> =
+			inventory.iter().filter(|gpu| lease.gpus.contains(&gpu.uuid_hash)).collect();
 		let Some(first) = specs.first() else { return };
 		let point = PricePoint {
 			model: first.model.clone(),
@@ -489,12 +492,51 @@ impl<T: Config> Pallet<T> {
 		RecentPriceCursor::<T>::put(cursor.wrapping_add(1) % RECENT_PRICES);
 	}
 
+	/// A new lease needs room in its tenant's and its provider's lists. Checked before a call
+	/// writes anything, so that a full list fails it cleanly.
+	pub(crate) fn ensure_lease_room(tenant: &T::AccountId, provider: &T::AccountId) -> DispatchResult {
+		let tenant_leases = LeasesOfTenant::<T>::decode_len(tenant).unwrap_or_default();
+		ensure!(
+			tenant_leases < usize::try_from(T::MaxLeasesPerTenant::get()).unwrap_or(usize::MAX),
+			Error::<T>::TooManyLeases
+		);
+		let provider_leases = Books::<T>::get(provider).leases.len();
+		ensure!(
+			provider_leases < usize::try_from(T::MaxLeasesPerProvider::get()).unwrap_or(usize::MAX),
+			Error::<T>::ProviderLeaseLimit
+		);
+		Ok(())
+	}
+
+	/// Hold the escrow and the storage deposit of a new order or lease from `tenant`: both, or
+	/// neither when it cannot afford them together.
+	pub(crate) fn hold_escrow_and_deposit(
+		tenant: &T::AccountId,
+		escrow: Balance,
+		deposit: Balance,
+	) -> DispatchResult {
+		let escrow_reason = T::RuntimeHoldReason::from(HoldReason::Escrow);
+		let deposit_reason = T::RuntimeHoldReason::from(HoldReason::StorageDeposit);
+		ensure!(
+			T::Currency::can_hold(&escrow_reason, tenant, escrow.saturating_add(deposit)) &&
+				T::Currency::can_hold(&deposit_reason, tenant, deposit),
+			Error::<T>::InsufficientBalance
+		);
+		Self::hold_from(tenant, HoldReason::Escrow, escrow)?;
+		Self::hold_from(tenant, HoldReason::StorageDeposit, deposit)
+	}
+
 	/// Hold `amount` from `who`; a shortfall is `InsufficientBalance`.
-	pub(crate) fn hold_from(who: &T::AccountId, reason: HoldReason, amount: Balance) -> DispatchResult {
+	pub(crate) fn hold_from(
+		who: &T::AccountId,
+		reason: HoldReason,
+		amount: Balance,
+	) -> DispatchResult {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		T::Currency::hold(&reason.into(), who, amount).map_err(|_| Error::<T>::InsufficientBalance)?;
+		T::Currency::hold(&reason.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		Ok(())
 	}
 
@@ -503,8 +545,8 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return;
 		}
-		if T::Currency::release(&reason.into(), who, amount, Precision::BestEffort).ok() !=
-			Some(amount)
+		if T::Currency::release(&reason.into(), who, amount, Precision::BestEffort).ok()
+			!= Some(amount)
 		{
 			log::error!(target: LOG_TARGET, "released less than the market held");
 		}

@@ -92,8 +92,8 @@ mod benchmarking;
 mod mock;
 #[cfg(test)]
 mod proptests;
-// #[cfg(test)]
-// mod tests;
+#[cfg(test)]
+mod tests;
 
 pub use types::*;
 pub use weights::WeightInfo;
@@ -647,6 +647,7 @@ pub mod pallet {
 		/// `DueQueueFull`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_order())]
+		#[allow(clippy::too_many_arguments)]
 		pub fn create_order(
 			origin: OriginFor<T>,
 			requirement: GpuRequirement,

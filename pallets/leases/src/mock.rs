@@ -298,12 +298,16 @@ pub fn gpu(model: &str, vram_mib: u32, major: u8, minor: u8, id: u8) -> GpuSpec 
 
 /// Four RTX 4090s (24 GiB, 8.9) with UUID hash bytes `first..first+4`.
 pub fn rtx4090s(first: u8) -> Vec<GpuSpec> {
-	(first..first + 4).map(|id| gpu("NVIDIA GeForce RTX 4090", 24_576, 8, 9, id)).collect()
+	(first..first + 4)
+		.map(|id| gpu("NVIDIA GeForce RTX 4090", 24_576, 8, 9, id))
+		.collect()
 }
 
 /// Two H100s (80 GiB, 9.0) with UUID hash bytes `first..first+2`.
 pub fn h100s(first: u8) -> Vec<GpuSpec> {
-	(first..first + 2).map(|id| gpu("NVIDIA H100 80GB HBM3", 81_559, 9, 0, id)).collect()
+	(first..first + 2)
+		.map(|id| gpu("NVIDIA H100 80GB HBM3", 81_559, 9, 0, id))
+		.collect()
 }
 
 /// Externalities with funded accounts and three registered providers: A with four RTX 4090s

@@ -84,8 +84,8 @@ impl<T: Config> Pallet<T> {
 		let mut offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
 		let provider = offer.provider.clone();
 		ensure!(
-			tenant != provider &&
-				T::Registry::provider_of_agent(&tenant).as_ref() != Some(&provider),
+			tenant != provider
+				&& T::Registry::provider_of_agent(&tenant).as_ref() != Some(&provider),
 			Error::<T>::OwnBusiness
 		);
 		ensure!(T::Registry::accepts_work(&provider), Error::<T>::ProviderUnavailable);
@@ -93,10 +93,7 @@ impl<T: Config> Pallet<T> {
 		let available = u32::try_from(offer.available.len()).unwrap_or(u32::MAX);
 		ensure!(gpus <= available, Error::<T>::NotEnoughGpus);
 		Self::ensure_duration(duration, offer.max_duration)?;
-		ensure!(
-			offer.price_per_gpu_hour <= max_price_per_gpu_hour,
-			Error::<T>::OfferAboveMaxPrice
-		);
+		ensure!(offer.price_per_gpu_hour <= max_price_per_gpu_hour, Error::<T>::OfferAboveMaxPrice);
 		let escrow = pricing::cost_ceil(
 			offer.price_per_gpu_hour,
 			gpus,
@@ -104,9 +101,9 @@ impl<T: Config> Pallet<T> {
 			T::BlocksPerHour::get(),
 		)
 		.ok_or(Error::<T>::PriceOverflow)?;
+		Self::ensure_lease_room(&tenant, &provider)?;
 		let deposit = T::StorageDeposit::get();
-		Self::hold_from(&tenant, HoldReason::Escrow, escrow)?;
-		Self::hold_from(&tenant, HoldReason::StorageDeposit, deposit)?;
+		Self::hold_escrow_and_deposit(&tenant, escrow, deposit)?;
 
 		// The first `gpus` listed GPUs go to the lease; the rest stay listed.
 		let split = usize::try_from(gpus).unwrap_or(usize::MAX);

@@ -47,11 +47,10 @@ impl<T: Config> Pallet<T> {
 		tenant_orders.try_push(order_id).map_err(|_| Error::<T>::TooManyOrders)?;
 
 		let deposit = T::StorageDeposit::get();
-		Self::hold_from(&tenant, HoldReason::Escrow, escrow)?;
-		Self::hold_from(&tenant, HoldReason::StorageDeposit, deposit)?;
+		Self::hold_escrow_and_deposit(&tenant, escrow, deposit)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let bid_window_end = now.saturating_add(bid_window);
-		Self::schedule_due(DueItem::BidWindowEnd(order_id), bid_window_end)?;
+		let window_check = Self::schedule_due(DueItem::BidWindowEnd(order_id), bid_window_end)?;
 
 		let gpus = requirement.count;
 		let order = Order {
@@ -64,6 +63,7 @@ impl<T: Config> Pallet<T> {
 			auto_award,
 			created_at: now,
 			bid_window_end,
+			window_check,
 			escrow,
 			deposit,
 			bids: 0,
@@ -164,6 +164,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(now < order.bid_window_end, Error::<T>::BiddingClosed);
 		let bid = Bids::<T>::get(order_id, &provider).ok_or(Error::<T>::UnknownBid)?;
 		ensure!(T::Registry::accepts_work(&provider), Error::<T>::ProviderUnavailable);
+		Self::ensure_lease_room(&order.tenant, &provider)?;
 
 		let bids = order.bids;
 		Self::award(order_id, order, provider, bid)?;
@@ -208,7 +209,7 @@ impl<T: Config> Pallet<T> {
 				(bid.price_per_gpu_hour, core::cmp::Reverse(standing), bid.placed_at, provider, bid)
 			})
 			.collect();
-		bids.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+		bids.sort_by_key(|(price, standing, placed_at, _, _)| (*price, *standing, *placed_at));
 		bids.into_iter().map(|(_, _, _, provider, bid)| (provider, bid)).collect()
 	}
 
@@ -264,12 +265,20 @@ impl<T: Config> Pallet<T> {
 
 	/// Remove an order and its index entry, releasing `release` of its escrow, and its deposit
 	/// unless a lease takes the deposit over.
-	fn remove_order(order_id: OrderId, order: &Order<T>, release: Balance, lease_keeps_deposit: bool) {
+	fn remove_order(
+		order_id: OrderId,
+		order: &Order<T>,
+		release: Balance,
+		lease_keeps_deposit: bool,
+	) {
 		Self::release_to(&order.tenant, HoldReason::Escrow, release);
 		if !lease_keeps_deposit {
 			Self::release_to(&order.tenant, HoldReason::StorageDeposit, order.deposit);
 		}
 		Orders::<T>::remove(order_id);
+		// Drop the queue entry too, so that orders created and cancelled over and over cannot
+		// fill the queues. When the window has ended the entry is already gone.
+		Self::unschedule_due(DueItem::BidWindowEnd(order_id), order.window_check);
 		OrdersOfTenant::<T>::mutate_exists(&order.tenant, |orders| {
 			if let Some(list) = orders {
 				list.retain(|id| *id != order_id);
@@ -316,10 +325,7 @@ impl<T: Config> Pallet<T> {
 			if let Some(requirement) = requirement {
 				ensure!(requirement.is_met_by(spec), Error::<T>::GpuMismatch);
 			}
-			ensure!(
-				!CommittedGpus::<T>::contains_key(provider, hash),
-				Error::<T>::GpuCommitted
-			);
+			ensure!(!CommittedGpus::<T>::contains_key(provider, hash), Error::<T>::GpuCommitted);
 		}
 		Ok(())
 	}

@@ -42,8 +42,8 @@ pub fn blocks_covered(
 		.saturating_add(escrow)
 		.saturating_add(1)
 		.saturating_mul(Balance::from(blocks_per_hour.max(1)))
-		.saturating_sub(1) /
-		per_block_hour;
+		.saturating_sub(1)
+		/ per_block_hour;
 	u32::try_from(total_blocks).unwrap_or(u32::MAX).saturating_sub(paid_blocks)
 }
 

@@ -20,7 +20,9 @@ impl<T: Config> Pallet<T> {
 	) -> Vec<OrderView<T::AccountId, BlockNumberFor<T>>> {
 		let limit = limit.min(MAX_QUERY_RESULTS) as usize;
 		let mut orders: Vec<_> = Orders::<T>::iter()
-			.filter(|(id, order)| after.is_none_or(|after| *id > after) && Self::order_matches(order, &filter))
+			.filter(|(id, order)| {
+				after.is_none_or(|after| *id > after) && Self::order_matches(order, &filter)
+			})
 			.collect();
 		orders.sort_unstable_by_key(|(id, _)| *id);
 		orders

@@ -30,11 +30,11 @@ impl<T: Config> Pallet<T> {
 		Err(Error::<T>::DueQueueFull.into())
 	}
 
-	/// Remove a lease's check from the queue of `block`.
-	pub(crate) fn unschedule_lease_check(lease_id: LeaseId, block: BlockNumberFor<T>) {
+	/// Remove `item` from the queue of `block`.
+	pub(crate) fn unschedule_due(item: DueItem, block: BlockNumberFor<T>) {
 		Due::<T>::mutate_exists(block, |bucket| {
 			if let Some(items) = bucket {
-				items.retain(|item| *item != DueItem::LeaseCheck(lease_id));
+				items.retain(|entry| *entry != item);
 				if items.is_empty() {
 					*bucket = None;
 				}
@@ -97,8 +97,8 @@ impl<T: Config> Pallet<T> {
 	/// Offline since then, its leases close.
 	fn offline_limit_reached(provider: &T::AccountId, now: BlockNumberFor<T>) -> Weight {
 		let still_due = OfflineSince::<T>::get(provider)
-			.is_some_and(|(_, close_at)| close_at == Some(now)) &&
-			T::Registry::status(provider) == Some(ProviderStatus::Offline);
+			.is_some_and(|(_, close_at)| close_at == Some(now))
+			&& T::Registry::status(provider) == Some(ProviderStatus::Offline);
 		if !still_due {
 			return T::DbWeight::get().reads(2);
 		}

@@ -7,9 +7,7 @@ use ember_primitives::{
 	Balance, ComputeCapability, GpuModelName, GpuSpec, GpuUuidHash, LeaseId, OfferId, OrderId,
 	WorkloadStatus,
 };
-use frame_support::{
-	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
-};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
@@ -36,15 +34,7 @@ pub type DueBucketOf<T> = BoundedVec<DueItem, <T as Config>::MaxDuePerBlock>;
 /// and has at least the memory and compute capability asked for; `min_vram_mib` and
 /// `min_compute_capability` together describe a class of GPUs when no model is named.
 #[derive(
-	Clone,
-	Debug,
-	Decode,
-	DecodeWithMemTracking,
-	Encode,
-	Eq,
-	MaxEncodedLen,
-	PartialEq,
-	TypeInfo,
+	Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
 )]
 pub struct GpuRequirement {
 	/// Exact model name as NVML reports it, e.g. `NVIDIA H100 80GB HBM3`; `None` takes any model.
@@ -60,9 +50,9 @@ pub struct GpuRequirement {
 impl GpuRequirement {
 	/// Whether `gpu` meets the requirement (its count aside).
 	pub fn is_met_by(&self, gpu: &GpuSpec) -> bool {
-		self.model.as_ref().is_none_or(|model| *model == gpu.model) &&
-			gpu.vram_mib >= self.min_vram_mib &&
-			gpu.compute_capability >= self.min_compute_capability
+		self.model.as_ref().is_none_or(|model| *model == gpu.model)
+			&& gpu.vram_mib >= self.min_vram_mib
+			&& gpu.compute_capability >= self.min_compute_capability
 	}
 }
 
@@ -91,6 +81,9 @@ pub struct Order<T: Config> {
 	pub created_at: BlockNumberFor<T>,
 	/// The first block in which no more bids are taken; the order is awarded or expires then.
 	pub bid_window_end: BlockNumberFor<T>,
+	/// The block whose deadline queue holds the order's window end: `bid_window_end`, or a
+	/// later block when that queue was full.
+	pub window_check: BlockNumberFor<T>,
 	/// The worst-case cost held from the tenant: `count` GPUs for `duration` at the maximum price.
 	pub escrow: Balance,
 	/// The refundable storage deposit held from the tenant.
@@ -315,15 +308,7 @@ impl<T: Config> ProviderBook<T> {
 
 /// Something due at a block.
 #[derive(
-	Clone,
-	Debug,
-	Decode,
-	DecodeWithMemTracking,
-	Encode,
-	Eq,
-	MaxEncodedLen,
-	PartialEq,
-	TypeInfo,
+	Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
 )]
 pub enum DueItem {
 	/// An order's bid window ends: award it or let it expire.
@@ -334,15 +319,7 @@ pub enum DueItem {
 
 /// A recent lease price, kept for quotes.
 #[derive(
-	Clone,
-	Debug,
-	Decode,
-	DecodeWithMemTracking,
-	Encode,
-	Eq,
-	MaxEncodedLen,
-	PartialEq,
-	TypeInfo,
+	Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
 )]
 pub struct PricePoint<BlockNumber> {
 	/// Model of the leased GPUs (of the first, when they differ).
@@ -358,16 +335,7 @@ pub struct PricePoint<BlockNumber> {
 }
 
 /// A price quote for a requirement, from recent leases whose GPUs met it.
-#[derive(
-	Clone,
-	Debug,
-	Decode,
-	DecodeWithMemTracking,
-	Encode,
-	Eq,
-	PartialEq,
-	TypeInfo,
-)]
+#[derive(Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, PartialEq, TypeInfo)]
 pub struct PriceQuote {
 	/// Number of recent leases the quote rests on.
 	pub samples: u32,

@@ -146,9 +146,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Record a heartbeat from `agent`. Returns the provider and whether it came back online.
-	pub(crate) fn do_heartbeat(
-		agent: T::AccountId,
-	) -> Result<(T::AccountId, bool), DispatchError> {
+	pub(crate) fn do_heartbeat(agent: T::AccountId) -> Result<(T::AccountId, bool), DispatchError> {
 		let owner = ProviderOfAgent::<T>::get(&agent).ok_or(Error::<T>::NotAgent)?;
 		let mut info = Providers::<T>::get(&owner).ok_or(Error::<T>::NotAgent)?;
 		let now = frame_system::Pallet::<T>::block_number();

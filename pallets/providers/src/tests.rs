@@ -810,7 +810,8 @@ mod heartbeat {
 			let now = next_period_start() + 3;
 			System::set_block_number(now);
 
-			let post = Providers::heartbeat(RuntimeOrigin::signed(AGENT), Default::default()).expect("valid heartbeat");
+			let post = Providers::heartbeat(RuntimeOrigin::signed(AGENT), Default::default())
+				.expect("valid heartbeat");
 			assert_eq!(post.actual_weight, Some(<() as WeightInfo>::heartbeat()));
 
 			let deadline = expected_deadline(OWNER, now);
@@ -864,7 +865,8 @@ mod heartbeat {
 			assert_eq!(status(OWNER), Some(ProviderStatus::Offline));
 
 			let now = System::block_number();
-			let post = Providers::heartbeat(RuntimeOrigin::signed(AGENT), Default::default()).expect("valid heartbeat");
+			let post = Providers::heartbeat(RuntimeOrigin::signed(AGENT), Default::default())
+				.expect("valid heartbeat");
 			assert_eq!(post.actual_weight, Some(<() as WeightInfo>::heartbeat_back_online()));
 			assert_eq!(status(OWNER), Some(ProviderStatus::Active));
 			assert_eq!(info(OWNER).liveness_deadline, Some(expected_deadline(OWNER, now)));

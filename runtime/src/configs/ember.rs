@@ -96,7 +96,9 @@ pub struct AttestationTolerance;
 
 impl Get<BlockNumber> for AttestationTolerance {
 	fn get() -> BlockNumber {
-		MaxMissedHeartbeats::get().saturating_add(1).saturating_mul(HeartbeatPeriod::get())
+		MaxMissedHeartbeats::get()
+			.saturating_add(1)
+			.saturating_mul(HeartbeatPeriod::get())
 	}
 }
 
