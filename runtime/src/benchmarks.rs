@@ -27,7 +27,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_provider_staking, ProviderStaking]
 	[pallet_providers, Providers]
-	// PENDING-BENCH [pallet_leases, Leases]
+	[pallet_leases, Leases]
 );
 
 /// Gives benchmark accounts the bond their GPUs require, through the real staking pallet.

@@ -266,7 +266,6 @@ impl<T: Config> Pallet<T> {
 		let wanted: u32 = payable_until.saturating_sub(lease.settled_until).saturated_into();
 		let affordable = Self::blocks_covered(lease);
 		let paid_now = wanted.min(affordable);
-		let downtime = until.saturating_sub(payable_until);
 
 		let paid_blocks: u32 = lease.paid_blocks.saturated_into::<u32>().saturating_add(paid_now);
 		let owed_total = pricing::cost(
@@ -288,7 +287,8 @@ impl<T: Config> Pallet<T> {
 		lease.paid = lease.paid.saturating_add(amount);
 		lease.fees = lease.fees.saturating_add(fee);
 		lease.paid_blocks = lease.paid_blocks.saturating_add(paid_now.into());
-		// Time the escrow did not reach is settled as unpaid too; the lease closes for it.
+		// Unattested time, and time the escrow no longer reached (the lease closes for it), are
+		// settled unpaid.
 		let unpaid = until.saturating_sub(lease.settled_until).saturating_sub(paid_now.into());
 		lease.downtime_blocks = lease.downtime_blocks.saturating_add(unpaid);
 		lease.settled_until = until;
@@ -304,7 +304,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::LeaseSettled {
 			lease: lease_id,
 			paid_blocks: paid_now.into(),
-			downtime_blocks: downtime,
+			downtime_blocks: unpaid,
 			to_provider,
 			fee,
 		});
@@ -494,7 +494,10 @@ impl<T: Config> Pallet<T> {
 
 	/// A new lease needs room in its tenant's and its provider's lists. Checked before a call
 	/// writes anything, so that a full list fails it cleanly.
-	pub(crate) fn ensure_lease_room(tenant: &T::AccountId, provider: &T::AccountId) -> DispatchResult {
+	pub(crate) fn ensure_lease_room(
+		tenant: &T::AccountId,
+		provider: &T::AccountId,
+	) -> DispatchResult {
 		let tenant_leases = LeasesOfTenant::<T>::decode_len(tenant).unwrap_or_default();
 		ensure!(
 			tenant_leases < usize::try_from(T::MaxLeasesPerTenant::get()).unwrap_or(usize::MAX),
@@ -518,8 +521,8 @@ impl<T: Config> Pallet<T> {
 		let escrow_reason = T::RuntimeHoldReason::from(HoldReason::Escrow);
 		let deposit_reason = T::RuntimeHoldReason::from(HoldReason::StorageDeposit);
 		ensure!(
-			T::Currency::can_hold(&escrow_reason, tenant, escrow.saturating_add(deposit)) &&
-				T::Currency::can_hold(&deposit_reason, tenant, deposit),
+			T::Currency::can_hold(&escrow_reason, tenant, escrow.saturating_add(deposit))
+				&& T::Currency::can_hold(&deposit_reason, tenant, deposit),
 			Error::<T>::InsufficientBalance
 		);
 		Self::hold_from(tenant, HoldReason::Escrow, escrow)?;

@@ -465,7 +465,8 @@ pub mod pallet {
 			lease: LeaseId,
 			/// Blocks paid for in this settlement.
 			paid_blocks: BlockNumberFor<T>,
-			/// Blocks not paid because the provider had not attested in time.
+			/// Blocks settled unpaid: the provider had not attested in time (or, when the lease
+			/// is about to close for lack of funds, the escrow no longer reached them).
 			downtime_blocks: BlockNumberFor<T>,
 			/// Amount the provider received.
 			to_provider: Balance,

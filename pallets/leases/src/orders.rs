@@ -178,11 +178,15 @@ impl<T: Config> Pallet<T> {
 		let bid_count = order.bids;
 		if order.auto_award {
 			for (provider, bid) in Self::ranked_bids(order_id) {
-				if !T::Registry::accepts_work(&provider) {
+				// Full lease lists are seen before trying: a failed try costs as much as an
+				// award, which the hook's weight counts only once.
+				if !T::Registry::accepts_work(&provider)
+					|| Self::ensure_lease_room(&order.tenant, &provider).is_err()
+				{
 					continue;
 				}
-				// Each try is atomic: a failed award (the tenant's lease slots are full, no
-				// deadline queue has room) leaves nothing behind and the next bid is tried.
+				// Each try is atomic: a failed award (no deadline queue has room) leaves nothing
+				// behind and the next bid is tried.
 				let awarded = with_transaction(|| {
 					match Self::award(order_id, order.clone(), provider.clone(), bid.clone()) {
 						Ok(_) => TransactionOutcome::Commit(Ok::<bool, DispatchError>(true)),

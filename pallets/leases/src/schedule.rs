@@ -4,7 +4,7 @@
 //! never the number of orders, leases or providers in storage.
 
 use crate::*;
-use ember_primitives::{CloseReason, LeaseId, ProviderRegistry, ProviderStatus};
+use ember_primitives::{CloseReason, ProviderRegistry, ProviderStatus};
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{

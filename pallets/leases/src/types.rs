@@ -196,7 +196,8 @@ pub struct UsageReport<BlockNumber> {
 /// A running lease: GPUs of one provider, reserved for one tenant, paid from escrow.
 ///
 /// Accounting: time from `start` to `settled_until` has been settled, `paid_blocks` of it paid
-/// for and `downtime_blocks` of it not (the provider had not attested in time). The provider has
+/// for and `downtime_blocks` of it not (the provider had not attested in time, or the escrow ran
+/// out). The provider has
 /// received `paid - fees`, `fees` were burned, and `escrow` is still held from the tenant.
 #[derive(
 	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
@@ -228,7 +229,8 @@ pub struct Lease<T: Config> {
 	pub settled_until: BlockNumberFor<T>,
 	/// Blocks paid for so far.
 	pub paid_blocks: BlockNumberFor<T>,
-	/// Blocks settled without payment because the provider was not attesting.
+	/// Blocks settled without payment: the provider had not attested in time (or the escrow no
+	/// longer reached them, just before the lease closed for lack of funds).
 	pub downtime_blocks: BlockNumberFor<T>,
 	/// Total paid out of escrow so far, fees included.
 	pub paid: Balance,
