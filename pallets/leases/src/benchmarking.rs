@@ -357,10 +357,11 @@ fn attestations(leases: &[LeaseId]) -> Vec<LeaseAttestation> {
 /// as far as its escrow reaches.
 fn closing<T: Config>(id: LeaseId, lease: &Lease<T>, reason: CloseReason) -> (Event<T>, Balance) {
 	let until = now::<T>().min(lease.end);
-	let covered_until = lease
-		.last_attested
-		.saturating_add(T::AttestationTolerance::get())
-		.max(lease.settled_until);
+	let mut covered_until = lease.last_attested.saturating_add(T::AttestationTolerance::get());
+	if let Some((offline_since, _)) = OfflineSince::<T>::get(&lease.provider) {
+		covered_until = covered_until.min(offline_since);
+	}
+	let covered_until = covered_until.max(lease.settled_until);
 	let wanted: u32 = until.min(covered_until).saturating_sub(lease.settled_until).saturated_into();
 	let paid_blocks = lease
 		.paid_blocks
@@ -922,14 +923,17 @@ mod benchmarks {
 		let block = start::<T>();
 		let provider = Provider::<T>::new(0, l.max(1));
 		let mut leases = leases_on::<T>(&provider, l.max(1))?;
-		<Pallet<T> as ProviderLifecycle<_, _>>::went_offline(&provider.owner, block);
+		// It served a while before going Offline, so every lease has payment due.
+		let offline_at = block.saturating_add(10u32.into());
+		advance_to::<T>(offline_at);
+		<Pallet<T> as ProviderLifecycle<_, _>>::went_offline(&provider.owner, offline_at);
 		T::BenchmarkHelper::set_offline(&provider.owner);
 		if l == 0 {
 			// Its only lease is closed by the tenant: the limit finds no record to act on.
 			Pallet::<T>::close_lease(signed::<T>(&tenant_of_lease::<T>(0)), leases[0])?;
 			leases.clear();
 		}
-		let limit = block.saturating_add(T::OfflineLimit::get());
+		let limit = offline_at.saturating_add(T::OfflineLimit::get());
 		advance_to::<T>(limit);
 		let closed = leases
 			.iter()

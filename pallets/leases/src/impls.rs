@@ -62,9 +62,26 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		T::WeightInfo::went_offline()
 	}
 
-	fn back_online(provider: &T::AccountId) {
+	fn back_online(provider: &T::AccountId, now: BlockNumberFor<T>) -> Weight {
+		if !OfflineSince::<T>::contains_key(provider) {
+			return T::DbWeight::get().reads(1);
+		}
+		// Settle every lease while the Offline time is still known, so none of it is paid.
+		let leases = Books::<T>::get(provider).leases;
+		let count = u32::try_from(leases.len()).unwrap_or(u32::MAX);
+		for lease_id in leases {
+			if let Some(mut lease) = Leases::<T>::get(lease_id) {
+				Self::settle(lease_id, &mut lease, now);
+				Leases::<T>::insert(lease_id, lease);
+			}
+		}
 		// Its offline-limit entry finds no record and is skipped.
 		OfflineSince::<T>::remove(provider);
+		T::WeightInfo::attest(count.max(1))
+	}
+
+	fn back_online_weight() -> Weight {
+		T::WeightInfo::attest(T::MaxLeasesPerProvider::get())
 	}
 
 	fn jailed(provider: &T::AccountId) -> Weight {

@@ -253,15 +253,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Settle the lease's time up to `now` (never past its end). Time up to
-	/// `AttestationTolerance` blocks after the last attestation is paid, as far as the escrow
-	/// reaches; later time is downtime. The provider receives the payment less the protocol fee,
+	/// `AttestationTolerance` blocks after the last attestation, and before the provider went
+	/// Offline if it is Offline now, is paid as far as the escrow reaches; the rest is downtime. The provider receives the payment less the protocol fee,
 	/// which is burned.
 	pub(crate) fn settle(lease_id: LeaseId, lease: &mut Lease<T>, now: BlockNumberFor<T>) {
 		let until = now.min(lease.end);
 		if until <= lease.settled_until {
 			return;
 		}
-		let covered_until = lease.last_attested.saturating_add(T::AttestationTolerance::get());
+		// Paid: what the last attestation covers, and never time the provider spent Offline.
+		let mut covered_until = lease.last_attested.saturating_add(T::AttestationTolerance::get());
+		if let Some((offline_since, _)) = OfflineSince::<T>::get(&lease.provider) {
+			covered_until = covered_until.min(offline_since);
+		}
 		let payable_until = until.min(covered_until.max(lease.settled_until));
 		let wanted: u32 = payable_until.saturating_sub(lease.settled_until).saturated_into();
 		let affordable = Self::blocks_covered(lease);

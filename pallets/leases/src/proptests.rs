@@ -589,7 +589,10 @@ fn apply(op: &Op) {
 			// A heartbeat brings an Offline provider back.
 			if status(owner) == Some(ProviderStatus::Offline) {
 				MockRegistry::set_status(owner, ProviderStatus::Active);
-				<Market as ProviderLifecycle<_, _>>::back_online(&owner);
+				let _weight = <Market as ProviderLifecycle<_, _>>::back_online(
+					&owner,
+					System::block_number(),
+				);
 			}
 			let mut leases: Vec<LeaseId> = Books::<Test>::get(owner)
 				.leases
@@ -655,7 +658,10 @@ fn apply(op: &Op) {
 			let (owner, _) = PROVIDERS[provider];
 			if status(owner) == Some(ProviderStatus::Offline) {
 				MockRegistry::set_status(owner, ProviderStatus::Active);
-				<Market as ProviderLifecycle<_, _>>::back_online(&owner);
+				let _weight = <Market as ProviderLifecycle<_, _>>::back_online(
+					&owner,
+					System::block_number(),
+				);
 				assert!(OfflineSince::<Test>::get(owner).is_none());
 			}
 		},

@@ -102,8 +102,9 @@ impl<T: Config> Pallet<T> {
 		if !still_due {
 			return T::DbWeight::get().reads(2);
 		}
-		OfflineSince::<T>::remove(provider);
+		// The record goes only after the leases are settled: it keeps the outage unpaid.
 		let closed = Self::close_all_of(provider, CloseReason::ProviderOffline);
+		OfflineSince::<T>::remove(provider);
 		T::WeightInfo::offline_limit(closed)
 	}
 }

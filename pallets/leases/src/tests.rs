@@ -240,6 +240,12 @@ fn went_offline(provider: AccountId, at: BlockNumber) {
 		<Leases as ProviderLifecycle<AccountId, BlockNumber>>::went_offline(&provider, at);
 }
 
+fn back_online(provider: AccountId, now: BlockNumber) {
+	MockRegistry::set_status(provider, ProviderStatus::Active);
+	let _weight =
+		<Leases as ProviderLifecycle<AccountId, BlockNumber>>::back_online(&provider, now);
+}
+
 fn close(who: AccountId, lease: LeaseId) {
 	assert_ok!(Leases::close_lease(signed(who), lease));
 }
@@ -2311,7 +2317,8 @@ mod provider_faults {
 			assert_eq!(OfflineSince::<Test>::get(PROVIDER_A), Some((50, Some(limit))));
 			assert_eq!(OfflineDue::<Test>::get(limit).into_inner(), vec![PROVIDER_A]);
 
-			// Still Offline at the limit: both leases close, only covered time paid.
+			// Still Offline at the limit: both leases close, and only the time before the
+			// provider went Offline is paid, although the tolerance would cover more.
 			run_to_block(limit - 1);
 			assert!(is_running(first) && is_running(second));
 			run_to_block(limit);
@@ -2319,12 +2326,14 @@ mod provider_faults {
 				closed(),
 				vec![(first, CloseReason::ProviderOffline), (second, CloseReason::ProviderOffline)]
 			);
-			let paid = ATTESTATION_TOLERANCE as Balance * PER_GPU_BLOCK;
+			let paid_blocks = 50 - 1;
+			assert!(paid_blocks < ATTESTATION_TOLERANCE);
+			let paid = paid_blocks as Balance * PER_GPU_BLOCK;
 			System::assert_has_event(
 				Event::LeaseSettled {
 					lease: first,
-					paid_blocks: ATTESTATION_TOLERANCE,
-					downtime_blocks: limit - 1 - ATTESTATION_TOLERANCE,
+					paid_blocks,
+					downtime_blocks: limit - 1 - paid_blocks,
 					to_provider: paid - paid / 50,
 					fee: paid / 50,
 				}
@@ -2356,12 +2365,74 @@ mod provider_faults {
 			run_to_block(50);
 			went_offline(PROVIDER_A, 50);
 			run_to_block(100);
-			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Active);
-			<Leases as ProviderLifecycle<AccountId, BlockNumber>>::back_online(&PROVIDER_A);
+			back_online(PROVIDER_A, 100);
 			assert!(!OfflineSince::<Test>::contains_key(PROVIDER_A));
 			run_to_block(50 + OFFLINE_LIMIT + 1);
 			assert!(is_running(lease_id));
 			assert!(closed().is_empty());
+		});
+	}
+
+	#[test]
+	fn time_spent_offline_is_never_paid_even_within_the_tolerance() {
+		new_test_ext().execute_with(|| {
+			let lease_id = lease_on_a(&[1], 1_000);
+			let provider_before = free(PROVIDER_A);
+			run_to_block(40);
+			attest(PROVIDER_A, lease_id, 40);
+			assert_eq!(lease(lease_id).paid_blocks, 39);
+
+			// Offline at 60, back at 100: coming back settles 40..60 as paid and 60..100 as
+			// downtime, although the attestation at 40 would cover up to 190.
+			run_to_block(60);
+			went_offline(PROVIDER_A, 60);
+			run_to_block(100);
+			back_online(PROVIDER_A, 100);
+			let record = lease(lease_id);
+			assert_eq!(record.settled_until, 100);
+			assert_eq!(record.paid_blocks, 59);
+			assert_eq!(record.downtime_blocks, 40);
+			System::assert_has_event(
+				Event::LeaseSettled {
+					lease: lease_id,
+					paid_blocks: 20,
+					downtime_blocks: 40,
+					to_provider: 20 * PER_GPU_BLOCK - 20 * PER_GPU_BLOCK / 50,
+					fee: 20 * PER_GPU_BLOCK / 50,
+				}
+				.into(),
+			);
+
+			// The attestation that rides in the same heartbeat pays nothing more, and later
+			// ones pay as usual.
+			attest(PROVIDER_A, lease_id, 100);
+			assert_eq!(lease(lease_id).paid_blocks, 59);
+			run_to_block(110);
+			attest(PROVIDER_A, lease_id, 110);
+			let record = lease(lease_id);
+			assert_eq!((record.paid_blocks, record.downtime_blocks), (69, 40));
+			let paid = 69 * PER_GPU_BLOCK;
+			assert_eq!(record.paid, paid);
+			assert_eq!(free(PROVIDER_A), provider_before + paid - record.fees);
+		});
+	}
+
+	#[test]
+	fn a_tenant_closing_during_an_outage_pays_nothing_for_it() {
+		new_test_ext().execute_with(|| {
+			let lease_id = lease_on_a(&[1], 1_000);
+			run_to_block(30);
+			went_offline(PROVIDER_A, 30);
+			run_to_block(80);
+			let tenant_before = free(TENANT);
+			close(TENANT, lease_id);
+			let paid = 29 * PER_GPU_BLOCK;
+			// Everything but the 29 blocks before the outage comes back, with the deposit.
+			assert_eq!(
+				free(TENANT),
+				tenant_before + 1_000 * PER_GPU_BLOCK - paid + STORAGE_DEPOSIT
+			);
+			assert!(!OfflineSince::<Test>::contains_key(PROVIDER_A));
 		});
 	}
 
@@ -2371,8 +2442,7 @@ mod provider_faults {
 			let lease_id = lease_on_a(&[1], 1_000);
 			went_offline(PROVIDER_A, 1);
 			run_to_block(100);
-			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Active);
-			<Leases as ProviderLifecycle<AccountId, BlockNumber>>::back_online(&PROVIDER_A);
+			back_online(PROVIDER_A, 100);
 			run_to_block(200);
 			went_offline(PROVIDER_A, 200);
 			// The first limit passes while the provider is Offline again, but it is stale.
@@ -2399,8 +2469,8 @@ mod provider_faults {
 			assert!(is_running(other));
 			assert!(!OfflineSince::<Test>::contains_key(PROVIDER_A));
 			assert!(!Books::<Test>::contains_key(PROVIDER_A));
-			// Covered time is paid: 59 blocks each.
-			assert_eq!(free(TENANT_2), INITIAL_BALANCE - 59 * PER_GPU_BLOCK);
+			// Only the time before the provider went Offline is paid: 49 blocks each.
+			assert_eq!(free(TENANT_2), INITIAL_BALANCE - 49 * PER_GPU_BLOCK);
 			// The stale offline limit passes harmlessly.
 			run_to_block(50 + OFFLINE_LIMIT);
 			assert_eq!(closed().len(), 2);

@@ -175,8 +175,12 @@ pub trait ProviderLifecycle<AccountId, BlockNumber> {
 	/// Upper bound of [`Self::went_offline`].
 	fn went_offline_weight() -> Weight;
 
-	/// An Offline `provider` heartbeated and is Active again.
-	fn back_online(provider: &AccountId);
+	/// An Offline `provider` heartbeated at block `now` and is Active again: the market settles
+	/// its leases, leaving the time it was Offline unpaid. Returns the weight used.
+	fn back_online(provider: &AccountId, now: BlockNumber) -> Weight;
+
+	/// Upper bound of [`Self::back_online`].
+	fn back_online_weight() -> Weight;
 
 	/// `provider` was jailed: its running leases end. Returns the weight used.
 	fn jailed(provider: &AccountId) -> Weight;
@@ -203,7 +207,13 @@ impl<AccountId, BlockNumber> ProviderLifecycle<AccountId, BlockNumber> for () {
 		Weight::zero()
 	}
 
-	fn back_online(_provider: &AccountId) {}
+	fn back_online(_provider: &AccountId, _now: BlockNumber) -> Weight {
+		Weight::zero()
+	}
+
+	fn back_online_weight() -> Weight {
+		Weight::zero()
+	}
 
 	fn jailed(_provider: &AccountId) -> Weight {
 		Weight::zero()

@@ -502,7 +502,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::heartbeat()
 				.max(T::WeightInfo::heartbeat_back_online())
-				.saturating_add(T::DbWeight::get().writes(1))
+				.saturating_add(T::Lifecycle::back_online_weight())
 				.saturating_add(T::Lifecycle::attested_weight(attestations.len() as u32))
 		)]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, _attestations: &BoundedVec<LeaseAttestation, T::MaxAttestations>| -> bool {
@@ -514,14 +514,16 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let agent = ensure_signed(origin)?;
 			let (owner, came_back_online) = Self::do_heartbeat(agent)?;
+			let now = frame_system::Pallet::<T>::block_number();
 			let mut actual = if came_back_online {
-				T::Lifecycle::back_online(&owner);
-				T::WeightInfo::heartbeat_back_online().saturating_add(T::DbWeight::get().writes(1))
+				// The market settles the Offline time first, so the attestations below cannot
+				// turn it into paid time.
+				T::WeightInfo::heartbeat_back_online()
+					.saturating_add(T::Lifecycle::back_online(&owner, now))
 			} else {
 				T::WeightInfo::heartbeat()
 			};
 			if !attestations.is_empty() {
-				let now = frame_system::Pallet::<T>::block_number();
 				actual.saturating_accrue(T::Lifecycle::attested(&owner, now, &attestations));
 			}
 			Ok(Some(actual).into())
