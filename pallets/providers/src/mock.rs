@@ -1,16 +1,18 @@
 //! A test runtime with the registry, balances, and stand-ins for the staking pallet and the lease
-//! market whose answers tests set at will.
+//! market whose answers tests set at will, and which records what the registry tells the market.
 
 use crate as pallet_providers;
 use codec::Encode;
+use core::cell::RefCell;
 use ember_primitives::{
-	gpu::GpuModelName, Balance, ComputeCapability, GpuSpec, GpuUuidHash, ProviderCommitments,
-	ProviderStake,
+	gpu::GpuModelName, Balance, ComputeCapability, GpuSpec, GpuUuidHash, LeaseAttestation,
+	ProviderCommitments, ProviderLifecycle, ProviderStake,
 };
 use frame_support::{
 	derive_impl,
 	storage::unhashed,
 	traits::{ConstU32, ConstU64},
+	weights::Weight,
 };
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
@@ -65,6 +67,8 @@ pub const MAX_MISSED: u32 = 2;
 pub const MAX_GPUS: u32 = 4;
 /// Deadlines per block in tests: small, so that spilling is easy to provoke.
 pub const MAX_DEADLINES: u32 = 4;
+/// Attestation lines one heartbeat may carry in tests.
+pub const MAX_ATTESTATIONS: u32 = 4;
 /// Bond every provider needs whatever its size.
 pub const BASE_STAKE: Balance = 100;
 /// Bond needed per GPU on top of the base.
@@ -73,8 +77,8 @@ pub const STAKE_PER_GPU: Balance = 10;
 impl pallet_providers::Config for Test {
 	type Stake = MockStake;
 	type Commitments = MockCommitments;
-	type Lifecycle = ();
-	type MaxAttestations = ConstU32<4>;
+	type Lifecycle = MockLifecycle;
+	type MaxAttestations = ConstU32<MAX_ATTESTATIONS>;
 	type ForceOrigin = EnsureRoot<AccountId>;
 	type HeartbeatPeriod = ConstU64<PERIOD>;
 	type MaxMissedHeartbeats = ConstU32<MAX_MISSED>;
@@ -167,6 +171,92 @@ impl ProviderCommitments<AccountId> for MockCommitments {
 
 	fn is_gpu_committed(provider: &AccountId, gpu: &GpuUuidHash) -> bool {
 		unhashed::get_or_default(&committed_gpu_key(provider, gpu))
+	}
+}
+
+/// A call the registry made into the lease market.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LifecycleCall {
+	Attested { provider: AccountId, now: BlockNumber, lines: alloc::vec::Vec<LeaseAttestation> },
+	WentOffline { provider: AccountId, at: BlockNumber },
+	BackOnline { provider: AccountId, now: BlockNumber },
+	Jailed { provider: AccountId },
+}
+
+// Kept outside storage on purpose: a call made inside a dispatch that then fails is still
+// recorded, so tests can prove failed calls never reach the market.
+thread_local! {
+	static LIFECYCLE_CALLS: RefCell<alloc::vec::Vec<LifecycleCall>> =
+		const { RefCell::new(alloc::vec::Vec::new()) };
+}
+
+/// Weight the mock market reports per attestation line.
+pub const ATTESTED_PER_LINE: Weight = Weight::from_parts(1_000_000, 100);
+/// Weight the mock market reports for a provider going Offline.
+pub const WENT_OFFLINE: Weight = Weight::from_parts(2_000_000, 200);
+/// Weight the mock market reports for a provider coming back online.
+pub const BACK_ONLINE: Weight = Weight::from_parts(3_000_000, 300);
+/// Weight the mock market reports for a jailed provider.
+pub const JAILED: Weight = Weight::from_parts(4_000_000, 400);
+/// What every declared upper bound adds on top of the weight the mock market reports, so that
+/// tests can tell a declared bound from a reported weight.
+pub const BOUND_SLACK: Weight = Weight::from_parts(500_000, 50);
+
+/// The lease market's side of the provider lifecycle: records every call and reports fixed,
+/// distinct weights.
+pub struct MockLifecycle;
+
+impl MockLifecycle {
+	/// The calls recorded since the last time, oldest first; clears the record.
+	pub fn taken() -> alloc::vec::Vec<LifecycleCall> {
+		LIFECYCLE_CALLS.with(|calls| core::mem::take(&mut *calls.borrow_mut()))
+	}
+
+	fn record(call: LifecycleCall) {
+		LIFECYCLE_CALLS.with(|calls| calls.borrow_mut().push(call));
+	}
+
+	/// The weight reported for `lines` attestation lines.
+	pub fn attested_for(lines: usize) -> Weight {
+		ATTESTED_PER_LINE.saturating_mul(lines as u64)
+	}
+}
+
+impl ProviderLifecycle<AccountId, BlockNumber> for MockLifecycle {
+	fn attested(provider: &AccountId, now: BlockNumber, lines: &[LeaseAttestation]) -> Weight {
+		Self::record(LifecycleCall::Attested { provider: *provider, now, lines: lines.to_vec() });
+		Self::attested_for(lines.len())
+	}
+
+	fn attested_weight(lines: u32) -> Weight {
+		Self::attested_for(lines as usize).saturating_add(BOUND_SLACK)
+	}
+
+	fn went_offline(provider: &AccountId, at: BlockNumber) -> Weight {
+		Self::record(LifecycleCall::WentOffline { provider: *provider, at });
+		WENT_OFFLINE
+	}
+
+	fn went_offline_weight() -> Weight {
+		WENT_OFFLINE.saturating_add(BOUND_SLACK)
+	}
+
+	fn back_online(provider: &AccountId, now: BlockNumber) -> Weight {
+		Self::record(LifecycleCall::BackOnline { provider: *provider, now });
+		BACK_ONLINE
+	}
+
+	fn back_online_weight() -> Weight {
+		BACK_ONLINE.saturating_add(BOUND_SLACK)
+	}
+
+	fn jailed(provider: &AccountId) -> Weight {
+		Self::record(LifecycleCall::Jailed { provider: *provider });
+		JAILED
+	}
+
+	fn jailed_weight() -> Weight {
+		JAILED.saturating_add(BOUND_SLACK)
 	}
 }
 
@@ -264,6 +354,8 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.expect("balances genesis builds");
+		// Tests share threads, so a record left by an earlier test must not leak into this one.
+		MockLifecycle::taken();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
 		ext
