@@ -9,7 +9,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::DispatchResult,
 	traits::{
-		fungible::{Inspect, InspectHold, MutateHold},
+		fungible::{InspectHold, MutateHold},
 		tokens::{Fortitude, Precision, Restriction},
 		Get,
 	},
@@ -328,14 +328,8 @@ impl<T: Config> Pallet<T> {
 			log::error!(target: LOG_TARGET, "escrow hold smaller than the lease's escrow");
 			return false;
 		}
-		// A provider account too poor to exist cannot be paid less than the existential
-		// deposit; the amount then waits for the next settlement.
-		if to_provider > 0
-			&& T::Currency::balance(provider).saturating_add(to_provider)
-				< T::Currency::minimum_balance()
-		{
-			return false;
-		}
+		// A transfer that fails (say, less than the existential deposit to an account that
+		// does not exist) moves nothing; the amount waits for the next settlement.
 		if to_provider > 0
 			&& T::Currency::transfer_on_hold(
 				&reason,

@@ -111,12 +111,7 @@ impl<T: Config> Pallet<T> {
 	pub fn quote(requirement: &GpuRequirement, duration: BlockNumberFor<T>) -> Option<PriceQuote> {
 		let mut prices: Vec<_> = RecentPrices::<T>::iter_values()
 			.filter(|point| {
-				requirement.is_met_by(&ember_primitives::GpuSpec {
-					model: point.model.clone(),
-					vram_mib: point.vram_mib,
-					compute_capability: point.compute_capability,
-					uuid_hash: Default::default(),
-				})
+				requirement.admits(&point.model, point.vram_mib, point.compute_capability)
 			})
 			.map(|point| point.price_per_gpu_hour)
 			.collect();
@@ -143,12 +138,7 @@ impl<T: Config> Pallet<T> {
 
 	fn order_matches(order: &Order<T>, filter: &OrderFilter) -> bool {
 		let gpu_ok = filter.gpu.as_ref().is_none_or(|gpu| {
-			order.requirement.is_met_by(&ember_primitives::GpuSpec {
-				model: gpu.model.clone(),
-				vram_mib: gpu.vram_mib,
-				compute_capability: gpu.compute_capability,
-				uuid_hash: Default::default(),
-			})
+			order.requirement.admits(&gpu.model, gpu.vram_mib, gpu.compute_capability)
 		});
 		let count_ok = filter.max_gpus.is_none_or(|max| order.requirement.count <= max);
 		let region_ok = match (&order.region, &filter.region) {

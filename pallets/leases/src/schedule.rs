@@ -4,13 +4,10 @@
 //! never the number of orders, leases or providers in storage.
 
 use crate::*;
-use ember_primitives::{CloseReason, ProviderRegistry, ProviderStatus};
+use ember_primitives::{queue::place_with_spill, CloseReason, ProviderRegistry, ProviderStatus};
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{
-	traits::{One, Saturating},
-	DispatchError,
-};
+use sp_runtime::DispatchError;
 
 impl<T: Config> Pallet<T> {
 	/// Put `item` into the queue of `target`, or of one of the next `DUE_SPILL_BLOCKS` blocks
@@ -19,15 +16,13 @@ impl<T: Config> Pallet<T> {
 		item: DueItem,
 		target: BlockNumberFor<T>,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = target;
-		for _ in 0..=DUE_SPILL_BLOCKS {
-			if Due::<T>::try_append(block, &item).is_ok() {
-				return Ok(block);
-			}
-			block = block.saturating_add(One::one());
-		}
-		log::warn!(target: LOG_TARGET, "due queues full from block {target:?} on");
-		Err(Error::<T>::DueQueueFull.into())
+		place_with_spill(target, DUE_SPILL_BLOCKS, |block| {
+			Due::<T>::try_append(block, &item).is_ok()
+		})
+		.ok_or_else(|| {
+			log::warn!(target: LOG_TARGET, "due queues full from block {target:?} on");
+			Error::<T>::DueQueueFull.into()
+		})
 	}
 
 	/// Remove `item` from the queue of `block`.
@@ -47,15 +42,13 @@ impl<T: Config> Pallet<T> {
 		provider: &T::AccountId,
 		target: BlockNumberFor<T>,
 	) -> Option<BlockNumberFor<T>> {
-		let mut block = target;
-		for _ in 0..=DUE_SPILL_BLOCKS {
-			if OfflineDue::<T>::try_append(block, provider).is_ok() {
-				return Some(block);
-			}
-			block = block.saturating_add(One::one());
+		let placed = place_with_spill(target, DUE_SPILL_BLOCKS, |block| {
+			OfflineDue::<T>::try_append(block, provider).is_ok()
+		});
+		if placed.is_none() {
+			log::warn!(target: LOG_TARGET, "offline-limit queues full from block {target:?} on");
 		}
-		log::warn!(target: LOG_TARGET, "offline-limit queues full from block {target:?} on");
-		None
+		placed
 	}
 
 	/// Work through everything due at `now`: bid windows ending, lease checks and providers

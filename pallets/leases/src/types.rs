@@ -50,9 +50,19 @@ pub struct GpuRequirement {
 impl GpuRequirement {
 	/// Whether `gpu` meets the requirement (its count aside).
 	pub fn is_met_by(&self, gpu: &GpuSpec) -> bool {
-		self.model.as_ref().is_none_or(|model| *model == gpu.model)
-			&& gpu.vram_mib >= self.min_vram_mib
-			&& gpu.compute_capability >= self.min_compute_capability
+		self.admits(&gpu.model, gpu.vram_mib, gpu.compute_capability)
+	}
+
+	/// Whether a GPU of this model, memory and compute capability meets the requirement.
+	pub fn admits(
+		&self,
+		model: &GpuModelName,
+		vram_mib: u32,
+		compute_capability: ComputeCapability,
+	) -> bool {
+		self.model.as_ref().is_none_or(|wanted| wanted == model)
+			&& vram_mib >= self.min_vram_mib
+			&& compute_capability >= self.min_compute_capability
 	}
 }
 

@@ -10,6 +10,7 @@ extern crate alloc;
 
 pub mod gpu;
 pub mod market;
+pub mod queue;
 pub mod traits;
 
 pub use gpu::{ComputeCapability, GpuModelName, GpuSpec, GpuUuidHash};

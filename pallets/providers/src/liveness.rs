@@ -55,13 +55,13 @@ impl<T: Config> Pallet<T> {
 		owner: &T::AccountId,
 		target: BlockNumberFor<T>,
 	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut block = target;
-		for _ in 0..=DEADLINE_SPILL_BLOCKS {
-			// Appends without decoding the bucket; fails only when it is full.
-			if Deadlines::<T>::try_append(block, owner).is_ok() {
-				return Ok(block);
-			}
-			block = block.saturating_add(One::one());
+		// Appends without decoding the bucket; fails only when it is full.
+		let placed =
+			ember_primitives::queue::place_with_spill(target, DEADLINE_SPILL_BLOCKS, |block| {
+				Deadlines::<T>::try_append(block, owner).is_ok()
+			});
+		if let Some(block) = placed {
+			return Ok(block);
 		}
 		log::warn!(
 			target: LOG_TARGET,
