@@ -3,7 +3,7 @@
 
 use crate::*;
 use ember_primitives::{
-	CloseReason, GpuUuidHash, LeaseAttestation, LeaseOffence, LeaseOffenceReporter,
+	CloseReason, GpuUuidHash, HarmedLease, LeaseAttestation, LeaseOffence, LeaseOffenceReporter,
 	ProviderCommitments, ProviderLifecycle,
 };
 use frame_support::{pallet_prelude::Weight, traits::Get};
@@ -46,12 +46,20 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		if book.leases.is_empty() {
 			return T::DbWeight::get().reads(1);
 		}
-		let running_leases = u32::try_from(book.leases.len()).unwrap_or(u32::MAX);
-		T::Offences::report(LeaseOffence::Downtime {
-			provider: provider.clone(),
-			since: at,
-			running_leases,
-		});
+		// The tenants of every running lease are owed compensation from the slash, up to what
+		// their lease still holds.
+		let harmed = book
+			.leases
+			.iter()
+			.filter_map(|id| {
+				Leases::<T>::get(id).map(|lease| HarmedLease {
+					lease: *id,
+					tenant: lease.tenant,
+					unspent: lease.escrow,
+				})
+			})
+			.collect();
+		T::Offences::report(LeaseOffence::Downtime { provider: provider.clone(), since: at, harmed });
 		let close_at =
 			Self::schedule_offline_limit(provider, at.saturating_add(T::OfflineLimit::get()));
 		OfflineSince::<T>::insert(provider, (at, close_at));

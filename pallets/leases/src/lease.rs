@@ -301,7 +301,8 @@ impl<T: Config> Pallet<T> {
 			&lease.provider,
 			&lease.tenant,
 			lease_id,
-			u64::from(paid_now).saturating_mul(u64::from(lease.gpu_count())),
+			&lease.gpus,
+			paid_now,
 			amount,
 			fee,
 		);

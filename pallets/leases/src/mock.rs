@@ -3,7 +3,7 @@
 
 use crate as pallet_leases;
 use ember_primitives::{
-	ComputeCapability, DeliveredGpuTime, GpuModelName, GpuSpec, LeaseId, LeaseOffence,
+	ComputeCapability, DeliveredGpuTime, GpuModelName, GpuSpec, GpuUuidHash, LeaseId, LeaseOffence,
 	LeaseOffenceReporter, ProviderRegistry, ProviderStake, ProviderStatus,
 };
 use frame_support::{
@@ -261,10 +261,12 @@ impl DeliveredGpuTime<AccountId, Balance> for MockDelivery {
 		provider: &AccountId,
 		tenant: &AccountId,
 		lease: LeaseId,
-		gpu_blocks: u64,
+		gpus: &[GpuUuidHash],
+		blocks: u32,
 		paid: Balance,
 		fee: Balance,
 	) {
+		let gpu_blocks = u64::from(blocks).saturating_mul(gpus.len() as u64);
 		let record =
 			Delivered { provider: *provider, tenant: *tenant, lease, gpu_blocks, paid, fee };
 		DELIVERED.with(|delivered| delivered.borrow_mut().push(record));

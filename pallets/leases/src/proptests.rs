@@ -10,7 +10,7 @@ use crate::{
 	Offers, OfflineDue, OfflineSince, Orders, OrdersOfTenant, RegionOf, DUE_SPILL_BLOCKS,
 };
 use ember_primitives::{
-	CloseReason, ComputeCapability, GpuModelName, LeaseAttestation, LeaseId, LeaseOffence,
+	CloseReason, ComputeCapability, GpuModelName, HarmedLease, LeaseAttestation, LeaseId, LeaseOffence,
 	ProviderLifecycle, ProviderRegistry, ProviderStatus, WorkloadStatus,
 };
 use frame_support::traits::fungible::{Inspect, InspectHold};
@@ -635,18 +635,24 @@ fn apply(op: &Op) {
 			let (owner, _) = PROVIDERS[provider];
 			if status(owner) == Some(ProviderStatus::Active) {
 				MockOffences::taken();
-				let running = Books::<Test>::get(owner).leases.len() as u32;
+				let running: Vec<_> = Books::<Test>::get(owner)
+					.leases
+					.iter()
+					.filter_map(|id| {
+						crate::Leases::<Test>::get(id).map(|lease| HarmedLease {
+							lease: *id,
+							tenant: lease.tenant,
+							unspent: lease.escrow,
+						})
+					})
+					.collect();
 				MockRegistry::set_status(owner, ProviderStatus::Offline);
 				<Market as ProviderLifecycle<_, _>>::went_offline(&owner, now);
 				let offences = MockOffences::taken();
-				if running > 0 {
+				if !running.is_empty() {
 					assert_eq!(
 						offences,
-						vec![LeaseOffence::Downtime {
-							provider: owner,
-							since: now,
-							running_leases: running
-						}]
+						vec![LeaseOffence::Downtime { provider: owner, since: now, harmed: running }]
 					);
 					assert_eq!(OfflineSince::<Test>::get(owner).map(|(since, _)| since), Some(now));
 				} else {

@@ -15,7 +15,7 @@ use crate::{
 	UsageReport, DUE_SPILL_BLOCKS,
 };
 use ember_primitives::{
-	CloseReason, ComputeCapability, GpuModelName, LeaseAttestation, LeaseId, LeaseOffence, OfferId,
+	CloseReason, ComputeCapability, GpuModelName, HarmedLease, LeaseAttestation, LeaseId, LeaseOffence, OfferId,
 	OrderId, ProviderCommitments, ProviderLifecycle, ProviderStatus, WorkloadStatus,
 };
 use frame_support::{
@@ -2309,9 +2309,15 @@ mod provider_faults {
 			let second = lease_with(TENANT_2, AGENT_A, PROVIDER_A, &[2], 1_000);
 			run_to_block(50);
 			went_offline(PROVIDER_A, 50);
+			let escrow_of = |id| crate::Leases::<Test>::get(id).map(|lease| lease.escrow).unwrap_or(0);
+			let harmed = vec![
+				HarmedLease { lease: first, tenant: TENANT, unspent: escrow_of(first) },
+				HarmedLease { lease: second, tenant: TENANT_2, unspent: escrow_of(second) },
+			];
+			assert!(harmed.iter().all(|lease| lease.unspent > 0));
 			assert_eq!(
 				MockOffences::taken(),
-				vec![LeaseOffence::Downtime { provider: PROVIDER_A, since: 50, running_leases: 2 }]
+				vec![LeaseOffence::Downtime { provider: PROVIDER_A, since: 50, harmed }]
 			);
 			let limit = 50 + OFFLINE_LIMIT;
 			assert_eq!(OfflineSince::<Test>::get(PROVIDER_A), Some((50, Some(limit))));

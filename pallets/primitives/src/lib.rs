@@ -15,11 +15,12 @@ pub mod traits;
 
 pub use gpu::{ComputeCapability, GpuModelName, GpuSpec, GpuUuidHash};
 pub use market::{
-	CloseReason, DeliveredGpuTime, LeaseAttestation, LeaseId, LeaseOffence, LeaseOffenceReporter,
+	CloseReason, DeliveredGpuTime, HarmedLease, LeaseAttestation, LeaseId, LeaseOffence, LeaseOffenceReporter,
 	OfferId, OrderId, ProviderLifecycle, WorkloadStatus,
 };
 pub use traits::{
-	ProviderCommitments, ProviderRegistry, ProviderStake, ProviderStakeSlashing, ProviderStatus,
+	BurnLedger, ProviderBacking, ProviderCommitments, ProviderJail, ProviderOffence,
+	ProviderOffenceReporter, ProviderRegistry, ProviderStake, ProviderStakeSlashing, ProviderStatus,
 };
 
 /// Balance of an account, in plancks (10^-12 EMBR).

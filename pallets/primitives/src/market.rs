@@ -6,6 +6,10 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::weights::Weight;
 use scale_info::TypeInfo;
 
+use alloc::vec::Vec;
+
+use crate::gpu::GpuUuidHash;
+
 /// Identifies an order, counted up from zero.
 pub type OrderId = u64;
 
@@ -104,8 +108,8 @@ pub enum LeaseOffence<AccountId, Balance, BlockNumber> {
 		provider: AccountId,
 		/// The block it was marked Offline in.
 		since: BlockNumber,
-		/// How many of its leases were running.
-		running_leases: u32,
+		/// The leases that were running, whose tenants the slash compensates.
+		harmed: Vec<HarmedLease<AccountId, Balance>>,
 	},
 	/// The provider closed a lease before its end.
 	EarlyClose {
@@ -118,6 +122,17 @@ pub enum LeaseOffence<AccountId, Balance, BlockNumber> {
 		/// What the rest of the lease would have paid the provider, returned to the tenant.
 		unserved_value: Balance,
 	},
+}
+
+/// A lease whose tenant an offence harmed, and the most the tenant may be compensated.
+#[derive(Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, PartialEq, TypeInfo)]
+pub struct HarmedLease<AccountId, Balance> {
+	/// The lease.
+	pub lease: LeaseId,
+	/// Its tenant.
+	pub tenant: AccountId,
+	/// What the lease still had in escrow when the offence happened: the compensation cap.
+	pub unspent: Balance,
 }
 
 /// Where the lease market sends provider faults (the slashing pallet).
@@ -134,13 +149,14 @@ impl<AccountId, Balance, BlockNumber> LeaseOffenceReporter<AccountId, Balance, B
 /// GPU-time the lease market paid for, reported at every settlement (the emissions pallet
 /// counts it).
 pub trait DeliveredGpuTime<AccountId, Balance> {
-	/// `provider` was paid `paid` (of which `fee` was burned) by `tenant` for `gpu_blocks`
-	/// GPU-blocks (GPUs × blocks) of lease `lease`.
+	/// `provider` was paid `paid` (of which `fee` was burned) by `tenant` for `blocks` blocks of
+	/// the GPUs `gpus` under lease `lease`.
 	fn delivered(
 		provider: &AccountId,
 		tenant: &AccountId,
 		lease: LeaseId,
-		gpu_blocks: u64,
+		gpus: &[GpuUuidHash],
+		blocks: u32,
 		paid: Balance,
 		fee: Balance,
 	);
@@ -152,7 +168,8 @@ impl<AccountId, Balance> DeliveredGpuTime<AccountId, Balance> for () {
 		_provider: &AccountId,
 		_tenant: &AccountId,
 		_lease: LeaseId,
-		_gpu_blocks: u64,
+		_gpus: &[GpuUuidHash],
+		_blocks: u32,
 		_paid: Balance,
 		_fee: Balance,
 	) {
@@ -221,5 +238,44 @@ impl<AccountId, BlockNumber> ProviderLifecycle<AccountId, BlockNumber> for () {
 
 	fn jailed_weight() -> Weight {
 		Weight::zero()
+	}
+}
+
+/// Two listeners hear every lifecycle event, in order (the lease market, then emissions).
+impl<AccountId, BlockNumber: Copy, A, B> ProviderLifecycle<AccountId, BlockNumber> for (A, B)
+where
+	A: ProviderLifecycle<AccountId, BlockNumber>,
+	B: ProviderLifecycle<AccountId, BlockNumber>,
+{
+	fn attested(provider: &AccountId, now: BlockNumber, lines: &[LeaseAttestation]) -> Weight {
+		A::attested(provider, now, lines).saturating_add(B::attested(provider, now, lines))
+	}
+
+	fn attested_weight(lines: u32) -> Weight {
+		A::attested_weight(lines).saturating_add(B::attested_weight(lines))
+	}
+
+	fn went_offline(provider: &AccountId, at: BlockNumber) -> Weight {
+		A::went_offline(provider, at).saturating_add(B::went_offline(provider, at))
+	}
+
+	fn went_offline_weight() -> Weight {
+		A::went_offline_weight().saturating_add(B::went_offline_weight())
+	}
+
+	fn back_online(provider: &AccountId, now: BlockNumber) -> Weight {
+		A::back_online(provider, now).saturating_add(B::back_online(provider, now))
+	}
+
+	fn back_online_weight() -> Weight {
+		A::back_online_weight().saturating_add(B::back_online_weight())
+	}
+
+	fn jailed(provider: &AccountId) -> Weight {
+		A::jailed(provider).saturating_add(B::jailed(provider))
+	}
+
+	fn jailed_weight() -> Weight {
+		A::jailed_weight().saturating_add(B::jailed_weight())
 	}
 }

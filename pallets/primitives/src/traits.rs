@@ -4,6 +4,8 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
 use alloc::vec::Vec;
+use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
+use sp_runtime::Perbill;
 
 use crate::gpu::{GpuSpec, GpuUuidHash};
 
@@ -141,4 +143,72 @@ impl<AccountId> ProviderRegistry<AccountId> for () {
 	fn region(_owner: &AccountId) -> Option<Vec<u8>> {
 		None
 	}
+}
+
+/// Who backs a provider and on what terms, for splitting its rewards (the staking pallet).
+pub trait ProviderBacking<AccountId, Balance> {
+	/// The share of its delegators' rewards the owner keeps.
+	fn commission(provider: &AccountId) -> Perbill;
+
+	/// The owner's active bond, then every delegator with a non-zero active delegation and its
+	/// amount. At most [`Self::max_backers`] entries.
+	fn backers(provider: &AccountId) -> Vec<(AccountId, Balance)>;
+
+	/// Whether `who` has a delegation (active or unbonding) behind `provider`.
+	fn is_delegator(provider: &AccountId, who: &AccountId) -> bool;
+
+	/// The most entries [`Self::backers`] returns: the owner plus the delegator limit.
+	fn max_backers() -> u32;
+}
+
+/// Jailing and releasing providers, used by the slashing pallet (the provider registry).
+pub trait ProviderJail<AccountId> {
+	/// Jail a provider: it takes no new work and its running leases close and settle.
+	fn jail(provider: &AccountId) -> DispatchResult;
+
+	/// Release a jailed provider: it is Active again and must heartbeat as usual.
+	fn unjail(provider: &AccountId) -> DispatchResult;
+
+	/// Upper bound of [`Self::jail`], running leases' closes included.
+	fn jail_weight() -> Weight;
+
+	/// Upper bound of [`Self::unjail`].
+	fn unjail_weight() -> Weight;
+}
+
+/// Told of every deliberate burn outside the lease market (slashes sent to burn), so that total
+/// issuance reconciles every era (the emissions pallet).
+pub trait BurnLedger<Balance> {
+	/// `amount` was burned.
+	fn burned(amount: Balance);
+}
+
+/// Nobody keeps the ledger.
+impl<Balance> BurnLedger<Balance> for () {
+	fn burned(_amount: Balance) {}
+}
+
+/// Offences proven outside the lease market.
+#[derive(Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, PartialEq, TypeInfo)]
+pub enum ProviderOffence<AccountId> {
+	/// The provider registered a GPU it does not have, or misstated one.
+	FalseInventory {
+		/// The provider (owner account).
+		provider: AccountId,
+		/// The GPU that was misstated.
+		gpu: GpuUuidHash,
+	},
+	/// The provider failed a proof-of-compute challenge.
+	FailedChallenge {
+		/// The provider (owner account).
+		provider: AccountId,
+		/// The challenge it failed.
+		challenge: u64,
+	},
+}
+
+/// Where verified offences outside the lease market are sent (the slashing pallet).
+pub trait ProviderOffenceReporter<AccountId> {
+	/// Record a proven offence. Fails when the same offence was already reported.
+	fn report(offence: ProviderOffence<AccountId>) -> DispatchResult;
 }

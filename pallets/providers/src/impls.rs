@@ -2,7 +2,8 @@
 
 use crate::*;
 use alloc::vec::Vec;
-use ember_primitives::{GpuSpec, ProviderRegistry, ProviderStatus};
+use ember_primitives::{GpuSpec, ProviderJail, ProviderLifecycle, ProviderRegistry, ProviderStatus};
+use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
 
 impl<T: Config> ProviderRegistry<T::AccountId> for Pallet<T> {
 	fn registered_gpus(owner: &T::AccountId) -> Option<u32> {
@@ -27,6 +28,24 @@ impl<T: Config> ProviderRegistry<T::AccountId> for Pallet<T> {
 
 	fn region(owner: &T::AccountId) -> Option<Vec<u8>> {
 		Metadata::<T>::get(owner).map(|metadata| metadata.region.into_inner())
+	}
+}
+
+impl<T: Config> ProviderJail<T::AccountId> for Pallet<T> {
+	fn jail(provider: &T::AccountId) -> DispatchResult {
+		Self::do_jail(provider)
+	}
+
+	fn unjail(provider: &T::AccountId) -> DispatchResult {
+		Self::do_unjail(provider)
+	}
+
+	fn jail_weight() -> Weight {
+		T::WeightInfo::force_jail().saturating_add(T::Lifecycle::jailed_weight())
+	}
+
+	fn unjail_weight() -> Weight {
+		T::WeightInfo::force_unjail()
 	}
 }
 

@@ -1,9 +1,15 @@
 //! How other Ember pallets see provider stake, through the `ember-primitives` traits.
 
-use crate::{BalanceOf, Config, Ledgers, Pallet, TotalDelegated, WeightInfo};
-use ember_primitives::{ProviderStake, ProviderStakeSlashing};
+use crate::{
+	BalanceOf, Config, Delegations, Ledgers, Pallet, ProviderDelegators, TotalDelegated, WeightInfo,
+};
+use alloc::vec::Vec;
+use ember_primitives::{ProviderBacking, ProviderStake, ProviderStakeSlashing};
 use frame_support::{traits::Get, weights::Weight};
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	Perbill,
+};
 
 impl<T: Config> ProviderStake<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn required_stake(gpu_count: u32) -> BalanceOf<T> {
@@ -30,6 +36,34 @@ impl<T: Config> ProviderStakeSlashing<T::AccountId, BalanceOf<T>> for Pallet<T> 
 		beneficiary: Option<&T::AccountId>,
 	) -> BalanceOf<T> {
 		Self::do_slash(provider, amount, beneficiary)
+	}
+}
+
+impl<T: Config> ProviderBacking<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn commission(provider: &T::AccountId) -> Perbill {
+		Ledgers::<T>::get(provider).map(|ledger| ledger.commission).unwrap_or_default()
+	}
+
+	fn backers(provider: &T::AccountId) -> Vec<(T::AccountId, BalanceOf<T>)> {
+		let mut backers = Vec::new();
+		backers.push((provider.clone(), Self::own_stake(provider)));
+		for delegator in ProviderDelegators::<T>::get(provider) {
+			let active = Delegations::<T>::get(provider, &delegator)
+				.map(|delegation| delegation.active)
+				.unwrap_or_else(Zero::zero);
+			if !active.is_zero() {
+				backers.push((delegator, active));
+			}
+		}
+		backers
+	}
+
+	fn is_delegator(provider: &T::AccountId, who: &T::AccountId) -> bool {
+		Delegations::<T>::contains_key(provider, who)
+	}
+
+	fn max_backers() -> u32 {
+		T::MaxDelegatorsPerProvider::get().saturating_add(1)
 	}
 }
 
