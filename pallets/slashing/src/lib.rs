@@ -1,0 +1,3 @@
+//! # Slashing
+
+#![cfg_attr(not(feature = "std"), no_std)]
