@@ -16,42 +16,61 @@ pub type EraIndex = u32;
 
 /// What a provider has earned and not yet claimed.
 #[derive(Clone, Copy, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
-pub struct ProviderRewards {
-	/// The era of `points`.
+pub struct ProviderRewards<BlockNumber> {
+	/// The era of `points`, `bonus_points` and `fees`.
 	pub era: EraIndex,
-	/// Points earned in `era`, not yet turned into reward.
+	/// Availability points earned in `era`, not yet turned into reward.
 	pub points: u128,
+	/// Leased-time bonus points earned in `era`, not yet turned into reward.
+	pub bonus_points: u128,
+	/// Protocol fees the provider's leases burned in `era`: the most its bonus may pay.
+	pub fees: Balance,
 	/// Reward of closed eras, not yet claimed.
 	pub unclaimed: Balance,
+	/// The last block its available GPU-time was credited up to; `None` while it is not
+	/// heartbeating (never seen, or Offline).
+	pub last_credit: Option<BlockNumber>,
 }
 
-/// The reward per point of a closed era: the providers' share over the points earned in it. No
-/// points: the share is not distributed (returned as `None`, so the caller can send it elsewhere).
-pub fn reward_per_point(share: Balance, points: u128) -> Option<FixedU128> {
+/// The reward per point of a closed era: the providers' pot over the points earned in it. No
+/// points: nothing is distributed (`None`).
+pub fn reward_per_point(pot: Balance, points: u128) -> Option<FixedU128> {
 	if points == 0 {
 		return None;
 	}
-	FixedU128::checked_from_rational(share, points)
+	FixedU128::checked_from_rational(pot, points)
 }
 
-impl ProviderRewards {
-	/// Fold the points of a closed era into `unclaimed`, using that era's rate (`None` when the
-	/// era is still open, then nothing changes).
-	pub fn settle(&mut self, closed_rate: Option<FixedU128>) {
-		if let Some(rate) = closed_rate {
-			self.unclaimed = self.unclaimed.saturating_add(rate.saturating_mul_int(self.points));
-			self.points = 0;
-		}
+impl<BlockNumber> ProviderRewards<BlockNumber> {
+	/// Turn the points of the record's era, now closed, into reward at that era's rate. The
+	/// leased bonus pays at most the fees burned; what the cap withholds is returned, for the
+	/// next era's pot.
+	pub fn fold(&mut self, closed_rate: Option<FixedU128>) -> Balance {
+		let rate = closed_rate.unwrap_or_default();
+		let available = rate.saturating_mul_int(self.points);
+		let bonus = rate.saturating_mul_int(self.bonus_points);
+		let paid_bonus = bonus.min(self.fees);
+		self.unclaimed = self.unclaimed.saturating_add(available).saturating_add(paid_bonus);
+		self.points = 0;
+		self.bonus_points = 0;
+		self.fees = 0;
+		bonus.saturating_sub(paid_bonus)
 	}
 
-	/// Add `points` earned in `era`; the record's earlier points must have been settled when
-	/// `era` is later than the record's (`rate_of_recorded_era` is that earlier era's rate).
-	pub fn earn(&mut self, era: EraIndex, points: u128, rate_of_recorded_era: Option<FixedU128>) {
-		if era != self.era {
-			self.settle(rate_of_recorded_era);
-			self.era = era;
+	/// Make `era` the record's era, folding the earlier one first (`rate_of_recorded_era` is
+	/// its rate). Returns what the bonus cap withheld, as [`Self::fold`].
+	pub fn roll_to(&mut self, era: EraIndex, rate_of_recorded_era: Option<FixedU128>) -> Balance {
+		if era == self.era {
+			return 0;
 		}
-		self.points = self.points.saturating_add(points);
+		let withheld = self.fold(rate_of_recorded_era);
+		self.era = era;
+		withheld
+	}
+
+	/// Whether nothing is left in the record but liveness bookkeeping.
+	pub fn is_empty(&self) -> bool {
+		self.points == 0 && self.bonus_points == 0 && self.fees == 0 && self.unclaimed == 0
 	}
 }
 
@@ -59,27 +78,48 @@ impl ProviderRewards {
 mod tests {
 	use super::*;
 
+	type Record = ProviderRewards<u32>;
+
+	fn earn(record: &mut Record, era: EraIndex, points: u128, rate: Option<FixedU128>) -> Balance {
+		let withheld = record.roll_to(era, rate);
+		record.points += points;
+		withheld
+	}
+
 	#[test]
-	fn an_era_splits_its_share_by_points() {
-		let rate = reward_per_point(1_000, 400).expect("points were earned");
-		let (mut a, mut b) = (ProviderRewards::default(), ProviderRewards::default());
-		a.earn(0, 300, None);
-		b.earn(0, 100, None);
-		a.settle(Some(rate));
-		b.settle(Some(rate));
+	fn an_era_splits_its_pot_by_points() {
+		let rate = reward_per_point(1_000, 400);
+		let (mut a, mut b) = (Record::default(), Record::default());
+		earn(&mut a, 0, 300, None);
+		earn(&mut b, 0, 100, None);
+		a.fold(rate);
+		b.fold(rate);
 		assert_eq!((a.unclaimed, b.unclaimed), (750, 250));
 	}
 
 	#[test]
-	fn earning_in_a_later_era_settles_the_earlier_one_first() {
+	fn earning_in_a_later_era_folds_the_earlier_one_first() {
 		let rate_0 = reward_per_point(1_000, 100);
-		let mut record = ProviderRewards::default();
-		record.earn(0, 100, None);
-		record.earn(3, 50, rate_0);
-		assert_eq!(record, ProviderRewards { era: 3, points: 50, unclaimed: 1_000 });
-		// Still era 3: nothing is settled.
-		record.earn(3, 25, None);
-		assert_eq!(record.points, 75);
+		let mut record = Record::default();
+		earn(&mut record, 0, 100, None);
+		earn(&mut record, 3, 50, rate_0);
+		assert_eq!((record.era, record.points, record.unclaimed), (3, 50, 1_000));
+		// Still era 3: nothing is folded.
+		earn(&mut record, 3, 25, None);
+		assert_eq!((record.points, record.unclaimed), (75, 1_000));
+	}
+
+	#[test]
+	fn the_bonus_pays_at_most_the_fees_burned() {
+		// 100 availability points and 100 bonus points at 10 per point: the bonus is worth
+		// 1,000 but the leases burned only 300 in fees.
+		let rate = reward_per_point(2_000, 200);
+		let mut record = Record { points: 100, bonus_points: 100, fees: 300, ..Default::default() };
+		let withheld = record.fold(rate);
+		assert_eq!((record.unclaimed, withheld), (1_000 + 300, 700));
+		// Fees above the bonus's worth do not add to it.
+		let mut record = Record { bonus_points: 100, fees: 5_000, ..Default::default() };
+		assert_eq!((record.fold(rate), record.unclaimed), (0, 1_000));
 	}
 
 	#[test]
@@ -88,19 +128,18 @@ mod tests {
 	}
 
 	#[test]
-	fn rounding_never_pays_out_more_than_the_share() {
+	fn rounding_never_pays_out_more_than_the_pot() {
 		let points = [1u128, 2, 3, 5, 7, 11, 13];
-		let share: Balance = 1_000_003;
-		let rate = reward_per_point(share, points.iter().sum());
+		let pot: Balance = 1_000_003;
+		let rate = reward_per_point(pot, points.iter().sum());
 		let paid: Balance = points
 			.iter()
 			.map(|p| {
-				let mut record = ProviderRewards::default();
-				record.earn(0, *p, None);
-				record.settle(rate);
+				let mut record = Record { points: *p, ..Default::default() };
+				record.fold(rate);
 				record.unclaimed
 			})
 			.sum();
-		assert!(paid <= share && share - paid < points.len() as Balance);
+		assert!(paid <= pot && pot - paid < points.len() as Balance);
 	}
 }

@@ -8,7 +8,7 @@
 //! The rate at era `e` is computed directly as `initial × 0.5^(e / h) × d^(e mod h)`, with
 //! `d = 2^(-1/h)`, so it never accumulates rounding over the years.
 
-use codec::{Decode, Encode, MaxEncodedLen};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use ember_primitives::Balance;
 use scale_info::TypeInfo;
 use sp_arithmetic::{
@@ -17,7 +17,21 @@ use sp_arithmetic::{
 };
 
 /// The schedule's parameters, set by governance.
-#[derive(Clone, Copy, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
 pub struct ScheduleParams {
 	/// The supply the rates apply to (issuance at genesis).
 	pub initial_supply: Balance,

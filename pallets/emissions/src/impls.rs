@@ -1,0 +1,71 @@
+//! How the registry and the lease market feed points in, and the slashing pallet burns.
+
+use crate::*;
+use ember_primitives::{
+	Balance, BurnLedger, DeliveredGpuTime, GpuUuidHash, LeaseAttestation, LeaseId,
+	ProviderLifecycle,
+};
+use frame_support::{pallet_prelude::Weight, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
+
+impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	fn attested(
+		provider: &T::AccountId,
+		now: BlockNumberFor<T>,
+		_lines: &[LeaseAttestation],
+	) -> Weight {
+		Self::credit_availability(provider, now);
+		Self::attested_weight(0)
+	}
+
+	fn attested_weight(_lines: u32) -> Weight {
+		T::WeightInfo::credit_availability(T::MaxGpusPerProvider::get())
+	}
+
+	fn went_offline(provider: &T::AccountId, _at: BlockNumberFor<T>) -> Weight {
+		Self::stop_crediting(provider);
+		Self::went_offline_weight()
+	}
+
+	fn went_offline_weight() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	fn back_online(_provider: &T::AccountId, _now: BlockNumberFor<T>) -> Weight {
+		// Crediting stopped when it went Offline; the heartbeat that brought it back starts it.
+		Weight::zero()
+	}
+
+	fn back_online_weight() -> Weight {
+		Weight::zero()
+	}
+
+	fn jailed(provider: &T::AccountId) -> Weight {
+		Self::stop_crediting(provider);
+		Self::jailed_weight()
+	}
+
+	fn jailed_weight() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+}
+
+impl<T: Config> DeliveredGpuTime<T::AccountId, Balance> for Pallet<T> {
+	fn delivered(
+		provider: &T::AccountId,
+		tenant: &T::AccountId,
+		_lease: LeaseId,
+		gpus: &[GpuUuidHash],
+		blocks: u32,
+		_paid: Balance,
+		fee: Balance,
+	) {
+		Self::credit_lease(provider, tenant, gpus, blocks, fee);
+	}
+}
+
+impl<T: Config> BurnLedger<Balance> for Pallet<T> {
+	fn burned(amount: Balance) {
+		Self::note_burned(amount);
+	}
+}

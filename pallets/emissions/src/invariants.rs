@@ -1,0 +1,49 @@
+//! What must hold after every block.
+
+#![cfg(any(feature = "try-runtime", test))]
+
+use crate::*;
+use frame_support::traits::{fungible, Get};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	/// Checks the pallet's invariants:
+	/// - total issuance is what the era's ledger says: `start + minted − burned`;
+	/// - the pot holds at least what it carries for the next era;
+	/// - the era in progress has not outlived its length, and its authors were not paid more
+	///   than its share;
+	/// - no provider record is ahead of the era in progress.
+	pub fn do_try_state(now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+		let issuance = <T::Currency as fungible::Inspect<_>>::total_issuance();
+		let ledger = Issuance::<T>::get();
+		frame_support::ensure!(
+			issuance == ledger.expected(),
+			"total issuance differs from start + minted - burned"
+		);
+
+		let pot = <T::Currency as fungible::Inspect<_>>::balance(&Self::pot_account());
+		frame_support::ensure!(pot >= Carried::<T>::get(), "the pot holds less than it carries");
+
+		let era = CurrentEra::<T>::get();
+		frame_support::ensure!(
+			now < era.start.saturating_add(T::EraLength::get()) || now.is_zero(),
+			"an era outlived its length"
+		);
+		frame_support::ensure!(
+			era.to_authors <= era.author_reward.saturating_mul(era_blocks::<T>()),
+			"authors were paid more than the era's share"
+		);
+
+		for (_, record) in ProviderPoints::<T>::iter() {
+			frame_support::ensure!(record.era <= era.index, "a provider record is ahead of the era");
+		}
+		Ok(())
+	}
+}
+
+fn era_blocks<T: Config>() -> ember_primitives::Balance {
+	use sp_runtime::traits::UniqueSaturatedInto;
+	let blocks: u32 = T::EraLength::get().unique_saturated_into();
+	blocks.into()
+}

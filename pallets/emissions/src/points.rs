@@ -1,0 +1,122 @@
+//! Points: available GPU-time credited at heartbeats, leased GPU-time credited at settlement.
+
+use crate::*;
+use alloc::vec::Vec;
+use ember_primitives::{
+	Balance, GpuModelName, GpuSpec, GpuUuidHash, ProviderBacking, ProviderRegistry,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use frame_support::traits::Get;
+use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
+
+impl<T: Config> Pallet<T> {
+	/// The provider's record, with any closed era folded into its unclaimed reward (what the
+	/// bonus cap withheld goes back to the pot).
+	pub(crate) fn current_record(provider: &T::AccountId) -> ProviderRewards<BlockNumberFor<T>> {
+		let mut record = ProviderPoints::<T>::get(provider).unwrap_or_default();
+		let era = CurrentEra::<T>::get().index;
+		if record.era != era {
+			let withheld = record.roll_to(era, EraRewardPerPoint::<T>::get(record.era));
+			if withheld > 0 {
+				Carried::<T>::mutate(|carried| *carried = carried.saturating_add(withheld));
+			}
+		}
+		record
+	}
+
+	/// A heartbeat at `now`: credit the GPU-time since the last one, if the provider is Active
+	/// and unpaused, at most `MaxCreditedGap` blocks of it.
+	pub(crate) fn credit_availability(provider: &T::AccountId, now: BlockNumberFor<T>) {
+		let mut record = Self::current_record(provider);
+		let blocks = match record.last_credit {
+			Some(last) if T::Registry::accepts_work(provider) =>
+				now.saturating_sub(last).min(T::MaxCreditedGap::get()),
+			_ => Default::default(),
+		};
+		record.last_credit = Some(now);
+		let blocks: u128 = blocks.unique_saturated_into();
+		if blocks > 0 {
+			let gpus = T::Registry::gpus(provider);
+			let points = blocks.saturating_mul(Self::score_of(gpus.iter()));
+			Self::add_points(&mut record.points, points);
+		}
+		ProviderPoints::<T>::insert(provider, record);
+	}
+
+	/// The provider stopped heartbeating (Offline or jailed): the gap until it comes back is
+	/// never credited.
+	pub(crate) fn stop_crediting(provider: &T::AccountId) {
+		ProviderPoints::<T>::mutate_exists(provider, |record| {
+			if let Some(record) = record {
+				record.last_credit = None;
+			}
+		});
+	}
+
+	/// A lease settlement: the fee was burned, and unless the tenant is the provider's own
+	/// side, the leased GPU-time earns its bonus.
+	pub(crate) fn credit_lease(
+		provider: &T::AccountId,
+		tenant: &T::AccountId,
+		gpus: &[GpuUuidHash],
+		blocks: u32,
+		fee: Balance,
+	) {
+		Self::note_burned(fee);
+		let mut record = Self::current_record(provider);
+		record.fees = record.fees.saturating_add(fee);
+		let bonus_percent = Rewards::<T>::get().lease_bonus_percent;
+		if bonus_percent > 0 && blocks > 0 && !Self::is_own_side(provider, tenant) {
+			let inventory = T::Registry::gpus(provider);
+			let leased = inventory.iter().filter(|gpu| gpus.contains(&gpu.uuid_hash));
+			let points = u128::from(blocks)
+				.saturating_mul(Self::score_of(leased))
+				.saturating_mul(u128::from(bonus_percent)) /
+				100;
+			Self::add_points(&mut record.bonus_points, points);
+		}
+		ProviderPoints::<T>::insert(provider, record);
+	}
+
+	/// Whether `tenant` is the provider's owner, its agent or one of its delegators: leasing
+	/// from yourself earns no bonus.
+	pub fn is_own_side(provider: &T::AccountId, tenant: &T::AccountId) -> bool {
+		tenant == provider ||
+			T::Registry::provider_of_agent(tenant).as_ref() == Some(provider) ||
+			T::Backing::is_delegator(provider, tenant)
+	}
+
+	/// Sum of the class scores of `gpus`, each model looked up once.
+	pub fn score_of<'a>(gpus: impl Iterator<Item = &'a GpuSpec>) -> u128 {
+		let default = Rewards::<T>::get().default_class_score;
+		let mut known: Vec<(&GpuModelName, u32)> = Vec::new();
+		gpus.map(|gpu| {
+			let score = match known.iter().find(|(model, _)| *model == &gpu.model) {
+				Some((_, score)) => *score,
+				None => {
+					let score = ClassScores::<T>::get(&gpu.model).unwrap_or(default);
+					known.push((&gpu.model, score));
+					score
+				},
+			};
+			u128::from(score)
+		})
+		.fold(0u128, |sum, score| sum.saturating_add(score))
+	}
+
+	/// Add `points` to a provider's counter and to the era's total.
+	fn add_points(counter: &mut u128, points: u128) {
+		if points == 0 {
+			return;
+		}
+		*counter = counter.saturating_add(points);
+		CurrentEra::<T>::mutate(|era| era.points = era.points.saturating_add(points));
+	}
+
+	/// Record a burn in the era's issuance ledger.
+	pub(crate) fn note_burned(amount: Balance) {
+		if amount > 0 {
+			Issuance::<T>::mutate(|ledger| ledger.burned = ledger.burned.saturating_add(amount));
+		}
+	}
+}
