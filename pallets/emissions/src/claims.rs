@@ -47,7 +47,8 @@ impl<T: Config> Pallet<T> {
 	pub fn split(provider: &T::AccountId, total: Balance) -> (RewardSplit<T::AccountId>, u32) {
 		let backers = T::Backing::backers(provider);
 		let count = u32::try_from(backers.len()).unwrap_or(u32::MAX);
-		let stake: Balance = backers.iter().map(|(_, stake)| *stake).fold(0, Balance::saturating_add);
+		let stake: Balance =
+			backers.iter().map(|(_, stake)| *stake).fold(0, Balance::saturating_add);
 		let commission = T::Backing::commission(provider);
 		let mut to_delegators = Vec::new();
 		let mut paid: Balance = 0;
@@ -63,8 +64,7 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		let split =
-			RewardSplit { total, to_owner: total.saturating_sub(paid), to_delegators };
+		let split = RewardSplit { total, to_owner: total.saturating_sub(paid), to_delegators };
 		(split, count)
 	}
 

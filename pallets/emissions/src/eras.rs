@@ -46,8 +46,11 @@ impl<T: Config> Pallet<T> {
 	/// Close `era`: mint the treasury's share, fix the era's reward per point and fund the pot,
 	/// then start the next era. Never visits a provider.
 	pub(crate) fn close_era(now: BlockNumberFor<T>, era: EraInfo<BlockNumberFor<T>>) {
-		let to_treasury =
-			if Self::mint(&T::TreasuryAccount::get(), era.to_treasury) { era.to_treasury } else { 0 };
+		let to_treasury = if Self::mint(&T::TreasuryAccount::get(), era.to_treasury) {
+			era.to_treasury
+		} else {
+			0
+		};
 
 		// The pot pays this era's share plus what earlier eras left unpaid. Without points,
 		// nothing is minted for providers.
@@ -84,7 +87,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Era `index` starting at `start`: what it mints and how that is shared.
-	pub(crate) fn era_starting(index: EraIndex, start: BlockNumberFor<T>) -> EraInfo<BlockNumberFor<T>> {
+	pub(crate) fn era_starting(
+		index: EraIndex,
+		start: BlockNumberFor<T>,
+	) -> EraInfo<BlockNumberFor<T>> {
 		let emission = schedule::era_emission(&Schedule::<T>::get(), index, Decay::<T>::get());
 		let shares = Rewards::<T>::get();
 		let to_authors = shares.validators_share.mul_floor(emission);
@@ -110,7 +116,9 @@ impl<T: Config> Pallet<T> {
 		}
 		match <T::Currency as fungible::Mutate<_>>::mint_into(who, amount) {
 			Ok(minted) => {
-				Issuance::<T>::mutate(|ledger| ledger.minted = ledger.minted.saturating_add(minted));
+				Issuance::<T>::mutate(|ledger| {
+					ledger.minted = ledger.minted.saturating_add(minted)
+				});
 				true
 			},
 			Err(error) => {

@@ -36,7 +36,10 @@ impl<T: Config> Pallet<T> {
 		);
 
 		for (_, record) in ProviderPoints::<T>::iter() {
-			frame_support::ensure!(record.era <= era.index, "a provider record is ahead of the era");
+			frame_support::ensure!(
+				record.era <= era.index,
+				"a provider record is ahead of the era"
+			);
 		}
 		Ok(())
 	}

@@ -35,7 +35,8 @@
 //! A lease whose tenant is the provider's owner, its agent or one of its delegators earns no
 //! bonus. And a provider's bonus reward in an era is capped by the protocol fees its leases
 //! burned in that era, so renting from yourself through another account cannot mint more than
-//! it burns. What the cap withholds stays in the pot and is paid out with the next era's share.
+//! it burns. What the cap withholds goes back to the pot when the provider's record is next
+//! touched (its next heartbeat, settlement or claim), and is paid out with the next era's share.
 //!
 //! ## Closing an era is O(1)
 //!
@@ -72,6 +73,8 @@ mod invariants;
 mod mock;
 mod params;
 mod points;
+#[cfg(test)]
+mod proptests;
 mod queries;
 pub mod runtime_api;
 pub mod schedule;

@@ -11,7 +11,8 @@ impl<T: Config> Pallet<T> {
 		for account in [Self::pot_account(), T::TreasuryAccount::get()] {
 			let balance = <T::Currency as fungible::Inspect<_>>::balance(&account);
 			if balance < minimum {
-				let _ = <T::Currency as fungible::Mutate<_>>::mint_into(&account, minimum - balance);
+				let _ =
+					<T::Currency as fungible::Mutate<_>>::mint_into(&account, minimum - balance);
 			}
 		}
 		let issuance = <T::Currency as fungible::Inspect<_>>::total_issuance();
@@ -44,8 +45,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_set_reward_params(params: RewardParams) -> DispatchResult {
-		let shares = u64::from(params.validators_share.deconstruct()) +
-			u64::from(params.treasury_share.deconstruct());
+		let shares = u64::from(params.validators_share.deconstruct())
+			+ u64::from(params.treasury_share.deconstruct());
 		ensure!(
 			shares <= u64::from(sp_runtime::Perbill::one().deconstruct()),
 			Error::<T>::SharesExceedWhole

@@ -5,8 +5,8 @@ use alloc::vec::Vec;
 use ember_primitives::{
 	Balance, GpuModelName, GpuSpec, GpuUuidHash, ProviderBacking, ProviderRegistry,
 };
-use frame_system::pallet_prelude::BlockNumberFor;
 use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
 
 impl<T: Config> Pallet<T> {
@@ -29,8 +29,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn credit_availability(provider: &T::AccountId, now: BlockNumberFor<T>) {
 		let mut record = Self::current_record(provider);
 		let blocks = match record.last_credit {
-			Some(last) if T::Registry::accepts_work(provider) =>
-				now.saturating_sub(last).min(T::MaxCreditedGap::get()),
+			Some(last) if T::Registry::accepts_work(provider) => {
+				now.saturating_sub(last).min(T::MaxCreditedGap::get())
+			},
 			_ => Default::default(),
 		};
 		record.last_credit = Some(now);
@@ -71,8 +72,8 @@ impl<T: Config> Pallet<T> {
 			let leased = inventory.iter().filter(|gpu| gpus.contains(&gpu.uuid_hash));
 			let points = u128::from(blocks)
 				.saturating_mul(Self::score_of(leased))
-				.saturating_mul(u128::from(bonus_percent)) /
-				100;
+				.saturating_mul(u128::from(bonus_percent))
+				/ 100;
 			Self::add_points(&mut record.bonus_points, points);
 		}
 		ProviderPoints::<T>::insert(provider, record);
@@ -81,9 +82,9 @@ impl<T: Config> Pallet<T> {
 	/// Whether `tenant` is the provider's owner, its agent or one of its delegators: leasing
 	/// from yourself earns no bonus.
 	pub fn is_own_side(provider: &T::AccountId, tenant: &T::AccountId) -> bool {
-		tenant == provider ||
-			T::Registry::provider_of_agent(tenant).as_ref() == Some(provider) ||
-			T::Backing::is_delegator(provider, tenant)
+		tenant == provider
+			|| T::Registry::provider_of_agent(tenant).as_ref() == Some(provider)
+			|| T::Backing::is_delegator(provider, tenant)
 	}
 
 	/// Sum of the class scores of `gpus`, each model looked up once.

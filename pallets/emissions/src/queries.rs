@@ -2,8 +2,8 @@
 
 use crate::*;
 use ember_primitives::Balance;
-use frame_system::pallet_prelude::BlockNumberFor;
 use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {

@@ -1,0 +1,588 @@
+//! Tests of the emissions pallet on the mock runtime.
+
+use crate::{mock::*, *};
+use ember_primitives::{
+	BurnLedger, DeliveredGpuTime, GpuModelName, ProviderLifecycle, ProviderStatus,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{Fortitude, Precision, Preservation},
+	},
+};
+use sp_core::H256;
+use sp_runtime::{DispatchError, Perbill};
+
+fn heartbeat(provider: AccountId, at: BlockNumber) {
+	<Emissions as ProviderLifecycle<_, _>>::attested(&provider, at, &[]);
+}
+
+/// A settlement of `blocks` blocks of the GPUs tagged `tags`, burning `fee` from the tenant as
+/// the lease market does.
+fn deliver(provider: AccountId, tenant: AccountId, tags: &[u8], blocks: u32, fee: Balance) {
+	Balances::burn_from(&tenant, fee, Preservation::Expendable, Precision::Exact, Fortitude::Force)
+		.expect("the tenant can pay the fee");
+	let gpus: Vec<H256> = tags.iter().map(|tag| H256::repeat_byte(*tag)).collect();
+	<Emissions as DeliveredGpuTime<_, _>>::delivered(
+		&provider,
+		&tenant,
+		0,
+		&gpus,
+		blocks,
+		fee * 50,
+		fee,
+	);
+}
+
+fn record(provider: AccountId) -> ProviderRewards<BlockNumber> {
+	ProviderPoints::<Test>::get(provider).expect("the provider has a record")
+}
+
+fn balance(who: AccountId) -> Balance {
+	Balances::balance(&who)
+}
+
+fn era_closed_events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Emissions(event @ Event::EraClosed { .. }) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+/// A's two H100s earn 60,000 points and B's two unrated GPUs 4,000 in era 0: 125 per point.
+fn earn_round_points() {
+	heartbeat(PROVIDER_A, 5);
+	heartbeat(PROVIDER_B, 5);
+	heartbeat(PROVIDER_A, 15); // 10 blocks × 2,000
+	heartbeat(PROVIDER_A, 35); // 20 blocks × 2,000
+	heartbeat(PROVIDER_B, 15); // 10 blocks × 200
+	heartbeat(PROVIDER_B, 25); // 10 blocks × 200
+}
+
+/// Genesis and the schedule.
+mod genesis {
+	use super::*;
+
+	#[test]
+	fn genesis_fixes_the_supply_the_first_era_and_the_accounts_it_pays_from() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(Schedule::<Test>::get().initial_supply, 1_000_000_000);
+			assert_eq!(Balances::total_issuance(), 1_000_000_000);
+			let era = CurrentEra::<Test>::get();
+			assert_eq!(
+				era,
+				EraInfo {
+					index: 0,
+					start: 0,
+					emission: ERA_EMISSION,
+					author_reward: AUTHOR_REWARD,
+					to_treasury: TREASURY_SHARE,
+					to_providers: PROVIDERS_SHARE,
+					to_authors: 0,
+					points: 0,
+				}
+			);
+			assert_eq!(balance(Emissions::pot_account()), EXISTENTIAL_DEPOSIT);
+			assert_eq!(balance(TREASURY), EXISTENTIAL_DEPOSIT);
+			assert_eq!(Issuance::<Test>::get().expected(), Balances::total_issuance());
+			let h100 = GpuModelName::try_from(b"NVIDIA H100 80GB HBM3".to_vec()).unwrap();
+			assert_eq!(ClassScores::<Test>::get(h100), Some(H100_SCORE));
+		});
+	}
+
+	#[test]
+	fn a_new_schedule_applies_from_the_next_era() {
+		new_test_ext().execute_with(|| {
+			let doubled = ScheduleParams {
+				initial_annual_rate: Perbill::from_percent(20),
+				..Schedule::<Test>::get()
+			};
+			assert_ok!(Emissions::set_schedule(RuntimeOrigin::root(), doubled));
+			System::assert_last_event(Event::ScheduleSet { params: doubled }.into());
+			assert_eq!(CurrentEra::<Test>::get().emission, ERA_EMISSION);
+			run_to_block(ERA_LENGTH);
+			assert_eq!(CurrentEra::<Test>::get().emission, 2 * ERA_EMISSION);
+		});
+	}
+
+	#[test]
+	fn the_emission_decays_era_by_era() {
+		new_test_ext().execute_with(|| {
+			let halving = ScheduleParams { half_life_eras: 2, ..Schedule::<Test>::get() };
+			assert_ok!(Emissions::set_schedule(RuntimeOrigin::root(), halving));
+			let view = Emissions::schedule_view(5);
+			let emissions: Vec<Balance> = view.next_emissions.iter().map(|(_, e)| *e).collect();
+			assert_eq!(emissions[0], ERA_EMISSION);
+			assert_eq!(emissions[2], ERA_EMISSION / 2);
+			assert_eq!(emissions[4], ERA_EMISSION / 4);
+			// One era in: 2^(-1/2) of the first.
+			assert!(emissions[1].abs_diff(7_071_067) <= 1, "{}", emissions[1]);
+			run_to_block(2 * ERA_LENGTH);
+			assert_eq!(CurrentEra::<Test>::get().emission, ERA_EMISSION / 2);
+		});
+	}
+
+	#[test]
+	fn governance_checks_the_schedule() {
+		new_test_ext().execute_with(|| {
+			let current = Schedule::<Test>::get();
+			assert_noop!(
+				Emissions::set_schedule(RuntimeOrigin::signed(TENANT), current),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Emissions::set_schedule(
+					RuntimeOrigin::root(),
+					ScheduleParams { eras_per_year: 0, ..current }
+				),
+				Error::<Test>::ZeroErasPerYear
+			);
+			assert_noop!(
+				Emissions::set_schedule(
+					RuntimeOrigin::root(),
+					ScheduleParams { tail_annual_rate: Perbill::from_percent(11), ..current }
+				),
+				Error::<Test>::TailAboveInitial
+			);
+		});
+	}
+
+	#[test]
+	fn governance_checks_the_shares_and_the_bonus() {
+		new_test_ext().execute_with(|| {
+			let current = Rewards::<Test>::get();
+			assert_noop!(
+				Emissions::set_reward_params(RuntimeOrigin::signed(TENANT), current),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Emissions::set_reward_params(
+					RuntimeOrigin::root(),
+					RewardParams {
+						validators_share: Perbill::from_percent(60),
+						treasury_share: Perbill::from_percent(41),
+						..current
+					}
+				),
+				Error::<Test>::SharesExceedWhole
+			);
+			assert_noop!(
+				Emissions::set_reward_params(
+					RuntimeOrigin::root(),
+					RewardParams { lease_bonus_percent: 301, ..current }
+				),
+				Error::<Test>::BonusTooHigh
+			);
+			let all_to_treasury = RewardParams {
+				validators_share: Perbill::zero(),
+				treasury_share: Perbill::one(),
+				..current
+			};
+			assert_ok!(Emissions::set_reward_params(RuntimeOrigin::root(), all_to_treasury));
+			System::assert_last_event(Event::RewardParamsSet { params: all_to_treasury }.into());
+			// The era in progress keeps its split; the next one pays authors and providers
+			// nothing.
+			run_to_block(ERA_LENGTH);
+			let era = CurrentEra::<Test>::get();
+			assert_eq!(
+				(era.author_reward, era.to_treasury, era.to_providers),
+				(0, ERA_EMISSION, 0)
+			);
+		});
+	}
+}
+
+/// Authors, treasury and the era close.
+mod eras {
+	use super::*;
+
+	#[test]
+	fn each_block_pays_its_author() {
+		new_test_ext().execute_with(|| {
+			MockAuthor::set(Some(VALIDATOR_1));
+			run_to_block(10);
+			MockAuthor::set(Some(VALIDATOR_2));
+			run_to_block(30);
+			MockAuthor::set(None);
+			run_to_block(40);
+			assert_eq!(balance(VALIDATOR_1), INITIAL_BALANCE + 9 * AUTHOR_REWARD);
+			assert_eq!(balance(VALIDATOR_2), INITIAL_BALANCE + 20 * AUTHOR_REWARD);
+			assert_eq!(CurrentEra::<Test>::get().to_authors, 29 * AUTHOR_REWARD);
+			assert_eq!(Issuance::<Test>::get().minted, 29 * AUTHOR_REWARD);
+		});
+	}
+
+	#[test]
+	fn an_era_without_points_pays_the_treasury_and_mints_nothing_for_providers() {
+		new_test_ext().execute_with(|| {
+			MockAuthor::set(Some(VALIDATOR_1));
+			let before = Balances::total_issuance();
+			run_to_block(ERA_LENGTH);
+			let to_authors = (ERA_LENGTH - 1) as Balance * AUTHOR_REWARD;
+			assert_eq!(
+				era_closed_events(),
+				vec![Event::EraClosed {
+					era: 0,
+					to_authors,
+					to_treasury: TREASURY_SHARE,
+					to_providers: 0,
+					points: 0,
+					reward_per_point: 0,
+					burned: 0,
+					issuance: before + to_authors + TREASURY_SHARE,
+					next_emission: ERA_EMISSION,
+				}]
+			);
+			assert_eq!(balance(TREASURY), EXISTENTIAL_DEPOSIT + TREASURY_SHARE);
+			assert_eq!(balance(Emissions::pot_account()), EXISTENTIAL_DEPOSIT);
+			assert_eq!(CurrentEra::<Test>::get().index, 1);
+			assert_eq!(CurrentEra::<Test>::get().start, ERA_LENGTH);
+			assert_eq!(
+				Issuance::<Test>::get(),
+				IssuanceLedger { start: Balances::total_issuance(), minted: 0, burned: 0 }
+			);
+		});
+	}
+
+	#[test]
+	fn an_era_with_points_funds_the_pot_at_one_rate() {
+		new_test_ext().execute_with(|| {
+			earn_round_points();
+			assert_eq!(CurrentEra::<Test>::get().points, 64_000);
+			run_to_block(ERA_LENGTH);
+			assert_eq!(
+				EraRewardPerPoint::<Test>::get(0),
+				Some(sp_arithmetic::FixedU128::from_u32(125))
+			);
+			assert_eq!(balance(Emissions::pot_account()), EXISTENTIAL_DEPOSIT + PROVIDERS_SHARE);
+			assert_eq!(Carried::<Test>::get(), 0);
+			// Closing the era touched no provider record.
+			assert_eq!(record(PROVIDER_A).unclaimed, 0);
+			assert_eq!(record(PROVIDER_A).points, 60_000);
+		});
+	}
+
+	#[test]
+	fn issuance_reconciles_over_many_eras_of_minting_and_burning() {
+		new_test_ext().execute_with(|| {
+			MockAuthor::set(Some(VALIDATOR_1));
+			let genesis = Balances::total_issuance();
+			let mut burned = 0;
+			for era in 0..12u64 {
+				let base = era * ERA_LENGTH;
+				heartbeat(PROVIDER_A, base + 1);
+				heartbeat(PROVIDER_A, base + 11);
+				heartbeat(PROVIDER_B, base + 1);
+				heartbeat(PROVIDER_B, base + 21);
+				deliver(PROVIDER_A, TENANT, &[1], 10, 1_000 + era as Balance);
+				burned += 1_000 + era as Balance;
+				run_to_block(base + ERA_LENGTH / 2);
+				if era % 3 == 1 {
+					assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A));
+				}
+				run_to_block(base + ERA_LENGTH);
+			}
+			let minted: Balance = era_closed_events()
+				.iter()
+				.map(|event| match event {
+					Event::EraClosed { to_authors, to_treasury, to_providers, .. } => {
+						to_authors + to_treasury + to_providers
+					},
+					_ => 0,
+				})
+				.sum();
+			assert_eq!(era_closed_events().len(), 12);
+			assert_eq!(Balances::total_issuance(), genesis + minted - burned);
+		});
+	}
+
+	#[test]
+	fn a_burn_nobody_reported_breaks_reconciliation() {
+		new_test_ext().execute_with(|| {
+			Balances::burn_from(
+				&TENANT,
+				1,
+				Preservation::Expendable,
+				Precision::Exact,
+				Fortitude::Force,
+			)
+			.unwrap();
+			assert!(Emissions::do_try_state(1).is_err());
+			<Emissions as BurnLedger<_>>::burned(1);
+			assert_ok!(Emissions::do_try_state(1));
+		});
+	}
+}
+
+/// Points for available and leased GPU-time.
+mod points {
+	use super::*;
+
+	#[test]
+	fn heartbeats_credit_the_time_between_them_weighted_by_class() {
+		new_test_ext().execute_with(|| {
+			earn_round_points();
+			assert_eq!(record(PROVIDER_A).points, 60_000);
+			assert_eq!(record(PROVIDER_B).points, 4_000);
+			assert_eq!(record(PROVIDER_A).last_credit, Some(35));
+		});
+	}
+
+	#[test]
+	fn the_first_heartbeat_credits_nothing_and_a_long_gap_only_the_cap() {
+		new_test_ext().execute_with(|| {
+			heartbeat(PROVIDER_A, 5);
+			assert_eq!(record(PROVIDER_A).points, 0);
+			heartbeat(PROVIDER_A, 90);
+			assert_eq!(record(PROVIDER_A).points, MAX_CREDITED_GAP as u128 * 2_000);
+		});
+	}
+
+	#[test]
+	fn offline_and_jailed_time_is_never_credited() {
+		new_test_ext().execute_with(|| {
+			heartbeat(PROVIDER_A, 5);
+			<Emissions as ProviderLifecycle<_, _>>::went_offline(&PROVIDER_A, 10);
+			heartbeat(PROVIDER_A, 20);
+			assert_eq!(record(PROVIDER_A).points, 0);
+			heartbeat(PROVIDER_A, 30);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+			<Emissions as ProviderLifecycle<_, _>>::jailed(&PROVIDER_A);
+			heartbeat(PROVIDER_A, 40);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+		});
+	}
+
+	#[test]
+	fn paused_or_inactive_providers_earn_nothing() {
+		new_test_ext().execute_with(|| {
+			heartbeat(PROVIDER_A, 5);
+			MockRegistry::set_paused(PROVIDER_A, true);
+			heartbeat(PROVIDER_A, 15);
+			MockRegistry::set_paused(PROVIDER_A, false);
+			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Leaving);
+			heartbeat(PROVIDER_A, 25);
+			assert_eq!(record(PROVIDER_A).points, 0);
+			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Active);
+			heartbeat(PROVIDER_A, 30);
+			// Only the 5 blocks since the last heartbeat, not the paused time before it.
+			assert_eq!(record(PROVIDER_A).points, 10_000);
+		});
+	}
+
+	#[test]
+	fn a_new_class_score_counts_from_the_next_heartbeat() {
+		new_test_ext().execute_with(|| {
+			let unknown = GpuModelName::try_from(b"NVIDIA Unknown".to_vec()).unwrap();
+			assert_noop!(
+				Emissions::set_class_score(RuntimeOrigin::signed(TENANT), unknown.clone(), Some(7)),
+				DispatchError::BadOrigin
+			);
+			heartbeat(PROVIDER_B, 5);
+			heartbeat(PROVIDER_B, 15);
+			assert_eq!(record(PROVIDER_B).points, 10 * 2 * DEFAULT_SCORE as u128);
+			assert_ok!(Emissions::set_class_score(RuntimeOrigin::root(), unknown.clone(), Some(7)));
+			System::assert_last_event(
+				Event::ClassScoreSet { model: unknown.clone(), score: Some(7) }.into(),
+			);
+			heartbeat(PROVIDER_B, 25);
+			assert_eq!(record(PROVIDER_B).points, 2_000 + 10 * 2 * 7);
+			assert_ok!(Emissions::set_class_score(RuntimeOrigin::root(), unknown.clone(), None));
+			assert_eq!(ClassScores::<Test>::get(unknown), None);
+		});
+	}
+
+	#[test]
+	fn leased_time_earns_a_bonus_and_the_fees_are_booked_as_burned() {
+		new_test_ext().execute_with(|| {
+			deliver(PROVIDER_A, TENANT, &[0x01], 10, 500);
+			let record = record(PROVIDER_A);
+			// One H100 for 10 blocks, 100 % bonus.
+			assert_eq!((record.bonus_points, record.fees), (10 * H100_SCORE as u128, 500));
+			assert_eq!(CurrentEra::<Test>::get().points, 10_000);
+			assert_eq!(Issuance::<Test>::get().burned, 500);
+		});
+	}
+
+	#[test]
+	fn leasing_from_your_own_side_earns_no_bonus() {
+		new_test_ext().execute_with(|| {
+			MockBacking::set(
+				PROVIDER_A,
+				Perbill::zero(),
+				vec![(PROVIDER_A, 1_000), (DELEGATOR_A, 1_000)],
+			);
+			for tenant in [PROVIDER_A, AGENT_A, DELEGATOR_A] {
+				assert!(Emissions::is_own_side(&PROVIDER_A, &tenant));
+				deliver(PROVIDER_A, tenant, &[0x01, 0x02], 10, 100);
+			}
+			assert!(!Emissions::is_own_side(&PROVIDER_A, &TENANT));
+			assert!(!Emissions::is_own_side(&PROVIDER_A, &AGENT_B));
+			let record = record(PROVIDER_A);
+			assert_eq!((record.bonus_points, record.fees), (0, 300));
+			assert_eq!(CurrentEra::<Test>::get().points, 0);
+		});
+	}
+
+	#[test]
+	fn the_bonus_pays_at_most_the_fees_burned_and_the_rest_returns_to_the_pot() {
+		new_test_ext().execute_with(|| {
+			heartbeat(PROVIDER_A, 5);
+			heartbeat(PROVIDER_A, 15); // 20,000 availability points
+			deliver(PROVIDER_A, TENANT, &[0x01, 0x02], 10, 50_000); // 20,000 bonus points
+			run_to_block(ERA_LENGTH);
+			// 8,000,000 over 40,000 points: 200 a point. The bonus is worth 4,000,000 but only
+			// 50,000 was burned.
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A));
+			assert_eq!(balance(PROVIDER_A), INITIAL_BALANCE + 4_000_000 + 50_000);
+			assert_eq!(Carried::<Test>::get(), 4_000_000 - 50_000);
+
+			// Era 1: B alone earns, and the withheld bonus is paid with era 1's share.
+			heartbeat(PROVIDER_B, ERA_LENGTH + 1);
+			heartbeat(PROVIDER_B, ERA_LENGTH + 11);
+			run_to_block(2 * ERA_LENGTH);
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_B));
+			assert_eq!(balance(PROVIDER_B), INITIAL_BALANCE + PROVIDERS_SHARE + 3_950_000);
+			assert_eq!(Carried::<Test>::get(), 0);
+			assert_eq!(balance(Emissions::pot_account()), EXISTENTIAL_DEPOSIT);
+		});
+	}
+}
+
+/// Claims and the split with delegators.
+mod claims {
+	use super::*;
+
+	#[test]
+	fn a_claim_pays_closed_eras_at_their_rate() {
+		new_test_ext().execute_with(|| {
+			earn_round_points();
+			run_to_block(ERA_LENGTH);
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A));
+			System::assert_last_event(
+				Event::RewardsClaimed {
+					provider: PROVIDER_A,
+					total: 7_500_000,
+					to_owner: 7_500_000,
+					to_delegators: 0,
+					delegators: 0,
+				}
+				.into(),
+			);
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(PROVIDER_B), PROVIDER_B));
+			assert_eq!(balance(PROVIDER_A), INITIAL_BALANCE + 7_500_000);
+			assert_eq!(balance(PROVIDER_B), INITIAL_BALANCE + 500_000);
+			assert_eq!(balance(Emissions::pot_account()), EXISTENTIAL_DEPOSIT);
+			assert_noop!(
+				Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A),
+				Error::<Test>::NothingToClaim
+			);
+		});
+	}
+
+	#[test]
+	fn the_era_in_progress_is_not_claimable() {
+		new_test_ext().execute_with(|| {
+			earn_round_points();
+			assert_noop!(
+				Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A),
+				Error::<Test>::NothingToClaim
+			);
+			assert_noop!(
+				Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), TENANT),
+				Error::<Test>::NothingToClaim
+			);
+			assert_noop!(
+				Emissions::claim_rewards(RuntimeOrigin::none(), PROVIDER_A),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn delegators_share_by_stake_after_the_commission() {
+		new_test_ext().execute_with(|| {
+			MockBacking::set(
+				PROVIDER_A,
+				Perbill::from_percent(10),
+				vec![(PROVIDER_A, 1_000), (DELEGATOR_A, 3_000)],
+			);
+			earn_round_points();
+			run_to_block(ERA_LENGTH);
+			let pending = Emissions::pending_rewards(&PROVIDER_A);
+			// 7,500,000: three quarters is the delegator's, less 10 %.
+			assert_eq!(
+				pending.claimable,
+				RewardSplit {
+					total: 7_500_000,
+					to_owner: 7_500_000 - 5_062_500,
+					to_delegators: vec![(DELEGATOR_A, 5_062_500)],
+				}
+			);
+			assert_eq!(Emissions::pending_reward_of(&DELEGATOR_A, &PROVIDER_A), 5_062_500);
+			assert_eq!(Emissions::pending_reward_of(&PROVIDER_A, &PROVIDER_A), 2_437_500);
+			assert_eq!(Emissions::pending_reward_of(&TENANT, &PROVIDER_A), 0);
+
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(DELEGATOR_A), PROVIDER_A));
+			System::assert_last_event(
+				Event::RewardsClaimed {
+					provider: PROVIDER_A,
+					total: 7_500_000,
+					to_owner: 2_437_500,
+					to_delegators: 5_062_500,
+					delegators: 1,
+				}
+				.into(),
+			);
+			assert_eq!(balance(DELEGATOR_A), INITIAL_BALANCE + 5_062_500);
+			assert_eq!(balance(PROVIDER_A), INITIAL_BALANCE + 2_437_500);
+		});
+	}
+
+	#[test]
+	fn a_provider_without_stake_keeps_its_whole_reward() {
+		new_test_ext().execute_with(|| {
+			MockBacking::set(PROVIDER_A, Perbill::from_percent(10), vec![]);
+			earn_round_points();
+			run_to_block(ERA_LENGTH);
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A));
+			assert_eq!(balance(PROVIDER_A), INITIAL_BALANCE + 7_500_000);
+		});
+	}
+
+	#[test]
+	fn points_of_several_eras_are_each_valued_at_their_own_rate() {
+		new_test_ext().execute_with(|| {
+			earn_round_points(); // era 0: A 60,000 of 64,000
+			run_to_block(ERA_LENGTH);
+			// Era 1: A alone (the gap since block 35 credits the cap, 40,000 points) takes the
+			// whole share.
+			heartbeat(PROVIDER_A, ERA_LENGTH + 1);
+			assert_eq!(record(PROVIDER_A).unclaimed, 7_500_000);
+			assert_eq!(record(PROVIDER_A).points, 40_000);
+			run_to_block(3 * ERA_LENGTH);
+			assert_eq!(Emissions::pending_rewards(&PROVIDER_A).claimable.total, 15_500_000);
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A));
+			assert_eq!(balance(PROVIDER_A), INITIAL_BALANCE + 15_500_000);
+		});
+	}
+
+	#[test]
+	fn the_schedule_view_shows_the_era_and_what_comes() {
+		new_test_ext().execute_with(|| {
+			run_to_block(ERA_LENGTH + 5);
+			let view = Emissions::schedule_view(3);
+			assert_eq!(view.era.index, 1);
+			assert_eq!(view.era_ends_at, 2 * ERA_LENGTH);
+			assert_eq!(
+				view.next_emissions,
+				vec![(1, ERA_EMISSION), (2, ERA_EMISSION), (3, ERA_EMISSION)]
+			);
+			assert_eq!(Emissions::schedule_view(u32::MAX).next_emissions.len(), 1_000);
+		});
+	}
+}

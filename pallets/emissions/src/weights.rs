@@ -23,6 +23,7 @@ pub trait WeightInfo {
 	fn set_class_score() -> Weight;
 	fn on_initialize_author() -> Weight;
 	fn close_era() -> Weight;
+	fn close_era_among_providers(p: u32, ) -> Weight;
 	fn credit_availability(g: u32, ) -> Weight;
 	fn credit_lease(g: u32, ) -> Weight;
 }
@@ -56,6 +57,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn close_era() -> Weight {
+		Weight::from_parts(150_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+	}
+	fn close_era_among_providers(_p: u32, ) -> Weight {
 		Weight::from_parts(150_000_000, 8000)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -104,6 +110,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn close_era() -> Weight {
+		Weight::from_parts(150_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
+	}
+	fn close_era_among_providers(_p: u32, ) -> Weight {
 		Weight::from_parts(150_000_000, 8000)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))

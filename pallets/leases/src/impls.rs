@@ -59,7 +59,11 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 				})
 			})
 			.collect();
-		T::Offences::report(LeaseOffence::Downtime { provider: provider.clone(), since: at, harmed });
+		T::Offences::report(LeaseOffence::Downtime {
+			provider: provider.clone(),
+			since: at,
+			harmed,
+		});
 		let close_at =
 			Self::schedule_offline_limit(provider, at.saturating_add(T::OfflineLimit::get()));
 		OfflineSince::<T>::insert(provider, (at, close_at));

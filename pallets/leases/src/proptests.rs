@@ -10,8 +10,8 @@ use crate::{
 	Offers, OfflineDue, OfflineSince, Orders, OrdersOfTenant, RegionOf, DUE_SPILL_BLOCKS,
 };
 use ember_primitives::{
-	CloseReason, ComputeCapability, GpuModelName, HarmedLease, LeaseAttestation, LeaseId, LeaseOffence,
-	ProviderLifecycle, ProviderRegistry, ProviderStatus, WorkloadStatus,
+	CloseReason, ComputeCapability, GpuModelName, HarmedLease, LeaseAttestation, LeaseId,
+	LeaseOffence, ProviderLifecycle, ProviderRegistry, ProviderStatus, WorkloadStatus,
 };
 use frame_support::traits::fungible::{Inspect, InspectHold};
 use proptest::prelude::*;
@@ -652,7 +652,11 @@ fn apply(op: &Op) {
 				if !running.is_empty() {
 					assert_eq!(
 						offences,
-						vec![LeaseOffence::Downtime { provider: owner, since: now, harmed: running }]
+						vec![LeaseOffence::Downtime {
+							provider: owner,
+							since: now,
+							harmed: running
+						}]
 					);
 					assert_eq!(OfflineSince::<Test>::get(owner).map(|(since, _)| since), Some(now));
 				} else {

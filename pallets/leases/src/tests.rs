@@ -15,8 +15,9 @@ use crate::{
 	UsageReport, DUE_SPILL_BLOCKS,
 };
 use ember_primitives::{
-	CloseReason, ComputeCapability, GpuModelName, HarmedLease, LeaseAttestation, LeaseId, LeaseOffence, OfferId,
-	OrderId, ProviderCommitments, ProviderLifecycle, ProviderStatus, WorkloadStatus,
+	CloseReason, ComputeCapability, GpuModelName, HarmedLease, LeaseAttestation, LeaseId,
+	LeaseOffence, OfferId, OrderId, ProviderCommitments, ProviderLifecycle, ProviderStatus,
+	WorkloadStatus,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -2309,7 +2310,8 @@ mod provider_faults {
 			let second = lease_with(TENANT_2, AGENT_A, PROVIDER_A, &[2], 1_000);
 			run_to_block(50);
 			went_offline(PROVIDER_A, 50);
-			let escrow_of = |id| crate::Leases::<Test>::get(id).map(|lease| lease.escrow).unwrap_or(0);
+			let escrow_of =
+				|id| crate::Leases::<Test>::get(id).map(|lease| lease.escrow).unwrap_or(0);
 			let harmed = vec![
 				HarmedLease { lease: first, tenant: TENANT, unspent: escrow_of(first) },
 				HarmedLease { lease: second, tenant: TENANT_2, unspent: escrow_of(second) },

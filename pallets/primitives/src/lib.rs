@@ -15,12 +15,13 @@ pub mod traits;
 
 pub use gpu::{ComputeCapability, GpuModelName, GpuSpec, GpuUuidHash};
 pub use market::{
-	CloseReason, DeliveredGpuTime, HarmedLease, LeaseAttestation, LeaseId, LeaseOffence, LeaseOffenceReporter,
-	OfferId, OrderId, ProviderLifecycle, WorkloadStatus,
+	CloseReason, DeliveredGpuTime, HarmedLease, LeaseAttestation, LeaseId, LeaseOffence,
+	LeaseOffenceReporter, OfferId, OrderId, ProviderLifecycle, WorkloadStatus,
 };
 pub use traits::{
 	BurnLedger, ProviderBacking, ProviderCommitments, ProviderJail, ProviderOffence,
-	ProviderOffenceReporter, ProviderRegistry, ProviderStake, ProviderStakeSlashing, ProviderStatus,
+	ProviderOffenceReporter, ProviderRegistry, ProviderStake, ProviderStakeSlashing,
+	ProviderStatus,
 };
 
 /// Balance of an account, in plancks (10^-12 EMBR).

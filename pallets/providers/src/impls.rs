@@ -2,7 +2,9 @@
 
 use crate::*;
 use alloc::vec::Vec;
-use ember_primitives::{GpuSpec, ProviderJail, ProviderLifecycle, ProviderRegistry, ProviderStatus};
+use ember_primitives::{
+	GpuSpec, ProviderJail, ProviderLifecycle, ProviderRegistry, ProviderStatus,
+};
 use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
 
 impl<T: Config> ProviderRegistry<T::AccountId> for Pallet<T> {

@@ -523,9 +523,8 @@ pub mod pallet {
 			} else {
 				T::WeightInfo::heartbeat()
 			};
-			if !attestations.is_empty() {
-				actual.saturating_accrue(T::Lifecycle::attested(&owner, now, &attestations));
-			}
+			// Even without lines: the heartbeat itself is what credits available GPU-time.
+			actual.saturating_accrue(T::Lifecycle::attested(&owner, now, &attestations));
 			Ok(Some(actual).into())
 		}
 

@@ -1345,13 +1345,17 @@ mod lifecycle {
 	}
 
 	#[test]
-	fn an_empty_heartbeat_makes_no_call() {
+	fn an_empty_heartbeat_is_still_reported() {
 		ExtBuilder.build_and_execute(|| {
 			register_provider(OWNER, AGENT, 1);
-			System::set_block_number(next_period_start());
+			let now = next_period_start();
+			System::set_block_number(now);
 
 			assert_eq!(actual_heartbeat_weight(AGENT, Default::default()), heartbeat_weight());
-			assert_eq!(MockLifecycle::taken(), vec![]);
+			assert_eq!(
+				MockLifecycle::taken(),
+				vec![Attested { provider: OWNER, now, lines: vec![] }]
+			);
 		});
 	}
 
@@ -1479,7 +1483,7 @@ mod lifecycle {
 	}
 
 	#[test]
-	fn coming_back_online_without_lines_makes_only_the_back_online_call() {
+	fn coming_back_online_without_lines_reports_the_return_then_the_heartbeat() {
 		ExtBuilder.build_and_execute(|| {
 			register_provider(OWNER, AGENT, 1);
 			run_to_block(deadline_of(OWNER));
@@ -1490,7 +1494,13 @@ mod lifecycle {
 				actual_heartbeat_weight(AGENT, Default::default()),
 				back_online_heartbeat_weight().saturating_add(BACK_ONLINE)
 			);
-			assert_eq!(MockLifecycle::taken(), vec![BackOnline { provider: OWNER, now }]);
+			assert_eq!(
+				MockLifecycle::taken(),
+				vec![
+					BackOnline { provider: OWNER, now },
+					Attested { provider: OWNER, now, lines: vec![] }
+				]
+			);
 		});
 	}
 
@@ -1539,7 +1549,10 @@ mod lifecycle {
 			System::set_block_number(PERIOD);
 			assert_ok!(heartbeat(fresh + 100));
 			assert_eq!(Deadlines::<Test>::get(block).into_inner(), owners);
-			assert_eq!(MockLifecycle::taken(), vec![]);
+			assert_eq!(
+				MockLifecycle::taken(),
+				vec![Attested { provider: fresh, now: PERIOD, lines: vec![] }]
+			);
 
 			System::set_block_number(block);
 			assert_eq!(
@@ -2054,13 +2067,12 @@ mod properties {
 				if model.providers[&owner].status == ProviderStatus::Offline {
 					calls.push(LifecycleCall::BackOnline { provider: owner, now });
 				}
-				if *lines > 0 {
-					calls.push(LifecycleCall::Attested {
-						provider: owner,
-						now,
-						lines: attestation_lines(*lines),
-					});
-				}
+				// Every accepted heartbeat is reported, lines or not: it credits available time.
+				calls.push(LifecycleCall::Attested {
+					provider: owner,
+					now,
+					lines: attestation_lines(*lines),
+				});
 				calls
 			},
 			Op::ForceJail(owner) => vec![LifecycleCall::Jailed { provider: *owner }],
