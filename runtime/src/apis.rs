@@ -17,7 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Leases,
+	AccountId, Aura, Balance, Block, BlockNumber, Emissions, Executive, Grandpa, InherentDataExt,
+	Leases,
 	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
 	VERSION,
 };
@@ -239,6 +240,20 @@ impl_runtime_apis! {
 
 		fn quote(requirement: GpuRequirement, duration: BlockNumber) -> Option<PriceQuote> {
 			Leases::quote(&requirement, duration)
+		}
+	}
+
+	impl pallet_emissions::runtime_api::EmissionsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn pending_rewards(provider: AccountId) -> pallet_emissions::PendingRewards<AccountId> {
+			Emissions::pending_rewards(&provider)
+		}
+
+		fn pending_reward_of(account: AccountId, provider: AccountId) -> Balance {
+			Emissions::pending_reward_of(&account, &provider)
+		}
+
+		fn schedule(eras: u32) -> pallet_emissions::ScheduleView<BlockNumber> {
+			Emissions::schedule_view(eras)
 		}
 	}
 

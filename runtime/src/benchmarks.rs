@@ -5,7 +5,8 @@ use crate::{AccountId, Runtime, RuntimeOrigin, Session};
 
 // The pallets benchmarked, in scope wherever the benchmark-listing macros expand.
 pub use crate::{
-	Balances, Leases, ProviderStaking, Providers, Sudo, Timestamp, Utility, ValidatorSet,
+	Balances, Emissions, Leases, ProviderStaking, Providers, Sudo, Timestamp, Utility,
+	ValidatorSet,
 };
 use frame_support::traits::fungible::Mutate;
 
@@ -28,6 +29,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_provider_staking, ProviderStaking]
 	[pallet_providers, Providers]
 	[pallet_leases, Leases]
+	[pallet_emissions, Emissions]
 );
 
 /// Gives benchmark accounts the bond their GPUs require, through the real staking pallet.
@@ -97,5 +99,50 @@ impl pallet_leases::BenchmarkHelper<AccountId> for LeasesBenchmarkHelper {
 				info.liveness_deadline = None;
 			}
 		});
+	}
+}
+
+/// Providers with GPUs of distinct models and delegators, and a block author, for the emissions
+/// benchmarks.
+pub struct EmissionsBenchmarkHelper;
+
+impl pallet_emissions::BenchmarkHelper<AccountId> for EmissionsBenchmarkHelper {
+	fn provider(index: u32, gpus: u32, delegators: u32) -> AccountId {
+		use ember_primitives::{ComputeCapability, GpuModelName, GpuSpec};
+		use pallet_leases::BenchmarkHelper as _;
+		let owner: AccountId = frame_benchmarking::account("emissions-provider", index, 0);
+		let agent: AccountId = frame_benchmarking::account("emissions-agent", index, 0);
+		let specs: alloc::vec::Vec<GpuSpec> = (0..gpus)
+			.map(|gpu| GpuSpec {
+				model: GpuModelName::truncate_from(alloc::format!("Benchmark GPU {gpu}").into_bytes()),
+				vram_mib: 81_559,
+				compute_capability: ComputeCapability::new(9, 0),
+				uuid_hash: sp_core::H256::from_low_u64_be(u64::from(gpu) + 1),
+			})
+			.collect();
+		LeasesBenchmarkHelper::register_provider(&owner, &agent, &specs);
+		for delegator in 0..delegators {
+			let who: AccountId = frame_benchmarking::account("emissions-delegator", delegator, index);
+			let _ = Balances::mint_into(&who, 1_000 * crate::EMBR);
+			let _ = ProviderStaking::delegate(
+				RuntimeOrigin::signed(who),
+				owner.clone(),
+				100 * crate::EMBR,
+			);
+		}
+		owner
+	}
+
+	fn author() -> AccountId {
+		use codec::Encode;
+		// Aura's slot 0 names the first validator of the session.
+		let slot = sp_consensus_aura::Slot::from(0u64);
+		frame_system::Pallet::<Runtime>::deposit_log(sp_runtime::DigestItem::PreRuntime(
+			sp_consensus_aura::AURA_ENGINE_ID,
+			slot.encode(),
+		));
+		Session::validators().first().cloned().unwrap_or_else(|| {
+			frame_benchmarking::account("emissions-author", 0, 0)
+		})
 	}
 }

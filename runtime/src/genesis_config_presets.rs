@@ -10,15 +10,53 @@ use sp_core::{ed25519, sr25519};
 use sp_genesis_builder::PresetId;
 
 use crate::{
-	AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, ValidatorSetConfig, EMBR,
+	AccountId, Balance, BalancesConfig, EmissionsConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, ValidatorSetConfig, EMBR,
 };
+use pallet_emissions::{RewardParams, ScheduleParams};
+use sp_runtime::Perbill;
 
 /// Name of the public test network preset.
 pub const TESTNET_RUNTIME_PRESET: &str = "testnet";
 
 /// What each endowed development account starts with.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * EMBR;
+
+/// One-hour eras in a year of 365.25 days.
+pub const ERAS_PER_YEAR: u32 = 8_766;
+
+/// The emission schedule every preset starts with: 10 % of the genesis supply in the first year,
+/// halving every two years, never below 1 % a year.
+pub fn emission_schedule() -> ScheduleParams {
+	ScheduleParams {
+		// Zero: the issuance at genesis.
+		initial_supply: 0,
+		initial_annual_rate: Perbill::from_percent(10),
+		half_life_eras: 2 * ERAS_PER_YEAR,
+		tail_annual_rate: Perbill::from_percent(1),
+		eras_per_year: ERAS_PER_YEAR,
+	}
+}
+
+/// Reference class scores by NVML model name: roughly each model's dense FP16 throughput
+/// relative to a T4 at 100. Models not listed score `default_class_score` (100).
+pub fn gpu_class_scores() -> Vec<(Vec<u8>, u32)> {
+	[
+		("NVIDIA H100 80GB HBM3", 1_000),
+		("NVIDIA H100 PCIe", 850),
+		("NVIDIA A100-SXM4-80GB", 600),
+		("NVIDIA A100-SXM4-40GB", 550),
+		("NVIDIA A100 80GB PCIe", 550),
+		("NVIDIA L40S", 450),
+		("NVIDIA GeForce RTX 4090", 350),
+		("NVIDIA A10", 200),
+		("NVIDIA GeForce RTX 3090", 200),
+		("Tesla T4", 100),
+	]
+	.into_iter()
+	.map(|(model, score)| (model.as_bytes().to_vec(), score))
+	.collect()
+}
 
 /// A validator: its account and its session keys.
 pub struct Validator {
@@ -138,6 +176,11 @@ pub fn ember_genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		emissions: EmissionsConfig {
+			schedule: emission_schedule(),
+			rewards: RewardParams::default(),
+			class_scores: gpu_class_scores(),
+		},
 	})
 }
 

@@ -222,6 +222,9 @@ mod runtime {
 
 	#[runtime::pallet_index(32)]
 	pub type Leases = pallet_leases;
+
+	#[runtime::pallet_index(33)]
+	pub type Emissions = pallet_emissions;
 }
 
 #[cfg(test)]

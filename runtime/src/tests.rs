@@ -52,6 +52,7 @@ fn check_invariants(now: BlockNumber) {
 	ProviderStaking::do_try_state().expect("provider-staking invariants hold");
 	Providers::do_try_state(now).expect("provider invariants hold");
 	Leases::do_try_state(now).expect("lease market invariants hold");
+	crate::Emissions::do_try_state(now).expect("emissions invariants hold");
 }
 
 /// Runs the block hooks that matter here up to block `n`, checking invariants after each block.
@@ -65,6 +66,7 @@ fn run_to_block(n: BlockNumber) {
 		<Session as OnInitialize<BlockNumber>>::on_initialize(next);
 		<Providers as OnInitialize<BlockNumber>>::on_initialize(next);
 		<Leases as OnInitialize<BlockNumber>>::on_initialize(next);
+		<crate::Emissions as OnInitialize<BlockNumber>>::on_initialize(next);
 		check_invariants(next);
 	}
 }

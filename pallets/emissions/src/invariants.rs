@@ -1,7 +1,5 @@
 //! What must hold after every block.
 
-#![cfg(any(feature = "try-runtime", test))]
-
 use crate::*;
 use frame_support::traits::{fungible, Get};
 use frame_system::pallet_prelude::BlockNumberFor;

@@ -1,4 +1,4 @@
-//! Ember's own pallets: provider staking, the provider registry and the lease market.
+//! Ember's own pallets: provider staking, the provider registry, the lease market and emissions.
 
 use frame_support::{
 	parameter_types,
@@ -6,9 +6,11 @@ use frame_support::{
 };
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Leases, ProviderStaking, Providers, Runtime,
-	RuntimeHoldReason, DAYS, EMBR, HOURS, MINUTES,
+	AccountId, Aura, Balance, Balances, BlockNumber, Emissions, Leases, ProviderStaking,
+	Providers, Runtime, RuntimeHoldReason, DAYS, EMBR, HOURS, MINUTES,
 };
+use frame_support::PalletId;
+use sp_runtime::traits::AccountIdConversion;
 
 /// Most GPUs one provider registers, and so the most in one lease.
 const MAX_GPUS_PER_PROVIDER: u32 = 32;
@@ -59,7 +61,9 @@ impl pallet_provider_staking::Config for Runtime {
 impl pallet_providers::Config for Runtime {
 	type Stake = ProviderStaking;
 	type Commitments = Leases;
-	type Lifecycle = Leases;
+	/// The market hears first (attestations settle leases), then emissions (the heartbeat
+	/// credits available GPU-time).
+	type Lifecycle = (Leases, Emissions);
 	type MaxAttestations = ConstU32<MAX_LEASES_PER_PROVIDER>;
 	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 	type HeartbeatPeriod = HeartbeatPeriod;
@@ -109,8 +113,7 @@ impl pallet_leases::Config for Runtime {
 	type Stake = ProviderStaking;
 	/// Slashing is not wired yet: offences are dropped.
 	type Offences = ();
-	/// Emissions are not wired yet: delivered GPU-time is not counted.
-	type Delivery = ();
+	type Delivery = Emissions;
 	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 	type BlocksPerHour = ConstU32<HOURS>;
 	type StorageDeposit = LeaseStorageDeposit;
@@ -132,4 +135,31 @@ impl pallet_leases::Config for Runtime {
 	type WeightInfo = pallet_leases::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::LeasesBenchmarkHelper;
+}
+
+parameter_types! {
+	/// The treasury's account: transaction fees, dust, its share of emissions and of slashes.
+	pub TreasuryAccount: AccountId = PalletId(*b"py/trsry").into_account_truncating();
+	/// Derives the providers' reward pot.
+	pub const EmissionsPalletId: PalletId = PalletId(*b"em/rewrd");
+	/// An era is an hour.
+	pub const EraLength: BlockNumber = HOURS;
+}
+
+impl pallet_emissions::Config for Runtime {
+	type Currency = Balances;
+	type Registry = Providers;
+	type Backing = ProviderStaking;
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
+	type TreasuryAccount = TreasuryAccount;
+	type PalletId = EmissionsPalletId;
+	type EraLength = EraLength;
+	/// A heartbeat credits at most the time a silent provider takes to be marked Offline.
+	type MaxCreditedGap = AttestationTolerance;
+	type MaxGpusPerProvider = ConstU32<MAX_GPUS_PER_PROVIDER>;
+	type MaxLeaseBonusPercent = ConstU32<300>;
+	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
+	type WeightInfo = pallet_emissions::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::EmissionsBenchmarkHelper;
 }

@@ -56,4 +56,17 @@ impl frame_system::Config for crate::Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = frame_support::traits::ConstU32<16>;
+	/// Every call but `balances.burn`: total issuance changes only where the emissions pallet
+	/// accounts for it.
+	type BaseCallFilter = NoUnaccountedBurns;
+}
+
+/// Filters out `balances.burn`, the one call that would destroy EMBR behind the emissions
+/// pallet's issuance ledger.
+pub struct NoUnaccountedBurns;
+
+impl frame_support::traits::Contains<RuntimeCall> for NoUnaccountedBurns {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Balances(pallet_balances::Call::burn { .. }))
+	}
 }
