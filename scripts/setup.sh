@@ -12,6 +12,8 @@ command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 command -v make >/dev/null 2>&1 || need_apt+=(make)
 command -v perl >/dev/null 2>&1 || need_apt+=(perl)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+# the font of the economics plot (scripts/economics)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
