@@ -16,6 +16,8 @@ REPEAT="${REPEAT:-10}"
 declare -A PALLET_DIRS=(
 	[pallet_providers]=pallets/providers
 	[pallet_leases]=pallets/leases
+	[pallet_emissions]=pallets/emissions
+	[pallet_slashing]=pallets/slashing
 	[pallet_provider_staking]=pallets/staking
 	[pallet_validator_set]=pallets/validator-set
 )

@@ -75,6 +75,11 @@ pub trait ProviderStakeSlashing<AccountId, Balance> {
 	/// funds go to `beneficiary`, or are burned when it is `None`. Returns the amount slashed,
 	/// which is less than `amount` only when the backing is smaller.
 	fn slash(provider: &AccountId, amount: Balance, beneficiary: Option<&AccountId>) -> Balance;
+
+	/// Everything a slash of `provider` can reach: the owner's and every delegator's active and
+	/// unbonding funds. A provider that unbonded everything is still this slashable until its
+	/// funds are withdrawn.
+	fn slashable_backing(provider: &AccountId) -> Balance;
 }
 
 /// What the provider registry tells other pallets about providers.

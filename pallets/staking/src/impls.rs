@@ -37,6 +37,19 @@ impl<T: Config> ProviderStakeSlashing<T::AccountId, BalanceOf<T>> for Pallet<T> 
 	) -> BalanceOf<T> {
 		Self::do_slash(provider, amount, beneficiary)
 	}
+
+	fn slashable_backing(provider: &T::AccountId) -> BalanceOf<T> {
+		use crate::types::StakeRecord;
+		let own = Ledgers::<T>::get(provider)
+			.map(|ledger| ledger.total())
+			.unwrap_or_else(Zero::zero);
+		ProviderDelegators::<T>::get(provider).iter().fold(own, |sum, delegator| {
+			let delegated = Delegations::<T>::get(provider, delegator)
+				.map(|delegation| delegation.total())
+				.unwrap_or_else(Zero::zero);
+			sum.saturating_add(delegated)
+		})
+	}
 }
 
 impl<T: Config> ProviderBacking<T::AccountId, BalanceOf<T>> for Pallet<T> {
