@@ -5,7 +5,7 @@ use crate::{AccountId, Runtime, RuntimeOrigin, Session};
 
 // The pallets benchmarked, in scope wherever the benchmark-listing macros expand.
 pub use crate::{
-	Balances, Emissions, Leases, ProviderStaking, Providers, Sudo, Timestamp, Utility,
+	Balances, Emissions, Leases, ProviderStaking, Providers, Slashing, Sudo, Timestamp, Utility,
 	ValidatorSet,
 };
 use frame_support::traits::fungible::Mutate;
@@ -30,6 +30,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_providers, Providers]
 	[pallet_leases, Leases]
 	[pallet_emissions, Emissions]
+	[pallet_slashing, Slashing]
 );
 
 /// Gives benchmark accounts the bond their GPUs require, through the real staking pallet.
@@ -144,5 +145,23 @@ impl pallet_emissions::BenchmarkHelper<AccountId> for EmissionsBenchmarkHelper {
 		Session::validators().first().cloned().unwrap_or_else(|| {
 			frame_benchmarking::account("emissions-author", 0, 0)
 		})
+	}
+}
+
+/// Bonded providers with delegators for the slashing benchmarks, through the real registry and
+/// staking pallet.
+pub struct SlashingBenchmarkHelper;
+
+impl pallet_slashing::BenchmarkHelper<AccountId> for SlashingBenchmarkHelper {
+	fn backed_provider(index: u32, delegators: u32) -> AccountId {
+		use pallet_emissions::BenchmarkHelper as _;
+		EmissionsBenchmarkHelper::provider(index, 1, delegators)
+	}
+
+	fn register_providers(count: u32) {
+		use pallet_emissions::BenchmarkHelper as _;
+		for index in 0..count {
+			EmissionsBenchmarkHelper::provider(1_000_000 + index, 1, 0);
+		}
 	}
 }

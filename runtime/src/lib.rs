@@ -225,6 +225,9 @@ mod runtime {
 
 	#[runtime::pallet_index(33)]
 	pub type Emissions = pallet_emissions;
+
+	#[runtime::pallet_index(34)]
+	pub type Slashing = pallet_slashing;
 }
 
 #[cfg(test)]

@@ -53,6 +53,7 @@ fn check_invariants(now: BlockNumber) {
 	Providers::do_try_state(now).expect("provider invariants hold");
 	Leases::do_try_state(now).expect("lease market invariants hold");
 	crate::Emissions::do_try_state(now).expect("emissions invariants hold");
+	crate::Slashing::do_try_state(now).expect("slashing invariants hold");
 }
 
 /// Runs the block hooks that matter here up to block `n`, checking invariants after each block.
@@ -67,6 +68,7 @@ fn run_to_block(n: BlockNumber) {
 		<Providers as OnInitialize<BlockNumber>>::on_initialize(next);
 		<Leases as OnInitialize<BlockNumber>>::on_initialize(next);
 		<crate::Emissions as OnInitialize<BlockNumber>>::on_initialize(next);
+		<crate::Slashing as OnInitialize<BlockNumber>>::on_initialize(next);
 		check_invariants(next);
 	}
 }

@@ -1,5 +1,6 @@
 //! The node's JSON-RPC methods beyond the standard Substrate ones.
 
+pub mod emissions;
 pub mod leases;
 
 use std::sync::Arc;
@@ -30,9 +31,11 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: pallet_leases::runtime_api::LeasesApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_emissions::runtime_api::EmissionsApi<Block, AccountId, BlockNumber>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use emissions::{Emissions, EmissionsRpcApiServer};
 	use leases::{Leases, LeasesRpcApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -42,7 +45,8 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Leases::new(client).into_rpc())?;
+	module.merge(Leases::new(client.clone()).into_rpc())?;
+	module.merge(Emissions::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -1,4 +1,5 @@
-//! Ember's own pallets: provider staking, the provider registry, the lease market and emissions.
+//! Ember's own pallets: provider staking, the provider registry, the lease market, emissions and
+//! slashing.
 
 use frame_support::{
 	parameter_types,
@@ -7,7 +8,7 @@ use frame_support::{
 
 use crate::{
 	AccountId, Aura, Balance, Balances, BlockNumber, Emissions, Leases, ProviderStaking,
-	Providers, Runtime, RuntimeHoldReason, DAYS, EMBR, HOURS, MINUTES,
+	Providers, Runtime, RuntimeHoldReason, Slashing, DAYS, EMBR, HOURS, MINUTES,
 };
 use frame_support::PalletId;
 use sp_runtime::traits::AccountIdConversion;
@@ -111,8 +112,7 @@ impl pallet_leases::Config for Runtime {
 	type Currency = Balances;
 	type Registry = Providers;
 	type Stake = ProviderStaking;
-	/// Slashing is not wired yet: offences are dropped.
-	type Offences = ();
+	type Offences = Slashing;
 	type Delivery = Emissions;
 	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 	type BlocksPerHour = ConstU32<HOURS>;
@@ -162,4 +162,44 @@ impl pallet_emissions::Config for Runtime {
 	type WeightInfo = pallet_emissions::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::EmissionsBenchmarkHelper;
+}
+
+parameter_types! {
+	/// Derives the account slashed stake passes through on its way to tenants and treasury.
+	pub const SlashingPalletId: PalletId = PalletId(*b"em/slash");
+	/// Governance has two eras to cancel an unjust slash.
+	pub const DisputeWindow: BlockNumber = 2 * HOURS;
+	/// Offences within a day count towards jail.
+	pub const OffenceWindow: BlockNumber = DAYS;
+	/// A jailed provider may release itself after a day.
+	pub const JailCooldown: BlockNumber = DAYS;
+	/// No single offence may take more than half of the backing.
+	pub const MaxSlashFraction: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
+	/// The most a slash can cost in staking: a provider with every delegator it may have.
+	pub StakeSlashWeight: frame_support::weights::Weight = ProviderStaking::max_slash_weight();
+}
+
+impl pallet_slashing::Config for Runtime {
+	type Currency = Balances;
+	type Stake = ProviderStaking;
+	type Jail = Providers;
+	type Registry = Providers;
+	type Burns = Emissions;
+	type TreasuryAccount = TreasuryAccount;
+	type PalletId = SlashingPalletId;
+	type DisputeWindow = DisputeWindow;
+	type OffenceWindow = OffenceWindow;
+	type JailCooldown = JailCooldown;
+	/// Three offences within the window jail the provider.
+	type JailThreshold = ConstU32<3>;
+	type MaxSlashFraction = MaxSlashFraction;
+	type MaxHarmedLeases = ConstU32<MAX_LEASES_PER_PROVIDER>;
+	type MaxSlashesPerBlock = ConstU32<64>;
+	type MaxJailsPerBlock = ConstU32<16>;
+	type MaxSpill = ConstU32<64>;
+	type StakeSlashWeight = StakeSlashWeight;
+	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
+	type WeightInfo = pallet_slashing::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::SlashingBenchmarkHelper;
 }
