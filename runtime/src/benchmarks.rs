@@ -118,7 +118,11 @@ impl pallet_emissions::BenchmarkHelper<AccountId> for EmissionsBenchmarkHelper {
 				model: GpuModelName::truncate_from(alloc::format!("Benchmark GPU {gpu}").into_bytes()),
 				vram_mib: 81_559,
 				compute_capability: ComputeCapability::new(9, 0),
-				uuid_hash: sp_core::H256::from_low_u64_be(u64::from(gpu) + 1),
+				uuid_hash: {
+					let mut hash = [0xb7u8; 32];
+					hash[..4].copy_from_slice(&gpu.to_le_bytes());
+					sp_core::H256(hash)
+				},
 			})
 			.collect();
 		LeasesBenchmarkHelper::register_provider(&owner, &agent, &specs);

@@ -21,10 +21,11 @@
 //! | `FalseInventory` | governance (`report_offence`), for a GPU proven misstated | 20 % | yes |
 //! | `FailedChallenge` | governance, or a challenge pallet, for a failed proof of compute | 10 % | yes |
 //!
-//! Governance sets each kind's [`SlashParams`] with `set_offence_params`: the share of the
-//! provider's total backing (owner's bond plus delegations) to slash, at most `MaxSlashFraction`,
-//! and whether the kind jails. The amount is fixed when the offence is reported, from the
-//! backing at that moment.
+//! Governance sets each kind's [`SlashParams`] with `set_offence_params`: the share of
+//! everything backing the provider (the owner's bond and the delegations, active and unbonding)
+//! to slash, at most `MaxSlashFraction`, and whether the kind jails. The amount is fixed when the
+//! offence is reported, from the backing at that moment, so unbonding afterwards does not shrink
+//! it.
 //!
 //! The same offence is never punished twice: an offence is identified by its kind, its provider
 //! and what it concerns (the block a downtime began, the lease walked out of, the GPU misstated,
