@@ -2,8 +2,8 @@
 
 use crate::*;
 use ember_primitives::{
-	Balance, BurnLedger, DeliveredGpuTime, GpuUuidHash, LeaseAttestation, LeaseId,
-	ProviderLifecycle,
+	BackingObserver, Balance, BurnLedger, DeliveredGpuTime, GpuUuidHash, LeaseAttestation, LeaseId,
+	ProviderBacking, ProviderLifecycle,
 };
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -67,5 +67,22 @@ impl<T: Config> DeliveredGpuTime<T::AccountId, Balance> for Pallet<T> {
 impl<T: Config> BurnLedger<Balance> for Pallet<T> {
 	fn burned(amount: Balance) {
 		Self::note_burned(amount);
+	}
+}
+
+impl<T: Config> BackingObserver<T::AccountId> for Pallet<T> {
+	/// Pay out what the provider earned in closed eras before its backing or commission changes,
+	/// so a delegation made just before a claim takes nothing earned before it.
+	fn backing_changing(provider: &T::AccountId) -> Weight {
+		// All or nothing: a claim that cannot complete leaves no trace.
+		let paid = frame_support::storage::with_storage_layer(|| Self::do_claim(provider));
+		match paid {
+			Ok(backers) => T::WeightInfo::claim_rewards(backers),
+			Err(_) => T::DbWeight::get().reads(3),
+		}
+	}
+
+	fn backing_changing_weight() -> Weight {
+		T::WeightInfo::claim_rewards(T::Backing::max_backers())
 	}
 }

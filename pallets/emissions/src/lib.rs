@@ -49,7 +49,10 @@
 //!
 //! Anyone may call [`Pallet::claim_rewards`] for a provider. The reward is split by active stake
 //! at claim time: each delegator gets its stake's part less the owner's commission, the owner
-//! the rest.
+//! the rest. So that the split always follows the terms under which the reward was earned, the
+//! staking pallet tells this pallet before any backing or commission of a provider changes
+//! (bond, unbond, rebond, delegate, undelegate, commission, slash), and the reward of closed
+//! eras is paid out first (see [`ember_primitives::BackingObserver`]).
 //!
 //! ## Issuance reconciles
 //!

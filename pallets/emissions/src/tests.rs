@@ -2,7 +2,7 @@
 
 use crate::{mock::*, *};
 use ember_primitives::{
-	BurnLedger, DeliveredGpuTime, GpuModelName, ProviderLifecycle, ProviderStatus,
+	BackingObserver, BurnLedger, DeliveredGpuTime, GpuModelName, ProviderLifecycle, ProviderStatus,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -540,6 +540,30 @@ mod claims {
 			);
 			assert_eq!(balance(DELEGATOR_A), INITIAL_BALANCE + 5_062_500);
 			assert_eq!(balance(PROVIDER_A), INITIAL_BALANCE + 2_437_500);
+		});
+	}
+
+	#[test]
+	fn a_change_of_backing_pays_out_on_the_old_terms_first() {
+		new_test_ext().execute_with(|| {
+			earn_round_points();
+			run_to_block(ERA_LENGTH);
+			// Before a newcomer's delegation lands, the 7,500,000 earned are paid out to the
+			// owner alone, who backed the provider when they were earned.
+			<Emissions as BackingObserver<_>>::backing_changing(&PROVIDER_A);
+			assert_eq!(balance(PROVIDER_A), INITIAL_BALANCE + 7_500_000);
+			MockBacking::set(
+				PROVIDER_A,
+				Perbill::zero(),
+				vec![(PROVIDER_A, 1_000), (DELEGATOR_A, 1_000_000)],
+			);
+			assert_eq!(Emissions::pending_reward_of(&DELEGATOR_A, &PROVIDER_A), 0);
+			// Nothing left: the notice changes nothing, not even the pot's bookkeeping.
+			let carried = Carried::<Test>::get();
+			<Emissions as BackingObserver<_>>::backing_changing(&PROVIDER_A);
+			<Emissions as BackingObserver<_>>::backing_changing(&TENANT);
+			assert_eq!(Carried::<Test>::get(), carried);
+			assert_eq!(balance(PROVIDER_A), INITIAL_BALANCE + 7_500_000);
 		});
 	}
 

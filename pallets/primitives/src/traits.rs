@@ -166,6 +166,27 @@ pub trait ProviderBacking<AccountId, Balance> {
 	fn max_backers() -> u32;
 }
 
+/// Told before the backing or commission of a provider changes, so that rewards already earned
+/// are paid out on the old terms (the emissions pallet).
+pub trait BackingObserver<AccountId> {
+	/// `provider`'s backing or commission is about to change. Returns the weight used.
+	fn backing_changing(provider: &AccountId) -> Weight;
+
+	/// Upper bound of [`Self::backing_changing`].
+	fn backing_changing_weight() -> Weight;
+}
+
+/// Nobody listens.
+impl<AccountId> BackingObserver<AccountId> for () {
+	fn backing_changing(_provider: &AccountId) -> Weight {
+		Weight::zero()
+	}
+
+	fn backing_changing_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// Jailing and releasing providers, used by the slashing pallet (the provider registry).
 pub trait ProviderJail<AccountId> {
 	/// Jail a provider: it takes no new work and its running leases close and settle.

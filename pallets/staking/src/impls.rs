@@ -4,7 +4,7 @@ use crate::{
 	BalanceOf, Config, Delegations, Ledgers, Pallet, ProviderDelegators, TotalDelegated, WeightInfo,
 };
 use alloc::vec::Vec;
-use ember_primitives::{ProviderBacking, ProviderStake, ProviderStakeSlashing};
+use ember_primitives::{BackingObserver, ProviderBacking, ProviderStake, ProviderStakeSlashing};
 use frame_support::{traits::Get, weights::Weight};
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -35,6 +35,7 @@ impl<T: Config> ProviderStakeSlashing<T::AccountId, BalanceOf<T>> for Pallet<T> 
 		amount: BalanceOf<T>,
 		beneficiary: Option<&T::AccountId>,
 	) -> BalanceOf<T> {
+		T::Observer::backing_changing(provider);
 		Self::do_slash(provider, amount, beneficiary)
 	}
 
@@ -85,5 +86,6 @@ impl<T: Config> Pallet<T> {
 	/// Callers of [`ProviderStakeSlashing::slash`] account for it in their own weight.
 	pub fn max_slash_weight() -> Weight {
 		T::WeightInfo::slash(T::MaxDelegatorsPerProvider::get())
+			.saturating_add(T::Observer::backing_changing_weight())
 	}
 }

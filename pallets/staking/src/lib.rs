@@ -49,7 +49,7 @@ const LOG_TARGET: &str = "runtime::provider-staking";
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use ember_primitives::ProviderRegistry;
+	use ember_primitives::{BackingObserver, ProviderRegistry};
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
@@ -108,6 +108,10 @@ pub mod pallet {
 		/// Highest commission an owner may set.
 		#[pallet::constant]
 		type MaxCommission: Get<Perbill>;
+
+		/// Told before a provider's backing or commission changes (the emissions pallet pays
+		/// out what was earned on the old terms).
+		type Observer: ember_primitives::BackingObserver<Self::AccountId>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -302,12 +306,13 @@ pub mod pallet {
 		///
 		/// Errors: `ZeroAmount`, `AlreadyBonded`, `BondBelowMinimum`, `InsufficientBalance`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::bond())]
+		#[pallet::weight(T::WeightInfo::bond().saturating_add(T::Observer::backing_changing_weight()))]
 		pub fn bond(
 			origin: OriginFor<T>,
 			#[pallet::compact] value: BalanceOf<T>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
+			T::Observer::backing_changing(&owner);
 			Self::do_bond(&owner, value)
 		}
 
@@ -320,12 +325,13 @@ pub mod pallet {
 		///
 		/// Errors: `ZeroAmount`, `NotBonded`, `BondBelowMinimum`, `InsufficientBalance`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::bond_extra())]
+		#[pallet::weight(T::WeightInfo::bond_extra().saturating_add(T::Observer::backing_changing_weight()))]
 		pub fn bond_extra(
 			origin: OriginFor<T>,
 			#[pallet::compact] value: BalanceOf<T>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
+			T::Observer::backing_changing(&owner);
 			Self::do_bond_extra(&owner, value)
 		}
 
@@ -340,12 +346,13 @@ pub mod pallet {
 		/// Errors: `ZeroAmount`, `NotBonded`, `InsufficientActiveBond`, `BelowRequiredStake`,
 		/// `BondBelowMinimum`, `TooManyUnlockingChunks`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::unbond())]
+		#[pallet::weight(T::WeightInfo::unbond().saturating_add(T::Observer::backing_changing_weight()))]
 		pub fn unbond(
 			origin: OriginFor<T>,
 			#[pallet::compact] value: BalanceOf<T>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
+			T::Observer::backing_changing(&owner);
 			Self::do_unbond(&owner, value)
 		}
 
@@ -358,12 +365,13 @@ pub mod pallet {
 		///
 		/// Errors: `ZeroAmount`, `NotBonded`, `RebondExceedsUnbonding`, `BondBelowMinimum`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::rebond())]
+		#[pallet::weight(T::WeightInfo::rebond().saturating_add(T::Observer::backing_changing_weight()))]
 		pub fn rebond(
 			origin: OriginFor<T>,
 			#[pallet::compact] value: BalanceOf<T>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
+			T::Observer::backing_changing(&owner);
 			Self::do_rebond(&owner, value)
 		}
 
@@ -390,9 +398,10 @@ pub mod pallet {
 		///
 		/// Errors: `NotBonded`, `CommissionTooHigh`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::set_commission())]
+		#[pallet::weight(T::WeightInfo::set_commission().saturating_add(T::Observer::backing_changing_weight()))]
 		pub fn set_commission(origin: OriginFor<T>, commission: Perbill) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
+			T::Observer::backing_changing(&owner);
 			Self::do_set_commission(&owner, commission)
 		}
 
@@ -408,13 +417,14 @@ pub mod pallet {
 		/// Errors: `ZeroAmount`, `SelfDelegation`, `ProviderNotBonded`, `DelegationBelowMinimum`,
 		/// `TooManyDelegators`, `InsufficientBalance`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::delegate())]
+		#[pallet::weight(T::WeightInfo::delegate().saturating_add(T::Observer::backing_changing_weight()))]
 		pub fn delegate(
 			origin: OriginFor<T>,
 			provider: T::AccountId,
 			#[pallet::compact] value: BalanceOf<T>,
 		) -> DispatchResult {
 			let delegator = ensure_signed(origin)?;
+			T::Observer::backing_changing(&provider);
 			Self::do_delegate(&delegator, &provider, value)
 		}
 
@@ -430,13 +440,14 @@ pub mod pallet {
 		/// Errors: `ZeroAmount`, `NotDelegated`, `InsufficientDelegation`,
 		/// `DelegationBelowMinimum`, `TooManyUnlockingChunks`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::undelegate())]
+		#[pallet::weight(T::WeightInfo::undelegate().saturating_add(T::Observer::backing_changing_weight()))]
 		pub fn undelegate(
 			origin: OriginFor<T>,
 			provider: T::AccountId,
 			#[pallet::compact] value: BalanceOf<T>,
 		) -> DispatchResult {
 			let delegator = ensure_signed(origin)?;
+			T::Observer::backing_changing(&provider);
 			Self::do_undelegate(&delegator, &provider, value)
 		}
 

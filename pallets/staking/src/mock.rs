@@ -79,7 +79,33 @@ impl pallet_provider_staking::Config for Test {
 	type MaxUnlockingChunks = MaxUnlockingChunks;
 	type MaxDelegatorsPerProvider = MaxDelegatorsPerProvider;
 	type MaxCommission = MaxCommission;
+	type Observer = MockObserver;
 	type WeightInfo = ();
+}
+
+thread_local! {
+	static OBSERVED: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records each provider whose backing or commission was about to change.
+pub struct MockObserver;
+
+impl MockObserver {
+	/// The providers notified since the last call, in order.
+	pub fn taken() -> Vec<AccountId> {
+		OBSERVED.with(|observed| std::mem::take(&mut *observed.borrow_mut()))
+	}
+}
+
+impl ember_primitives::BackingObserver<AccountId> for MockObserver {
+	fn backing_changing(provider: &AccountId) -> frame_support::weights::Weight {
+		OBSERVED.with(|observed| observed.borrow_mut().push(*provider));
+		frame_support::weights::Weight::zero()
+	}
+
+	fn backing_changing_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
 }
 
 thread_local! {
@@ -150,6 +176,7 @@ impl Default for ExtBuilder {
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		MockRegistry::clear();
+		MockObserver::taken();
 		let mut storage = frame_system::GenesisConfig::<Test>::default()
 			.build_storage()
 			.expect("system genesis builds");

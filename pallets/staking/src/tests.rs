@@ -1076,3 +1076,31 @@ mod records {
 		assert!(record.is_empty());
 	}
 }
+
+/// Rewards earned on the old terms are paid before the terms change.
+mod observer {
+	use super::*;
+
+	#[test]
+	fn every_change_of_backing_or_commission_is_announced_first() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_ok!(ProviderStaking::bond_extra(RuntimeOrigin::signed(ALICE), 100));
+			unbond(ALICE, 100);
+			assert_ok!(ProviderStaking::rebond(RuntimeOrigin::signed(ALICE), 50));
+			assert_ok!(ProviderStaking::set_commission(
+				RuntimeOrigin::signed(ALICE),
+				Perbill::from_percent(5)
+			));
+			delegate(BOB, ALICE, 500);
+			undelegate(BOB, ALICE, 100);
+			<ProviderStaking as ProviderStakeSlashing<_, _>>::slash(&ALICE, 10, None);
+			assert_eq!(MockObserver::taken(), vec![ALICE; 8]);
+
+			// Withdrawing what already left the backing changes nothing that earns.
+			System::set_block_number(100);
+			assert_ok!(ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
+			assert!(MockObserver::taken().is_empty());
+		});
+	}
+}

@@ -56,6 +56,8 @@ impl pallet_provider_staking::Config for Runtime {
 	type MaxUnlockingChunks = ConstU32<32>;
 	type MaxDelegatorsPerProvider = ConstU32<64>;
 	type MaxCommission = MaxCommission;
+	/// Rewards earned on the old terms are paid out before backing or commission changes.
+	type Observer = Emissions;
 	type WeightInfo = pallet_provider_staking::weights::SubstrateWeight<Runtime>;
 }
 
