@@ -14,8 +14,8 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		now: BlockNumberFor<T>,
 		_lines: &[LeaseAttestation],
 	) -> Weight {
-		Self::credit_availability(provider, now);
-		Self::attested_weight(0)
+		let scored = Self::credit_availability(provider, now);
+		T::WeightInfo::credit_availability(scored)
 	}
 
 	fn attested_weight(_lines: u32) -> Weight {

@@ -25,8 +25,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A heartbeat at `now`: credit the GPU-time since the last one, if the provider is Active
-	/// and unpaused, at most `MaxCreditedGap` blocks of it.
-	pub(crate) fn credit_availability(provider: &T::AccountId, now: BlockNumberFor<T>) {
+	/// and unpaused, at most `MaxCreditedGap` blocks of it. Returns how many GPUs were scored.
+	pub(crate) fn credit_availability(provider: &T::AccountId, now: BlockNumberFor<T>) -> u32 {
 		let mut record = Self::current_record(provider);
 		let blocks = match record.last_credit {
 			Some(last) if T::Registry::accepts_work(provider) => {
@@ -36,12 +36,15 @@ impl<T: Config> Pallet<T> {
 		};
 		record.last_credit = Some(now);
 		let blocks: u128 = blocks.unique_saturated_into();
+		let mut scored = 0;
 		if blocks > 0 {
 			let gpus = T::Registry::gpus(provider);
+			scored = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
 			let points = blocks.saturating_mul(Self::score_of(gpus.iter()));
 			Self::add_points(&mut record.points, points);
 		}
 		ProviderPoints::<T>::insert(provider, record);
+		scored
 	}
 
 	/// The provider stopped heartbeating (Offline or jailed): the gap until it comes back is
