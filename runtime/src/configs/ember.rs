@@ -181,6 +181,13 @@ parameter_types! {
 	pub StakeSlashWeight: frame_support::weights::Weight = ProviderStaking::max_slash_weight();
 }
 
+/// A provider cannot escape a pending slash by leaving: what it unbonds stays held, and
+/// slashable, for longer than a slash can wait (its dispute window and the blocks it may spill).
+const _: () = assert!(UnbondingPeriod::get() > DisputeWindow::get() + MAX_SLASH_SPILL);
+
+/// Most blocks a slash may move past its own when its block's queue is full.
+const MAX_SLASH_SPILL: BlockNumber = 64;
+
 impl pallet_slashing::Config for Runtime {
 	type Currency = Balances;
 	type Stake = ProviderStaking;
@@ -198,7 +205,7 @@ impl pallet_slashing::Config for Runtime {
 	type MaxHarmedLeases = ConstU32<MAX_LEASES_PER_PROVIDER>;
 	type MaxSlashesPerBlock = ConstU32<64>;
 	type MaxJailsPerBlock = ConstU32<16>;
-	type MaxSpill = ConstU32<64>;
+	type MaxSpill = ConstU32<MAX_SLASH_SPILL>;
 	type StakeSlashWeight = StakeSlashWeight;
 	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 	type WeightInfo = pallet_slashing::weights::SubstrateWeight<Runtime>;
