@@ -54,8 +54,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size: measured `1048967`, estimated `1203039`.
-		// Fastest run: 225_789_000 ps.
-		Weight::from_parts(259_440_000, 1203039)
+		// Fastest run: 227_757_000 ps.
+		Weight::from_parts(240_679_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn update_metadata() -> Weight {
 		// Proof size: measured `266`, estimated `3564`.
-		// Fastest run: 14_517_000 ps.
-		Weight::from_parts(16_414_000, 3564)
+		// Fastest run: 14_397_000 ps.
+		Weight::from_parts(15_907_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn update_inventory() -> Weight {
 		// Proof size: measured `3727`, estimated `80474`.
-		// Fastest run: 89_645_000 ps.
-		Weight::from_parts(100_654_000, 80474)
+		// Fastest run: 88_314_000 ps.
+		Weight::from_parts(93_361_000, 80474)
 			.saturating_add(T::DbWeight::get().reads(34_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
 		// Proof size: measured `357`, estimated `6138`.
-		// Fastest run: 20_659_000 ps.
-		Weight::from_parts(24_205_000, 6138)
+		// Fastest run: 20_630_000 ps.
+		Weight::from_parts(22_521_000, 6138)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
 		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 13_065_000 ps.
-		Weight::from_parts(15_221_000, 3564)
+		// Fastest run: 13_625_000 ps.
+		Weight::from_parts(15_011_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 13_076_000 ps.
-		Weight::from_parts(15_226_000, 3564)
+		// Fastest run: 13_225_000 ps.
+		Weight::from_parts(14_435_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -130,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof size: measured `131442`, estimated `134551`.
-		// Fastest run: 90_508_000 ps.
-		Weight::from_parts(109_156_000, 134551)
+		// Fastest run: 90_476_000 ps.
+		Weight::from_parts(103_575_000, 134551)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -145,12 +145,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
 	/// Storage: `Providers::Deadlines` (r:9 w:1)
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
+	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	fn heartbeat() -> Weight {
-		// Proof size: measured `1049258`, estimated `1203039`.
-		// Fastest run: 205_273_000 ps.
-		Weight::from_parts(221_475_000, 1203039)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `1049564`, estimated `1203039`.
+		// Fastest run: 200_591_000 ps.
+		Weight::from_parts(209_504_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -162,13 +166,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
 	/// Storage: `Providers::Deadlines` (r:9 w:1)
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::OfflineSince` (r:0 w:1)
+	/// Storage: `Leases::OfflineSince` (r:1 w:0)
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
+	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	fn heartbeat_back_online() -> Weight {
-		// Proof size: measured `1049230`, estimated `1203039`.
-		// Fastest run: 208_806_000 ps.
-		Weight::from_parts(230_725_000, 1203039)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Proof size: measured `1049539`, estimated `1203039`.
+		// Fastest run: 214_528_000 ps.
+		Weight::from_parts(232_417_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
@@ -177,14 +185,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:0)
 	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineSince` (r:0 w:1)
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn force_jail() -> Weight {
-		// Proof size: measured `398`, estimated `134551`.
-		// Fastest run: 22_683_000 ps.
-		Weight::from_parts(26_083_000, 134551)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `573`, estimated `134551`.
+		// Fastest run: 26_201_000 ps.
+		Weight::from_parts(29_970_000, 134551)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
@@ -196,8 +206,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	fn force_unjail() -> Weight {
 		// Proof size: measured `1049155`, estimated `1203039`.
-		// Fastest run: 187_811_000 ps.
-		Weight::from_parts(206_116_000, 1203039)
+		// Fastest run: 192_941_000 ps.
+		Weight::from_parts(216_371_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -207,16 +217,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:4096 w:0)
 	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:4096 w:4096)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 4096]`.
 	fn on_initialize(n: u32, ) -> Weight {
-		// Proof size: measured `540 + n * 138`, estimated `134551 + n * 2792`.
-		// Fastest run: 4_566_000 ps.
-		Weight::from_parts(4_829_000, 134551)
-			.saturating_add(Weight::from_parts(13_274_197, 0).saturating_mul(n.into()))
+		// Proof size: measured `715 + n * 138`, estimated `134551 + n * 2792`.
+		// Fastest run: 4_456_000 ps.
+		Weight::from_parts(4_564_000, 134551)
+			.saturating_add(Weight::from_parts(22_179_389, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
 	}
 }
@@ -224,67 +236,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(259_440_000, 1203039)
+		Weight::from_parts(240_679_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn update_metadata() -> Weight {
-		Weight::from_parts(16_414_000, 3564)
+		Weight::from_parts(15_907_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn update_inventory() -> Weight {
-		Weight::from_parts(100_654_000, 80474)
+		Weight::from_parts(93_361_000, 80474)
 			.saturating_add(ParityDbWeight::get().reads(34_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_agent() -> Weight {
-		Weight::from_parts(24_205_000, 6138)
+		Weight::from_parts(22_521_000, 6138)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pause() -> Weight {
-		Weight::from_parts(15_221_000, 3564)
+		Weight::from_parts(15_011_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(15_226_000, 3564)
+		Weight::from_parts(14_435_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(109_156_000, 134551)
+		Weight::from_parts(103_575_000, 134551)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(221_475_000, 1203039)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(209_504_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn heartbeat_back_online() -> Weight {
-		Weight::from_parts(230_725_000, 1203039)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
+		Weight::from_parts(232_417_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn force_jail() -> Weight {
-		Weight::from_parts(26_083_000, 134551)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(29_970_000, 134551)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn force_unjail() -> Weight {
-		Weight::from_parts(206_116_000, 1203039)
+		Weight::from_parts(216_371_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(4_829_000, 134551)
-			.saturating_add(Weight::from_parts(13_274_197, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_564_000, 134551)
+			.saturating_add(Weight::from_parts(22_179_389, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
 	}
 }
