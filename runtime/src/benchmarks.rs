@@ -115,7 +115,9 @@ impl pallet_emissions::BenchmarkHelper<AccountId> for EmissionsBenchmarkHelper {
 		let agent: AccountId = frame_benchmarking::account("emissions-agent", index, 0);
 		let specs: alloc::vec::Vec<GpuSpec> = (0..gpus)
 			.map(|gpu| GpuSpec {
-				model: GpuModelName::truncate_from(alloc::format!("Benchmark GPU {gpu}").into_bytes()),
+				model: GpuModelName::truncate_from(
+					alloc::format!("Benchmark GPU {gpu}").into_bytes(),
+				),
 				vram_mib: 81_559,
 				compute_capability: ComputeCapability::new(9, 0),
 				uuid_hash: {
@@ -127,7 +129,8 @@ impl pallet_emissions::BenchmarkHelper<AccountId> for EmissionsBenchmarkHelper {
 			.collect();
 		LeasesBenchmarkHelper::register_provider(&owner, &agent, &specs);
 		for delegator in 0..delegators {
-			let who: AccountId = frame_benchmarking::account("emissions-delegator", delegator, index);
+			let who: AccountId =
+				frame_benchmarking::account("emissions-delegator", delegator, index);
 			let _ = Balances::mint_into(&who, 1_000 * crate::EMBR);
 			let _ = ProviderStaking::delegate(
 				RuntimeOrigin::signed(who),
@@ -146,9 +149,10 @@ impl pallet_emissions::BenchmarkHelper<AccountId> for EmissionsBenchmarkHelper {
 			sp_consensus_aura::AURA_ENGINE_ID,
 			slot.encode(),
 		));
-		Session::validators().first().cloned().unwrap_or_else(|| {
-			frame_benchmarking::account("emissions-author", 0, 0)
-		})
+		Session::validators()
+			.first()
+			.cloned()
+			.unwrap_or_else(|| frame_benchmarking::account("emissions-author", 0, 0))
 	}
 }
 

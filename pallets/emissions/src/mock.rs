@@ -106,11 +106,13 @@ pub struct MockProvider {
 	pub gpus: Vec<GpuSpec>,
 }
 
+/// A provider's commission and backers (owner first).
+type Backing = (Perbill, Vec<(AccountId, Balance)>);
+
 thread_local! {
-	static PROVIDERS: RefCell<BTreeMap<AccountId, MockProvider>> = RefCell::new(BTreeMap::new());
-	/// Per provider: commission and backers (owner first).
-	static BACKING: RefCell<BTreeMap<AccountId, (Perbill, Vec<(AccountId, Balance)>)>> =
-		RefCell::new(BTreeMap::new());
+	static PROVIDERS: RefCell<BTreeMap<AccountId, MockProvider>> =
+		const { RefCell::new(BTreeMap::new()) };
+	static BACKING: RefCell<BTreeMap<AccountId, Backing>> = const { RefCell::new(BTreeMap::new()) };
 	static AUTHOR: RefCell<Option<AccountId>> = const { RefCell::new(None) };
 }
 

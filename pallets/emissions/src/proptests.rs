@@ -77,11 +77,11 @@ proptest! {
 					},
 					Op::Pause(p, paused) => MockRegistry::set_paused(PROVIDERS[p], paused),
 					Op::Claim(p) => {
-						let before: Balance = [PROVIDERS[p], DELEGATOR_A].iter().map(|who| Balances::balance(who)).sum();
+						let before: Balance = [PROVIDERS[p], DELEGATOR_A].iter().map(Balances::balance).sum();
 						let pending = Emissions::pending_rewards(&PROVIDERS[p]).claimable;
 						match Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDERS[p]) {
 							Ok(_) => {
-								let after: Balance = [PROVIDERS[p], DELEGATOR_A].iter().map(|who| Balances::balance(who)).sum();
+								let after: Balance = [PROVIDERS[p], DELEGATOR_A].iter().map(Balances::balance).sum();
 								prop_assert_eq!(after - before, pending.total);
 								claimed += pending.total;
 							},

@@ -7,8 +7,8 @@ use frame_support::{
 };
 
 use crate::{
-	AccountId, Aura, Balance, Balances, BlockNumber, Emissions, Leases, ProviderStaking,
-	Providers, Runtime, RuntimeHoldReason, Slashing, DAYS, EMBR, HOURS, MINUTES,
+	AccountId, Aura, Balance, Balances, BlockNumber, Emissions, Leases, ProviderStaking, Providers,
+	Runtime, RuntimeHoldReason, Slashing, DAYS, EMBR, HOURS, MINUTES,
 };
 use frame_support::PalletId;
 use sp_runtime::traits::AccountIdConversion;
