@@ -231,4 +231,6 @@ mod runtime {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;

@@ -32,7 +32,7 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 }
 
 /// Test externalities holding the genesis state of preset `name`, with a keystore.
-fn preset_ext(name: &str) -> sp_io::TestExternalities {
+pub(crate) fn preset_ext(name: &str) -> sp_io::TestExternalities {
 	use sp_runtime::BuildStorage;
 	let patch: serde_json::Value =
 		serde_json::from_slice(&get_preset(&name.into()).expect("preset exists"))
@@ -47,7 +47,7 @@ fn preset_ext(name: &str) -> sp_io::TestExternalities {
 }
 
 /// Checks the invariants of Ember's pallets at block `now`.
-fn check_invariants(now: BlockNumber) {
+pub(crate) fn check_invariants(now: BlockNumber) {
 	ValidatorSet::do_try_state().expect("validator-set invariants hold");
 	ProviderStaking::do_try_state().expect("provider-staking invariants hold");
 	Providers::do_try_state(now).expect("provider invariants hold");
@@ -57,7 +57,7 @@ fn check_invariants(now: BlockNumber) {
 }
 
 /// Runs the block hooks that matter here up to block `n`, checking invariants after each block.
-fn run_to_block(n: BlockNumber) {
+pub(crate) fn run_to_block(n: BlockNumber) {
 	while System::block_number() < n {
 		let now = System::block_number();
 		<Providers as OnFinalize<BlockNumber>>::on_finalize(now);
@@ -73,7 +73,7 @@ fn run_to_block(n: BlockNumber) {
 	}
 }
 
-fn account(keyring: Sr25519Keyring) -> AccountId {
+pub(crate) fn account(keyring: Sr25519Keyring) -> AccountId {
 	keyring.to_account_id()
 }
 
@@ -135,7 +135,7 @@ fn validator_added_by_governance_validates_from_the_session_after_next() {
 }
 
 /// A GPU as the agent would report it.
-fn gpu(index: u8) -> ember_primitives::GpuSpec {
+pub(crate) fn gpu(index: u8) -> ember_primitives::GpuSpec {
 	ember_primitives::GpuSpec {
 		model: BoundedVec::truncate_from(b"NVIDIA GeForce RTX 4090".to_vec()),
 		vram_mib: 24_564,
@@ -145,7 +145,7 @@ fn gpu(index: u8) -> ember_primitives::GpuSpec {
 }
 
 /// Bonds what `gpus` GPUs require and registers `owner` with `agent`.
-fn bond_and_register(owner: &AccountId, agent: &AccountId, gpus: u8) {
+pub(crate) fn bond_and_register(owner: &AccountId, agent: &AccountId, gpus: u8) {
 	let required: Balance = ProviderBaseStake::get() + ProviderStakePerGpu::get() * gpus as Balance;
 	assert_ok!(ProviderStaking::bond(RuntimeOrigin::signed(owner.clone()), required));
 	assert_ok!(Providers::register(
@@ -302,7 +302,7 @@ fn held_by_market(who: &AccountId) -> Balance {
 }
 
 /// One attestation line: the workload runs at 87 % on 20 GiB.
-fn running(lease: ember_primitives::LeaseId) -> ember_primitives::LeaseAttestation {
+pub(crate) fn running(lease: ember_primitives::LeaseId) -> ember_primitives::LeaseAttestation {
 	ember_primitives::LeaseAttestation {
 		lease,
 		status: ember_primitives::WorkloadStatus::Running,
@@ -481,373 +481,4 @@ fn a_silent_provider_is_not_paid_for_its_downtime_and_its_lease_closes() {
 			Some(1)
 		);
 	});
-}
-
-/// The whole economy at once: providers, staking, the market, emissions and slashing driven by
-/// random sequences of real calls, with every pallet's invariants (issuance reconciliation
-/// included) checked after every step and every block.
-mod economy {
-	use super::*;
-	use ember_primitives::{LeaseId, ProviderOffence, ProviderStatus};
-	use proptest::prelude::*;
-	use sp_runtime::StateVersion;
-
-	/// Provider owners and their agents.
-	fn providers() -> [(AccountId, AccountId); 2] {
-		[
-			(account(Sr25519Keyring::Bob), account(Sr25519Keyring::Eve)),
-			(account(Sr25519Keyring::Charlie), account(Sr25519Keyring::Ferdie)),
-		]
-	}
-
-	fn tenants() -> [AccountId; 2] {
-		[account(Sr25519Keyring::Dave), account(Sr25519Keyring::Alice)]
-	}
-
-	/// Delegates to either provider.
-	fn delegator() -> AccountId {
-		account(Sr25519Keyring::One)
-	}
-
-	#[derive(Clone, Debug)]
-	enum Op {
-		Heartbeat(usize),
-		Order {
-			tenant: usize,
-			gpus: u8,
-			duration: u32,
-		},
-		Bid {
-			provider: usize,
-			price: u8,
-		},
-		Accept {
-			tenant: usize,
-			provider: usize,
-		},
-		/// Order, bid and accept in one go, all or nothing.
-		Lease {
-			tenant: usize,
-			provider: usize,
-			gpus: u8,
-			duration: u32,
-			price: u8,
-		},
-		CloseByTenant(usize),
-		CloseByProvider(usize),
-		TopUp(usize),
-		Delegate(usize),
-		Undelegate(usize),
-		Claim(usize),
-		FalseInventory(usize),
-		CancelSlash,
-		Unjail(usize),
-		Unbond(usize),
-		Advance(u32),
-	}
-
-	fn op() -> impl Strategy<Value = Op> {
-		prop_oneof![
-			6 => (0..2usize).prop_map(Op::Heartbeat),
-			3 => (0..2usize, 1..=2u8, 100..3_000u32)
-				.prop_map(|(tenant, gpus, duration)| Op::Order { tenant, gpus, duration }),
-			3 => (0..2usize, 1..=9u8).prop_map(|(provider, price)| Op::Bid { provider, price }),
-			3 => (0..2usize, 0..2usize).prop_map(|(tenant, provider)| Op::Accept { tenant, provider }),
-			6 => (0..2usize, 0..2usize, 1..=2u8, 100..3_000u32, 1..=9u8).prop_map(
-				|(tenant, provider, gpus, duration, price)| Op::Lease {
-					tenant,
-					provider,
-					gpus,
-					duration,
-					price
-				}
-			),
-			1 => (0..8usize).prop_map(Op::CloseByTenant),
-			1 => (0..8usize).prop_map(Op::CloseByProvider),
-			1 => (0..8usize).prop_map(Op::TopUp),
-			1 => (0..2usize).prop_map(Op::Delegate),
-			1 => (0..2usize).prop_map(Op::Undelegate),
-			2 => (0..2usize).prop_map(Op::Claim),
-			1 => (0..2usize).prop_map(Op::FalseInventory),
-			1 => Just(Op::CancelSlash),
-			1 => (0..2usize).prop_map(Op::Unjail),
-			1 => (0..2usize).prop_map(Op::Unbond),
-			5 => (1..400u32).prop_map(Op::Advance),
-		]
-	}
-
-	/// Running leases by id, oldest first.
-	fn running_leases() -> Vec<LeaseId> {
-		let mut ids: Vec<LeaseId> = pallet_leases::Leases::<Runtime>::iter_keys().collect();
-		ids.sort();
-		ids
-	}
-
-	fn pick_lease(index: usize) -> Option<(LeaseId, pallet_leases::Lease<Runtime>)> {
-		let ids = running_leases();
-		let id = *ids.get(index % ids.len().max(1))?;
-		pallet_leases::Leases::<Runtime>::get(id).map(|lease| (id, lease))
-	}
-
-	fn dispatch(op: &Op) -> sp_runtime::DispatchResult {
-		let signed = |who: &AccountId| RuntimeOrigin::signed(who.clone());
-		match op.clone() {
-			Op::Heartbeat(p) => {
-				let (owner, agent) = providers()[p].clone();
-				let lines: Vec<_> = running_leases()
-					.into_iter()
-					.filter(|id| {
-						pallet_leases::Leases::<Runtime>::get(id)
-							.is_some_and(|l| l.provider == owner)
-					})
-					.map(running)
-					.collect();
-				Providers::heartbeat(signed(&agent), BoundedVec::truncate_from(lines))
-					.map_err(|e| e.error)
-					.map(|_| ())
-			},
-			Op::Order { tenant, gpus, duration } => Leases::create_order(
-				signed(&tenants()[tenant]),
-				pallet_leases::GpuRequirement {
-					model: None,
-					min_vram_mib: 20_000,
-					min_compute_capability: ember_primitives::ComputeCapability::new(8, 0),
-					count: gpus.into(),
-				},
-				duration,
-				10 * EMBR,
-				H256::repeat_byte(0xaa),
-				None,
-				20,
-				false,
-			),
-			Op::Bid { provider, price } => {
-				let (owner, agent) = providers()[provider].clone();
-				let order_id = pallet_leases::NextOrderId::<Runtime>::get().saturating_sub(1);
-				let order = pallet_leases::Orders::<Runtime>::get(order_id)
-					.ok_or(sp_runtime::DispatchError::Other("no open order"))?;
-				let free = Leases::free_gpus(&owner).map(|free| free.gpus).unwrap_or_default();
-				let gpus: Vec<H256> = free
-					.iter()
-					.take(order.requirement.count as usize)
-					.map(|gpu| gpu.uuid_hash)
-					.collect();
-				Leases::place_bid(
-					signed(&agent),
-					order_id,
-					Balance::from(price) * EMBR,
-					BoundedVec::truncate_from(gpus),
-				)
-			},
-			Op::Accept { tenant, provider } => {
-				let order = pallet_leases::NextOrderId::<Runtime>::get().saturating_sub(1);
-				Leases::accept_bid(
-					signed(&tenants()[tenant]),
-					order,
-					providers()[provider].0.clone(),
-				)
-				.map_err(|e| e.error)
-				.map(|_| ())
-			},
-			Op::Lease { tenant, provider, gpus, duration, price } => {
-				frame_support::storage::with_storage_layer(|| {
-					dispatch(&Op::Order { tenant, gpus, duration })?;
-					dispatch(&Op::Bid { provider, price })?;
-					dispatch(&Op::Accept { tenant, provider })
-				})
-			},
-			Op::CloseByTenant(index) => {
-				let (id, lease) =
-					pick_lease(index).ok_or(sp_runtime::DispatchError::Other("none"))?;
-				Leases::close_lease(signed(&lease.tenant), id)
-			},
-			Op::CloseByProvider(index) => {
-				let (id, lease) =
-					pick_lease(index).ok_or(sp_runtime::DispatchError::Other("none"))?;
-				Leases::close_lease(signed(&lease.provider), id)
-			},
-			Op::TopUp(index) => {
-				let (id, lease) =
-					pick_lease(index).ok_or(sp_runtime::DispatchError::Other("none"))?;
-				Leases::top_up(signed(&lease.tenant), id, EMBR)
-			},
-			Op::Delegate(p) => {
-				ProviderStaking::delegate(signed(&delegator()), providers()[p].0.clone(), 50 * EMBR)
-			},
-			Op::Undelegate(p) => ProviderStaking::undelegate(
-				signed(&delegator()),
-				providers()[p].0.clone(),
-				20 * EMBR,
-			),
-			Op::Claim(p) => {
-				crate::Emissions::claim_rewards(signed(&tenants()[0]), providers()[p].0.clone())
-					.map_err(|e| e.error)
-					.map(|_| ())
-			},
-			Op::FalseInventory(p) => crate::Slashing::report_offence(
-				RuntimeOrigin::root(),
-				ProviderOffence::FalseInventory {
-					provider: providers()[p].0.clone(),
-					gpu: gpu(0).uuid_hash,
-				},
-			),
-			Op::CancelSlash => {
-				let last = pallet_slashing::NextSlashId::<Runtime>::get().saturating_sub(1);
-				crate::Slashing::cancel_slash(RuntimeOrigin::root(), last)
-			},
-			Op::Unjail(p) => crate::Slashing::unjail(signed(&providers()[p].0)),
-			Op::Unbond(p) => ProviderStaking::unbond(signed(&providers()[p].0), 100 * EMBR),
-			Op::Advance(_) => Ok(()),
-		}
-	}
-
-	/// What must hold between any two steps beyond each pallet's own invariants: a jailed
-	/// provider runs no lease, and nothing sits in the slashing pot.
-	fn check_economy() {
-		check_invariants(System::block_number());
-		for (owner, _) in providers() {
-			if pallet_providers::Providers::<Runtime>::get(&owner).map(|p| p.status)
-				== Some(ProviderStatus::Jailed)
-			{
-				assert!(
-					pallet_leases::Books::<Runtime>::get(&owner).leases.is_empty(),
-					"a jailed provider still runs leases"
-				);
-			}
-		}
-	}
-
-	/// Issuance moved by exactly what was minted (eras closed, authors paid) and burned (lease
-	/// fees, slashes), read from the events.
-	fn issuance_explained_by_events(genesis: Balance) {
-		let (mut minted, mut burned) = (0, 0);
-		for record in System::events() {
-			match record.event {
-				RuntimeEvent::Emissions(pallet_emissions::Event::EraClosed {
-					to_authors,
-					to_treasury,
-					to_providers,
-					..
-				}) => minted += to_authors + to_treasury + to_providers,
-				RuntimeEvent::Leases(pallet_leases::Event::LeaseSettled { fee, .. }) => {
-					burned += fee
-				},
-				RuntimeEvent::Slashing(pallet_slashing::Event::SlashApplied {
-					burned: b, ..
-				}) => burned += b,
-				_ => {},
-			}
-		}
-		minted += pallet_emissions::CurrentEra::<Runtime>::get().to_authors;
-		assert_eq!(Balances::total_issuance(), genesis + minted - burned);
-	}
-
-	fn economy_ext() -> sp_io::TestExternalities {
-		let mut ext = preset_ext("development");
-		ext.execute_with(|| {
-			for (owner, agent) in providers() {
-				bond_and_register(&owner, &agent, 2);
-			}
-			let _ = <Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(
-				&delegator(),
-				1_000 * EMBR,
-			);
-			// Minting for the test is outside the chain's ledger: start the era's books here.
-			pallet_emissions::Issuance::<Runtime>::mutate(|ledger| {
-				ledger.start = Balances::total_issuance() - ledger.minted + ledger.burned
-			});
-			check_economy();
-		});
-		ext
-	}
-
-	proptest! {
-		#![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
-
-		#[test]
-		fn random_economies_keep_every_invariant(ops in prop::collection::vec(op(), 1..60)) {
-			economy_ext().execute_with(|| {
-				let genesis = Balances::total_issuance();
-				for op in &ops {
-					if let Op::Advance(blocks) = op {
-						run_to_block(System::block_number() + *blocks);
-					} else {
-						let root = sp_io::storage::root(StateVersion::V1);
-						if dispatch(op).is_err() {
-							prop_assert_eq!(
-								root,
-								sp_io::storage::root(StateVersion::V1),
-								"failed {:?} changed state",
-								op
-							);
-						}
-					}
-					check_economy();
-				}
-				// Silent from here, providers with leases go Offline (another offence) within a few
-				// hundred blocks; let those slashes, and every earlier one, land too.
-				run_to_block(System::block_number() + 3 * HOURS);
-				prop_assert_eq!(pallet_slashing::PendingSlashes::<Runtime>::iter().count(), 0);
-				check_economy();
-				issuance_explained_by_events(genesis);
-				Ok(())
-			})?;
-		}
-	}
-
-	/// A provider goes dark during a lease and then leaves and unbonds everything: the slash
-	/// still lands on its unbonding funds after the dispute window, and the tenant is
-	/// compensated from it.
-	#[test]
-	fn leaving_does_not_escape_a_pending_slash() {
-		economy_ext().execute_with(|| {
-			let (owner, agent) = providers()[0].clone();
-			let tenant = tenants()[0].clone();
-			assert_ok!(dispatch(&Op::Order { tenant: 0, gpus: 1, duration: 2_000 }));
-			assert_ok!(dispatch(&Op::Bid { provider: 0, price: 6 }));
-			assert_ok!(dispatch(&Op::Accept { tenant: 0, provider: 0 }));
-			// One heartbeat in the next period attests the lease; then the agent falls silent.
-			run_to_block(HeartbeatPeriod::get() + 1);
-			assert_ok!(Providers::heartbeat(
-				RuntimeOrigin::signed(agent.clone()),
-				BoundedVec::truncate_from(vec![running(0)]),
-			));
-
-			// Silence: Offline (a Downtime offence), then the lease closes at the offline limit.
-			let mut block = System::block_number();
-			while pallet_slashing::NextSlashId::<Runtime>::get() == 0 {
-				block += 10;
-				run_to_block(block);
-			}
-			let slash = pallet_slashing::PendingSlashes::<Runtime>::get(0).expect("pending");
-			assert_eq!(slash.provider, owner);
-			assert!(slash.amount > 0);
-			run_to_block(block + crate::configs::OfflineLimit::get() + 10);
-			assert!(running_leases().is_empty(), "the lease closed at the offline limit");
-
-			// The provider leaves and unbonds everything before the slash applies.
-			assert_ok!(Providers::leave(RuntimeOrigin::signed(owner.clone())));
-			let bonded =
-				pallet_provider_staking::Ledgers::<Runtime>::get(&owner).expect("bonded").active;
-			assert_ok!(ProviderStaking::unbond(RuntimeOrigin::signed(owner.clone()), bonded));
-			let tenant_before = Balances::balance(&tenant);
-
-			run_to_block(slash.apply_at);
-			assert!(pallet_slashing::PendingSlashes::<Runtime>::get(0).is_none());
-			let applied = System::events().into_iter().find_map(|record| match record.event {
-				RuntimeEvent::Slashing(pallet_slashing::Event::SlashApplied {
-					slash: 0,
-					slashed,
-					compensated,
-					..
-				}) => Some((slashed, compensated)),
-				_ => None,
-			});
-			let (slashed, compensated) = applied.expect("the slash applied");
-			assert_eq!(slashed, slash.amount, "taken in full from unbonding funds");
-			assert!(compensated > 0);
-			assert_eq!(Balances::balance(&tenant), tenant_before + compensated);
-			check_economy();
-		});
-	}
 }
