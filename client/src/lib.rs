@@ -1,8 +1,13 @@
 //! # ember-client
 //!
 //! What Ember's off-chain tools share: the workload manifest a tenant sends its provider
-//! ([`manifest`]). Typed chain access, the manifest protocol and the `emberctl` CLI build on it.
+//! ([`manifest`]) and typed access to the chain ([`chain`]).
 
+pub mod chain;
+pub mod keys;
 pub mod manifest;
+pub mod market;
+pub mod p2p;
+pub mod units;
 
 pub use manifest::{manifest_hash, Manifest, ManifestError};

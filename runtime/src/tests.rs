@@ -482,3 +482,26 @@ fn a_silent_provider_is_not_paid_for_its_downtime_and_its_lease_closes() {
 		);
 	});
 }
+
+/// `ember-client` generates its typed chain access from `client/metadata/ember.scale`. When the
+/// runtime changes, that file must follow, or the client would build calls the chain rejects.
+/// `scripts/update-metadata.sh` rewrites it (it runs this test with `EMBER_UPDATE_METADATA=1`).
+#[test]
+fn client_metadata_matches_the_runtime() {
+	let path =
+		std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../client/metadata/ember.scale");
+	// Some constants are storage-backed parameters: read them from an empty (default) state.
+	let current = sp_io::TestExternalities::default().execute_with(|| {
+		crate::Runtime::metadata_at_version(16).expect("the runtime serves metadata v16")
+	});
+	if std::env::var_os("EMBER_UPDATE_METADATA").is_some() {
+		std::fs::write(&path, &*current).expect("the client's metadata file is writable");
+		return;
+	}
+	let stored = std::fs::read(&path).expect("client/metadata/ember.scale exists");
+	assert!(
+		stored == *current,
+		"client/metadata/ember.scale no longer matches the runtime: run ./scripts/update-metadata.sh \
+		 and rebuild ember-client"
+	);
+}

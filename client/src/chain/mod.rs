@@ -1,0 +1,78 @@
+//! Typed access to an Ember chain, generated at compile time from the runtime's metadata in
+//! `client/metadata/ember.scale`. The runtime's tests fail when that file no longer matches the
+//! runtime (`scripts/update-metadata.sh` rewrites it).
+//!
+//! [`Chain`] connects (with backoff), submits signed calls and reports their progress, and
+//! turns failures into [`ChainError`]s that name the pallet error and its documentation.
+
+mod error;
+mod submit;
+
+use std::time::Duration;
+
+use subxt::OnlineClient;
+
+pub use error::ChainError;
+pub use submit::{ChainEvent, Progress, Receipt, WaitFor};
+
+#[subxt::subxt(
+	runtime_metadata_path = "metadata/ember.scale",
+	derive_for_all_types = "Clone, PartialEq, Eq"
+)]
+pub mod runtime {}
+
+/// Ember's client configuration: 32-byte accounts, multi-signatures, `u32` block numbers.
+pub type EmberConfig = subxt::PolkadotConfig;
+
+/// An Ember account id.
+pub type AccountId = subxt::utils::AccountId32;
+
+/// A connection to an Ember node.
+#[derive(Clone)]
+pub struct Chain {
+	api: OnlineClient<EmberConfig>,
+	url: String,
+}
+
+impl Chain {
+	/// Connects to the node at `url` (`ws://` or `wss://`; plain `ws` only to loopback
+	/// addresses unless `insecure` is set by the caller's choice of URL scheme).
+	pub async fn connect(url: &str) -> Result<Self, ChainError> {
+		let api = OnlineClient::<EmberConfig>::from_insecure_url(url)
+			.await
+			.map_err(|e| ChainError::Connect { url: url.to_string(), reason: e.to_string() })?;
+		Ok(Self { api, url: url.to_string() })
+	}
+
+	/// Connects, retrying with exponential backoff (1 s doubling up to 30 s) until `give_up`
+	/// has passed; `on_retry` hears about each failed attempt.
+	pub async fn connect_with_backoff(
+		url: &str,
+		give_up: Duration,
+		mut on_retry: impl FnMut(&ChainError, Duration),
+	) -> Result<Self, ChainError> {
+		let started = std::time::Instant::now();
+		let mut delay = Duration::from_secs(1);
+		loop {
+			match Self::connect(url).await {
+				Ok(chain) => return Ok(chain),
+				Err(error) if started.elapsed() + delay < give_up => {
+					on_retry(&error, delay);
+					tokio::time::sleep(delay).await;
+					delay = (delay * 2).min(Duration::from_secs(30));
+				},
+				Err(error) => return Err(error),
+			}
+		}
+	}
+
+	/// The typed subxt client, for queries this module does not wrap.
+	pub fn api(&self) -> &OnlineClient<EmberConfig> {
+		&self.api
+	}
+
+	/// The URL this client is connected to.
+	pub fn url(&self) -> &str {
+		&self.url
+	}
+}

@@ -1,0 +1,185 @@
+//! Signing, submitting and following a transaction to inclusion or finality.
+
+use std::sync::Arc;
+
+use subxt::{
+	config::DefaultExtrinsicParamsBuilder, dynamic::Value, transactions::TransactionStatus,
+	tx::Payload,
+};
+use subxt_signer::sr25519::Keypair;
+
+use super::{Chain, ChainError, EmberConfig};
+
+/// How long to follow a transaction.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum WaitFor {
+	/// Until it is in a best block (about 6 s): its events are known, it may still be retracted.
+	InBlock,
+	/// Until its block is finalized (about 12–18 s on a healthy chain): it cannot be reverted.
+	Finalized,
+}
+
+/// Where a submitted transaction is.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub enum Progress {
+	/// Signed and handed to the node; its hash.
+	Submitted(String),
+	/// Accepted into the transaction pool.
+	InPool,
+	/// Included in a best block.
+	InBlock(u64),
+	/// Its block left the best chain; waiting for it to be included again.
+	Retracted,
+	/// Its block is finalized.
+	Finalized(u64),
+}
+
+/// One event emitted by a transaction.
+#[derive(Clone, Debug, Eq, PartialEq, serde::Serialize)]
+pub struct ChainEvent {
+	/// The pallet, e.g. `Leases`.
+	pub pallet: String,
+	/// The event, e.g. `OrderCreated`.
+	pub name: String,
+	/// Its fields, rendered.
+	pub fields: String,
+}
+
+/// A transaction that was included and succeeded.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Receipt {
+	/// The transaction hash, hex.
+	pub tx_hash: String,
+	/// The block it was included in, hex.
+	pub block_hash: String,
+	/// That block's number.
+	pub block_number: u64,
+	/// Whether that block was finalized when the receipt was made.
+	pub finalized: bool,
+	/// Its events (the system's own `ExtrinsicSuccess` and fee events included).
+	pub events: Vec<ChainEvent>,
+	#[serde(skip)]
+	pub(crate) raw: Option<Arc<subxt::extrinsics::ExtrinsicEvents<EmberConfig>>>,
+}
+
+impl Receipt {
+	/// The first event of type `E`, decoded.
+	pub fn find_first<E: subxt::events::DecodeAsEvent>(&self) -> Option<E> {
+		self.raw.as_ref().and_then(|events| events.find_first::<E>().and_then(|e| e.ok()))
+	}
+
+	/// Whether the transaction emitted `pallet.name`.
+	pub fn has_event(&self, pallet: &str, name: &str) -> bool {
+		self.events.iter().any(|e| e.pallet == pallet && e.name == name)
+	}
+}
+
+impl Chain {
+	/// Signs `call` with `signer` (its next nonce, counting the pool) and follows it until
+	/// `wait`; `on_progress` hears each step.
+	pub async fn submit<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Keypair,
+		wait: WaitFor,
+		on_progress: &mut (dyn FnMut(Progress) + Send),
+	) -> Result<Receipt, ChainError> {
+		self.submit_with_nonce(call, signer, None, wait, on_progress).await
+	}
+
+	/// As [`Chain::submit`], with an explicit `nonce` when the caller tracks nonces itself
+	/// (several transactions in flight from one account).
+	pub async fn submit_with_nonce<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Keypair,
+		nonce: Option<u64>,
+		wait: WaitFor,
+		on_progress: &mut (dyn FnMut(Progress) + Send),
+	) -> Result<Receipt, ChainError> {
+		let at = self.api.at_current_block().await.map_err(ChainError::rpc)?;
+		let mut params = DefaultExtrinsicParamsBuilder::<EmberConfig>::new().mortal(256);
+		if let Some(nonce) = nonce {
+			params = params.nonce(nonce);
+		}
+		let signed = at
+			.transactions()
+			.create_signed(call, signer, params.build())
+			.await
+			.map_err(|e| ChainError::Invalid(e.to_string()))?;
+		let tx_hash = format!("{:?}", signed.hash());
+		let mut progress = signed.submit_and_watch().await.map_err(|e| invalid_or_rpc(&e))?;
+		on_progress(Progress::Submitted(tx_hash.clone()));
+		while let Some(status) = progress.next().await {
+			let status = status.map_err(ChainError::rpc)?;
+			match status {
+				TransactionStatus::Validated | TransactionStatus::Broadcasted =>
+					on_progress(Progress::InPool),
+				TransactionStatus::NoLongerInBestBlock => on_progress(Progress::Retracted),
+				TransactionStatus::InBestBlock(in_block) => {
+					let number = block_number(&in_block).await?;
+					on_progress(Progress::InBlock(number));
+					if wait == WaitFor::InBlock {
+						return receipt(tx_hash, &in_block, number, false).await;
+					}
+				},
+				TransactionStatus::InFinalizedBlock(in_block) => {
+					let number = block_number(&in_block).await?;
+					on_progress(Progress::Finalized(number));
+					return receipt(tx_hash, &in_block, number, true).await;
+				},
+				TransactionStatus::Invalid { message } => return Err(ChainError::Invalid(message)),
+				TransactionStatus::Dropped { message } => return Err(ChainError::Dropped(message)),
+				TransactionStatus::Error { message } => return Err(ChainError::Rpc(message)),
+			}
+		}
+		Err(ChainError::Rpc("the node stopped reporting the transaction's progress".into()))
+	}
+}
+
+type InBlock = subxt::transactions::TransactionInBlock<
+	EmberConfig,
+	subxt::client::OnlineClientAtBlockImpl<EmberConfig>,
+>;
+
+async fn block_number(in_block: &InBlock) -> Result<u64, ChainError> {
+	Ok(in_block.at().await.map_err(ChainError::rpc)?.block_number())
+}
+
+async fn receipt(
+	tx_hash: String,
+	in_block: &InBlock,
+	block_number: u64,
+	finalized: bool,
+) -> Result<Receipt, ChainError> {
+	let events = in_block.wait_for_success().await?;
+	let rendered = events
+		.iter()
+		.filter_map(|event| event.ok())
+		.map(|event| ChainEvent {
+			pallet: event.pallet_name().to_string(),
+			name: event.event_name().to_string(),
+			fields: event
+				.decode_fields_unchecked_as::<Value>()
+				.map(|v| v.to_string())
+				.unwrap_or_default(),
+		})
+		.collect();
+	Ok(Receipt {
+		tx_hash,
+		block_hash: format!("{:?}", in_block.block_hash()),
+		block_number,
+		finalized,
+		events: rendered,
+		raw: Some(Arc::new(events)),
+	})
+}
+
+fn invalid_or_rpc(error: &subxt::error::ExtrinsicError) -> ChainError {
+	let text = error.to_string();
+	if text.contains("Invalid Transaction") || text.contains("invalid") || text.contains("1010") {
+		ChainError::Invalid(text)
+	} else {
+		ChainError::Rpc(text)
+	}
+}

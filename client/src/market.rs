@@ -1,0 +1,585 @@
+//! The lease market as tenants, providers and their tools see it: plain views of the chain's
+//! records (serializable for `--json`), the queries that read them, and builders for the calls
+//! that change them.
+
+use serde::Serialize;
+use subxt::utils::H256;
+
+use crate::{
+	chain::{
+		runtime::{
+			self,
+			runtime_types::{
+				bounded_collections::bounded_vec::BoundedVec,
+				ember_primitives::{gpu as rt_gpu, traits::ProviderStatus},
+				pallet_leases::{runtime_api as rt_api, types as rt_leases},
+			},
+		},
+		AccountId, Chain, ChainError,
+	},
+	units::format_embr_number,
+};
+
+/// A GPU as the chain records it.
+#[derive(Clone, Debug, Eq, PartialEq, Serialize)]
+pub struct Gpu {
+	/// Model name as NVML reports it.
+	pub model: String,
+	/// Device memory in MiB.
+	pub vram_mib: u32,
+	/// CUDA compute capability, `major.minor`.
+	pub compute_capability: String,
+	/// BLAKE2-256 hash of the device UUID, hex.
+	pub uuid_hash: String,
+}
+
+impl From<&rt_gpu::GpuSpec> for Gpu {
+	fn from(spec: &rt_gpu::GpuSpec) -> Self {
+		Self {
+			model: String::from_utf8_lossy(&spec.model.0).into_owned(),
+			vram_mib: spec.vram_mib,
+			compute_capability: format!(
+				"{}.{}",
+				spec.compute_capability.major, spec.compute_capability.minor
+			),
+			uuid_hash: hex_h256(&spec.uuid_hash),
+		}
+	}
+}
+
+/// A GPU spec for the chain: what the agent registers.
+pub fn gpu_spec(model: &str, vram_mib: u32, capability: (u8, u8), uuid_hash: [u8; 32]) -> rt_gpu::GpuSpec {
+	rt_gpu::GpuSpec {
+		model: BoundedVec(model.as_bytes().to_vec()),
+		vram_mib,
+		compute_capability: rt_gpu::ComputeCapability { major: capability.0, minor: capability.1 },
+		uuid_hash: H256(uuid_hash),
+	}
+}
+
+/// A registered provider.
+#[derive(Clone, Debug, Serialize)]
+pub struct Provider {
+	/// Owner account (SS58).
+	pub owner: String,
+	/// Agent account (SS58).
+	pub agent: String,
+	/// `Active`, `Offline`, `Jailed` or `Leaving`.
+	pub status: String,
+	/// Paused by its owner.
+	pub paused: bool,
+	/// Region label.
+	pub region: String,
+	/// libp2p PeerId.
+	pub peer_id: String,
+	/// libp2p multiaddrs.
+	pub multiaddrs: Vec<String>,
+	/// Every GPU.
+	pub gpus: Vec<Gpu>,
+	/// GPUs not committed to a bid, offer or lease.
+	pub free_gpus: Vec<Gpu>,
+	/// Whether it takes new work now.
+	pub accepts_work: bool,
+	/// Block of its last heartbeat.
+	pub last_heartbeat: u32,
+}
+
+/// An open order.
+#[derive(Clone, Debug, Serialize)]
+pub struct Order {
+	/// Its id.
+	pub id: u64,
+	/// Who pays.
+	pub tenant: String,
+	/// Exact model wanted, if any.
+	pub model: Option<String>,
+	/// Least memory per GPU, MiB.
+	pub min_vram_mib: u32,
+	/// Least compute capability.
+	pub min_compute_capability: String,
+	/// GPUs wanted.
+	pub count: u32,
+	/// Lease length in blocks.
+	pub duration: u32,
+	/// Highest acceptable price per GPU-hour, plancks.
+	pub max_price_per_gpu_hour: u128,
+	/// BLAKE2-256 of the manifest, hex.
+	pub manifest_hash: String,
+	/// Region restriction.
+	pub region: Option<String>,
+	/// Whether the best bid is taken automatically at the window's end.
+	pub auto_award: bool,
+	/// Last block bids are taken.
+	pub bid_window_end: u32,
+	/// Bids so far.
+	pub bids: u32,
+}
+
+/// A bid on an order.
+#[derive(Clone, Debug, Serialize)]
+pub struct Bid {
+	/// The provider (owner account).
+	pub provider: String,
+	/// Price per GPU-hour, plancks.
+	pub price_per_gpu_hour: u128,
+	/// The committed GPUs' UUID hashes, hex.
+	pub gpus: Vec<String>,
+	/// Block placed.
+	pub placed_at: u32,
+}
+
+/// A direct-rent offer.
+#[derive(Clone, Debug, Serialize)]
+pub struct Offer {
+	/// Its id.
+	pub id: u64,
+	/// The provider (owner account).
+	pub provider: String,
+	/// GPUs free to rent now.
+	pub available: Vec<Gpu>,
+	/// GPUs rented now.
+	pub rented: u32,
+	/// Price per GPU-hour, plancks.
+	pub price_per_gpu_hour: u128,
+	/// Longest lease, blocks.
+	pub max_duration: u32,
+}
+
+/// A running lease.
+#[derive(Clone, Debug, Serialize)]
+pub struct Lease {
+	/// Its id.
+	pub id: u64,
+	/// Who pays.
+	pub tenant: String,
+	/// Who is paid (owner account).
+	pub provider: String,
+	/// `order N` or `offer N`.
+	pub origin: String,
+	/// Leased GPUs' UUID hashes, hex.
+	pub gpus: Vec<String>,
+	/// Price per GPU-hour, plancks.
+	pub price_per_gpu_hour: u128,
+	/// BLAKE2-256 of the manifest, hex.
+	pub manifest_hash: String,
+	/// First block.
+	pub start: u32,
+	/// Block it ends at.
+	pub end: u32,
+	/// Escrow left, plancks.
+	pub escrow: u128,
+	/// Settled up to this block.
+	pub settled_until: u32,
+	/// The escrow pays up to this block.
+	pub funded_until: u32,
+	/// Paid so far, fees included, plancks.
+	pub paid: u128,
+	/// Burned as protocol fee, plancks.
+	pub fees: u128,
+	/// Blocks not charged because the provider was down.
+	pub downtime_blocks: u32,
+}
+
+/// A price quote from recent leases.
+#[derive(Clone, Debug, Serialize)]
+pub struct Quote {
+	/// Leases the quote rests on.
+	pub samples: u32,
+	/// Lowest price per GPU-hour, plancks.
+	pub min: u128,
+	/// Median.
+	pub median: u128,
+	/// Highest.
+	pub max: u128,
+	/// Cost of the request at the median, plancks.
+	pub estimated_cost: u128,
+}
+
+/// A free balance.
+#[derive(Clone, Debug, Serialize)]
+pub struct Balance {
+	/// Spendable, plancks.
+	pub free: u128,
+	/// Held (bonds, escrow, deposits), plancks.
+	pub held: u128,
+}
+
+/// What GPUs an order asks for.
+#[derive(Clone, Debug, Default, Eq, PartialEq)]
+pub struct Requirement {
+	/// Exact model, or any.
+	pub model: Option<String>,
+	/// Least memory per GPU, MiB.
+	pub min_vram_mib: u32,
+	/// Least compute capability.
+	pub min_compute_capability: (u8, u8),
+	/// How many.
+	pub count: u32,
+}
+
+impl Requirement {
+	fn to_runtime(&self) -> rt_leases::GpuRequirement {
+		rt_leases::GpuRequirement {
+			model: self.model.as_ref().map(|m| BoundedVec(m.as_bytes().to_vec())),
+			min_vram_mib: self.min_vram_mib,
+			min_compute_capability: rt_gpu::ComputeCapability {
+				major: self.min_compute_capability.0,
+				minor: self.min_compute_capability.1,
+			},
+			count: self.count,
+		}
+	}
+}
+
+/// Hex of a hash, `0x`-prefixed.
+pub fn hex_h256(hash: &H256) -> String {
+	format!("0x{}", hex::encode(hash.0))
+}
+
+/// Parses a `0x`-prefixed or bare 32-byte hex hash.
+pub fn parse_h256(text: &str) -> Option<[u8; 32]> {
+	let bytes = hex::decode(text.trim().trim_start_matches("0x")).ok()?;
+	bytes.try_into().ok()
+}
+
+/// Parses an SS58 address.
+pub fn parse_account(text: &str) -> Result<AccountId, ChainError> {
+	text.trim()
+		.parse::<AccountId>()
+		.map_err(|_| ChainError::NotFound(format!("`{text}` is not an SS58 account address")))
+}
+
+fn text(bytes: &BoundedVec<u8>) -> String {
+	String::from_utf8_lossy(&bytes.0).into_owned()
+}
+
+fn status_name(status: &ProviderStatus) -> &'static str {
+	match status {
+		ProviderStatus::Active => "Active",
+		ProviderStatus::Offline => "Offline",
+		ProviderStatus::Jailed => "Jailed",
+		ProviderStatus::Leaving => "Leaving",
+	}
+}
+
+fn order_view(view: rt_api::OrderView<AccountId, u32>) -> Order {
+	Order {
+		id: view.id,
+		tenant: view.tenant.to_string(),
+		model: view.requirement.model.as_ref().map(text),
+		min_vram_mib: view.requirement.min_vram_mib,
+		min_compute_capability: format!(
+			"{}.{}",
+			view.requirement.min_compute_capability.major,
+			view.requirement.min_compute_capability.minor
+		),
+		count: view.requirement.count,
+		duration: view.duration,
+		max_price_per_gpu_hour: view.max_price_per_gpu_hour,
+		manifest_hash: hex_h256(&view.manifest_hash),
+		region: view.region.map(|r| String::from_utf8_lossy(&r).into_owned()),
+		auto_award: view.auto_award,
+		bid_window_end: view.bid_window_end,
+		bids: view.bids,
+	}
+}
+
+fn lease_view(view: rt_api::LeaseView<AccountId, u32>) -> Lease {
+	Lease {
+		id: view.id,
+		tenant: view.tenant.to_string(),
+		provider: view.provider.to_string(),
+		origin: match view.origin {
+			rt_leases::LeaseOrigin::Order(id) => format!("order {id}"),
+			rt_leases::LeaseOrigin::Offer(id) => format!("offer {id}"),
+		},
+		gpus: view.gpus.iter().map(hex_h256).collect(),
+		price_per_gpu_hour: view.price_per_gpu_hour,
+		manifest_hash: hex_h256(&view.manifest_hash),
+		start: view.start,
+		end: view.end,
+		escrow: view.escrow,
+		settled_until: view.settled_until,
+		funded_until: view.funded_until,
+		paid: view.paid,
+		fees: view.fees,
+		downtime_blocks: view.downtime_blocks,
+	}
+}
+
+impl Chain {
+	async fn at_best(
+		&self,
+	) -> Result<subxt::client::ClientAtBlock<crate::chain::EmberConfig, subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>>, ChainError> {
+		self.api().at_current_block().await.map_err(ChainError::rpc)
+	}
+
+	/// The current best block number.
+	pub async fn best_block(&self) -> Result<u64, ChainError> {
+		Ok(self.at_best().await?.block_number())
+	}
+
+	/// Every registered provider, with its free GPUs.
+	pub async fn providers(&self) -> Result<Vec<Provider>, ChainError> {
+		let at = self.at_best().await?;
+		let mut entries = at
+			.storage()
+			.iter(runtime::storage().providers().providers(), ())
+			.await
+			.map_err(ChainError::rpc)?;
+		let mut owners = Vec::new();
+		while let Some(entry) = entries.next().await {
+			let entry = entry.map_err(ChainError::rpc)?;
+			let owner = entry.key().map_err(ChainError::rpc)?.decode().map_err(ChainError::rpc)?.0;
+			let info = entry.value().decode().map_err(ChainError::rpc)?;
+			owners.push((owner, info));
+		}
+		let mut providers = Vec::with_capacity(owners.len());
+		for (owner, info) in owners {
+			providers.push(self.provider_from(&at, owner, info).await?);
+		}
+		Ok(providers)
+	}
+
+	/// One provider by owner account, if registered.
+	pub async fn provider(&self, owner: &AccountId) -> Result<Option<Provider>, ChainError> {
+		let at = self.at_best().await?;
+		let info = at
+			.storage()
+			.try_fetch(runtime::storage().providers().providers(), (owner.clone(),))
+			.await
+			.map_err(ChainError::rpc)?;
+		match info {
+			None => Ok(None),
+			Some(info) => {
+				let info = info.decode().map_err(ChainError::rpc)?;
+				Ok(Some(self.provider_from(&at, owner.clone(), info).await?))
+			},
+		}
+	}
+
+	/// The provider (owner account) an agent key acts for.
+	pub async fn provider_of_agent(&self, agent: &AccountId) -> Result<Option<AccountId>, ChainError> {
+		let at = self.at_best().await?;
+		let owner = at
+			.storage()
+			.try_fetch(runtime::storage().providers().provider_of_agent(), (agent.clone(),))
+			.await
+			.map_err(ChainError::rpc)?;
+		owner.map(|o| o.decode().map_err(ChainError::rpc)).transpose()
+	}
+
+	async fn provider_from(
+		&self,
+		at: &subxt::client::ClientAtBlock<crate::chain::EmberConfig, subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>>,
+		owner: AccountId,
+		info: runtime::runtime_types::pallet_providers::types::ProviderInfo,
+	) -> Result<Provider, ChainError> {
+		let metadata = at
+			.storage()
+			.try_fetch(runtime::storage().providers().metadata(), (owner.clone(),))
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|m| m.decode())
+			.transpose()
+			.map_err(ChainError::rpc)?;
+		let inventory = at
+			.storage()
+			.try_fetch(runtime::storage().providers().inventory(), (owner.clone(),))
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|m| m.decode())
+			.transpose()
+			.map_err(ChainError::rpc)?;
+		let free = at
+			.runtime_apis()
+			.call(runtime::runtime_apis().leases_api().free_gpus(owner.clone()))
+			.await
+			.map_err(ChainError::rpc)?;
+		let (region, peer_id, multiaddrs) = match metadata {
+			Some(m) => (text(&m.region), text(&m.peer_id), m.multiaddrs.0.iter().map(text).collect()),
+			None => (String::new(), String::new(), Vec::new()),
+		};
+		Ok(Provider {
+			owner: owner.to_string(),
+			agent: info.agent.to_string(),
+			status: status_name(&info.status).to_string(),
+			paused: info.paused,
+			region,
+			peer_id,
+			multiaddrs,
+			gpus: inventory.map(|i| i.0.iter().map(Gpu::from).collect()).unwrap_or_default(),
+			free_gpus: free.as_ref().map(|f| f.gpus.iter().map(Gpu::from).collect()).unwrap_or_default(),
+			accepts_work: free.map(|f| f.accepts_work).unwrap_or(false),
+			last_heartbeat: info.last_heartbeat,
+		})
+	}
+
+	/// Open orders, oldest first, `limit` at most after `after`.
+	pub async fn open_orders(&self, after: Option<u64>, limit: u32) -> Result<Vec<Order>, ChainError> {
+		let filter = rt_api::OrderFilter { gpu: None, max_gpus: None, region: None };
+		let views = self
+			.at_best()
+			.await?
+			.runtime_apis()
+			.call(runtime::runtime_apis().leases_api().open_orders(filter, after, limit))
+			.await
+			.map_err(ChainError::rpc)?;
+		Ok(views.into_iter().map(order_view).collect())
+	}
+
+	/// An order, while it is open.
+	pub async fn order(&self, id: u64) -> Result<Option<Order>, ChainError> {
+		let view = self
+			.at_best()
+			.await?
+			.runtime_apis()
+			.call(runtime::runtime_apis().leases_api().order(id))
+			.await
+			.map_err(ChainError::rpc)?;
+		Ok(view.map(order_view))
+	}
+
+	/// An order's bids.
+	pub async fn bids(&self, order: u64) -> Result<Vec<Bid>, ChainError> {
+		let views = self
+			.at_best()
+			.await?
+			.runtime_apis()
+			.call(runtime::runtime_apis().leases_api().bids_of(order))
+			.await
+			.map_err(ChainError::rpc)?;
+		Ok(views
+			.into_iter()
+			.map(|b| Bid {
+				provider: b.provider.to_string(),
+				price_per_gpu_hour: b.price_per_gpu_hour,
+				gpus: b.gpus.iter().map(hex_h256).collect(),
+				placed_at: b.placed_at,
+			})
+			.collect())
+	}
+
+	/// Direct-rent offers.
+	pub async fn offers(&self) -> Result<Vec<Offer>, ChainError> {
+		let views = self
+			.at_best()
+			.await?
+			.runtime_apis()
+			.call(runtime::runtime_apis().leases_api().offers(None, 100))
+			.await
+			.map_err(ChainError::rpc)?;
+		Ok(views
+			.into_iter()
+			.map(|o| Offer {
+				id: o.id,
+				provider: o.provider.to_string(),
+				available: o.available.iter().map(Gpu::from).collect(),
+				rented: o.rented,
+				price_per_gpu_hour: o.price_per_gpu_hour,
+				max_duration: o.max_duration,
+			})
+			.collect())
+	}
+
+	/// A running lease.
+	pub async fn lease(&self, id: u64) -> Result<Option<Lease>, ChainError> {
+		let view = self
+			.at_best()
+			.await?
+			.runtime_apis()
+			.call(runtime::runtime_apis().leases_api().lease(id))
+			.await
+			.map_err(ChainError::rpc)?;
+		Ok(view.map(lease_view))
+	}
+
+	/// The running leases `account` pays for or is paid by.
+	pub async fn leases_of(&self, account: &AccountId) -> Result<Vec<Lease>, ChainError> {
+		let views = self
+			.at_best()
+			.await?
+			.runtime_apis()
+			.call(runtime::runtime_apis().leases_api().leases_of(account.clone()))
+			.await
+			.map_err(ChainError::rpc)?;
+		Ok(views.into_iter().map(lease_view).collect())
+	}
+
+	/// What `requirement` would cost for `duration` blocks at recent prices.
+	pub async fn quote(&self, requirement: &Requirement, duration: u32) -> Result<Option<Quote>, ChainError> {
+		let quote = self
+			.at_best()
+			.await?
+			.runtime_apis()
+			.call(runtime::runtime_apis().leases_api().quote(requirement.to_runtime(), duration))
+			.await
+			.map_err(ChainError::rpc)?;
+		Ok(quote.map(|q| Quote {
+			samples: q.samples,
+			min: q.min,
+			median: q.median,
+			max: q.max,
+			estimated_cost: q.estimated_cost,
+		}))
+	}
+
+	/// An account's balance.
+	pub async fn balance(&self, account: &AccountId) -> Result<Balance, ChainError> {
+		let info = self
+			.at_best()
+			.await?
+			.storage()
+			.try_fetch(runtime::storage().system().account(), (account.clone(),))
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|v| v.decode())
+			.transpose()
+			.map_err(ChainError::rpc)?;
+		Ok(info
+			.map(|i| Balance { free: i.data.free, held: i.data.reserved })
+			.unwrap_or(Balance { free: 0, held: 0 }))
+	}
+
+	/// Total issuance, plancks.
+	pub async fn total_issuance(&self) -> Result<u128, ChainError> {
+		let at = self.at_best().await?;
+		let value = at
+			.storage()
+			.fetch(runtime::storage().balances().total_issuance(), ())
+			.await
+			.map_err(ChainError::rpc)?;
+		value.decode().map_err(ChainError::rpc)
+	}
+}
+
+/// Builders for the market's calls.
+pub mod calls {
+	use super::*;
+
+	/// `leases.create_order`.
+	pub fn create_order(
+		requirement: &Requirement,
+		duration: u32,
+		max_price_per_gpu_hour: u128,
+		manifest_hash: [u8; 32],
+		region: Option<&str>,
+		bid_window: u32,
+		auto_award: bool,
+	) -> impl subxt::tx::Payload {
+		runtime::tx().leases().create_order(
+			requirement.to_runtime(),
+			duration,
+			max_price_per_gpu_hour,
+			H256(manifest_hash),
+			region.map(|r| BoundedVec(r.as_bytes().to_vec())),
+			bid_window,
+			auto_award,
+		)
+	}
+
+	/// Formats plancks per GPU-hour for tables.
+	pub fn price(plancks: u128) -> String {
+		format_embr_number(plancks)
+	}
+}

@@ -1,0 +1,10 @@
+//! # provider-agent
+//!
+//! The off-chain half of an Ember provider: one module per domain, one task per concern, one
+//! shutdown signal for all of them.
+
+pub mod config;
+pub mod execution;
+pub mod inventory;
+pub mod metrics;
+pub mod store;
