@@ -2,7 +2,7 @@
 //! records (serializable for `--json`), the queries that read them, and builders for the calls
 //! that change them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use subxt::utils::H256;
 
 use crate::{
@@ -20,8 +20,8 @@ use crate::{
 	units::format_embr_number,
 };
 
-/// A GPU as the chain records it.
-#[derive(Clone, Debug, Eq, PartialEq, Serialize)]
+/// A GPU as the chain records it (and as `provider-agent inventory --json` prints it).
+#[derive(Clone, Debug, Deserialize, Eq, PartialEq, Serialize)]
 pub struct Gpu {
 	/// Model name as NVML reports it.
 	pub model: String,
@@ -44,6 +44,14 @@ impl From<&rt_gpu::GpuSpec> for Gpu {
 			),
 			uuid_hash: hex_h256(&spec.uuid_hash),
 		}
+	}
+}
+
+impl Gpu {
+	/// The chain's record of this GPU; `None` when a field is malformed.
+	pub fn to_spec(&self) -> Option<rt_gpu::GpuSpec> {
+		let capability = crate::manifest::parse_capability(&self.compute_capability)?;
+		Some(gpu_spec(&self.model, self.vram_mib, capability, parse_h256(&self.uuid_hash)?))
 	}
 }
 

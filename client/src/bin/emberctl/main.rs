@@ -1,0 +1,213 @@
+//! `emberctl`: everything a tenant or a provider owner does by hand on an Ember chain.
+//!
+//! Tenants list providers and offers, quote, order, accept a bid or rent at once, send the
+//! workload manifest to the provider, follow its status and logs, fetch its outputs, top up,
+//! extend and close. Owners bond, register, set the agent key, pause, resume, leave and claim
+//! rewards. Every command prints a table, or JSON with `--json`.
+
+mod market;
+mod output;
+mod owner;
+mod workload;
+
+use std::{path::PathBuf, process::ExitCode};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use ember_client::{
+	chain::{Chain, ChainError, Receipt, WaitFor},
+	keys,
+};
+use subxt_signer::sr25519::Keypair;
+
+use crate::output::{Output, Spinner};
+
+/// Lease GPUs on Ember, or run a provider's on-chain chores.
+#[derive(Parser)]
+#[command(name = "emberctl", version, about, long_about = None)]
+pub struct Cli {
+	/// The node's WebSocket RPC endpoint [env: EMBER_URL; default: ws://127.0.0.1:9944].
+	#[arg(long, global = true)]
+	url: Option<String>,
+	/// Secret URI of the signing key (`//Alice`, a mnemonic, a hex seed with derivations)
+	/// [env: EMBER_KEY].
+	#[arg(long, global = true)]
+	key: Option<String>,
+	/// File holding the signing key's secret URI (plain, or a keystore JSON string); mode 600
+	/// [env: EMBER_KEY_FILE].
+	#[arg(long, global = true, conflicts_with = "key")]
+	key_file: Option<PathBuf>,
+	/// Print JSON on stdout instead of tables (progress still goes to stderr).
+	#[arg(long, global = true)]
+	json: bool,
+	/// How long to follow a transaction before printing its result.
+	#[arg(long, global = true, value_enum, default_value = "finalized")]
+	wait: Wait,
+	#[command(subcommand)]
+	command: Command,
+}
+
+/// How long to follow transactions.
+#[derive(Clone, Copy, ValueEnum)]
+enum Wait {
+	/// Until included in a best block (about 6 s).
+	InBlock,
+	/// Until finalized (cannot be reverted).
+	Finalized,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// List providers with their GPUs, free GPUs and status.
+	Providers(market::ProvidersArgs),
+	/// List direct-rent offers.
+	Offers,
+	/// Estimate a price from recent leases.
+	Quote(market::QuoteArgs),
+	/// Orders: create, show, list open ones, cancel.
+	#[command(subcommand)]
+	Order(market::OrderCommand),
+	/// List the bids on an order.
+	Bids {
+		/// The order id.
+		order: u64,
+	},
+	/// Accept a provider's bid on your order: the lease starts now.
+	Accept {
+		/// The order id.
+		order: u64,
+		/// The provider's owner address.
+		provider: String,
+	},
+	/// Rent GPUs from an offer at once.
+	Rent(market::RentArgs),
+	/// Leases: show, list yours, top up, extend, close.
+	#[command(subcommand)]
+	Lease(market::LeaseCommand),
+	/// Workload manifests: check one, hash it, send it to your lease's provider.
+	#[command(subcommand)]
+	Manifest(workload::ManifestCommand),
+	/// Show a lease's workload state and logs, from its provider.
+	Logs(workload::LogsArgs),
+	/// Download an output file of a lease's workload from its provider.
+	Output(workload::OutputArgs),
+	/// Provider owner chores: bond, register, set the agent, pause, resume, leave, claim.
+	#[command(subcommand)]
+	Provider(owner::ProviderCommand),
+	/// Show an account's balance (yours by default).
+	Balance {
+		/// The account (SS58); the signing key's account when absent.
+		account: Option<String>,
+	},
+}
+
+/// What every command gets: the connection, the output and the key.
+pub struct Context {
+	cli_key: Option<String>,
+	cli_key_file: Option<PathBuf>,
+	url: String,
+	wait: WaitFor,
+	/// Where results go.
+	pub out: Output,
+}
+
+impl Context {
+	/// Connects to the node.
+	pub async fn chain(&self) -> Result<Chain, CliError> {
+		Ok(Chain::connect(&self.url).await?)
+	}
+
+	/// The signing key given with `--key` or `--key-file`.
+	pub fn signer(&self) -> Result<Keypair, CliError> {
+		match (&self.cli_key, &self.cli_key_file) {
+			(Some(uri), _) => Ok(keys::keypair_from_uri(uri)?),
+			(None, Some(path)) => Ok(keys::keypair_from_file(path)?),
+			(None, None) => Err(CliError::Usage(
+				"this command signs a transaction: give --key <secret URI> or --key-file <path> \
+				 (or set EMBER_KEY / EMBER_KEY_FILE)"
+					.into(),
+			)),
+		}
+	}
+
+	/// Signs and submits `call`, shows progress, prints and returns the receipt.
+	pub async fn submit<Call: subxt::tx::Payload>(
+		&self,
+		chain: &Chain,
+		what: &str,
+		call: &Call,
+	) -> Result<Receipt, CliError> {
+		let signer = self.signer()?;
+		let mut spinner = Spinner::new(what);
+		let receipt = chain.submit(call, &signer, self.wait, &mut |p| spinner.step(p)).await;
+		if self.wait == WaitFor::InBlock {
+			spinner.finish();
+		}
+		let receipt = receipt?;
+		self.out.receipt(what, &receipt);
+		Ok(receipt)
+	}
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+	/// From the chain.
+	#[error("{0}")]
+	Chain(#[from] ChainError),
+	/// A key could not be loaded.
+	#[error("{0}")]
+	Key(#[from] keys::KeyError),
+	/// Bad arguments.
+	#[error("{0}")]
+	Usage(String),
+	/// From the provider, over the manifest protocol.
+	#[error("{0}")]
+	Provider(String),
+	/// A local file.
+	#[error("{0}")]
+	Io(String),
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> ExitCode {
+	let cli = Cli::parse();
+	let ctx = Context {
+		cli_key: cli.key.or_else(|| std::env::var("EMBER_KEY").ok()),
+		cli_key_file: cli.key_file.or_else(|| std::env::var_os("EMBER_KEY_FILE").map(PathBuf::from)),
+		url: cli
+			.url
+			.or_else(|| std::env::var("EMBER_URL").ok())
+			.unwrap_or_else(|| "ws://127.0.0.1:9944".to_string()),
+		wait: match cli.wait {
+			Wait::InBlock => WaitFor::InBlock,
+			Wait::Finalized => WaitFor::Finalized,
+		},
+		out: Output { json: cli.json },
+	};
+	let result = match cli.command {
+		Command::Providers(args) => market::providers(&ctx, args).await,
+		Command::Offers => market::offers(&ctx).await,
+		Command::Quote(args) => market::quote(&ctx, args).await,
+		Command::Order(command) => market::order(&ctx, command).await,
+		Command::Bids { order } => market::bids(&ctx, order).await,
+		Command::Accept { order, provider } => market::accept(&ctx, order, &provider).await,
+		Command::Rent(args) => market::rent(&ctx, args).await,
+		Command::Lease(command) => market::lease(&ctx, command).await,
+		Command::Manifest(command) => workload::manifest(&ctx, command).await,
+		Command::Logs(args) => workload::logs(&ctx, args).await,
+		Command::Output(args) => workload::output(&ctx, args).await,
+		Command::Provider(command) => owner::provider(&ctx, command).await,
+		Command::Balance { account } => owner::balance(&ctx, account).await,
+	};
+	match result {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(error) => {
+			if ctx.out.json {
+				let body = serde_json::json!({ "error": error.to_string() });
+				println!("{body}");
+			}
+			eprintln!("error: {error}");
+			ExitCode::FAILURE
+		},
+	}
+}
