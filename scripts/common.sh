@@ -17,3 +17,10 @@ build_node() {
 	# shellcheck disable=SC2086
 	(cd "$EMBER_ROOT" && cargo build $EMBER_CARGO_FLAGS -p ember-node)
 }
+
+# ember-node, provider-agent and emberctl, with the features the tests use.
+build_all() {
+	log "building ember-node, provider-agent and emberctl (the first build takes a long while)"
+	# shellcheck disable=SC2086
+	(cd "$EMBER_ROOT" && cargo build $EMBER_CARGO_FLAGS --workspace --bins)
+}

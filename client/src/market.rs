@@ -56,7 +56,12 @@ impl Gpu {
 }
 
 /// A GPU spec for the chain: what the agent registers.
-pub fn gpu_spec(model: &str, vram_mib: u32, capability: (u8, u8), uuid_hash: [u8; 32]) -> rt_gpu::GpuSpec {
+pub fn gpu_spec(
+	model: &str,
+	vram_mib: u32,
+	capability: (u8, u8),
+	uuid_hash: [u8; 32],
+) -> rt_gpu::GpuSpec {
 	rt_gpu::GpuSpec {
 		model: BoundedVec(model.as_bytes().to_vec()),
 		vram_mib,
@@ -318,7 +323,13 @@ fn lease_view(view: rt_api::LeaseView<AccountId, u32>) -> Lease {
 impl Chain {
 	async fn at_best(
 		&self,
-	) -> Result<subxt::client::ClientAtBlock<crate::chain::EmberConfig, subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>>, ChainError> {
+	) -> Result<
+		subxt::client::ClientAtBlock<
+			crate::chain::EmberConfig,
+			subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>,
+		>,
+		ChainError,
+	> {
 		self.api().at_current_block().await.map_err(ChainError::rpc)
 	}
 
@@ -354,24 +365,27 @@ impl Chain {
 		let at = self.at_best().await?;
 		let info = at
 			.storage()
-			.try_fetch(runtime::storage().providers().providers(), (owner.clone(),))
+			.try_fetch(runtime::storage().providers().providers(), (*owner,))
 			.await
 			.map_err(ChainError::rpc)?;
 		match info {
 			None => Ok(None),
 			Some(info) => {
 				let info = info.decode().map_err(ChainError::rpc)?;
-				Ok(Some(self.provider_from(&at, owner.clone(), info).await?))
+				Ok(Some(self.provider_from(&at, *owner, info).await?))
 			},
 		}
 	}
 
 	/// The provider (owner account) an agent key acts for.
-	pub async fn provider_of_agent(&self, agent: &AccountId) -> Result<Option<AccountId>, ChainError> {
+	pub async fn provider_of_agent(
+		&self,
+		agent: &AccountId,
+	) -> Result<Option<AccountId>, ChainError> {
 		let at = self.at_best().await?;
 		let owner = at
 			.storage()
-			.try_fetch(runtime::storage().providers().provider_of_agent(), (agent.clone(),))
+			.try_fetch(runtime::storage().providers().provider_of_agent(), (*agent,))
 			.await
 			.map_err(ChainError::rpc)?;
 		owner.map(|o| o.decode().map_err(ChainError::rpc)).transpose()
@@ -379,13 +393,16 @@ impl Chain {
 
 	async fn provider_from(
 		&self,
-		at: &subxt::client::ClientAtBlock<crate::chain::EmberConfig, subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>>,
+		at: &subxt::client::ClientAtBlock<
+			crate::chain::EmberConfig,
+			subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>,
+		>,
 		owner: AccountId,
 		info: runtime::runtime_types::pallet_providers::types::ProviderInfo,
 	) -> Result<Provider, ChainError> {
 		let metadata = at
 			.storage()
-			.try_fetch(runtime::storage().providers().metadata(), (owner.clone(),))
+			.try_fetch(runtime::storage().providers().metadata(), (owner,))
 			.await
 			.map_err(ChainError::rpc)?
 			.map(|m| m.decode())
@@ -393,7 +410,7 @@ impl Chain {
 			.map_err(ChainError::rpc)?;
 		let inventory = at
 			.storage()
-			.try_fetch(runtime::storage().providers().inventory(), (owner.clone(),))
+			.try_fetch(runtime::storage().providers().inventory(), (owner,))
 			.await
 			.map_err(ChainError::rpc)?
 			.map(|m| m.decode())
@@ -401,11 +418,13 @@ impl Chain {
 			.map_err(ChainError::rpc)?;
 		let free = at
 			.runtime_apis()
-			.call(runtime::runtime_apis().leases_api().free_gpus(owner.clone()))
+			.call(runtime::runtime_apis().leases_api().free_gpus(owner))
 			.await
 			.map_err(ChainError::rpc)?;
 		let (region, peer_id, multiaddrs) = match metadata {
-			Some(m) => (text(&m.region), text(&m.peer_id), m.multiaddrs.0.iter().map(text).collect()),
+			Some(m) => {
+				(text(&m.region), text(&m.peer_id), m.multiaddrs.0.iter().map(text).collect())
+			},
 			None => (String::new(), String::new(), Vec::new()),
 		};
 		Ok(Provider {
@@ -417,14 +436,21 @@ impl Chain {
 			peer_id,
 			multiaddrs,
 			gpus: inventory.map(|i| i.0.iter().map(Gpu::from).collect()).unwrap_or_default(),
-			free_gpus: free.as_ref().map(|f| f.gpus.iter().map(Gpu::from).collect()).unwrap_or_default(),
+			free_gpus: free
+				.as_ref()
+				.map(|f| f.gpus.iter().map(Gpu::from).collect())
+				.unwrap_or_default(),
 			accepts_work: free.map(|f| f.accepts_work).unwrap_or(false),
 			last_heartbeat: info.last_heartbeat,
 		})
 	}
 
 	/// Open orders, oldest first, `limit` at most after `after`.
-	pub async fn open_orders(&self, after: Option<u64>, limit: u32) -> Result<Vec<Order>, ChainError> {
+	pub async fn open_orders(
+		&self,
+		after: Option<u64>,
+		limit: u32,
+	) -> Result<Vec<Order>, ChainError> {
 		let filter = rt_api::OrderFilter { gpu: None, max_gpus: None, region: None };
 		let views = self
 			.at_best()
@@ -508,14 +534,18 @@ impl Chain {
 			.at_best()
 			.await?
 			.runtime_apis()
-			.call(runtime::runtime_apis().leases_api().leases_of(account.clone()))
+			.call(runtime::runtime_apis().leases_api().leases_of(*account))
 			.await
 			.map_err(ChainError::rpc)?;
 		Ok(views.into_iter().map(lease_view).collect())
 	}
 
 	/// What `requirement` would cost for `duration` blocks at recent prices.
-	pub async fn quote(&self, requirement: &Requirement, duration: u32) -> Result<Option<Quote>, ChainError> {
+	pub async fn quote(
+		&self,
+		requirement: &Requirement,
+		duration: u32,
+	) -> Result<Option<Quote>, ChainError> {
 		let quote = self
 			.at_best()
 			.await?
@@ -538,7 +568,7 @@ impl Chain {
 			.at_best()
 			.await?
 			.storage()
-			.try_fetch(runtime::storage().system().account(), (account.clone(),))
+			.try_fetch(runtime::storage().system().account(), (*account,))
 			.await
 			.map_err(ChainError::rpc)?
 			.map(|v| v.decode())

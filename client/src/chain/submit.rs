@@ -65,7 +65,9 @@ pub struct Receipt {
 impl Receipt {
 	/// The first event of type `E`, decoded.
 	pub fn find_first<E: subxt::events::DecodeAsEvent>(&self) -> Option<E> {
-		self.raw.as_ref().and_then(|events| events.find_first::<E>().and_then(|e| e.ok()))
+		self.raw
+			.as_ref()
+			.and_then(|events| events.find_first::<E>().and_then(|e| e.ok()))
 	}
 
 	/// Whether the transaction emitted `pallet.name`.
@@ -113,8 +115,9 @@ impl Chain {
 		while let Some(status) = progress.next().await {
 			let status = status.map_err(ChainError::rpc)?;
 			match status {
-				TransactionStatus::Validated | TransactionStatus::Broadcasted =>
-					on_progress(Progress::InPool),
+				TransactionStatus::Validated | TransactionStatus::Broadcasted => {
+					on_progress(Progress::InPool)
+				},
 				TransactionStatus::NoLongerInBestBlock => on_progress(Progress::Retracted),
 				TransactionStatus::InBestBlock(in_block) => {
 					let number = block_number(&in_block).await?;

@@ -93,6 +93,13 @@ enum Command {
 	/// Provider owner chores: bond, register, set the agent, pause, resume, leave, claim.
 	#[command(subcommand)]
 	Provider(owner::ProviderCommand),
+	/// Send EMBR to an account.
+	Transfer {
+		/// The receiver (SS58).
+		to: String,
+		/// Amount in EMBR.
+		amount: String,
+	},
 	/// Show an account's balance (yours by default).
 	Balance {
 		/// The account (SS58); the signing key's account when absent.
@@ -173,7 +180,9 @@ async fn main() -> ExitCode {
 	let cli = Cli::parse();
 	let ctx = Context {
 		cli_key: cli.key.or_else(|| std::env::var("EMBER_KEY").ok()),
-		cli_key_file: cli.key_file.or_else(|| std::env::var_os("EMBER_KEY_FILE").map(PathBuf::from)),
+		cli_key_file: cli
+			.key_file
+			.or_else(|| std::env::var_os("EMBER_KEY_FILE").map(PathBuf::from)),
 		url: cli
 			.url
 			.or_else(|| std::env::var("EMBER_URL").ok())
@@ -197,6 +206,7 @@ async fn main() -> ExitCode {
 		Command::Logs(args) => workload::logs(&ctx, args).await,
 		Command::Output(args) => workload::output(&ctx, args).await,
 		Command::Provider(command) => owner::provider(&ctx, command).await,
+		Command::Transfer { to, amount } => owner::transfer(&ctx, &to, &amount).await,
 		Command::Balance { account } => owner::balance(&ctx, account).await,
 	};
 	match result {

@@ -160,7 +160,9 @@ pub enum LeaseCommand {
 
 fn duration(text: &str) -> Result<u32, CliError> {
 	parse_duration_blocks(text).ok_or_else(|| {
-		CliError::Usage(format!("`{text}` is not a duration: use e.g. 90m, 2h, 1d or a block count"))
+		CliError::Usage(format!(
+			"`{text}` is not a duration: use e.g. 90m, 2h, 1d or a block count"
+		))
 	})
 }
 
@@ -172,8 +174,7 @@ fn amount(flag: &str, text: &str) -> Result<u128, CliError> {
 pub fn read_manifest(path: &PathBuf) -> Result<(Vec<u8>, [u8; 32]), CliError> {
 	let bytes = std::fs::read(path)
 		.map_err(|e| CliError::Io(format!("cannot read manifest {}: {e}", path.display())))?;
-	Manifest::from_json(&bytes)
-		.map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
+	Manifest::from_json(&bytes).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
 	let hash = manifest_hash(&bytes);
 	Ok((bytes, hash))
 }
@@ -190,7 +191,8 @@ pub async fn providers(ctx: &Context, args: ProvidersArgs) -> Result<(), CliErro
 		for p in &providers {
 			let mut models: Vec<String> = Vec::new();
 			for gpu in &p.gpus {
-				let line = format!("{} ({} MiB, cc {})", gpu.model, gpu.vram_mib, gpu.compute_capability);
+				let line =
+					format!("{} ({} MiB, cc {})", gpu.model, gpu.vram_mib, gpu.compute_capability);
 				if !models.contains(&line) {
 					models.push(line);
 				}
@@ -214,7 +216,8 @@ pub async fn providers(ctx: &Context, args: ProvidersArgs) -> Result<(), CliErro
 pub async fn offers(ctx: &Context) -> Result<(), CliError> {
 	let offers = ctx.chain().await?.offers().await?;
 	ctx.out.show(&offers, || {
-		let mut t = table(&["offer", "provider", "free GPUs", "rented", "EMBR/GPU-h", "max length"]);
+		let mut t =
+			table(&["offer", "provider", "free GPUs", "rented", "EMBR/GPU-h", "max length"]);
 		for o in &offers {
 			let model = o.available.first().map(|g| g.model.clone()).unwrap_or_default();
 			t.add_row(vec![
@@ -237,7 +240,9 @@ pub async fn quote(ctx: &Context, args: QuoteArgs) -> Result<(), CliError> {
 	let blocks = duration(&args.duration)?;
 	let quote = ctx.chain().await?.quote(&requirement, blocks).await?;
 	ctx.out.show(&quote, || match &quote {
-		None => "no recent leases to quote from: place an order with the price you want to pay".into(),
+		None => {
+			"no recent leases to quote from: place an order with the price you want to pay".into()
+		},
 		Some(q) => format!(
 			"{} recent lease(s): {} / {} / {} EMBR per GPU-hour (min / median / max)\n\
 			 {} GPU(s) for {} at the median: {}",
@@ -303,12 +308,24 @@ pub async fn order(ctx: &Context, command: OrderCommand) -> Result<(), CliError>
 		OrderCommand::List => {
 			let orders = chain.open_orders(None, 100).await?;
 			ctx.out.show(&orders, || {
-				let mut t = table(&["order", "tenant", "GPUs", "length", "max EMBR/GPU-h", "bids", "window end"]);
+				let mut t = table(&[
+					"order",
+					"tenant",
+					"GPUs",
+					"length",
+					"max EMBR/GPU-h",
+					"bids",
+					"window end",
+				]);
 				for o in &orders {
 					t.add_row(vec![
 						o.id.to_string(),
 						o.tenant.clone(),
-						format!("{} × {}", o.count, o.model.clone().unwrap_or_else(|| "any".into())),
+						format!(
+							"{} × {}",
+							o.count,
+							o.model.clone().unwrap_or_else(|| "any".into())
+						),
 						format_blocks(o.duration),
 						format_embr_number(o.max_price_per_gpu_hour),
 						o.bids.to_string(),
@@ -319,7 +336,8 @@ pub async fn order(ctx: &Context, command: OrderCommand) -> Result<(), CliError>
 			});
 		},
 		OrderCommand::Cancel { id } => {
-			ctx.submit(&chain, "cancel order", &runtime::tx().leases().cancel_order(id)).await?;
+			ctx.submit(&chain, "cancel order", &runtime::tx().leases().cancel_order(id))
+				.await?;
 		},
 	}
 	Ok(())
@@ -347,8 +365,9 @@ pub async fn bids(ctx: &Context, order: u64) -> Result<(), CliError> {
 pub async fn accept(ctx: &Context, order: u64, provider: &str) -> Result<(), CliError> {
 	let chain = ctx.chain().await?;
 	let provider = parse_account(provider)?;
-	let receipt =
-		ctx.submit(&chain, "accept bid", &runtime::tx().leases().accept_bid(order, provider)).await?;
+	let receipt = ctx
+		.submit(&chain, "accept bid", &runtime::tx().leases().accept_bid(order, provider))
+		.await?;
 	announce_lease(ctx, &receipt);
 	Ok(())
 }
@@ -397,17 +416,29 @@ pub async fn lease(ctx: &Context, command: LeaseCommand) -> Result<(), CliError>
 					t.add_row(vec!["provider".into(), l.provider.clone()]);
 					t.add_row(vec!["from".into(), l.origin.clone()]);
 					t.add_row(vec!["GPUs".into(), l.gpus.len().to_string()]);
-					t.add_row(vec!["price".into(), format!("{} EMBR/GPU-h", format_embr_number(l.price_per_gpu_hour))]);
-					t.add_row(vec!["blocks".into(), format!("#{} → #{} (now #{best})", l.start, l.end)]);
+					t.add_row(vec![
+						"price".into(),
+						format!("{} EMBR/GPU-h", format_embr_number(l.price_per_gpu_hour)),
+					]);
+					t.add_row(vec![
+						"blocks".into(),
+						format!("#{} → #{} (now #{best})", l.start, l.end),
+					]);
 					t.add_row(vec![
 						"ends in".into(),
 						format_blocks(l.end.saturating_sub(best as u32)),
 					]);
 					t.add_row(vec!["escrow".into(), format_embr(l.escrow)]);
 					t.add_row(vec!["funded until".into(), format!("#{}", l.funded_until)]);
-					t.add_row(vec!["paid (fees)".into(), format!("{} ({})", format_embr(l.paid), format_embr(l.fees))]);
+					t.add_row(vec![
+						"paid (fees)".into(),
+						format!("{} ({})", format_embr(l.paid), format_embr(l.fees)),
+					]);
 					t.add_row(vec!["settled until".into(), format!("#{}", l.settled_until)]);
-					t.add_row(vec!["downtime, not charged".into(), format_blocks(l.downtime_blocks)]);
+					t.add_row(vec![
+						"downtime, not charged".into(),
+						format_blocks(l.downtime_blocks),
+					]);
 					t.add_row(vec!["manifest hash".into(), l.manifest_hash.clone()]);
 					format!("lease {}\n{t}", l.id)
 				},
@@ -420,7 +451,8 @@ pub async fn lease(ctx: &Context, command: LeaseCommand) -> Result<(), CliError>
 			};
 			let leases = chain.leases_of(&account).await?;
 			ctx.out.show(&leases, || {
-				let mut t = table(&["lease", "tenant", "provider", "GPUs", "EMBR/GPU-h", "end", "escrow"]);
+				let mut t =
+					table(&["lease", "tenant", "provider", "GPUs", "EMBR/GPU-h", "end", "escrow"]);
 				for l in &leases {
 					t.add_row(vec![
 						l.id.to_string(),
@@ -444,7 +476,8 @@ pub async fn lease(ctx: &Context, command: LeaseCommand) -> Result<(), CliError>
 			ctx.submit(&chain, "extend", &runtime::tx().leases().extend(id, blocks)).await?;
 		},
 		LeaseCommand::Close { id } => {
-			ctx.submit(&chain, "close lease", &runtime::tx().leases().close_lease(id)).await?;
+			ctx.submit(&chain, "close lease", &runtime::tx().leases().close_lease(id))
+				.await?;
 		},
 	}
 	Ok(())

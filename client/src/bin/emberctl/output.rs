@@ -50,10 +50,10 @@ impl Output {
 fn is_bookkeeping(pallet: &str, name: &str) -> bool {
 	matches!(
 		(pallet, name),
-		("System", "ExtrinsicSuccess") |
-			("TransactionPayment", "TransactionFeePaid") |
-			("Balances", "Withdraw") |
-			("Balances", "Deposit")
+		("System", "ExtrinsicSuccess")
+			| ("TransactionPayment", "TransactionFeePaid")
+			| ("Balances", "Withdraw")
+			| ("Balances", "Deposit")
 	)
 }
 
@@ -97,7 +97,11 @@ impl Spinner {
 		let mut err = std::io::stderr();
 		if self.terminal {
 			self.frame = (self.frame + 1) % FRAMES.len();
-			let _ = write!(err, "\r\x1b[2K{} {}: {text} ({elapsed:.1} s)", FRAMES[self.frame], self.what);
+			let _ = write!(
+				err,
+				"\r\x1b[2K{} {}: {text} ({elapsed:.1} s)",
+				FRAMES[self.frame], self.what
+			);
 			if matches!(progress, Progress::Finalized(_)) {
 				let _ = writeln!(err);
 			}

@@ -200,8 +200,25 @@ pub async fn balance(ctx: &Context, account: Option<String>) -> Result<(), CliEr
 		None => AccountId32::from(ctx.signer()?.public_key().0),
 	};
 	let balance = ctx.chain().await?.balance(&account).await?;
-	ctx.out.show(&balance, || {
+	let shown = serde_json::json!({
+		"account": account.to_string(),
+		"free": balance.free,
+		"held": balance.held,
+	});
+	ctx.out.show(&shown, || {
 		format!("{account}: {} free, {} held", format_embr(balance.free), format_embr(balance.held))
 	});
+	Ok(())
+}
+
+/// `transfer`.
+pub async fn transfer(ctx: &Context, to: &str, value: &str) -> Result<(), CliError> {
+	let to = parse_account(to)?;
+	let value = amount(value)?;
+	let chain = ctx.chain().await?;
+	let call = runtime::tx()
+		.balances()
+		.transfer_keep_alive(subxt::utils::MultiAddress::Id(to), value);
+	ctx.submit(&chain, "transfer", &call).await?;
 	Ok(())
 }

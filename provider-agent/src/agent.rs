@@ -1,0 +1,475 @@
+//! The agent's tasks and their one shutdown signal: the block follower (registration,
+//! heartbeats with attestations, lease sync, bidding), the manifest protocol server, and the
+//! metrics and health endpoint.
+
+use std::{collections::BTreeSet, sync::Arc, time::Duration};
+
+use ember_client::{
+	chain::{AccountId, Chain, ChainError},
+	market::{gpu_spec, Gpu},
+	p2p,
+};
+use subxt_signer::sr25519::Keypair;
+use tokio::sync::watch;
+
+use crate::{
+	bidding::{self, PricePolicy},
+	chain::{self as agent_chain, Submitter},
+	config::AgentConfig,
+	execution,
+	inventory::{self, GpuDevice, GpuSource},
+	metrics::{self, Health, Metrics},
+	store::{BidRecord, Store},
+	workloads::Workloads,
+};
+
+/// Why the agent could not start or had to stop.
+#[derive(Debug, thiserror::Error)]
+pub enum AgentError {
+	/// Starting failed.
+	#[error("cannot start: {0}")]
+	Start(String),
+}
+
+fn start_err(what: &str) -> impl Fn(String) -> AgentError + '_ {
+	move |e| AgentError::Start(format!("{what}: {e}"))
+}
+
+/// Prints the agent's PeerId.
+pub fn print_identity(config: &AgentConfig) -> Result<(), AgentError> {
+	let keypair = p2p::load_or_generate(&config.data_dir.join("p2p-key"))
+		.map_err(|e| start_err("libp2p key")(e.to_string()))?;
+	println!("{}", keypair.public().to_peer_id());
+	Ok(())
+}
+
+/// Everything the tasks share.
+struct Shared {
+	config: AgentConfig,
+	owner: AccountId,
+	owner_key: Option<Keypair>,
+	submitter: Submitter,
+	store: Arc<Store>,
+	gpus: Arc<dyn GpuSource>,
+	metrics: Arc<Metrics>,
+	health: Arc<Health>,
+	workloads: Arc<Workloads>,
+	peer_id: String,
+	announced: Vec<String>,
+	policy: PricePolicy,
+}
+
+/// Runs the agent until SIGINT or SIGTERM.
+pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
+	let (shutdown_tx, shutdown) = watch::channel(false);
+	std::fs::create_dir_all(&config.data_dir).map_err(|e| start_err("data dir")(e.to_string()))?;
+	let metrics = Arc::new(Metrics::new().map_err(|e| start_err("metrics")(e.to_string()))?);
+	let health = Arc::new(Health::new());
+	let gpus: Arc<dyn GpuSource> = Arc::from(
+		inventory::detect(&config.inventory).map_err(|e| start_err("inventory")(e.to_string()))?,
+	);
+	health.set_inventory_source(gpus.kind());
+	let store =
+		Arc::new(Store::open(&config.data_dir).map_err(|e| start_err("store")(e.to_string()))?);
+	let agent_key = config.agent_keypair().map_err(|e| start_err("agent key")(e.to_string()))?;
+	let owner_key = config.owner_keypair().map_err(|e| start_err("owner key")(e.to_string()))?;
+	let owner = ember_client::market::parse_account(&config.keys.owner)
+		.map_err(|e| start_err("keys.owner")(e.to_string()))?;
+	let executor = execution::executor_for(&config.executor)
+		.map_err(|e| start_err("executor")(e.to_string()))?;
+	let workloads = Workloads::open(
+		store.clone(),
+		executor,
+		gpus.clone(),
+		metrics.clone(),
+		config.data_dir.clone(),
+		owner.to_string(),
+		Duration::from_secs(config.executor.stop_grace_secs),
+		(config.executor.warn_before_end_secs / 6) as u32,
+	)
+	.map_err(|e| start_err("lease records")(e.to_string()))?;
+
+	// The manifest protocol.
+	let p2p_key = p2p::load_or_generate(&config.data_dir.join("p2p-key"))
+		.map_err(|e| start_err("libp2p key")(e.to_string()))?;
+	let peer_id = p2p_key.public().to_peer_id().to_string();
+	let listen = p2p::parse_multiaddrs(&config.p2p.listen)
+		.map_err(|e| start_err("p2p.listen")(e.to_string()))?;
+	let handler = Arc::new(Handler { workloads: workloads.clone() });
+	let node = p2p::ProviderNode::start(p2p_key, listen, handler, shutdown.clone())
+		.await
+		.map_err(|e| start_err("p2p")(e.to_string()))?;
+	let announced = if config.p2p.external.is_empty() {
+		node.listen_addrs().iter().map(|a| a.to_string()).collect()
+	} else {
+		config.p2p.external.clone()
+	};
+	tracing::info!(%peer_id, addrs = ?announced, "manifest protocol listening");
+
+	// Metrics and health.
+	let listener = tokio::net::TcpListener::bind(&config.telemetry.metrics_listen)
+		.await
+		.map_err(|e| start_err("telemetry.metrics_listen")(e.to_string()))?;
+	tracing::info!(addr = %config.telemetry.metrics_listen, "metrics at /metrics, health at /health");
+	let metrics_task =
+		tokio::spawn(metrics::serve(listener, metrics.clone(), health.clone(), shutdown.clone()));
+
+	let policy = config.price_policy();
+	let shared = Arc::new(Shared {
+		submitter: Submitter::new(agent_key, metrics.clone()),
+		config,
+		owner,
+		owner_key,
+		store,
+		gpus,
+		metrics,
+		health,
+		workloads,
+		peer_id,
+		announced,
+		policy,
+	});
+	let follower = tokio::spawn(follow_chain(shared.clone(), shutdown.clone()));
+
+	wait_for_signal().await;
+	tracing::info!("shutting down");
+	let _ = shutdown_tx.send(true);
+	let _ = tokio::time::timeout(Duration::from_secs(10), async {
+		let _ = follower.await;
+		let _ = metrics_task.await;
+	})
+	.await;
+	drop(node);
+	Ok(())
+}
+
+async fn wait_for_signal() {
+	#[cfg(unix)]
+	{
+		use tokio::signal::unix::{signal, SignalKind};
+		if let Ok(mut term) = signal(SignalKind::terminate()) {
+			tokio::select! {
+				_ = tokio::signal::ctrl_c() => {},
+				_ = term.recv() => {},
+			}
+			return;
+		}
+	}
+	let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Serves tenants' requests from the lease table.
+struct Handler {
+	workloads: Arc<Workloads>,
+}
+
+impl p2p::RequestHandler for Handler {
+	fn handle(
+		&self,
+		_peer: p2p::PeerId,
+		request: p2p::Request,
+	) -> futures::future::BoxFuture<'static, p2p::Response> {
+		let workloads = self.workloads.clone();
+		let now = std::time::SystemTime::now()
+			.duration_since(std::time::UNIX_EPOCH)
+			.map(|d| d.as_secs())
+			.unwrap_or_default();
+		Box::pin(workloads.handle(request, now))
+	}
+}
+
+/// Follows finalized blocks, reconnecting with backoff, until shutdown.
+async fn follow_chain(shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) {
+	let mut attempt = 0u32;
+	loop {
+		if *shutdown.borrow() {
+			return;
+		}
+		let url = shared.config.chain.endpoint.clone();
+		let session = async {
+			let chain = Chain::connect(&url).await?;
+			attempt = 0;
+			shared.health.set_chain_connected(true);
+			shared.metrics.set_chain_connected(true);
+			tracing::info!(%url, "connected to the chain");
+			follow_session(&shared, &chain).await
+		};
+		let result = tokio::select! {
+			result = session => result,
+			_ = shutdown.changed() => return,
+		};
+		shared.health.set_chain_connected(false);
+		shared.metrics.set_chain_connected(false);
+		shared.submitter.resync();
+		let delay = agent_chain::backoff(attempt);
+		attempt += 1;
+		match result {
+			Ok(()) => tracing::warn!(?delay, "the block subscription ended; reconnecting"),
+			Err(error) => tracing::warn!(%error, ?delay, "chain connection lost; reconnecting"),
+		}
+		tokio::select! {
+			_ = tokio::time::sleep(delay) => {},
+			_ = shutdown.changed() => return,
+		}
+	}
+}
+
+/// One connection's worth of blocks.
+async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), ChainError> {
+	let mut blocks =
+		chain.api().stream_blocks().await.map_err(|e| ChainError::Rpc(e.to_string()))?;
+	let mut period = agent_chain::heartbeat_period(chain).await?;
+	let mut registered = false;
+	let heartbeat_in_flight = Arc::new(tokio::sync::Mutex::new(()));
+	let bids_in_flight = Arc::new(tokio::sync::Mutex::new(()));
+	while let Some(block) = blocks.next().await {
+		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
+		let now = block.number() as u32;
+		shared.health.set_finalized(now);
+		shared.metrics.set_finalized_block(now);
+		if now.is_multiple_of(20) {
+			period = agent_chain::heartbeat_period(chain).await.unwrap_or(period);
+		}
+		let devices = match shared.gpus.devices() {
+			Ok(devices) => devices,
+			Err(error) => {
+				tracing::error!(%error, "reading the GPUs failed");
+				continue;
+			},
+		};
+		shared.metrics.set_gpus_total(devices.len() as i64);
+		if !registered || now.is_multiple_of(50) {
+			registered = ensure_registered(shared, chain, &devices).await?;
+			shared.health.set_registered(registered);
+			if !registered {
+				continue;
+			}
+		}
+		let Some(provider) = chain.provider(&shared.owner).await? else {
+			registered = false;
+			continue;
+		};
+		let leases = chain.leases_of(&shared.owner).await?;
+		shared.workloads.sync(&leases, now, &devices);
+		shared
+			.metrics
+			.set_gpus_leased(leases.iter().map(|l| l.gpus.len()).sum::<usize>() as i64);
+
+		// One heartbeat per period, carrying one attestation line per running lease.
+		if now / period > provider.last_heartbeat / period {
+			if let Ok(guard) = heartbeat_in_flight.clone().try_lock_owned() {
+				let lines = shared.workloads.attestations();
+				let shared = shared.clone();
+				let chain = chain.clone();
+				tokio::spawn(async move {
+					let _guard = guard;
+					let result = shared
+						.submitter
+						.submit(&chain, "heartbeat", &agent_chain::heartbeat_call(&lines))
+						.await;
+					shared.metrics.heartbeat(result.is_ok());
+					if result.is_ok() {
+						shared.health.set_last_heartbeat(now);
+					}
+				});
+			}
+		}
+
+		// Bids on open orders, with GPUs nobody holds.
+		if provider.accepts_work {
+			if let Ok(guard) = bids_in_flight.clone().try_lock_owned() {
+				let orders = chain.open_orders(None, 100).await?;
+				let open: BTreeSet<u64> = orders.iter().map(|o| o.id).collect();
+				let bid_on: BTreeSet<u64> = shared
+					.store
+					.bids()
+					.unwrap_or_default()
+					.into_iter()
+					.filter_map(|b| {
+						if open.contains(&b.order) {
+							Some(b.order)
+						} else {
+							let _ = shared.store.remove_bid(b.order);
+							None
+						}
+					})
+					.collect();
+				let commitments = (leases.len() + bid_on.len()) as u32;
+				let (plans, _skipped) = bidding::plan(
+					&orders,
+					&provider.free_gpus,
+					&shared.policy,
+					&shared.owner.to_string(),
+					&bid_on,
+					commitments,
+				);
+				if !plans.is_empty() {
+					let shared = shared.clone();
+					let chain = chain.clone();
+					tokio::spawn(async move {
+						let _guard = guard;
+						for plan in plans {
+							place_bid(&shared, &chain, plan, now).await;
+						}
+					});
+				}
+			}
+		}
+	}
+	Ok(())
+}
+
+async fn place_bid(shared: &Shared, chain: &Chain, plan: bidding::BidPlan, now: u32) {
+	let Some(call) = agent_chain::bid_call(plan.order, plan.price_per_gpu_hour, &plan.gpus) else {
+		return;
+	};
+	// Recorded first: a crash between here and inclusion must not lead to a second bid.
+	let record = BidRecord {
+		order: plan.order,
+		gpu_hashes: plan.gpus.iter().filter_map(|g| ember_client::market::parse_h256(g)).collect(),
+		price: plan.price_per_gpu_hour,
+		placed_at_block: now,
+		tx_hash: None,
+	};
+	if let Err(error) = shared.store.put_bid(&record) {
+		tracing::error!(order = plan.order, %error, "cannot record the bid; not placing it");
+		return;
+	}
+	match shared.submitter.submit(chain, "place_bid", &call).await {
+		Ok(_) => {
+			shared.metrics.bid("placed");
+			tracing::info!(order = plan.order, price = %plan.price_per_gpu_hour, gpus = plan.gpus.len(), "bid placed");
+		},
+		Err(error) => {
+			shared.metrics.bid(error.module_error().as_deref().unwrap_or("failed"));
+			// A refused bid may be retried on a later block unless the chain said why not.
+			if error.module_error().is_none() {
+				let _ = shared.store.remove_bid(plan.order);
+			}
+		},
+	}
+}
+
+fn specs(
+	devices: &[GpuDevice],
+) -> Vec<ember_client::chain::runtime::runtime_types::ember_primitives::gpu::GpuSpec> {
+	devices
+		.iter()
+		.map(|d| gpu_spec(&d.model, d.vram_mib, d.compute_capability, d.uuid_hash()))
+		.collect()
+}
+
+/// Makes sure the provider is registered with this machine's GPUs and addresses: registers or
+/// updates with the owner key when the config holds it, otherwise says what the owner must run.
+async fn ensure_registered(
+	shared: &Shared,
+	chain: &Chain,
+	devices: &[GpuDevice],
+) -> Result<bool, ChainError> {
+	let agent = *shared.submitter.account();
+	let region = shared.config.provider.region.clone();
+	match chain.provider(&shared.owner).await? {
+		Some(provider) => {
+			if provider.agent != agent.to_string() {
+				tracing::error!(
+					registered_agent = %provider.agent,
+					our_agent = %agent,
+					"the provider is registered with another agent key: run `emberctl provider set-agent {agent}` with the owner key"
+				);
+				return Ok(false);
+			}
+			let mut on_chain: Vec<&str> =
+				provider.gpus.iter().map(|g| g.uuid_hash.as_str()).collect();
+			let local_hashes: Vec<String> =
+				devices.iter().map(|d| format!("0x{}", hex::encode(d.uuid_hash()))).collect();
+			let mut local: Vec<&str> = local_hashes.iter().map(String::as_str).collect();
+			on_chain.sort();
+			local.sort();
+			if on_chain != local {
+				match &shared.owner_key {
+					Some(owner_key) => {
+						let _ = agent_chain::submit_as_owner(
+							chain,
+							owner_key,
+							"update_inventory",
+							&agent_chain::update_inventory_call(specs(devices)),
+						)
+						.await;
+					},
+					None => tracing::warn!(
+						"the GPUs on chain differ from this machine's: update the inventory with the owner key"
+					),
+				}
+			}
+			if provider.peer_id != shared.peer_id
+				|| provider.multiaddrs != shared.announced
+				|| provider.region != region
+			{
+				if let Some(owner_key) = &shared.owner_key {
+					let _ = agent_chain::submit_as_owner(
+						chain,
+						owner_key,
+						"update_metadata",
+						&agent_chain::update_metadata_call(
+							&region,
+							&shared.peer_id,
+							&shared.announced,
+						),
+					)
+					.await;
+				} else {
+					tracing::warn!(peer_id = %shared.peer_id, addrs = ?shared.announced, "the provider's PeerId or addresses on chain are stale: update them with the owner key");
+				}
+			}
+			Ok(true)
+		},
+		None => {
+			let Some(owner_key) = &shared.owner_key else {
+				let gpus: Vec<Gpu> = devices.iter().map(inventory::to_chain_gpu).collect();
+				tracing::error!(
+					"the provider is not registered. With the owner key: `provider-agent inventory --json > gpus.json` then \
+					 `emberctl --key-file <owner key> provider register --agent {agent} --region {region} --peer-id {} {} --inventory gpus.json` \
+					 ({} GPU(s))",
+					shared.peer_id,
+					shared.announced.iter().map(|a| format!("--multiaddr {a}")).collect::<Vec<_>>().join(" "),
+					gpus.len()
+				);
+				return Ok(false);
+			};
+			if let Some(bond) = shared.config.bond_plancks() {
+				let at = chain
+					.api()
+					.at_current_block()
+					.await
+					.map_err(|e| ChainError::Rpc(e.to_string()))?;
+				let ledger = at
+					.storage()
+					.try_fetch(
+						ember_client::chain::runtime::storage().provider_staking().ledgers(),
+						(shared.owner,),
+					)
+					.await
+					.map_err(|e| ChainError::Rpc(e.to_string()))?;
+				if ledger.is_none() {
+					agent_chain::submit_as_owner(
+						chain,
+						owner_key,
+						"bond",
+						&agent_chain::bond_call(bond),
+					)
+					.await?;
+				}
+			}
+			let call = agent_chain::register_call(
+				agent,
+				&region,
+				&shared.peer_id,
+				&shared.announced,
+				specs(devices),
+			);
+			agent_chain::submit_as_owner(chain, owner_key, "register", &call).await?;
+			tracing::info!(gpus = devices.len(), "registered the provider");
+			Ok(true)
+		},
+	}
+}

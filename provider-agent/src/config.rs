@@ -1,0 +1,1071 @@
+//! The agent's configuration: one TOML file, read and checked in full before anything starts,
+//! so that a typo is reported with the file and the field instead of surfacing hours later.
+//!
+//! Only `[keys]`, `[provider]` and `[pricing]` are required; every other section and most keys
+//! have defaults. Relative paths (`data_dir`, key files) are taken from the config file's own
+//! directory, so that the agent behaves the same whatever directory it is started from.
+
+use std::{
+	collections::{BTreeMap, BTreeSet},
+	fmt,
+	io::Write,
+	net::SocketAddr,
+	path::{Path, PathBuf},
+};
+
+use ember_client::{
+	keys::{address_of, keypair_from_file, keypair_from_uri},
+	manifest::parse_capability,
+	market::parse_account,
+	p2p::Multiaddr,
+	units::{parse_duration_blocks, parse_embr},
+};
+use serde::Deserialize;
+use subxt_signer::sr25519::Keypair;
+
+use crate::bidding::PricePolicy;
+
+/// The node's RPC endpoint on the same machine.
+pub const DEFAULT_ENDPOINT: &str = "ws://127.0.0.1:9944";
+/// The manifest protocol's default listen address.
+pub const DEFAULT_P2P_LISTEN: &str = "/ip4/0.0.0.0/tcp/30444";
+/// Metrics and health: one port above the node's own Prometheus port (9615).
+pub const DEFAULT_METRICS_LISTEN: &str = "127.0.0.1:9616";
+
+// Limits the chain enforces on registration; checked here so that a provider learns of them
+// when it edits the file, not when its registration is refused.
+const MAX_REGION_LEN: usize = 32;
+const MAX_MULTIADDRS: usize = 8;
+const MAX_MULTIADDR_LEN: usize = 128;
+const MAX_GPU_MODEL_LEN: usize = 64;
+const MAX_GPUS: usize = 32;
+
+/// Why the configuration could not be used. Every message names the file, and the field when
+/// one is at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+	/// The file could not be read.
+	#[error("cannot read {}: {source}", .path.display())]
+	Read {
+		/// The file.
+		path: PathBuf,
+		/// Why.
+		source: std::io::Error,
+	},
+	/// The file could not be written (`init`).
+	#[error("cannot write {}: {source}", .path.display())]
+	Write {
+		/// The file.
+		path: PathBuf,
+		/// Why.
+		source: std::io::Error,
+	},
+	/// Not valid TOML, a value of the wrong type, a missing or an unknown key: the TOML
+	/// parser's own message, which names the key and the line.
+	#[error("{}: {message}", .path.display())]
+	Parse {
+		/// The file.
+		path: PathBuf,
+		/// The parser's message.
+		message: String,
+	},
+	/// A value that parses but cannot be used.
+	#[error("{}: {field}: {problem}", .path.display())]
+	Invalid {
+		/// The file.
+		path: PathBuf,
+		/// The field, as a TOML path (`pricing.default_per_gpu_hour`).
+		field: String,
+		/// What is wrong with it.
+		problem: String,
+	},
+	/// `init` would overwrite an existing file.
+	#[error("{} already exists: pass --force to overwrite it", .0.display())]
+	Exists(PathBuf),
+}
+
+/// The whole configuration file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgentConfig {
+	/// Where the agent keeps its state: libp2p key, lease records, workload directories.
+	pub data_dir: PathBuf,
+	/// The node to follow.
+	#[serde(default)]
+	pub chain: ChainConfig,
+	/// The agent's and the owner's keys.
+	pub keys: KeysConfig,
+	/// How the provider presents itself on chain.
+	pub provider: ProviderConfig,
+	/// The price list and the leases taken.
+	pub pricing: PricingConfig,
+	/// Where the GPUs come from.
+	#[serde(default)]
+	pub inventory: InventoryConfig,
+	/// How workloads are run.
+	#[serde(default)]
+	pub executor: ExecutorConfig,
+	/// The manifest protocol's addresses.
+	#[serde(default)]
+	pub p2p: P2pConfig,
+	/// Metrics, health and logs.
+	#[serde(default)]
+	pub telemetry: TelemetryConfig,
+	/// The file this configuration was loaded from, for error messages.
+	#[serde(skip)]
+	pub file: PathBuf,
+}
+
+/// `[chain]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChainConfig {
+	/// WebSocket RPC endpoint of an Ember node (`ws://` or `wss://`).
+	#[serde(default = "default_endpoint")]
+	pub endpoint: String,
+}
+
+impl Default for ChainConfig {
+	fn default() -> Self {
+		Self { endpoint: default_endpoint() }
+	}
+}
+
+/// `[keys]`: exactly one of `agent_key` and `agent_key_file`, at most one of `owner_key` and
+/// `owner_key_file`.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeysConfig {
+	/// The agent key as a secret URI (`//Charlie//agent`, a mnemonic, a hex seed).
+	pub agent_key: Option<String>,
+	/// A file holding the agent key's secret URI (plain or keystore JSON), mode 0600.
+	pub agent_key_file: Option<PathBuf>,
+	/// The provider's owner account (SS58).
+	pub owner: String,
+	/// The owner key as a secret URI, to let the agent register and update the provider itself.
+	pub owner_key: Option<String>,
+	/// A file holding the owner key's secret URI, mode 0600.
+	pub owner_key_file: Option<PathBuf>,
+}
+
+// Secrets stay out of debug output and therefore out of logs.
+impl fmt::Debug for KeysConfig {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		let redacted = |set: bool| if set { Some("<secret>") } else { None };
+		f.debug_struct("KeysConfig")
+			.field("agent_key", &redacted(self.agent_key.is_some()))
+			.field("agent_key_file", &self.agent_key_file)
+			.field("owner", &self.owner)
+			.field("owner_key", &redacted(self.owner_key.is_some()))
+			.field("owner_key_file", &self.owner_key_file)
+			.finish()
+	}
+}
+
+/// `[provider]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderConfig {
+	/// Region label, e.g. `eu-west`; orders restricted to another region are not bid on.
+	pub region: String,
+	/// EMBR to bond before registering, when the owner has no bond yet (e.g. `"1000"`).
+	pub bond: Option<String>,
+}
+
+/// `[pricing]`: amounts in EMBR, durations as `90m`, `2h`, `1d` or a block count.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PricingConfig {
+	/// Asking price per GPU-hour for models without their own price.
+	pub default_per_gpu_hour: String,
+	/// Asking price per GPU-hour by exact model name as NVML reports it.
+	#[serde(default)]
+	pub per_model: BTreeMap<String, String>,
+	/// Shortest lease worth bidding on.
+	#[serde(default = "default_min_duration")]
+	pub min_duration: String,
+	/// Longest lease bid on.
+	#[serde(default = "default_max_duration")]
+	pub max_duration: String,
+	/// Most leases running or bid for at once; 0 for no limit.
+	#[serde(default = "default_max_leases")]
+	pub max_leases: u32,
+}
+
+/// Where the GPU list comes from.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Eq, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum InventoryMode {
+	/// NVML when a driver answers with at least one GPU, the simulated list otherwise.
+	#[default]
+	Auto,
+	/// NVML only; no driver is an error.
+	Nvml,
+	/// The simulated list only.
+	Simulated,
+}
+
+/// `[inventory]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InventoryConfig {
+	/// Where the GPU list comes from.
+	#[serde(default)]
+	pub mode: InventoryMode,
+	/// GPUs to pretend to have, for development and tests.
+	#[serde(default)]
+	pub simulated: Vec<SimulatedGpu>,
+}
+
+/// One `[[inventory.simulated]]` GPU.
+#[derive(Clone, Debug, Deserialize, Eq, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SimulatedGpu {
+	/// Model name, as NVML would report it (`NVIDIA L4`).
+	pub model: String,
+	/// Device memory, MiB.
+	pub vram_mib: u32,
+	/// CUDA compute capability, `major.minor`.
+	pub compute_capability: String,
+	/// Device UUID; unique on the machine.
+	pub uuid: String,
+	/// Utilization reported while leased, percent (87 when absent).
+	#[serde(default)]
+	pub busy_utilization_pct: Option<u8>,
+	/// Memory reported used while leased, MiB (a third of `vram_mib` when absent).
+	#[serde(default)]
+	pub busy_memory_mib: Option<u32>,
+}
+
+/// How workloads are isolated.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Eq, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum ExecutorKind {
+	/// A child process of the agent.
+	#[default]
+	Process,
+	/// A container (docker or podman).
+	Container,
+}
+
+/// `[executor]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExecutorConfig {
+	/// Process or container.
+	#[serde(default)]
+	pub kind: ExecutorKind,
+	/// `docker` or `podman`; `None` picks whichever is installed.
+	#[serde(default)]
+	pub container_runtime: Option<String>,
+	/// Seconds between asking a workload to stop and killing it.
+	#[serde(default = "default_stop_grace_secs")]
+	pub stop_grace_secs: u64,
+	/// Seconds before a lease's end (or its escrow running out) the tenant is warned.
+	#[serde(default = "default_warn_before_end_secs")]
+	pub warn_before_end_secs: u64,
+	/// Largest total size of a lease's outputs, bytes.
+	#[serde(default = "default_max_output_bytes")]
+	pub max_output_bytes: u64,
+}
+
+impl Default for ExecutorConfig {
+	fn default() -> Self {
+		Self {
+			kind: ExecutorKind::default(),
+			container_runtime: None,
+			stop_grace_secs: default_stop_grace_secs(),
+			warn_before_end_secs: default_warn_before_end_secs(),
+			max_output_bytes: default_max_output_bytes(),
+		}
+	}
+}
+
+/// `[p2p]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct P2pConfig {
+	/// Multiaddrs to listen on.
+	#[serde(default = "default_p2p_listen")]
+	pub listen: Vec<String>,
+	/// Multiaddrs announced on chain; the listen addresses when empty.
+	#[serde(default)]
+	pub external: Vec<String>,
+}
+
+impl Default for P2pConfig {
+	fn default() -> Self {
+		Self { listen: default_p2p_listen(), external: Vec::new() }
+	}
+}
+
+/// Log line format.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Eq, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+	/// Human-readable lines.
+	#[default]
+	Text,
+	/// One JSON object per line.
+	Json,
+}
+
+/// `[telemetry]`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TelemetryConfig {
+	/// `host:port` serving `/metrics` and `/health`.
+	#[serde(default = "default_metrics_listen")]
+	pub metrics_listen: String,
+	/// Log line format.
+	#[serde(default)]
+	pub log_format: LogFormat,
+}
+
+impl Default for TelemetryConfig {
+	fn default() -> Self {
+		Self { metrics_listen: default_metrics_listen(), log_format: LogFormat::default() }
+	}
+}
+
+fn default_endpoint() -> String {
+	DEFAULT_ENDPOINT.to_string()
+}
+
+fn default_min_duration() -> String {
+	"5m".to_string()
+}
+
+fn default_max_duration() -> String {
+	"30d".to_string()
+}
+
+fn default_max_leases() -> u32 {
+	16
+}
+
+fn default_stop_grace_secs() -> u64 {
+	10
+}
+
+fn default_warn_before_end_secs() -> u64 {
+	300
+}
+
+fn default_max_output_bytes() -> u64 {
+	1 << 30
+}
+
+fn default_p2p_listen() -> Vec<String> {
+	vec![DEFAULT_P2P_LISTEN.to_string()]
+}
+
+fn default_metrics_listen() -> String {
+	DEFAULT_METRICS_LISTEN.to_string()
+}
+
+impl AgentConfig {
+	/// Reads, parses and checks `path`.
+	pub fn load(path: &Path) -> Result<AgentConfig, ConfigError> {
+		let text = std::fs::read_to_string(path)
+			.map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+		Self::from_toml(path, &text)
+	}
+
+	/// Parses and checks `text` as if read from `path` (which names the file in errors and
+	/// anchors relative paths).
+	pub fn from_toml(path: &Path, text: &str) -> Result<AgentConfig, ConfigError> {
+		let mut config: AgentConfig = toml::from_str(text).map_err(|e| ConfigError::Parse {
+			path: path.to_path_buf(),
+			message: e.to_string().trim_end().to_string(),
+		})?;
+		config.file = path.to_path_buf();
+		let base = path.parent().unwrap_or_else(|| Path::new(""));
+		let resolve = |p: &mut PathBuf| {
+			if p.is_relative() && !p.as_os_str().is_empty() {
+				*p = base.join(&*p);
+			}
+		};
+		resolve(&mut config.data_dir);
+		if let Some(file) = config.keys.agent_key_file.as_mut() {
+			resolve(file);
+		}
+		if let Some(file) = config.keys.owner_key_file.as_mut() {
+			resolve(file);
+		}
+		config.validate()?;
+		Ok(config)
+	}
+
+	fn invalid(&self, field: impl Into<String>, problem: impl Into<String>) -> ConfigError {
+		ConfigError::Invalid {
+			path: self.file.clone(),
+			field: field.into(),
+			problem: problem.into(),
+		}
+	}
+
+	/// Checks every field, so that the accessors below cannot fail on a loaded configuration.
+	fn validate(&self) -> Result<(), ConfigError> {
+		if self.data_dir.as_os_str().is_empty() {
+			return Err(self.invalid("data_dir", "must not be empty"));
+		}
+		self.validate_chain()?;
+		self.validate_keys()?;
+		self.validate_provider()?;
+		self.validate_pricing()?;
+		self.validate_inventory()?;
+		self.validate_executor()?;
+		self.validate_p2p()?;
+		self.validate_telemetry()
+	}
+
+	fn validate_chain(&self) -> Result<(), ConfigError> {
+		let endpoint = self.chain.endpoint.trim();
+		let rest = endpoint.strip_prefix("wss://").or_else(|| endpoint.strip_prefix("ws://"));
+		match rest {
+			Some(rest) if !rest.is_empty() => Ok(()),
+			Some(_) => Err(self.invalid("chain.endpoint", "no host after the scheme")),
+			None => Err(self.invalid(
+				"chain.endpoint",
+				format!("{endpoint:?} must start with ws:// or wss://"),
+			)),
+		}
+	}
+
+	fn validate_keys(&self) -> Result<(), ConfigError> {
+		let keys = &self.keys;
+		let owner = parse_account(&keys.owner).map_err(|_| {
+			self.invalid("keys.owner", format!("{:?} is not an SS58 address", keys.owner))
+		})?;
+		let owner = owner.to_string();
+		let agent = match (&keys.agent_key, &keys.agent_key_file) {
+			(Some(_), Some(_)) => {
+				return Err(self.invalid("keys", "set only one of agent_key and agent_key_file"))
+			},
+			(None, None) => return Err(self.invalid("keys", "set agent_key or agent_key_file")),
+			_ => self.agent_keypair()?,
+		};
+		// The chain refuses an agent key that is the owner account.
+		if address_of(&agent) == owner {
+			let field =
+				if keys.agent_key.is_some() { "keys.agent_key" } else { "keys.agent_key_file" };
+			return Err(self.invalid(
+				field,
+				"is the owner's key: the agent needs a key of its own (e.g. the owner's URI + //agent)",
+			));
+		}
+		if keys.owner_key.is_some() && keys.owner_key_file.is_some() {
+			return Err(self.invalid("keys", "set only one of owner_key and owner_key_file"));
+		}
+		if let Some(owner_key) = self.owner_keypair()? {
+			let address = address_of(&owner_key);
+			if address != owner {
+				let field =
+					if keys.owner_key.is_some() { "keys.owner_key" } else { "keys.owner_key_file" };
+				return Err(self.invalid(
+					field,
+					format!("is the key of {address}, not of keys.owner {owner}"),
+				));
+			}
+		}
+		Ok(())
+	}
+
+	fn validate_provider(&self) -> Result<(), ConfigError> {
+		let region = self.provider.region.trim();
+		if region.is_empty() {
+			return Err(self.invalid("provider.region", "must not be empty"));
+		}
+		if region.len() > MAX_REGION_LEN {
+			return Err(self.invalid(
+				"provider.region",
+				format!("longer than the chain's {MAX_REGION_LEN} bytes"),
+			));
+		}
+		if let Some(bond) = &self.provider.bond {
+			if self.amount("provider.bond", bond)? == 0 {
+				return Err(self.invalid("provider.bond", "must be more than 0 (or leave it out)"));
+			}
+		}
+		Ok(())
+	}
+
+	fn amount(&self, field: &str, text: &str) -> Result<u128, ConfigError> {
+		parse_embr(text)
+			.map_err(|e| self.invalid(field, format!("{text:?} is not an EMBR amount ({e})")))
+	}
+
+	fn duration(&self, field: &str, text: &str) -> Result<u32, ConfigError> {
+		parse_duration_blocks(text).ok_or_else(|| {
+			self.invalid(
+				field,
+				format!("{text:?} is not a duration (e.g. \"45s\", \"90m\", \"2h\", \"1d\" or a block count)"),
+			)
+		})
+	}
+
+	fn validate_pricing(&self) -> Result<(), ConfigError> {
+		let pricing = &self.pricing;
+		// A zero price is never bid (the bid engine skips it), so it is a mistake here.
+		if self.amount("pricing.default_per_gpu_hour", &pricing.default_per_gpu_hour)? == 0 {
+			return Err(self.invalid("pricing.default_per_gpu_hour", "must be more than 0"));
+		}
+		for (model, price) in &pricing.per_model {
+			let field = format!("pricing.per_model.{model:?}");
+			if model.trim().is_empty() {
+				return Err(self.invalid(field, "the model name is empty"));
+			}
+			if self.amount(&field, price)? == 0 {
+				return Err(self.invalid(field, "must be more than 0"));
+			}
+		}
+		let min = self.duration("pricing.min_duration", &pricing.min_duration)?;
+		let max = self.duration("pricing.max_duration", &pricing.max_duration)?;
+		if max == 0 {
+			return Err(self.invalid("pricing.max_duration", "must be more than 0"));
+		}
+		if min > max {
+			return Err(self.invalid(
+				"pricing.max_duration",
+				format!(
+					"{:?} is shorter than pricing.min_duration {:?}",
+					pricing.max_duration, pricing.min_duration
+				),
+			));
+		}
+		Ok(())
+	}
+
+	fn validate_inventory(&self) -> Result<(), ConfigError> {
+		let inventory = &self.inventory;
+		if inventory.mode == InventoryMode::Simulated && inventory.simulated.is_empty() {
+			return Err(self.invalid(
+				"inventory.simulated",
+				"mode = \"simulated\" needs at least one [[inventory.simulated]] GPU",
+			));
+		}
+		if inventory.simulated.len() > MAX_GPUS {
+			return Err(self.invalid(
+				"inventory.simulated",
+				format!("more than the chain's {MAX_GPUS} GPUs per provider"),
+			));
+		}
+		let mut uuids = BTreeSet::new();
+		for (i, gpu) in inventory.simulated.iter().enumerate() {
+			let field = |name: &str| format!("inventory.simulated[{i}].{name}");
+			if gpu.model.trim().is_empty() {
+				return Err(self.invalid(field("model"), "must not be empty"));
+			}
+			if gpu.model.len() > MAX_GPU_MODEL_LEN {
+				return Err(self.invalid(
+					field("model"),
+					format!("longer than the chain's {MAX_GPU_MODEL_LEN} bytes"),
+				));
+			}
+			if gpu.vram_mib == 0 {
+				return Err(self.invalid(field("vram_mib"), "must be more than 0"));
+			}
+			match parse_capability(&gpu.compute_capability) {
+				Some((major, _)) if major > 0 => {},
+				Some(_) => {
+					return Err(self.invalid(
+						field("compute_capability"),
+						"the major version must be more than 0",
+					))
+				},
+				None => {
+					return Err(self.invalid(
+						field("compute_capability"),
+						format!(
+							"expected major.minor (e.g. \"8.9\"), got {:?}",
+							gpu.compute_capability
+						),
+					))
+				},
+			}
+			if gpu.uuid.trim().is_empty() {
+				return Err(self.invalid(field("uuid"), "must not be empty"));
+			}
+			if !uuids.insert(gpu.uuid.as_str()) {
+				return Err(self.invalid(field("uuid"), format!("{:?} is listed twice", gpu.uuid)));
+			}
+			if gpu.busy_utilization_pct.is_some_and(|pct| pct > 100) {
+				return Err(self.invalid(field("busy_utilization_pct"), "must be at most 100"));
+			}
+			if gpu.busy_memory_mib.is_some_and(|mib| mib > gpu.vram_mib) {
+				return Err(self.invalid(field("busy_memory_mib"), "must be at most vram_mib"));
+			}
+		}
+		Ok(())
+	}
+
+	fn validate_executor(&self) -> Result<(), ConfigError> {
+		let executor = &self.executor;
+		if let Some(runtime) = &executor.container_runtime {
+			if !matches!(runtime.as_str(), "docker" | "podman") {
+				return Err(self.invalid(
+					"executor.container_runtime",
+					format!("{runtime:?} is neither \"docker\" nor \"podman\" (leave it out to use whichever is installed)"),
+				));
+			}
+		}
+		if executor.max_output_bytes == 0 {
+			return Err(self.invalid("executor.max_output_bytes", "must be more than 0"));
+		}
+		Ok(())
+	}
+
+	fn multiaddrs(&self, section: &str, texts: &[String]) -> Result<(), ConfigError> {
+		for (i, text) in texts.iter().enumerate() {
+			let field = format!("p2p.{section}[{i}]");
+			if let Err(e) = text.trim().parse::<Multiaddr>() {
+				return Err(self.invalid(field, format!("{text:?} is not a multiaddr ({e})")));
+			}
+			if text.len() > MAX_MULTIADDR_LEN {
+				return Err(self
+					.invalid(field, format!("longer than the chain's {MAX_MULTIADDR_LEN} bytes")));
+			}
+		}
+		Ok(())
+	}
+
+	fn validate_p2p(&self) -> Result<(), ConfigError> {
+		if self.p2p.listen.is_empty() {
+			return Err(self.invalid("p2p.listen", "needs at least one multiaddr"));
+		}
+		self.multiaddrs("listen", &self.p2p.listen)?;
+		self.multiaddrs("external", &self.p2p.external)?;
+		// The announced addresses go on chain, which keeps a bounded list.
+		let (field, announced) = if self.p2p.external.is_empty() {
+			("p2p.listen", self.p2p.listen.len())
+		} else {
+			("p2p.external", self.p2p.external.len())
+		};
+		if announced > MAX_MULTIADDRS {
+			return Err(self.invalid(
+				field,
+				format!("more than the chain's {MAX_MULTIADDRS} announced addresses"),
+			));
+		}
+		Ok(())
+	}
+
+	fn validate_telemetry(&self) -> Result<(), ConfigError> {
+		let listen = self.telemetry.metrics_listen.trim();
+		if !is_host_port(listen) {
+			return Err(self.invalid(
+				"telemetry.metrics_listen",
+				format!("{listen:?} is not host:port (e.g. \"{DEFAULT_METRICS_LISTEN}\")"),
+			));
+		}
+		Ok(())
+	}
+
+	/// The agent's signing key.
+	pub fn agent_keypair(&self) -> Result<Keypair, ConfigError> {
+		match (&self.keys.agent_key, &self.keys.agent_key_file) {
+			(Some(uri), _) => {
+				keypair_from_uri(uri).map_err(|e| self.invalid("keys.agent_key", e.to_string()))
+			},
+			(None, Some(file)) => keypair_from_file(file)
+				.map_err(|e| self.invalid("keys.agent_key_file", e.to_string())),
+			(None, None) => Err(self.invalid("keys", "set agent_key or agent_key_file")),
+		}
+	}
+
+	/// The owner's signing key, when the configuration holds it.
+	pub fn owner_keypair(&self) -> Result<Option<Keypair>, ConfigError> {
+		match (&self.keys.owner_key, &self.keys.owner_key_file) {
+			(Some(uri), _) => keypair_from_uri(uri)
+				.map(Some)
+				.map_err(|e| self.invalid("keys.owner_key", e.to_string())),
+			(None, Some(file)) => keypair_from_file(file)
+				.map(Some)
+				.map_err(|e| self.invalid("keys.owner_key_file", e.to_string())),
+			(None, None) => Ok(None),
+		}
+	}
+
+	/// The price list in plancks and blocks, for the bid engine.
+	pub fn price_policy(&self) -> PricePolicy {
+		let pricing = &self.pricing;
+		// `load` checked every value; 0 only stands in for what cannot happen.
+		PricePolicy {
+			default_per_gpu_hour: parse_embr(&pricing.default_per_gpu_hour).unwrap_or(0),
+			per_model: pricing
+				.per_model
+				.iter()
+				.map(|(model, price)| (model.clone(), parse_embr(price).unwrap_or(0)))
+				.collect(),
+			min_duration: parse_duration_blocks(&pricing.min_duration).unwrap_or(0),
+			max_duration: parse_duration_blocks(&pricing.max_duration).unwrap_or(0),
+			max_leases: pricing.max_leases,
+			region: self.provider.region.trim().to_string(),
+		}
+	}
+
+	/// The bond to place before registering, in plancks, when configured.
+	pub fn bond_plancks(&self) -> Option<u128> {
+		self.provider.bond.as_deref().and_then(|bond| parse_embr(bond).ok())
+	}
+}
+
+/// Whether `text` is `host:port` with a plausible host: an IP address, `[v6]` or a DNS name.
+fn is_host_port(text: &str) -> bool {
+	if text.parse::<SocketAddr>().is_ok() {
+		return true;
+	}
+	let Some((host, port)) = text.rsplit_once(':') else { return false };
+	if port.parse::<u16>().is_err() || host.is_empty() {
+		return false;
+	}
+	host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+}
+
+/// The file `provider-agent init` writes: every key, with what it does. The values suit a
+/// development chain (`ember-node --dev`), where Charlie is a funded account.
+pub const EXAMPLE: &str = r#"# provider-agent configuration.
+#
+# Amounts are EMBR as decimal strings ("2.5"); durations are "45s", "90m", "2h", "1d" or a
+# bare number of 6-second blocks. Relative paths are taken from this file's directory.
+
+# Where the agent keeps its libp2p key, lease records and workload directories.
+data_dir = "agent-data"
+
+[chain]
+# WebSocket RPC endpoint of an Ember node (ws:// or wss://).
+endpoint = "ws://127.0.0.1:9944"
+
+[keys]
+# The agent key signs heartbeats and bids. Give it as a secret URI here, or better, as
+# agent_key_file: a file (mode 0600) holding the URI. Set exactly one of the two.
+agent_key = "//Charlie//agent"
+# agent_key_file = "agent.key"
+# The provider's owner account (SS58): it bonds, registers and receives the earnings.
+owner = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"
+# Optional: the owner key, so that the agent can bond, register and update the provider by
+# itself. Leave both out to keep the owner key offline; the agent then prints the
+# `emberctl provider register` command to run with it.
+owner_key = "//Charlie"
+# owner_key_file = "owner.key"
+
+[provider]
+# Region label published on chain (at most 32 bytes); orders limited to another region are
+# not bid on.
+region = "eu-west"
+# EMBR to bond before registering, when the owner has no bond yet and owner_key is set.
+bond = "1000"
+
+[pricing]
+# Asking price per GPU-hour, in EMBR, for models without their own price below.
+default_per_gpu_hour = "2"
+# Shortest and longest lease worth bidding on.
+min_duration = "5m"
+max_duration = "30d"
+# Most leases running or bid for at once (0 for no limit).
+max_leases = 16
+
+# Asking price per GPU-hour by exact model name, as `provider-agent inventory` shows it.
+[pricing.per_model]
+"NVIDIA H100 80GB HBM3" = "6"
+
+[inventory]
+# "auto": the GPUs NVML reports, or the simulated list below when no NVIDIA driver answers
+# (a warning says so); "nvml": NVML only; "simulated": the list below only.
+mode = "auto"
+
+# Simulated GPUs, for development machines without one. Optional per GPU:
+# busy_utilization_pct (default 87) and busy_memory_mib (default a third of vram_mib) are
+# reported while the GPU is leased.
+[[inventory.simulated]]
+model = "NVIDIA L4"
+vram_mib = 23034
+compute_capability = "8.9"
+uuid = "GPU-00000000-0000-4000-8000-000000000001"
+
+[[inventory.simulated]]
+model = "NVIDIA L4"
+vram_mib = 23034
+compute_capability = "8.9"
+uuid = "GPU-00000000-0000-4000-8000-000000000002"
+
+[executor]
+# "process": workloads run as child processes of the agent; "container": in containers.
+kind = "process"
+# "docker" or "podman" for kind = "container"; leave it out to use whichever is installed.
+# container_runtime = "podman"
+# Seconds between asking a workload to stop and killing it.
+stop_grace_secs = 10
+# Seconds before a lease ends (or its escrow runs out) that the tenant is warned.
+warn_before_end_secs = 300
+# Largest total size of a lease's outputs, in bytes (1 GiB).
+max_output_bytes = 1073741824
+
+[p2p]
+# Multiaddrs the manifest protocol listens on.
+listen = ["/ip4/0.0.0.0/tcp/30444"]
+# Multiaddrs published on chain for tenants to dial (at most 8); the listen addresses when
+# empty. Set it when the agent is behind NAT or listens on 0.0.0.0.
+external = []
+
+[telemetry]
+# host:port serving Prometheus metrics at /metrics and a health check at /health.
+metrics_listen = "127.0.0.1:9616"
+# Log lines: "text" or "json"; the level comes from RUST_LOG (default info).
+log_format = "text"
+"#;
+
+/// Writes [`EXAMPLE`] to `path`, refusing to replace an existing file unless `force`. The
+/// file is private to its owner: a real configuration holds secret keys.
+pub fn write_example(path: &Path, force: bool) -> Result<(), ConfigError> {
+	if !force && path.exists() {
+		return Err(ConfigError::Exists(path.to_path_buf()));
+	}
+	let write_err = |source| ConfigError::Write { path: path.to_path_buf(), source };
+	if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+		std::fs::create_dir_all(parent).map_err(write_err)?;
+	}
+	let mut options = std::fs::OpenOptions::new();
+	options.write(true);
+	if force {
+		options.create(true).truncate(true);
+	} else {
+		// Closes the gap between the check above and the write.
+		options.create_new(true);
+	}
+	#[cfg(unix)]
+	{
+		use std::os::unix::fs::OpenOptionsExt;
+		options.mode(0o600);
+	}
+	let mut file = options.open(path).map_err(|source| {
+		if source.kind() == std::io::ErrorKind::AlreadyExists {
+			ConfigError::Exists(path.to_path_buf())
+		} else {
+			write_err(source)
+		}
+	})?;
+	file.write_all(EXAMPLE.as_bytes()).map_err(write_err)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	const EMBR: u128 = 1_000_000_000_000;
+
+	/// The example with `from` replaced by `to`.
+	fn example_with(from: &str, to: &str) -> String {
+		assert!(EXAMPLE.contains(from), "the example contains {from:?}");
+		EXAMPLE.replacen(from, to, 1)
+	}
+
+	fn error_of(text: &str) -> String {
+		match AgentConfig::from_toml(Path::new("provider-agent.toml"), text) {
+			Ok(_) => panic!("the configuration was accepted"),
+			Err(error) => error.to_string(),
+		}
+	}
+
+	#[test]
+	fn example_round_trips() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let path = dir.path().join("provider-agent.toml");
+		write_example(&path, false).expect("written");
+		let config = AgentConfig::load(&path).expect("the example is valid");
+		assert_eq!(config.data_dir, dir.path().join("agent-data"));
+		assert_eq!(config.chain.endpoint, DEFAULT_ENDPOINT);
+		assert_eq!(config.inventory.mode, InventoryMode::Auto);
+		assert_eq!(config.inventory.simulated.len(), 2);
+		assert_eq!(config.executor.kind, ExecutorKind::Process);
+		assert_eq!(config.telemetry.metrics_listen, DEFAULT_METRICS_LISTEN);
+		assert_eq!(config.bond_plancks(), Some(1_000 * EMBR));
+		let agent = config.agent_keypair().expect("agent key");
+		let owner = config.owner_keypair().expect("owner key").expect("set");
+		assert_eq!(address_of(&owner), config.keys.owner);
+		assert_ne!(address_of(&agent), config.keys.owner);
+		let policy = config.price_policy();
+		assert_eq!(policy.default_per_gpu_hour, 2 * EMBR);
+		assert_eq!(policy.price_of("NVIDIA H100 80GB HBM3"), 6 * EMBR);
+		assert_eq!(policy.min_duration, 50);
+		assert_eq!(policy.max_duration, 30 * 14_400);
+		assert_eq!(policy.max_leases, 16);
+		assert_eq!(policy.region, "eu-west");
+
+		// Not overwritten without force; overwritten with it.
+		assert!(matches!(write_example(&path, false), Err(ConfigError::Exists(_))));
+		std::fs::write(&path, "garbage").expect("write");
+		write_example(&path, true).expect("forced");
+		AgentConfig::load(&path).expect("valid again");
+		#[cfg(unix)]
+		{
+			use std::os::unix::fs::PermissionsExt;
+			let mode = std::fs::metadata(&path).expect("metadata").permissions().mode();
+			assert_eq!(mode & 0o077, 0, "private to its owner");
+		}
+	}
+
+	#[test]
+	fn sections_have_defaults() {
+		let text = r#"
+data_dir = "/var/lib/agent"
+[keys]
+agent_key = "//Charlie//agent"
+owner = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"
+[provider]
+region = "eu-west"
+[pricing]
+default_per_gpu_hour = "1.5"
+"#;
+		let config = AgentConfig::from_toml(Path::new("/etc/agent.toml"), text).expect("valid");
+		assert_eq!(config.data_dir, PathBuf::from("/var/lib/agent"));
+		assert_eq!(config.p2p.listen, vec![DEFAULT_P2P_LISTEN.to_string()]);
+		assert_eq!(config.executor.stop_grace_secs, 10);
+		assert_eq!(config.executor.warn_before_end_secs, 300);
+		assert_eq!(config.executor.max_output_bytes, 1 << 30);
+		assert_eq!(config.telemetry.log_format, LogFormat::Text);
+		assert_eq!(config.inventory.mode, InventoryMode::Auto);
+		assert!(config.owner_keypair().expect("no owner key").is_none());
+		assert_eq!(config.bond_plancks(), None);
+		assert_eq!(config.price_policy().default_per_gpu_hour, 1_500_000_000_000);
+		// Secrets stay out of debug output.
+		assert!(!format!("{config:?}").contains("//Charlie"));
+	}
+
+	#[test]
+	fn errors_name_the_file_and_the_field() {
+		let cases = [
+			// A missing field.
+			(example_with("default_per_gpu_hour = \"2\"\n", ""), "default_per_gpu_hour"),
+			// A bad amount.
+			(
+				example_with("default_per_gpu_hour = \"2\"", "default_per_gpu_hour = \"abc\""),
+				"pricing.default_per_gpu_hour: \"abc\" is not an EMBR amount",
+			),
+			// An unknown key.
+			(example_with("max_leases = 16", "max_leases = 16\nmax_lease = 3"), "max_lease"),
+			// A bad capability, on the second simulated GPU.
+			(
+				EXAMPLE
+					.rsplitn(2, "compute_capability = \"8.9\"")
+					.collect::<Vec<_>>()
+					.join("compute_capability = \"8\"")
+					.to_string(),
+				"inventory.simulated[1].compute_capability: expected major.minor",
+			),
+			(example_with("owner = \"5FLS", "owner = \"x5FLS"), "keys.owner: \"x5FLS"),
+			(
+				example_with("agent_key = \"//Charlie//agent\"\n", ""),
+				"keys: set agent_key or agent_key_file",
+			),
+			(
+				example_with("owner_key = \"//Charlie\"", "owner_key = \"//Dave\""),
+				"keys.owner_key: is the key of",
+			),
+			(
+				example_with("agent_key = \"//Charlie//agent\"", "agent_key = \"//Charlie\""),
+				"keys.agent_key: is the owner's key",
+			),
+			(example_with("listen = [\"/ip4/", "listen = [\"ip4/"), "p2p.listen[0]: \"ip4/"),
+			(
+				example_with("metrics_listen = \"127.0.0.1:9616\"", "metrics_listen = \"9616\""),
+				"telemetry.metrics_listen: \"9616\" is not host:port",
+			),
+			(
+				example_with("endpoint = \"ws://", "endpoint = \"http://"),
+				"chain.endpoint: \"http://",
+			),
+			(
+				example_with("min_duration = \"5m\"", "min_duration = \"5 minutes\""),
+				"pricing.min_duration: \"5 minutes\" is not a duration",
+			),
+			(
+				example_with("max_duration = \"30d\"", "max_duration = \"1m\""),
+				"pricing.max_duration: \"1m\" is shorter",
+			),
+			(example_with("mode = \"auto\"", "mode = \"gpu\""), "unknown variant `gpu`"),
+			(
+				example_with(
+					"kind = \"process\"",
+					"kind = \"process\"\ncontainer_runtime = \"lxc\"",
+				),
+				"executor.container_runtime",
+			),
+			(
+				example_with("bond = \"1000\"", "bond = \"lots\""),
+				"provider.bond: \"lots\" is not an EMBR amount",
+			),
+			(
+				example_with(
+					"\"NVIDIA H100 80GB HBM3\" = \"6\"",
+					"\"NVIDIA H100 80GB HBM3\" = \"-6\"",
+				),
+				"pricing.per_model.\"NVIDIA H100 80GB HBM3\"",
+			),
+			(
+				example_with("region = \"eu-west\"", "region = \"\""),
+				"provider.region: must not be empty",
+			),
+			(
+				example_with(
+					"uuid = \"GPU-00000000-0000-4000-8000-000000000002\"",
+					"uuid = \"GPU-00000000-0000-4000-8000-000000000001\"",
+				),
+				"inventory.simulated[1].uuid",
+			),
+		];
+		for (text, expected) in cases {
+			let error = error_of(&text);
+			assert!(error.starts_with("provider-agent.toml: "), "{error}");
+			assert!(error.contains(expected), "{expected:?} not in: {error}");
+		}
+	}
+
+	#[test]
+	fn simulated_mode_needs_gpus() {
+		let text = EXAMPLE
+			.split("[[inventory.simulated]]")
+			.next()
+			.map(|head| head.to_string())
+			.unwrap_or_default()
+			.replace("mode = \"auto\"", "mode = \"simulated\"");
+		let error = error_of(&text);
+		assert!(error.contains("inventory.simulated: mode = \"simulated\" needs"), "{error}");
+	}
+
+	#[test]
+	fn key_files_resolve_against_the_config_file() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let key = dir.path().join("agent.key");
+		std::fs::write(&key, "//Charlie//agent\n").expect("write");
+		#[cfg(unix)]
+		{
+			use std::os::unix::fs::PermissionsExt;
+			std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+		}
+		let text =
+			example_with("agent_key = \"//Charlie//agent\"", "agent_key_file = \"agent.key\"");
+		let path = dir.path().join("provider-agent.toml");
+		std::fs::write(&path, text).expect("write");
+		let config = AgentConfig::load(&path).expect("valid");
+		assert_eq!(config.keys.agent_key_file.as_deref(), Some(key.as_path()));
+		let uri = keypair_from_uri("//Charlie//agent").expect("uri");
+		assert_eq!(address_of(&config.agent_keypair().expect("key")), address_of(&uri));
+
+		let missing =
+			example_with("agent_key = \"//Charlie//agent\"", "agent_key_file = \"nope.key\"");
+		std::fs::write(&path, missing).expect("write");
+		let error = AgentConfig::load(&path).err().map(|e| e.to_string()).unwrap_or_default();
+		assert!(error.contains("keys.agent_key_file: cannot read key file"), "{error}");
+	}
+
+	#[test]
+	fn a_missing_file_is_named() {
+		let error = AgentConfig::load(Path::new("/nonexistent/provider-agent.toml"))
+			.err()
+			.map(|e| e.to_string())
+			.unwrap_or_default();
+		assert!(error.starts_with("cannot read /nonexistent/provider-agent.toml"), "{error}");
+	}
+}

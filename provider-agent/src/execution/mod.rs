@@ -1,0 +1,189 @@
+//! Running a tenant's workload on exactly its leased GPUs, and nothing else.
+//!
+//! Each lease has a directory `<data_dir>/leases/<id>/` holding the verified `manifest.json`,
+//! the log (`log.jsonl`), the workload's raw `stdout`/`stderr`, its `pid` and, once it ended,
+//! its `exit-code`; the workload itself runs in `work/` with its inputs and outputs.
+//!
+//! The workload runs in its own process group with its output going to files, not pipes, so
+//! that it keeps running when the agent restarts: the new agent adopts it by its pid (checked
+//! against the lease directory), tails its output on, and learns its exit code from the file
+//! its wrapper shell writes.
+//!
+//! An [`Executor`] decides the command line: the process executor runs a manifest's program
+//! directly with `CUDA_VISIBLE_DEVICES` set to the leased GPUs' UUIDs; the container executor
+//! runs its image with docker or podman, passing in only the leased GPUs.
+
+mod container;
+mod logbook;
+mod outputs;
+mod process;
+
+use std::{
+	path::{Path, PathBuf},
+	time::Duration,
+};
+
+pub use container::ContainerExecutor;
+use ember_client::manifest::{InputSource, Manifest};
+pub use ember_client::p2p::WorkloadState;
+pub use logbook::{LogBook, MAX_LINE_BYTES, MAX_LOG_BYTES};
+pub use outputs::{cleanup, read_output_chunk};
+pub use process::{adopt, kill_orphan, orphan_alive, start, RunningWorkload};
+
+use crate::config::{ExecutorConfig, ExecutorKind};
+
+/// Why preparing, starting or stopping a workload failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExecutionError {
+	/// A file or process operation failed.
+	#[error("{0}")]
+	Io(#[from] std::io::Error),
+	/// The manifest asks for something this executor does not run.
+	#[error("{0}")]
+	Unsupported(String),
+	/// An input could not be fetched or written.
+	#[error("input {path}: {problem}")]
+	Input {
+		/// The input's path.
+		path: String,
+		/// What went wrong.
+		problem: String,
+	},
+	/// The executor cannot run here.
+	#[error("{0}")]
+	Unavailable(String),
+}
+
+/// What to run for one lease.
+#[derive(Clone)]
+pub struct RunSpec {
+	/// The lease.
+	pub lease: u64,
+	/// Its verified manifest.
+	pub manifest: Manifest,
+	/// The leased GPUs' UUIDs: the only ones the workload may see.
+	pub gpu_uuids: Vec<String>,
+	/// The lease's directory.
+	pub lease_dir: PathBuf,
+	/// The lease's log.
+	pub log: LogBook,
+	/// The workload is stopped after this long.
+	pub max_runtime: Option<Duration>,
+}
+
+/// A command line (program first) and the extra environment it runs with.
+pub type Launch = (Vec<String>, Vec<(String, String)>);
+
+/// How workloads are launched.
+pub trait Executor: Send + Sync {
+	/// Its name, for logs.
+	fn name(&self) -> &'static str;
+	/// The command line (program first) and extra environment that run `spec`'s workload.
+	fn command(&self, spec: &RunSpec) -> Result<Launch, ExecutionError>;
+	/// A command that stops the workload more gracefully than signalling its process group
+	/// (containers run outside it), if any.
+	fn stop_command(&self, lease: u64, grace: Duration) -> Option<Vec<String>>;
+}
+
+/// Runs a manifest's program directly on the host.
+pub struct ProcessExecutor;
+
+impl Executor for ProcessExecutor {
+	fn name(&self) -> &'static str {
+		"process"
+	}
+
+	fn command(&self, spec: &RunSpec) -> Result<Launch, ExecutionError> {
+		match &spec.manifest.workload {
+			ember_client::manifest::Workload::Command { program, args } => {
+				let mut argv = vec![program.clone()];
+				argv.extend(args.iter().cloned());
+				let visible = spec.gpu_uuids.join(",");
+				let env = vec![
+					// CUDA takes GPU UUIDs here: the workload sees the leased devices and no others.
+					("CUDA_VISIBLE_DEVICES".to_string(), visible.clone()),
+					("NVIDIA_VISIBLE_DEVICES".to_string(), visible),
+				];
+				Ok((argv, env))
+			},
+			ember_client::manifest::Workload::Container { .. } => Err(ExecutionError::Unsupported(
+				"this provider runs programs, not container images (its executor is `process`)"
+					.into(),
+			)),
+		}
+	}
+
+	fn stop_command(&self, _lease: u64, _grace: Duration) -> Option<Vec<String>> {
+		None
+	}
+}
+
+/// The executor the config names.
+pub fn executor_for(
+	config: &ExecutorConfig,
+) -> Result<std::sync::Arc<dyn Executor>, ExecutionError> {
+	Ok(match config.kind {
+		ExecutorKind::Process => std::sync::Arc::new(ProcessExecutor),
+		ExecutorKind::Container => {
+			std::sync::Arc::new(ContainerExecutor::detect(config.container_runtime.as_deref())?)
+		},
+	})
+}
+
+/// A path inside `base` for a manifest's relative `path`; `None` if it would leave `base`.
+pub(crate) fn inside(base: &Path, path: &str) -> Option<PathBuf> {
+	let relative = Path::new(path);
+	let escapes = relative.components().any(|c| !matches!(c, std::path::Component::Normal(_)));
+	(!escapes && !path.is_empty()).then(|| base.join(relative))
+}
+
+/// Creates the workload's directory and writes or downloads its inputs.
+pub async fn prepare(
+	lease_dir: &Path,
+	manifest: &Manifest,
+	log: &LogBook,
+) -> Result<(), ExecutionError> {
+	let work = lease_dir.join("work");
+	tokio::fs::create_dir_all(&work).await?;
+	for input in &manifest.inputs {
+		let target = inside(&work, &input.path).ok_or_else(|| ExecutionError::Input {
+			path: input.path.clone(),
+			problem: "must be a relative path inside the workload's directory".into(),
+		})?;
+		if let Some(parent) = target.parent() {
+			tokio::fs::create_dir_all(parent).await?;
+		}
+		match &input.source {
+			InputSource::Inline(text) => tokio::fs::write(&target, text).await?,
+			InputSource::Url(url) => {
+				log.agent(&format!("downloading input {} from {url}", input.path));
+				download(url, &target).await.map_err(|problem| ExecutionError::Input {
+					path: input.path.clone(),
+					problem,
+				})?;
+			},
+		}
+	}
+	Ok(())
+}
+
+/// Fetches `url` into `target` with curl, bounded in size and time.
+async fn download(url: &str, target: &Path) -> Result<(), String> {
+	let output = tokio::process::Command::new("curl")
+		.args(["--fail", "--silent", "--show-error", "--location", "--proto", "=http,https"])
+		.args(["--max-time", "600", "--max-filesize", "10737418240", "--output"])
+		.arg(target)
+		.arg(url)
+		.kill_on_drop(true)
+		.output()
+		.await
+		.map_err(|e| format!("cannot run curl (needed for URL inputs): {e}"))?;
+	if output.status.success() {
+		Ok(())
+	} else {
+		Err(String::from_utf8_lossy(&output.stderr).trim().to_string())
+	}
+}
+
+#[cfg(test)]
+mod tests;

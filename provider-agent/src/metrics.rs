@@ -1,0 +1,607 @@
+//! Prometheus metrics and a health check, served over a deliberately small HTTP/1.1 server:
+//! two read-only paths need no web framework.
+//!
+//! The metrics live in their own registry rather than the process-global one, so that tests
+//! (and several agents in one process) do not see each other's counts.
+
+use std::{
+	sync::{
+		atomic::{AtomicBool, AtomicU32, Ordering},
+		Arc, Mutex, PoisonError,
+	},
+	time::{Duration, Instant},
+};
+
+use prometheus::{
+	Encoder, Gauge, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec,
+	Opts, Registry, TextEncoder,
+};
+use tokio::{
+	io::{AsyncReadExt, AsyncWriteExt},
+	net::{TcpListener, TcpStream},
+	sync::{watch, Semaphore},
+};
+
+/// Submission latency buckets, seconds: inclusion takes one to a few 6-second blocks.
+const SUBMISSION_BUCKETS: &[f64] =
+	&[0.25, 0.5, 1.0, 2.0, 4.0, 6.0, 9.0, 12.0, 18.0, 30.0, 60.0, 120.0];
+
+/// The agent's metrics.
+pub struct Metrics {
+	registry: Registry,
+	submission_seconds: HistogramVec,
+	submissions: IntCounterVec,
+	leases_started: IntCounter,
+	leases_finished: IntCounterVec,
+	leases_running: IntGauge,
+	gpus_total: IntGauge,
+	gpus_leased: IntGauge,
+	finalized_block: IntGauge,
+	chain_connected: IntGauge,
+	heartbeats: IntCounterVec,
+	bids: IntCounterVec,
+	manifests: IntCounterVec,
+	earned_plancks: Gauge,
+}
+
+impl Metrics {
+	/// Creates and registers every metric.
+	pub fn new() -> Result<Self, prometheus::Error> {
+		let registry = Registry::new();
+		let submission_seconds = HistogramVec::new(
+			HistogramOpts::new(
+				"ember_agent_submission_seconds",
+				"Time from submitting a transaction to its inclusion or failure.",
+			)
+			.buckets(SUBMISSION_BUCKETS.to_vec()),
+			&["call"],
+		)?;
+		let submissions = IntCounterVec::new(
+			Opts::new(
+				"ember_agent_submissions_total",
+				"Transactions submitted, by call and result.",
+			),
+			&["call", "result"],
+		)?;
+		let leases_started =
+			IntCounter::new("ember_agent_leases_started_total", "Leases taken on.")?;
+		let leases_finished = IntCounterVec::new(
+			Opts::new("ember_agent_leases_finished_total", "Leases finished, by reason."),
+			&["reason"],
+		)?;
+		let leases_running =
+			IntGauge::new("ember_agent_leases_running", "Leases currently served.")?;
+		let gpus_total = IntGauge::new("ember_agent_gpus", "GPUs in the inventory.")?;
+		let gpus_leased = IntGauge::new("ember_agent_gpus_leased", "GPUs held by running leases.")?;
+		let finalized_block = IntGauge::new(
+			"ember_agent_finalized_block",
+			"Number of the last finalized block seen.",
+		)?;
+		let chain_connected = IntGauge::new(
+			"ember_agent_chain_connected",
+			"1 while connected to the node, 0 otherwise.",
+		)?;
+		let heartbeats = IntCounterVec::new(
+			Opts::new("ember_agent_heartbeats_total", "Heartbeats sent, by result."),
+			&["result"],
+		)?;
+		let bids = IntCounterVec::new(
+			Opts::new("ember_agent_bids_total", "Bids placed or refused, by result."),
+			&["result"],
+		)?;
+		let manifests = IntCounterVec::new(
+			Opts::new("ember_agent_manifests_total", "Manifests received, by result."),
+			&["result"],
+		)?;
+		let earned_plancks = Gauge::new(
+			"ember_agent_earned_plancks",
+			"Earnings of the provider's leases, plancks (approximate above 2^53).",
+		)?;
+		let build_info = IntGaugeVec::new(
+			Opts::new("ember_agent_build_info", "The agent's version; always 1."),
+			&["version"],
+		)?;
+		build_info.with_label_values(&[env!("CARGO_PKG_VERSION")]).set(1);
+
+		registry.register(Box::new(submission_seconds.clone()))?;
+		registry.register(Box::new(submissions.clone()))?;
+		registry.register(Box::new(leases_started.clone()))?;
+		registry.register(Box::new(leases_finished.clone()))?;
+		registry.register(Box::new(leases_running.clone()))?;
+		registry.register(Box::new(gpus_total.clone()))?;
+		registry.register(Box::new(gpus_leased.clone()))?;
+		registry.register(Box::new(finalized_block.clone()))?;
+		registry.register(Box::new(chain_connected.clone()))?;
+		registry.register(Box::new(heartbeats.clone()))?;
+		registry.register(Box::new(bids.clone()))?;
+		registry.register(Box::new(manifests.clone()))?;
+		registry.register(Box::new(earned_plancks.clone()))?;
+		registry.register(Box::new(build_info))?;
+		Ok(Self {
+			registry,
+			submission_seconds,
+			submissions,
+			leases_started,
+			leases_finished,
+			leases_running,
+			gpus_total,
+			gpus_leased,
+			finalized_block,
+			chain_connected,
+			heartbeats,
+			bids,
+			manifests,
+			earned_plancks,
+		})
+	}
+
+	/// Records one transaction submission: how long it took and whether it was included.
+	pub fn observe_submission(&self, call: &str, took: Duration, ok: bool) {
+		self.submission_seconds.with_label_values(&[call]).observe(took.as_secs_f64());
+		self.submissions.with_label_values(&[call, ok_or_failed(ok)]).inc();
+	}
+
+	/// Counts a lease taken on.
+	pub fn lease_started(&self) {
+		self.leases_started.inc();
+	}
+
+	/// Counts a lease finished, by why.
+	pub fn lease_finished(&self, reason: &str) {
+		self.leases_finished.with_label_values(&[reason]).inc();
+	}
+
+	/// Sets the number of leases served.
+	pub fn set_leases_running(&self, count: i64) {
+		self.leases_running.set(count);
+	}
+
+	/// Sets the number of GPUs in the inventory.
+	pub fn set_gpus_total(&self, count: i64) {
+		self.gpus_total.set(count);
+	}
+
+	/// Sets the number of GPUs held by leases.
+	pub fn set_gpus_leased(&self, count: i64) {
+		self.gpus_leased.set(count);
+	}
+
+	/// Sets the last finalized block seen.
+	pub fn set_finalized_block(&self, number: u32) {
+		self.finalized_block.set(i64::from(number));
+	}
+
+	/// Sets whether the agent is connected to its node.
+	pub fn set_chain_connected(&self, connected: bool) {
+		self.chain_connected.set(i64::from(connected));
+	}
+
+	/// Counts a heartbeat, included or not.
+	pub fn heartbeat(&self, ok: bool) {
+		self.heartbeats.with_label_values(&[ok_or_failed(ok)]).inc();
+	}
+
+	/// Counts a bid by result: `placed`, or why it was refused.
+	pub fn bid(&self, result: &str) {
+		self.bids.with_label_values(&[result]).inc();
+	}
+
+	/// Counts a manifest, accepted or refused.
+	pub fn manifest(&self, accepted: bool) {
+		self.manifests
+			.with_label_values(&[if accepted { "accepted" } else { "refused" }])
+			.inc();
+	}
+
+	/// Sets the provider's earnings, plancks.
+	pub fn set_earnings(&self, plancks: u128) {
+		self.earned_plancks.set(plancks as f64);
+	}
+
+	/// Every metric in the Prometheus text exposition format.
+	pub fn render(&self) -> String {
+		let mut buffer = Vec::new();
+		if let Err(error) = TextEncoder::new().encode(&self.registry.gather(), &mut buffer) {
+			tracing::warn!(%error, "encoding the metrics failed");
+		}
+		String::from_utf8(buffer).unwrap_or_default()
+	}
+}
+
+fn ok_or_failed(ok: bool) -> &'static str {
+	if ok {
+		"ok"
+	} else {
+		"failed"
+	}
+}
+
+/// The agent's state as `/health` reports it.
+pub struct Health {
+	started: Instant,
+	inventory_source: Mutex<String>,
+	chain_connected: AtomicBool,
+	finalized: AtomicU32,
+	registered: AtomicBool,
+	/// 0 until the first heartbeat is included.
+	last_heartbeat: AtomicU32,
+}
+
+impl Default for Health {
+	fn default() -> Self {
+		Self::new()
+	}
+}
+
+impl Health {
+	/// Nothing known yet: unhealthy until connected and registered.
+	pub fn new() -> Self {
+		Self {
+			started: Instant::now(),
+			inventory_source: Mutex::new(String::new()),
+			chain_connected: AtomicBool::new(false),
+			finalized: AtomicU32::new(0),
+			registered: AtomicBool::new(false),
+			last_heartbeat: AtomicU32::new(0),
+		}
+	}
+
+	/// Records where the GPU list comes from (`nvml` or `simulated`).
+	pub fn set_inventory_source(&self, kind: &str) {
+		*self.inventory_source.lock().unwrap_or_else(PoisonError::into_inner) = kind.to_string();
+	}
+
+	/// Records whether the agent is connected to its node.
+	pub fn set_chain_connected(&self, connected: bool) {
+		self.chain_connected.store(connected, Ordering::Relaxed);
+	}
+
+	/// Records the last finalized block seen.
+	pub fn set_finalized(&self, number: u32) {
+		self.finalized.store(number, Ordering::Relaxed);
+	}
+
+	/// Records whether the provider is registered with this agent.
+	pub fn set_registered(&self, registered: bool) {
+		self.registered.store(registered, Ordering::Relaxed);
+	}
+
+	/// Records the block of the last included heartbeat.
+	pub fn set_last_heartbeat(&self, block: u32) {
+		self.last_heartbeat.store(block, Ordering::Relaxed);
+	}
+
+	/// Connected to the chain and registered: the agent can earn.
+	pub fn is_healthy(&self) -> bool {
+		self.chain_connected.load(Ordering::Relaxed) && self.registered.load(Ordering::Relaxed)
+	}
+
+	/// Everything as JSON.
+	pub fn snapshot(&self) -> serde_json::Value {
+		let last_heartbeat = match self.last_heartbeat.load(Ordering::Relaxed) {
+			0 => serde_json::Value::Null,
+			block => block.into(),
+		};
+		let source = self.inventory_source.lock().unwrap_or_else(PoisonError::into_inner).clone();
+		serde_json::json!({
+			"healthy": self.is_healthy(),
+			"chain_connected": self.chain_connected.load(Ordering::Relaxed),
+			"registered": self.registered.load(Ordering::Relaxed),
+			"finalized_block": self.finalized.load(Ordering::Relaxed),
+			"last_heartbeat_block": last_heartbeat,
+			"inventory_source": source,
+			"uptime_secs": self.started.elapsed().as_secs(),
+			"version": env!("CARGO_PKG_VERSION"),
+		})
+	}
+}
+
+/// Largest request head accepted: these paths need no more than a line and a few headers.
+const MAX_HEAD_BYTES: usize = 8 * 1024;
+/// Time allowed to send the request head, and separately to take the response.
+const IO_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections served at once; more are closed at once rather than queued.
+const MAX_CONNECTIONS: usize = 64;
+
+/// Serves `GET /metrics` and `GET /health` on `listener` until `shutdown` turns true (or its
+/// sender is dropped). One task per connection; every response closes its connection.
+pub async fn serve(
+	listener: TcpListener,
+	metrics: Arc<Metrics>,
+	health: Arc<Health>,
+	mut shutdown: watch::Receiver<bool>,
+) {
+	let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+	loop {
+		if *shutdown.borrow() {
+			return;
+		}
+		tokio::select! {
+			accepted = listener.accept() => match accepted {
+				Ok((stream, _peer)) => {
+					let Ok(permit) = permits.clone().try_acquire_owned() else {
+						drop(stream);
+						continue;
+					};
+					let metrics = metrics.clone();
+					let health = health.clone();
+					tokio::spawn(async move {
+						let _permit = permit;
+						handle(stream, &metrics, &health).await;
+					});
+				},
+				Err(error) => {
+					// Typically out of file descriptors: pause rather than spin.
+					tracing::warn!(%error, "accepting a metrics connection failed");
+					tokio::time::sleep(Duration::from_millis(100)).await;
+				},
+			},
+			changed = shutdown.changed() => {
+				if changed.is_err() {
+					return;
+				}
+			},
+		}
+	}
+}
+
+/// Why a request head could not be read.
+enum HeadError {
+	TooLarge,
+	TimedOut,
+	Closed,
+}
+
+async fn read_head(stream: &mut TcpStream) -> Result<Vec<u8>, HeadError> {
+	let mut head = Vec::with_capacity(512);
+	let mut chunk = [0u8; 1024];
+	let reading = async {
+		loop {
+			let n = stream.read(&mut chunk).await.map_err(|_| HeadError::Closed)?;
+			if n == 0 {
+				return Err(HeadError::Closed);
+			}
+			head.extend_from_slice(&chunk[..n]);
+			if let Some(end) = find_head_end(&head) {
+				head.truncate(end);
+				return Ok(());
+			}
+			if head.len() > MAX_HEAD_BYTES {
+				return Err(HeadError::TooLarge);
+			}
+		}
+	};
+	match tokio::time::timeout(IO_TIMEOUT, reading).await {
+		Ok(Ok(())) => Ok(head),
+		Ok(Err(error)) => Err(error),
+		Err(_) => Err(HeadError::TimedOut),
+	}
+}
+
+/// Where the blank line ending the head is; bare `\n` line ends are tolerated.
+fn find_head_end(bytes: &[u8]) -> Option<usize> {
+	let crlf = bytes.windows(4).position(|w| w == b"\r\n\r\n");
+	let lf = bytes.windows(2).position(|w| w == b"\n\n");
+	match (crlf, lf) {
+		(Some(a), Some(b)) => Some(a.min(b)),
+		(a, b) => a.or(b),
+	}
+}
+
+struct Reply {
+	status: &'static str,
+	content_type: &'static str,
+	body: String,
+}
+
+fn text(status: &'static str, body: &str) -> Reply {
+	Reply { status, content_type: "text/plain; charset=utf-8", body: format!("{body}\n") }
+}
+
+fn route(head: &[u8], metrics: &Metrics, health: &Health) -> (Reply, bool) {
+	let head = String::from_utf8_lossy(head);
+	let request_line = head.lines().next().unwrap_or_default();
+	let mut parts = request_line.split_whitespace();
+	let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
+	else {
+		return (text("400 Bad Request", "bad request line"), false);
+	};
+	if !version.starts_with("HTTP/1.") {
+		return (text("505 HTTP Version Not Supported", "HTTP/1.x only"), false);
+	}
+	let head_only = method == "HEAD";
+	if method != "GET" && !head_only {
+		return (text("405 Method Not Allowed", "only GET and HEAD"), false);
+	}
+	let path = target.split(['?', '#']).next().unwrap_or_default();
+	let reply = match path {
+		"/metrics" => Reply {
+			status: "200 OK",
+			content_type: "text/plain; version=0.0.4; charset=utf-8",
+			body: metrics.render(),
+		},
+		"/health" => {
+			let status = if health.is_healthy() { "200 OK" } else { "503 Service Unavailable" };
+			let mut body = health.snapshot().to_string();
+			body.push('\n');
+			Reply { status, content_type: "application/json", body }
+		},
+		_ => text("404 Not Found", "not found: try /metrics or /health"),
+	};
+	(reply, head_only)
+}
+
+async fn handle(mut stream: TcpStream, metrics: &Metrics, health: &Health) {
+	let (reply, head_only) = match read_head(&mut stream).await {
+		Ok(head) => route(&head, metrics, health),
+		Err(HeadError::TooLarge) => {
+			(text("431 Request Header Fields Too Large", "request head too large"), false)
+		},
+		Err(HeadError::TimedOut) => {
+			(text("408 Request Timeout", "request head not received in time"), false)
+		},
+		Err(HeadError::Closed) => return,
+	};
+	let mut response = format!(
+		"HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+		reply.status,
+		reply.content_type,
+		reply.body.len()
+	)
+	.into_bytes();
+	if !head_only {
+		response.extend_from_slice(reply.body.as_bytes());
+	}
+	let writing = async {
+		stream.write_all(&response).await?;
+		stream.shutdown().await
+	};
+	// A client that stops reading must not hold the task forever.
+	if tokio::time::timeout(IO_TIMEOUT, writing).await.is_err() {
+		return;
+	}
+	// Closing with unread input makes the kernel reset the connection, which can destroy the
+	// response before the client reads it (an oversized head, say): drain what is left first.
+	let draining = async {
+		let mut sink = [0u8; 1024];
+		let mut left = 64 * 1024usize;
+		while left > 0 {
+			match stream.read(&mut sink).await {
+				Ok(0) | Err(_) => break,
+				Ok(n) => left = left.saturating_sub(n),
+			}
+		}
+	};
+	let _ = tokio::time::timeout(Duration::from_secs(1), draining).await;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn render_names_every_metric() {
+		let metrics = Metrics::new().expect("metrics");
+		metrics.observe_submission("heartbeat", Duration::from_millis(1500), true);
+		metrics.observe_submission("place_bid", Duration::from_secs(7), false);
+		metrics.lease_started();
+		metrics.lease_finished("the lease was closed");
+		metrics.set_leases_running(1);
+		metrics.set_gpus_total(2);
+		metrics.set_gpus_leased(1);
+		metrics.set_finalized_block(1234);
+		metrics.set_chain_connected(true);
+		metrics.heartbeat(true);
+		metrics.bid("placed");
+		metrics.manifest(false);
+		metrics.set_earnings(2_500_000_000_000);
+		let text = metrics.render();
+		for expected in [
+			"ember_agent_submission_seconds_bucket{call=\"heartbeat\"",
+			"ember_agent_submission_seconds_count{call=\"place_bid\"} 1",
+			"ember_agent_submissions_total{call=\"heartbeat\",result=\"ok\"} 1",
+			"ember_agent_submissions_total{call=\"place_bid\",result=\"failed\"} 1",
+			"ember_agent_leases_started_total 1",
+			"ember_agent_leases_finished_total{reason=\"the lease was closed\"} 1",
+			"ember_agent_leases_running 1",
+			"ember_agent_gpus 2",
+			"ember_agent_gpus_leased 1",
+			"ember_agent_finalized_block 1234",
+			"ember_agent_chain_connected 1",
+			"ember_agent_heartbeats_total{result=\"ok\"} 1",
+			"ember_agent_bids_total{result=\"placed\"} 1",
+			"ember_agent_manifests_total{result=\"refused\"} 1",
+			"ember_agent_earned_plancks 2500000000000",
+			"ember_agent_build_info{version=",
+		] {
+			assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+		}
+		// Separate registries: a second instance starts from zero.
+		let other = Metrics::new().expect("metrics");
+		assert!(!other.render().contains("ember_agent_leases_started_total 1"));
+	}
+
+	#[test]
+	fn health_needs_chain_and_registration() {
+		let health = Health::new();
+		health.set_inventory_source("simulated");
+		assert!(!health.is_healthy());
+		assert_eq!(health.snapshot()["last_heartbeat_block"], serde_json::Value::Null);
+		health.set_chain_connected(true);
+		assert!(!health.is_healthy());
+		health.set_registered(true);
+		health.set_finalized(42);
+		health.set_last_heartbeat(40);
+		assert!(health.is_healthy());
+		let snapshot = health.snapshot();
+		assert_eq!(snapshot["healthy"], true);
+		assert_eq!(snapshot["finalized_block"], 42);
+		assert_eq!(snapshot["last_heartbeat_block"], 40);
+		assert_eq!(snapshot["inventory_source"], "simulated");
+	}
+
+	async fn get(addr: std::net::SocketAddr, request: &str) -> String {
+		let mut stream = TcpStream::connect(addr).await.expect("connect");
+		stream.write_all(request.as_bytes()).await.expect("send");
+		let mut response = Vec::new();
+		tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut response))
+			.await
+			.expect("answered in time")
+			.expect("read");
+		String::from_utf8(response).expect("utf-8")
+	}
+
+	fn request(path: &str) -> String {
+		format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nUser-Agent: test\r\n\r\n")
+	}
+
+	#[tokio::test]
+	async fn serves_metrics_health_and_404() {
+		let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+		let addr = listener.local_addr().expect("address");
+		let metrics = Arc::new(Metrics::new().expect("metrics"));
+		let health = Arc::new(Health::new());
+		let (stop, shutdown) = watch::channel(false);
+		let server = tokio::spawn(serve(listener, metrics.clone(), health.clone(), shutdown));
+
+		metrics.set_finalized_block(77);
+		let response = get(addr, &request("/metrics")).await;
+		assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
+		assert!(response.contains("Content-Type: text/plain; version=0.0.4"), "{response}");
+		assert!(response.contains("ember_agent_finalized_block 77"), "{response}");
+
+		let response = get(addr, &request("/health")).await;
+		assert!(response.starts_with("HTTP/1.1 503 Service Unavailable\r\n"), "{response}");
+		assert!(response.contains("\"registered\":false"), "{response}");
+
+		health.set_chain_connected(true);
+		health.set_registered(true);
+		let response = get(addr, &request("/health?verbose=1")).await;
+		assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
+		let body = response.split("\r\n\r\n").nth(1).expect("a body");
+		let json: serde_json::Value = serde_json::from_str(body).expect("JSON body");
+		assert_eq!(json["healthy"], true);
+
+		let response = get(addr, &request("/nope")).await;
+		assert!(response.starts_with("HTTP/1.1 404 Not Found\r\n"), "{response}");
+		let response = get(addr, "POST /metrics HTTP/1.1\r\n\r\n").await;
+		assert!(response.starts_with("HTTP/1.1 405"), "{response}");
+		let response = get(addr, "HEAD /metrics HTTP/1.1\r\n\r\n").await;
+		assert!(
+			response.starts_with("HTTP/1.1 200 OK\r\n") && response.ends_with("\r\n\r\n"),
+			"{response}"
+		);
+		let huge = format!(
+			"GET /metrics HTTP/1.1\r\nX-Filler: {}\r\n\r\n",
+			"x".repeat(MAX_HEAD_BYTES * 2)
+		);
+		let response = get(addr, &huge).await;
+		assert!(response.starts_with("HTTP/1.1 431"), "{response}");
+
+		stop.send(true).expect("server listening");
+		tokio::time::timeout(Duration::from_secs(5), server)
+			.await
+			.expect("stops on shutdown")
+			.expect("no panic");
+	}
+}

@@ -1,0 +1,253 @@
+//! The agent's embedded database (ParityDB, in `<data_dir>/db`): every lease it serves and
+//! every bid it placed, so that a restarted agent resumes its leases and never bids twice.
+//!
+//! Records are SCALE-encoded under their id (big-endian, so iteration is in id order).
+
+use std::path::Path;
+
+use codec::{Decode, Encode};
+
+const LEASES: u8 = 0;
+const BIDS: u8 = 1;
+const COLUMNS: u8 = 2;
+
+/// Why the store failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+	/// The database refused an operation.
+	#[error("database: {0}")]
+	Db(#[from] parity_db::Error),
+	/// A record did not decode: written by an incompatible agent version.
+	#[error("record {key} in {column} does not decode: {error}")]
+	Corrupt {
+		/// Which table.
+		column: &'static str,
+		/// Its key.
+		key: String,
+		/// The decoder's complaint.
+		error: String,
+	},
+}
+
+/// Where a lease stands on this machine.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq)]
+pub enum LeasePhase {
+	/// The GPUs are held; the tenant has not sent the manifest yet.
+	AwaitingManifest,
+	/// The manifest arrived; the workload runs (or ran, or failed to start).
+	Running,
+	/// The lease closed on chain and the workload was stopped.
+	Finished {
+		/// Why, as logged to the tenant.
+		reason: String,
+	},
+}
+
+/// One lease this provider serves or served.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq)]
+pub struct LeaseRecord {
+	/// The lease id.
+	pub lease: u64,
+	/// The order it came from, when it came from one.
+	pub order: Option<u64>,
+	/// The tenant's account.
+	pub tenant: [u8; 32],
+	/// The manifest hash the lease commits to.
+	pub manifest_hash: [u8; 32],
+	/// The leased GPUs' UUIDs on this machine.
+	pub gpu_uuids: Vec<String>,
+	/// The leased GPUs' UUID hashes, as the chain names them.
+	pub gpu_hashes: Vec<[u8; 32]>,
+	/// Price per GPU-hour, plancks.
+	pub price_per_gpu_hour: u128,
+	/// First block.
+	pub start_block: u32,
+	/// End block as last seen.
+	pub end_block: u32,
+	/// Where it stands.
+	pub phase: LeasePhase,
+	/// Whether the verified manifest is stored in the lease directory.
+	pub manifest_received: bool,
+	/// The workload's process id while it runs (to find it again after a restart).
+	pub pid: Option<u32>,
+	/// The last block whose heartbeat carried this lease's attestation.
+	pub last_attested_block: u32,
+	/// Whether the tenant was warned of the lease's end.
+	pub warned_end: bool,
+	/// Whether the tenant was warned that its escrow runs out.
+	pub warned_escrow: bool,
+	/// Why the workload could not start, if it could not.
+	pub failure: Option<String>,
+	/// What the provider received for the lease (payments less fees), as last seen on chain.
+	pub earned: u128,
+}
+
+/// A bid placed (or being placed) on an order.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq)]
+pub struct BidRecord {
+	/// The order.
+	pub order: u64,
+	/// The GPUs committed, by UUID hash.
+	pub gpu_hashes: Vec<[u8; 32]>,
+	/// Price per GPU-hour, plancks.
+	pub price: u128,
+	/// The finalized block the bid was decided at.
+	pub placed_at_block: u32,
+	/// The transaction, once included.
+	pub tx_hash: Option<[u8; 32]>,
+}
+
+/// The database.
+pub struct Store {
+	db: parity_db::Db,
+}
+
+impl Store {
+	/// Opens (or creates) the store in `<data_dir>/db`.
+	pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+		let mut options = parity_db::Options::with_columns(&data_dir.join("db"), COLUMNS);
+		for column in &mut options.columns {
+			// Ordered columns: the agent lists its leases and bids.
+			column.btree_index = true;
+		}
+		Ok(Self { db: parity_db::Db::open_or_create(&options)? })
+	}
+
+	fn put<T: Encode>(&self, column: u8, id: u64, value: &T) -> Result<(), StoreError> {
+		self.db
+			.commit(vec![(column, id.to_be_bytes().to_vec(), Some(value.encode()))])?;
+		Ok(())
+	}
+
+	fn remove(&self, column: u8, id: u64) -> Result<(), StoreError> {
+		self.db.commit(vec![(column, id.to_be_bytes().to_vec(), None)])?;
+		Ok(())
+	}
+
+	fn get<T: Decode>(
+		&self,
+		column: u8,
+		name: &'static str,
+		id: u64,
+	) -> Result<Option<T>, StoreError> {
+		match self.db.get(column, &id.to_be_bytes())? {
+			Some(bytes) => T::decode(&mut &bytes[..]).map(Some).map_err(|e| StoreError::Corrupt {
+				column: name,
+				key: id.to_string(),
+				error: e.to_string(),
+			}),
+			None => Ok(None),
+		}
+	}
+
+	fn all<T: Decode>(&self, column: u8, name: &'static str) -> Result<Vec<T>, StoreError> {
+		let mut iter = self.db.iter(column)?;
+		iter.seek_to_first()?;
+		let mut out = Vec::new();
+		while let Some((key, bytes)) = iter.next()? {
+			let record = T::decode(&mut &bytes[..]).map_err(|e| StoreError::Corrupt {
+				column: name,
+				key: hex::encode(&key),
+				error: e.to_string(),
+			})?;
+			out.push(record);
+		}
+		Ok(out)
+	}
+
+	/// Every lease record, by id.
+	pub fn leases(&self) -> Result<Vec<LeaseRecord>, StoreError> {
+		self.all(LEASES, "leases")
+	}
+
+	/// One lease record.
+	pub fn lease(&self, id: u64) -> Result<Option<LeaseRecord>, StoreError> {
+		self.get(LEASES, "leases", id)
+	}
+
+	/// Writes a lease record.
+	pub fn put_lease(&self, record: &LeaseRecord) -> Result<(), StoreError> {
+		self.put(LEASES, record.lease, record)
+	}
+
+	/// Forgets a lease (once finished long enough ago).
+	pub fn remove_lease(&self, id: u64) -> Result<(), StoreError> {
+		self.remove(LEASES, id)
+	}
+
+	/// Every bid record, by order.
+	pub fn bids(&self) -> Result<Vec<BidRecord>, StoreError> {
+		self.all(BIDS, "bids")
+	}
+
+	/// Writes a bid record.
+	pub fn put_bid(&self, record: &BidRecord) -> Result<(), StoreError> {
+		self.put(BIDS, record.order, record)
+	}
+
+	/// Forgets the bid on `order`.
+	pub fn remove_bid(&self, order: u64) -> Result<(), StoreError> {
+		self.remove(BIDS, order)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn lease(id: u64) -> LeaseRecord {
+		LeaseRecord {
+			lease: id,
+			order: Some(7),
+			tenant: [1; 32],
+			manifest_hash: [2; 32],
+			gpu_uuids: vec!["GPU-a".into()],
+			gpu_hashes: vec![[3; 32]],
+			price_per_gpu_hour: 2_000_000_000_000,
+			start_block: 10,
+			end_block: 610,
+			phase: LeasePhase::AwaitingManifest,
+			manifest_received: false,
+			pid: None,
+			last_attested_block: 10,
+			warned_end: false,
+			warned_escrow: false,
+			failure: None,
+			earned: 0,
+		}
+	}
+
+	#[test]
+	fn records_survive_reopening_in_id_order() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		{
+			let store = Store::open(dir.path()).expect("opens");
+			store.put_lease(&lease(300)).expect("put");
+			store.put_lease(&lease(2)).expect("put");
+			let mut running = lease(2);
+			running.phase = LeasePhase::Running;
+			running.pid = Some(4242);
+			store.put_lease(&running).expect("overwrite");
+			store
+				.put_bid(&BidRecord {
+					order: 9,
+					gpu_hashes: vec![[3; 32]],
+					price: 5,
+					placed_at_block: 40,
+					tx_hash: None,
+				})
+				.expect("bid");
+		}
+		let store = Store::open(dir.path()).expect("reopens");
+		let leases = store.leases().expect("lists");
+		assert_eq!(leases.iter().map(|l| l.lease).collect::<Vec<_>>(), vec![2, 300]);
+		assert_eq!(leases[0].phase, LeasePhase::Running);
+		assert_eq!(leases[0].pid, Some(4242));
+		assert_eq!(store.lease(300).expect("get"), Some(lease(300)));
+		assert_eq!(store.bids().expect("bids").len(), 1);
+		store.remove_bid(9).expect("removes");
+		store.remove_lease(300).expect("removes");
+		assert!(store.bids().expect("bids").is_empty());
+		assert_eq!(store.lease(300).expect("get"), None);
+	}
+}

@@ -1,0 +1,515 @@
+//! The leases this provider serves, and their workloads: from award to manifest to run to stop.
+//!
+//! The block follower calls [`Workloads::sync`] with the chain's view of the provider's leases
+//! at each finalized block; the manifest protocol calls [`Workloads::handle`] for tenants'
+//! requests. Records persist in the store, so a restarted agent knows every lease it served,
+//! whether its manifest arrived and which process runs it.
+
+use std::{
+	collections::BTreeMap,
+	path::PathBuf,
+	sync::{Arc, Mutex},
+	time::Duration,
+};
+
+use ember_client::{
+	manifest::{manifest_hash, Manifest},
+	market::{parse_h256, Lease},
+	p2p::{self, Request, Response},
+};
+
+use crate::{
+	chain::{AttestationLine, AttestedStatus},
+	execution::{self, Executor, LogBook, RunSpec, RunningWorkload, WorkloadState},
+	inventory::{GpuDevice, GpuSource},
+	metrics::Metrics,
+	store::{LeasePhase, LeaseRecord, Store},
+};
+
+struct Entry {
+	record: LeaseRecord,
+	log: LogBook,
+	running: Option<RunningWorkload>,
+	/// The end block last seen on chain, and until which block escrow pays.
+	end: u32,
+	funded_until: u32,
+}
+
+/// Every lease the provider serves or served recently.
+pub struct Workloads {
+	entries: Mutex<BTreeMap<u64, Entry>>,
+	store: Arc<Store>,
+	executor: Arc<dyn Executor>,
+	gpus: Arc<dyn GpuSource>,
+	metrics: Arc<Metrics>,
+	leases_dir: PathBuf,
+	owner: String,
+	stop_grace: Duration,
+	warn_before_end: u32,
+}
+
+impl Workloads {
+	/// Loads the leases recorded in `store`, adopting the workloads an earlier run started
+	/// and starting those whose manifest arrived just before it stopped.
+	#[allow(clippy::too_many_arguments)]
+	pub fn open(
+		store: Arc<Store>,
+		executor: Arc<dyn Executor>,
+		gpus: Arc<dyn GpuSource>,
+		metrics: Arc<Metrics>,
+		data_dir: PathBuf,
+		owner: String,
+		stop_grace: Duration,
+		warn_before_end: u32,
+	) -> Result<Arc<Self>, execution::ExecutionError> {
+		let leases_dir = data_dir.join("leases");
+		let mut entries = BTreeMap::new();
+		let mut to_start = Vec::new();
+		for record in store.leases().unwrap_or_default() {
+			let dir = leases_dir.join(record.lease.to_string());
+			let log = LogBook::open(&dir)?;
+			let running = match record.phase {
+				LeasePhase::Running if record.pid.is_some() => {
+					Some(execution::adopt(&*executor, record.lease, &dir, log.clone(), stop_grace))
+				},
+				LeasePhase::AwaitingManifest if record.manifest_received => {
+					to_start.push(record.lease);
+					None
+				},
+				_ => None,
+			};
+			if !matches!(record.phase, LeasePhase::Finished { .. }) {
+				gpus.set_busy(&record.gpu_uuids, true);
+			}
+			entries.insert(
+				record.lease,
+				Entry {
+					end: record.end_block,
+					funded_until: record.end_block,
+					record,
+					log,
+					running,
+				},
+			);
+		}
+		let this = Arc::new(Self {
+			entries: Mutex::new(entries),
+			store,
+			executor,
+			gpus,
+			metrics,
+			leases_dir,
+			owner,
+			stop_grace,
+			warn_before_end,
+		});
+		for lease in to_start {
+			if let Some(spec) = this.spec_from_disk(lease) {
+				let workloads = this.clone();
+				tokio::spawn(async move { workloads.start(spec).await });
+			}
+		}
+		Ok(this)
+	}
+
+	/// The run spec of a lease whose verified manifest is on disk.
+	fn spec_from_disk(&self, lease: u64) -> Option<RunSpec> {
+		let dir = self.dir_of(lease);
+		let manifest = Manifest::from_json(&std::fs::read(dir.join("manifest.json")).ok()?).ok()?;
+		let entries = self.entries.lock().ok()?;
+		let entry = entries.get(&lease)?;
+		Some(RunSpec {
+			lease,
+			max_runtime: manifest.max_runtime_secs.map(Duration::from_secs),
+			manifest,
+			gpu_uuids: entry.record.gpu_uuids.clone(),
+			lease_dir: dir,
+			log: entry.log.clone(),
+		})
+	}
+}
+
+/// Maps the executor's state to the chain's attested status.
+fn attested(state: &WorkloadState) -> AttestedStatus {
+	match state {
+		WorkloadState::AwaitingManifest => AttestedStatus::AwaitingManifest,
+		WorkloadState::Starting => AttestedStatus::Starting,
+		WorkloadState::Running => AttestedStatus::Running,
+		WorkloadState::Exited { code: 0 } => AttestedStatus::Completed,
+		WorkloadState::Exited { .. } | WorkloadState::Failed { .. } => AttestedStatus::Failed,
+		WorkloadState::Stopped { .. } => AttestedStatus::Completed,
+	}
+}
+
+impl Workloads {
+	fn dir_of(&self, lease: u64) -> PathBuf {
+		self.leases_dir.join(lease.to_string())
+	}
+
+	/// Brings the table in line with the chain's running leases of this provider at block
+	/// `now`: new leases are taken on (awaiting their manifest), closed ones stopped and cleaned
+	/// up, and tenants warned before the end or before their escrow runs out.
+	pub fn sync(&self, on_chain: &[Lease], now: u32, devices: &[GpuDevice]) {
+		let Ok(mut entries) = self.entries.lock() else { return };
+		for lease in on_chain.iter().filter(|l| l.provider == self.owner) {
+			let entry = match entries.get_mut(&lease.id) {
+				Some(entry) => entry,
+				None => {
+					let Some(entry) = self.take_on(lease, devices) else { continue };
+					entries.entry(lease.id).or_insert(entry)
+				},
+			};
+			entry.end = lease.end;
+			entry.funded_until = lease.funded_until;
+			let earned = lease.paid.saturating_sub(lease.fees);
+			if earned != entry.record.earned {
+				entry.record.earned = earned;
+				self.persist(&entry.record);
+			}
+			self.warn(entry, now);
+		}
+		self.metrics.set_earnings(entries.values().map(|e| e.record.earned).sum());
+		let open: Vec<u64> = on_chain.iter().map(|l| l.id).collect();
+		for (id, entry) in entries.iter_mut() {
+			if open.contains(id) || matches!(entry.record.phase, LeasePhase::Finished { .. }) {
+				continue;
+			}
+			let reason =
+				if now >= entry.end { "the lease reached its end" } else { "the lease was closed" };
+			entry.log.agent(&format!("{reason} at block #{now}: stopping the workload"));
+			let running = entry.running.take();
+			let dir = self.dir_of(*id);
+			let grace = self.stop_grace;
+			let stop_reason = reason.to_string();
+			let lease = *id;
+			tokio::spawn(async move {
+				match running {
+					Some(running) => running.stop(&stop_reason, grace).await,
+					None => {
+						if let Some(pid) = execution::orphan_alive(&dir) {
+							execution::kill_orphan(pid);
+						}
+					},
+				}
+				// Outputs stay for the tenant to fetch; the rest of the directory goes.
+				if let Err(error) = execution::cleanup(&dir, true) {
+					tracing::warn!(lease, %error, "cleaning up the lease directory failed");
+				}
+			});
+			self.gpus.set_busy(&entry.record.gpu_uuids, false);
+			entry.record.phase = LeasePhase::Finished { reason: reason.to_string() };
+			entry.record.pid = None;
+			self.persist(&entry.record);
+			self.metrics.lease_finished(reason);
+			tracing::info!(lease = id, reason, "lease finished");
+		}
+		self.metrics.set_leases_running(self.count_running(&entries));
+	}
+
+	fn count_running(&self, entries: &BTreeMap<u64, Entry>) -> i64 {
+		entries
+			.values()
+			.filter(|e| !matches!(e.record.phase, LeasePhase::Finished { .. }))
+			.count() as i64
+	}
+
+	fn take_on(&self, lease: &Lease, devices: &[GpuDevice]) -> Option<Entry> {
+		let hashes: Vec<String> = lease.gpus.clone();
+		let uuids: Vec<String> = hashes
+			.iter()
+			.filter_map(|h| {
+				devices
+					.iter()
+					.find(|d| format!("0x{}", hex::encode(d.uuid_hash())) == *h)
+					.map(|d| d.uuid.clone())
+			})
+			.collect();
+		if uuids.len() != hashes.len() {
+			tracing::error!(lease = lease.id, "the lease names GPUs this machine does not have");
+		}
+		let tenant = ember_client::market::parse_account(&lease.tenant).ok()?;
+		let record = LeaseRecord {
+			lease: lease.id,
+			order: lease.origin.strip_prefix("order ").and_then(|o| o.parse().ok()),
+			tenant: tenant.0,
+			manifest_hash: parse_h256(&lease.manifest_hash).unwrap_or_default(),
+			gpu_uuids: uuids,
+			gpu_hashes: hashes.iter().filter_map(|h| parse_h256(h)).collect(),
+			price_per_gpu_hour: lease.price_per_gpu_hour,
+			start_block: lease.start,
+			end_block: lease.end,
+			phase: LeasePhase::AwaitingManifest,
+			manifest_received: false,
+			pid: None,
+			last_attested_block: lease.start,
+			warned_end: false,
+			warned_escrow: false,
+			failure: None,
+			earned: 0,
+		};
+		let log = match LogBook::open(&self.dir_of(lease.id)) {
+			Ok(log) => log,
+			Err(error) => {
+				tracing::error!(lease = lease.id, %error, "cannot open the lease's log");
+				return None;
+			},
+		};
+		log.agent(&format!(
+			"lease {} started at block #{} on {} GPU(s); waiting for the tenant's manifest",
+			lease.id,
+			lease.start,
+			record.gpu_uuids.len()
+		));
+		self.gpus.set_busy(&record.gpu_uuids, true);
+		self.persist(&record);
+		self.metrics.lease_started();
+		tracing::info!(lease = lease.id, tenant = %lease.tenant, "took on a lease");
+		Some(Entry { end: lease.end, funded_until: lease.funded_until, record, log, running: None })
+	}
+
+	fn warn(&self, entry: &mut Entry, now: u32) {
+		let blocks_left = entry.end.saturating_sub(now);
+		if !entry.record.warned_end && blocks_left <= self.warn_before_end {
+			entry.log.agent(&format!(
+				"the lease ends in about {} s (block #{}): copy your outputs now; the workload is stopped then",
+				u64::from(blocks_left) * 6,
+				entry.end
+			));
+			entry.record.warned_end = true;
+			self.persist(&entry.record);
+		}
+		let funded_left = entry.funded_until.saturating_sub(now);
+		if !entry.record.warned_escrow
+			&& entry.funded_until < entry.end
+			&& funded_left <= self.warn_before_end
+		{
+			entry.log.agent(&format!(
+				"the lease's escrow runs out in about {} s (block #{}): top it up with `emberctl lease top-up {} <EMBR>` or it closes then",
+				u64::from(funded_left) * 6,
+				entry.funded_until,
+				entry.record.lease
+			));
+			entry.record.warned_escrow = true;
+			self.persist(&entry.record);
+		}
+	}
+
+	fn persist(&self, record: &LeaseRecord) {
+		if let Err(error) = self.store.put_lease(record) {
+			tracing::error!(lease = record.lease, %error, "cannot persist the lease record");
+		}
+	}
+
+	/// One attestation line per running lease, with the GPUs' usage as the inventory reports it.
+	pub fn attestations(&self) -> Vec<AttestationLine> {
+		let Ok(entries) = self.entries.lock() else { return Vec::new() };
+		entries
+			.values()
+			.filter(|e| !matches!(e.record.phase, LeasePhase::Finished { .. }))
+			.map(|entry| {
+				let state = entry_state(entry);
+				let usage = self.gpus.usage(&entry.record.gpu_uuids).unwrap_or_default();
+				let count = usage.len().max(1) as u32;
+				let utilization =
+					usage.iter().map(|u| u32::from(u.utilization_pct)).sum::<u32>() / count;
+				let memory = usage.iter().map(|u| u.memory_used_mib).sum::<u32>();
+				AttestationLine {
+					lease: entry.record.lease,
+					status: attested(&state),
+					gpu_utilization_pct: utilization.min(100) as u8,
+					memory_used_mib: memory,
+				}
+			})
+			.collect()
+	}
+
+	/// Answers a tenant's request over the manifest protocol.
+	pub async fn handle(self: Arc<Self>, request: Request, now_secs: u64) -> Response {
+		match request {
+			Request::SubmitManifest(signed) => self.submit_manifest(signed).await,
+			Request::Logs(query) => self.logs(query, now_secs),
+			Request::FetchOutput(query) => self.output(query, now_secs),
+		}
+	}
+}
+
+impl Workloads {
+	async fn submit_manifest(self: Arc<Self>, signed: p2p::SignedManifest) -> Response {
+		let lease = signed.lease;
+		let (tenant, hash, already) = {
+			let Ok(entries) = self.entries.lock() else {
+				return reject(p2p::RejectReason::Internal("state lock".into()));
+			};
+			let Some(entry) = entries.get(&lease) else {
+				return reject(p2p::RejectReason::UnknownLease);
+			};
+			if matches!(entry.record.phase, LeasePhase::Finished { .. }) {
+				return reject(p2p::RejectReason::UnknownLease);
+			}
+			(entry.record.tenant, entry.record.manifest_hash, entry.record.manifest_received)
+		};
+		if let Err(reason) = p2p::check_submission(&signed, &tenant, &hash) {
+			tracing::warn!(lease, %reason, "refused a manifest");
+			self.metrics.manifest(false);
+			if let Ok(entries) = self.entries.lock() {
+				if let Some(entry) = entries.get(&lease) {
+					entry.log.agent(&format!("refused a manifest: {reason}"));
+				}
+			}
+			return reject(reason);
+		}
+		if already {
+			// The same bytes again (the hash matched): an idempotent resend.
+			return Response::Accepted;
+		}
+		let manifest = match Manifest::from_json(&signed.manifest) {
+			Ok(manifest) => manifest,
+			Err(error) => return reject(p2p::RejectReason::InvalidManifest(error.to_string())),
+		};
+		let dir = self.dir_of(lease);
+		if let Err(error) = std::fs::create_dir_all(&dir)
+			.and_then(|()| std::fs::write(dir.join("manifest.json"), &signed.manifest))
+		{
+			return reject(p2p::RejectReason::Internal(format!(
+				"cannot store the manifest: {error}"
+			)));
+		}
+		debug_assert_eq!(manifest_hash(&signed.manifest), hash);
+		let spec = {
+			let Ok(mut entries) = self.entries.lock() else {
+				return reject(p2p::RejectReason::Internal("state lock".into()));
+			};
+			let Some(entry) = entries.get_mut(&lease) else {
+				return reject(p2p::RejectReason::UnknownLease);
+			};
+			entry.record.manifest_received = true;
+			self.persist(&entry.record);
+			entry.log.agent("manifest received and verified; preparing the workload");
+			RunSpec {
+				lease,
+				manifest: manifest.clone(),
+				gpu_uuids: entry.record.gpu_uuids.clone(),
+				lease_dir: dir.clone(),
+				log: entry.log.clone(),
+				max_runtime: manifest.max_runtime_secs.map(Duration::from_secs),
+			}
+		};
+		self.metrics.manifest(true);
+		tracing::info!(lease, name = %manifest.name, "manifest accepted");
+		let this = self.clone();
+		tokio::spawn(async move { this.start(spec).await });
+		Response::Accepted
+	}
+
+	async fn start(self: Arc<Self>, spec: RunSpec) {
+		let lease = spec.lease;
+		let log = spec.log.clone();
+		if let Err(error) = execution::prepare(&spec.lease_dir, &spec.manifest, &log).await {
+			log.agent(&format!("could not prepare the workload: {error}"));
+			self.set_failed(lease, &error.to_string());
+			return;
+		}
+		match execution::start(&*self.executor, spec, self.stop_grace).await {
+			Ok(running) => {
+				let pid = running.pid();
+				if let Ok(mut entries) = self.entries.lock() {
+					if let Some(entry) = entries.get_mut(&lease) {
+						if matches!(entry.record.phase, LeasePhase::Finished { .. }) {
+							// The lease closed while the workload was starting.
+							let grace = self.stop_grace;
+							tokio::spawn(async move {
+								running.stop("the lease was closed", grace).await
+							});
+							return;
+						}
+						entry.record.phase = LeasePhase::Running;
+						entry.record.pid = pid;
+						self.persist(&entry.record);
+						entry.running = Some(running);
+					}
+				}
+				tracing::info!(lease, ?pid, "workload started");
+			},
+			Err(error) => {
+				log.agent(&format!("could not start the workload: {error}"));
+				self.set_failed(lease, &error.to_string());
+			},
+		}
+	}
+
+	fn set_failed(&self, lease: u64, reason: &str) {
+		tracing::warn!(lease, reason, "workload failed to start");
+		if let Ok(mut entries) = self.entries.lock() {
+			if let Some(entry) = entries.get_mut(&lease) {
+				entry.record.phase = LeasePhase::Running;
+				entry.record.failure = Some(reason.to_string());
+				self.persist(&entry.record);
+			}
+		}
+	}
+
+	/// Runs `then` on the lease's entry if `query` is its tenant's, signed recently.
+	fn tenant_entry<Q>(
+		&self,
+		query: &p2p::SignedQuery<Q>,
+		now_secs: u64,
+		then: impl FnOnce(&Entry) -> Response,
+	) -> Response
+	where
+		Q: p2p::QueryKind,
+	{
+		let Ok(entries) = self.entries.lock() else {
+			return reject(p2p::RejectReason::Internal("state lock".into()));
+		};
+		let Some(entry) = entries.get(&query.lease) else {
+			return reject(p2p::RejectReason::UnknownLease);
+		};
+		if let Err(reason) = p2p::check_query(query, &entry.record.tenant, now_secs) {
+			tracing::warn!(lease = query.lease, %reason, "refused a query");
+			return reject(reason);
+		}
+		then(entry)
+	}
+
+	fn logs(&self, query: p2p::SignedQuery<p2p::LogsQuery>, now_secs: u64) -> Response {
+		self.tenant_entry(&query, now_secs, |entry| {
+			let (lines, next_seq) =
+				entry.log.since(query.query.from_seq, MAX_LINES_PER_PAGE, MAX_LOG_PAGE_BYTES);
+			Response::Logs { state: entry_state(entry), lines, next_seq }
+		})
+	}
+
+	fn output(&self, query: p2p::SignedQuery<p2p::OutputQuery>, now_secs: u64) -> Response {
+		let dir = self.dir_of(query.lease);
+		self.tenant_entry(&query, now_secs, |_| {
+			let (path, offset) = (query.query.path.clone(), query.query.offset);
+			match execution::read_output_chunk(&dir, &path, offset, p2p::MAX_OUTPUT_CHUNK) {
+				Ok((data, total_len, eof)) => {
+					Response::Output { path, offset, data, total_len, eof }
+				},
+				Err(reason) => reject(reason),
+			}
+		})
+	}
+}
+
+/// Most log lines in one answer, and about the most text: well under the frame limit.
+const MAX_LINES_PER_PAGE: usize = 2_000;
+const MAX_LOG_PAGE_BYTES: usize = 1024 * 1024;
+
+/// A lease's workload state, also when no process runs for it.
+fn entry_state(entry: &Entry) -> WorkloadState {
+	if let Some(running) = &entry.running {
+		return running.state();
+	}
+	match (&entry.record.phase, &entry.record.failure) {
+		(LeasePhase::Finished { reason }, _) => WorkloadState::Stopped { reason: reason.clone() },
+		(_, Some(reason)) => WorkloadState::Failed { reason: reason.clone() },
+		_ if entry.record.manifest_received => WorkloadState::Starting,
+		_ => WorkloadState::AwaitingManifest,
+	}
+}
+
+fn reject(reason: p2p::RejectReason) -> Response {
+	Response::Rejected { reason }
+}

@@ -1,0 +1,337 @@
+//! Real processes for end-to-end tests: an `ember-node --dev`, provider agents with simulated
+//! GPUs, and `emberctl` driven as a tenant would drive it.
+
+#![allow(dead_code)]
+
+use std::{
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+
+use ember_client::chain::{
+	runtime::{
+		self,
+		runtime_types::{ember_runtime::RuntimeCall, frame_system::pallet::Call as SystemCall},
+	},
+	Chain, WaitFor,
+};
+use serde_json::Value;
+use subxt::utils::{AccountId32, MultiAddress};
+use subxt_signer::sr25519::Keypair;
+
+/// A port nobody listens on now.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|l| l.local_addr())
+		.map(|a| a.port())
+		.expect("the OS hands out a free port")
+}
+
+/// Where the workspace's binaries are: next to this test's own `provider-agent`.
+pub fn binary(name: &str) -> PathBuf {
+	let agent = PathBuf::from(env!("CARGO_BIN_EXE_provider-agent"));
+	let path = agent.with_file_name(name);
+	assert!(
+		path.exists(),
+		"{} is not built: run the workspace's tests (`cargo test --workspace`) or build it first",
+		path.display()
+	);
+	path
+}
+
+/// A child process killed when dropped, its output in a log file.
+pub struct Process {
+	child: Option<Child>,
+	/// Its log.
+	pub log_path: PathBuf,
+}
+
+impl Process {
+	fn spawn(command: &mut Command, log_path: PathBuf) -> Self {
+		let log = std::fs::File::create(&log_path).expect("log file");
+		let err = log.try_clone().expect("log file handle");
+		let child = command.stdout(log).stderr(err).spawn().expect("process starts");
+		Self { child: Some(child), log_path }
+	}
+
+	/// The last lines of its log.
+	pub fn log_tail(&self, lines: usize) -> String {
+		let text = std::fs::read_to_string(&self.log_path).unwrap_or_default();
+		let all: Vec<&str> = text.lines().collect();
+		all[all.len().saturating_sub(lines)..].join("\n")
+	}
+
+	/// Kills it at once (SIGKILL): no chance to clean up, as in a crash.
+	pub fn kill(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+
+	/// Its process id.
+	pub fn pid(&self) -> Option<u32> {
+		self.child.as_ref().map(|c| c.id())
+	}
+}
+
+impl Drop for Process {
+	fn drop(&mut self) {
+		self.kill();
+	}
+}
+
+/// A development chain: Alice validates alone.
+pub struct DevNode {
+	/// The process.
+	pub process: Process,
+	/// Its WebSocket URL.
+	pub url: String,
+}
+
+impl DevNode {
+	/// Starts `ember-node --dev --tmp` and waits until it answers.
+	pub fn start(name: &str) -> Self {
+		let rpc = free_port();
+		let log_path = std::env::temp_dir().join(format!("ember-e2e-node-{name}-{rpc}.log"));
+		let process = Process::spawn(
+			Command::new(binary("ember-node"))
+				.args(["--dev", "--tmp", "--no-mdns", "--no-prometheus"])
+				.args(["--rpc-port", &rpc.to_string(), "--port", &free_port().to_string()]),
+			log_path,
+		);
+		let node = Self { process, url: format!("ws://127.0.0.1:{rpc}") };
+		let started = Instant::now();
+		while block_on(Chain::connect(&node.url)).is_err() {
+			assert!(
+				started.elapsed() < Duration::from_secs(60),
+				"ember-node did not start:\n{}",
+				node.process.log_tail(30)
+			);
+			std::thread::sleep(Duration::from_millis(300));
+		}
+		node
+	}
+
+	/// A client connection.
+	pub fn chain(&self) -> Chain {
+		block_on(Chain::connect(&self.url)).expect("node answers")
+	}
+}
+
+/// Runs a future on a fresh runtime.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+	tokio::runtime::Builder::new_current_thread()
+		.enable_all()
+		.build()
+		.expect("runtime")
+		.block_on(future)
+}
+
+/// A dev key.
+pub fn key(uri: &str) -> Keypair {
+	ember_client::keys::keypair_from_uri(uri).expect("dev URI")
+}
+
+/// A key's account.
+pub fn account(key: &Keypair) -> AccountId32 {
+	AccountId32::from(key.public_key().0)
+}
+
+/// Sets the heartbeat period (blocks) and missed-heartbeat limit through sudo, so that tests
+/// see heartbeats, attestations and Offline within a minute or two.
+pub fn speed_up_liveness(chain: &Chain, period: u32, max_missed: u32) {
+	let items = vec![
+		(
+			sp_crypto_hashing::twox_128(b":HeartbeatPeriod:").to_vec(),
+			codec::Encode::encode(&period),
+		),
+		(
+			sp_crypto_hashing::twox_128(b":MaxMissedHeartbeats:").to_vec(),
+			codec::Encode::encode(&max_missed),
+		),
+	];
+	let call = runtime::tx()
+		.sudo()
+		.sudo(RuntimeCall::System(SystemCall::set_storage { items }));
+	block_on(chain.submit(&call, &key("//Alice"), WaitFor::InBlock, &mut |_| {}))
+		.expect("sudo set_storage succeeds");
+}
+
+/// Sends `amount` plancks from Alice to `to`.
+pub fn fund(chain: &Chain, to: &AccountId32, amount: u128) {
+	let call = runtime::tx().balances().transfer_keep_alive(MultiAddress::Id(*to), amount);
+	block_on(chain.submit(&call, &key("//Alice"), WaitFor::InBlock, &mut |_| {}))
+		.expect("transfer succeeds");
+}
+
+/// A provider agent process and its files.
+pub struct Agent {
+	/// The process, while running.
+	pub process: Option<Process>,
+	/// Its config file.
+	pub config: PathBuf,
+	/// Its data dir.
+	pub data_dir: PathBuf,
+	/// Its metrics address.
+	pub metrics: String,
+	name: String,
+}
+
+impl Agent {
+	/// Writes a config for `owner_uri`/`agent_uri` with `gpus` simulated GPUs and starts it.
+	pub fn start(
+		name: &str,
+		dir: &Path,
+		node: &DevNode,
+		owner_uri: &str,
+		agent_uri: &str,
+		gpus: u32,
+	) -> Self {
+		let data_dir = dir.join(format!("agent-{name}"));
+		let metrics = format!("127.0.0.1:{}", free_port());
+		let p2p = free_port();
+		let mut simulated = String::new();
+		for i in 0..gpus {
+			simulated.push_str(&format!(
+				"\n[[inventory.simulated]]\nmodel = \"NVIDIA L4\"\nvram_mib = 23034\ncompute_capability = \"8.9\"\nuuid = \"GPU-e2e-{name}-{i}\"\n"
+			));
+		}
+		let config = dir.join(format!("agent-{name}.toml"));
+		let text = format!(
+			r#"data_dir = "{data}"
+
+[chain]
+endpoint = "{url}"
+
+[keys]
+agent_key = "{agent_uri}"
+owner = "{owner}"
+owner_key = "{owner_uri}"
+
+[provider]
+region = "eu-west"
+bond = "1000"
+
+[pricing]
+default_per_gpu_hour = "2"
+
+[inventory]
+mode = "simulated"
+{simulated}
+[executor]
+kind = "process"
+stop_grace_secs = 3
+warn_before_end_secs = 60
+
+[p2p]
+listen = ["/ip4/127.0.0.1/tcp/{p2p}"]
+
+[telemetry]
+metrics_listen = "{metrics}"
+log_format = "text"
+"#,
+			data = data_dir.display(),
+			url = node.url,
+			owner = account(&key(owner_uri)),
+		);
+		std::fs::write(&config, text).expect("config written");
+		let mut agent = Self { process: None, config, data_dir, metrics, name: name.to_string() };
+		agent.restart();
+		agent
+	}
+
+	/// Starts (again) the agent process on the same config and data dir.
+	pub fn restart(&mut self) {
+		let log_path = std::env::temp_dir().join(format!(
+			"ember-e2e-agent-{}-{}.log",
+			self.name,
+			std::time::SystemTime::now()
+				.duration_since(std::time::UNIX_EPOCH)
+				.map(|d| d.as_millis())
+				.unwrap_or_default()
+		));
+		self.process = Some(Process::spawn(
+			Command::new(binary("provider-agent"))
+				.arg("--config")
+				.arg(&self.config)
+				.arg("run")
+				.env("RUST_LOG", "info,provider_agent=debug"),
+			log_path,
+		));
+	}
+
+	/// Kills the agent as a crash would.
+	pub fn kill(&mut self) {
+		if let Some(mut process) = self.process.take() {
+			process.kill();
+		}
+	}
+
+	/// The log tail, to explain a failure.
+	pub fn log_tail(&self) -> String {
+		self.process.as_ref().map(|p| p.log_tail(60)).unwrap_or_default()
+	}
+}
+
+/// Runs `emberctl --url <node> --json <args>` and returns its JSON output, or its error text.
+pub fn emberctl(node: &DevNode, key_uri: Option<&str>, args: &[&str]) -> Result<Value, String> {
+	let mut command = Command::new(binary("emberctl"));
+	command.args(["--url", &node.url, "--json", "--wait", "in-block"]);
+	if let Some(uri) = key_uri {
+		command.args(["--key", uri]);
+	}
+	let output = command.args(args).stdin(Stdio::null()).output().map_err(|e| e.to_string())?;
+	let stdout = String::from_utf8_lossy(&output.stdout).to_string();
+	let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+	if !output.status.success() {
+		return Err(format!("emberctl {args:?} failed: {stderr}{stdout}"));
+	}
+	serde_json::from_str(&stdout)
+		.map_err(|e| format!("emberctl {args:?} printed no JSON ({e}): {stdout}\n{stderr}"))
+}
+
+/// Polls `check` every `every` until it gives `Some`, or panics with `what` and `context()`.
+pub fn wait_for<T>(
+	what: &str,
+	timeout: Duration,
+	mut check: impl FnMut() -> Option<T>,
+	context: impl Fn() -> String,
+) -> T {
+	let started = Instant::now();
+	loop {
+		if let Some(value) = check() {
+			return value;
+		}
+		if started.elapsed() > timeout {
+			panic!("timed out after {timeout:?} waiting for {what}\n{}", context());
+		}
+		std::thread::sleep(Duration::from_millis(500));
+	}
+}
+
+/// Resident memory (KiB) and CPU time used so far (seconds) of process `pid`, from /proc.
+pub fn process_usage(pid: u32) -> Option<(u64, f64)> {
+	let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+	let rss_kib = status
+		.lines()
+		.find_map(|l| l.strip_prefix("VmRSS:"))
+		.and_then(|v| v.split_whitespace().next())
+		.and_then(|v| v.parse().ok())?;
+	let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+	// Fields after the command name (which may hold spaces) start at ") ".
+	let fields: Vec<&str> = stat.rsplit_once(") ")?.1.split_whitespace().collect();
+	let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+	// The kernel counts CPU time in USER_HZ ticks, 100 per second on Linux.
+	Some((rss_kib, ticks as f64 / 100.0))
+}
+
+/// The agent's mean CPU use (percent of one core) and RSS (MiB) over `window`.
+pub fn sample_usage(pid: u32, window: Duration) -> Option<(f64, f64)> {
+	let (_, cpu_before) = process_usage(pid)?;
+	std::thread::sleep(window);
+	let (rss, cpu_after) = process_usage(pid)?;
+	Some(((cpu_after - cpu_before) / window.as_secs_f64() * 100.0, rss as f64 / 1024.0))
+}
