@@ -20,7 +20,7 @@ use crate::{
 	inventory::{self, GpuDevice, GpuSource},
 	metrics::{self, Health, Metrics},
 	store::{BidRecord, Store},
-	workloads::Workloads,
+	workloads::{Settings, Workloads},
 };
 
 /// Why the agent could not start or had to stop.
@@ -84,8 +84,12 @@ pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
 		metrics.clone(),
 		config.data_dir.clone(),
 		owner.to_string(),
-		Duration::from_secs(config.executor.stop_grace_secs),
-		(config.executor.warn_before_end_secs / 6) as u32,
+		Settings {
+			stop_grace: Duration::from_secs(config.executor.stop_grace_secs),
+			// Blocks are 6 s; a warning a little early is better than one too late.
+			warn_before_end: config.executor.warn_before_end_secs.div_ceil(6) as u32,
+			max_output_bytes: config.executor.max_output_bytes,
+		},
 	)
 	.map_err(|e| start_err("lease records")(e.to_string()))?;
 

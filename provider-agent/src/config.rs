@@ -861,6 +861,12 @@ mod tests {
 		EXAMPLE.replacen(from, to, 1)
 	}
 
+	/// The example with the last `from` replaced by `to`.
+	fn last_replaced(from: &str, to: &str) -> String {
+		let at = EXAMPLE.rfind(from).unwrap_or_else(|| panic!("the example contains {from:?}"));
+		format!("{}{to}{}", &EXAMPLE[..at], &EXAMPLE[at + from.len()..])
+	}
+
 	fn error_of(text: &str) -> String {
 		match AgentConfig::from_toml(Path::new("provider-agent.toml"), text) {
 			Ok(_) => panic!("the configuration was accepted"),
@@ -947,11 +953,7 @@ default_per_gpu_hour = "1.5"
 			(example_with("max_leases = 16", "max_leases = 16\nmax_lease = 3"), "max_lease"),
 			// A bad capability, on the second simulated GPU.
 			(
-				EXAMPLE
-					.rsplitn(2, "compute_capability = \"8.9\"")
-					.collect::<Vec<_>>()
-					.join("compute_capability = \"8\"")
-					.to_string(),
+				last_replaced("compute_capability = \"8.9\"", "compute_capability = \"8\""),
 				"inventory.simulated[1].compute_capability: expected major.minor",
 			),
 			(example_with("owner = \"5FLS", "owner = \"x5FLS"), "keys.owner: \"x5FLS"),

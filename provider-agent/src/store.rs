@@ -80,6 +80,8 @@ pub struct LeaseRecord {
 	pub failure: Option<String>,
 	/// What the provider received for the lease (payments less fees), as last seen on chain.
 	pub earned: u128,
+	/// The block at which the agent saw the lease closed.
+	pub finished_at: Option<u32>,
 }
 
 /// A bid placed (or being placed) on an order.
@@ -214,6 +216,7 @@ mod tests {
 			warned_escrow: false,
 			failure: None,
 			earned: 0,
+			finished_at: None,
 		}
 	}
 

@@ -46,12 +46,26 @@ pub struct Workloads {
 	owner: String,
 	stop_grace: Duration,
 	warn_before_end: u32,
+	max_output_bytes: u64,
 }
+
+/// How workloads are handled, from the executor section of the config.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+	/// Between SIGTERM and SIGKILL when a workload is stopped.
+	pub stop_grace: Duration,
+	/// How many blocks before the end (or the escrow running out) the tenant is warned.
+	pub warn_before_end: u32,
+	/// The most a lease's outputs may take on disk once it ended; larger ones are removed.
+	pub max_output_bytes: u64,
+}
+
+/// How long a finished lease's log and outputs stay for its tenant: 7 days of 6 s blocks.
+pub const RETENTION_BLOCKS: u32 = 7 * 24 * 600;
 
 impl Workloads {
 	/// Loads the leases recorded in `store`, adopting the workloads an earlier run started
 	/// and starting those whose manifest arrived just before it stopped.
-	#[allow(clippy::too_many_arguments)]
 	pub fn open(
 		store: Arc<Store>,
 		executor: Arc<dyn Executor>,
@@ -59,9 +73,9 @@ impl Workloads {
 		metrics: Arc<Metrics>,
 		data_dir: PathBuf,
 		owner: String,
-		stop_grace: Duration,
-		warn_before_end: u32,
+		settings: Settings,
 	) -> Result<Arc<Self>, execution::ExecutionError> {
+		let Settings { stop_grace, warn_before_end, max_output_bytes } = settings;
 		let leases_dir = data_dir.join("leases");
 		let mut entries = BTreeMap::new();
 		let mut to_start = Vec::new();
@@ -102,6 +116,7 @@ impl Workloads {
 			owner,
 			stop_grace,
 			warn_before_end,
+			max_output_bytes,
 		});
 		for lease in to_start {
 			if let Some(spec) = this.spec_from_disk(lease) {
@@ -169,6 +184,7 @@ impl Workloads {
 			self.warn(entry, now);
 		}
 		self.metrics.set_earnings(entries.values().map(|e| e.record.earned).sum());
+		self.forget_old(&mut entries, now);
 		let open: Vec<u64> = on_chain.iter().map(|l| l.id).collect();
 		for (id, entry) in entries.iter_mut() {
 			if open.contains(id) || matches!(entry.record.phase, LeasePhase::Finished { .. }) {
@@ -182,6 +198,8 @@ impl Workloads {
 			let grace = self.stop_grace;
 			let stop_reason = reason.to_string();
 			let lease = *id;
+			let max_output_bytes = self.max_output_bytes;
+			let log = entry.log.clone();
 			tokio::spawn(async move {
 				match running {
 					Some(running) => running.stop(&stop_reason, grace).await,
@@ -191,19 +209,43 @@ impl Workloads {
 						}
 					},
 				}
-				// Outputs stay for the tenant to fetch; the rest of the directory goes.
-				if let Err(error) = execution::cleanup(&dir, true) {
-					tracing::warn!(lease, %error, "cleaning up the lease directory failed");
+				// Outputs stay for the tenant to fetch (within the size limit); the rest goes.
+				match execution::cleanup(&dir, max_output_bytes) {
+					Ok(Some(size)) => log.agent(&format!(
+						"the outputs take {size} bytes, more than this provider keeps ({max_output_bytes}): they were removed"
+					)),
+					Ok(None) => log.agent("the outputs stay available for 7 days"),
+					Err(error) => tracing::warn!(lease, %error, "cleaning up the lease directory failed"),
 				}
 			});
 			self.gpus.set_busy(&entry.record.gpu_uuids, false);
 			entry.record.phase = LeasePhase::Finished { reason: reason.to_string() };
 			entry.record.pid = None;
+			entry.record.finished_at = Some(now);
 			self.persist(&entry.record);
 			self.metrics.lease_finished(reason);
 			tracing::info!(lease = id, reason, "lease finished");
 		}
 		self.metrics.set_leases_running(self.count_running(&entries));
+	}
+
+	/// Drops finished leases past the retention period, with their directories.
+	fn forget_old(&self, entries: &mut BTreeMap<u64, Entry>, now: u32) {
+		let old: Vec<u64> = entries
+			.iter()
+			.filter(|(_, e)| {
+				e.record.finished_at.is_some_and(|at| now.saturating_sub(at) > RETENTION_BLOCKS)
+			})
+			.map(|(id, _)| *id)
+			.collect();
+		for id in old {
+			entries.remove(&id);
+			if let Err(error) = self.store.remove_lease(id) {
+				tracing::warn!(lease = id, %error, "cannot forget the lease record");
+			}
+			let _ = std::fs::remove_dir_all(self.dir_of(id));
+			tracing::info!(lease = id, "forgot a lease finished over 7 days ago");
+		}
 	}
 
 	fn count_running(&self, entries: &BTreeMap<u64, Entry>) -> i64 {
@@ -246,6 +288,7 @@ impl Workloads {
 			warned_escrow: false,
 			failure: None,
 			earned: 0,
+			finished_at: None,
 		};
 		let log = match LogBook::open(&self.dir_of(lease.id)) {
 			Ok(log) => log,

@@ -58,21 +58,38 @@ pub fn read_output_chunk(
 }
 
 /// Clears a finished lease's directory: the workload's inputs and scratch files go; the log,
-/// the manifest and (with `keep_outputs`) the declared outputs stay for the tenant to fetch.
-pub fn cleanup(lease_dir: &Path, keep_outputs: bool) -> std::io::Result<()> {
+/// the manifest and the declared outputs stay for the tenant to fetch, unless together they
+/// take more than `max_output_bytes`: then they go too, and their size is returned.
+pub fn cleanup(lease_dir: &Path, max_output_bytes: u64) -> std::io::Result<Option<u64>> {
 	let manifest = stored_manifest(lease_dir);
 	let work = lease_dir.join("work");
 	for name in ["stdout", "stderr", "tail-offsets", "pid"] {
 		let _ = std::fs::remove_file(lease_dir.join(name));
 	}
 	if !work.exists() {
-		return Ok(());
+		return Ok(None);
 	}
-	let keep: Vec<String> = match (&manifest, keep_outputs) {
-		(Some(manifest), true) => manifest.outputs.clone(),
-		_ => Vec::new(),
-	};
-	prune(&work, &work, &keep)
+	let keep: Vec<String> = manifest.map(|m| m.outputs).unwrap_or_default();
+	prune(&work, &work, &keep)?;
+	let size = disk_usage(&work);
+	if size > max_output_bytes {
+		std::fs::remove_dir_all(&work)?;
+		return Ok(Some(size));
+	}
+	Ok(None)
+}
+
+/// Bytes taken by the files under `dir` (symlinks not followed).
+fn disk_usage(dir: &Path) -> u64 {
+	let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+	entries
+		.filter_map(Result::ok)
+		.map(|entry| match entry.file_type() {
+			Ok(t) if t.is_dir() => disk_usage(&entry.path()),
+			Ok(t) if t.is_file() => entry.metadata().map(|m| m.len()).unwrap_or_default(),
+			_ => 0,
+		})
+		.sum()
 }
 
 /// Removes everything under `dir` that is not (inside) a kept output.

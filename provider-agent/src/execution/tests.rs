@@ -85,11 +85,15 @@ fn a_workload_sees_only_its_gpus_and_inputs_and_its_output_is_kept() {
 		Err(ember_client::p2p::RejectReason::NotFound)
 	);
 
-	cleanup(dir.path(), true).expect("cleans up");
+	assert_eq!(cleanup(dir.path(), 1024).expect("cleans up"), None);
 	assert!(dir.path().join("work/out/answer.txt").exists());
 	assert!(!dir.path().join("work/scratch.tmp").exists());
 	assert!(!dir.path().join("work/in").exists());
 	assert!(dir.path().join("log.jsonl").exists());
+
+	// Outputs over the provider's limit are not kept.
+	assert_eq!(cleanup(dir.path(), 1).expect("cleans up"), Some(2));
+	assert!(!dir.path().join("work").exists());
 }
 
 #[test]
