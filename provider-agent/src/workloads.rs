@@ -157,6 +157,7 @@ fn attested(state: &WorkloadState) -> AttestedStatus {
 }
 
 impl Workloads {
+	/// Where a lease's log, manifest and workload files live.
 	fn dir_of(&self, lease: u64) -> PathBuf {
 		self.leases_dir.join(lease.to_string())
 	}
@@ -555,4 +556,174 @@ fn entry_state(entry: &Entry) -> WorkloadState {
 
 fn reject(reason: p2p::RejectReason) -> Response {
 	Response::Rejected { reason }
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::{config::SimulatedGpu, execution::ProcessExecutor, inventory::SimulatedSource};
+
+	const OWNER: &str = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y";
+	const TENANT: &str = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
+
+	struct Fixture {
+		workloads: Arc<Workloads>,
+		gpus: Arc<SimulatedSource>,
+		store: Arc<Store>,
+		devices: Vec<GpuDevice>,
+	}
+
+	fn open(data_dir: &std::path::Path) -> Fixture {
+		let list: Vec<SimulatedGpu> = (0..2)
+			.map(|i| SimulatedGpu {
+				model: "NVIDIA L4".into(),
+				vram_mib: 23_034,
+				compute_capability: "8.9".into(),
+				uuid: format!("GPU-test-{i}"),
+				busy_utilization_pct: None,
+				busy_memory_mib: None,
+			})
+			.collect();
+		let gpus = Arc::new(SimulatedSource::new(&list).expect("valid GPUs"));
+		let devices = gpus.devices().expect("devices");
+		let store = Arc::new(Store::open(data_dir).expect("store"));
+		let workloads = Workloads::open(
+			store.clone(),
+			Arc::new(ProcessExecutor),
+			gpus.clone(),
+			Arc::new(Metrics::new().expect("metrics")),
+			data_dir.to_path_buf(),
+			OWNER.into(),
+			Settings {
+				stop_grace: Duration::from_secs(1),
+				warn_before_end: 10,
+				max_output_bytes: 1 << 20,
+			},
+		)
+		.expect("workloads");
+		Fixture { workloads, gpus, store, devices }
+	}
+
+	fn lease(id: u64, gpu: &GpuDevice, end: u32, funded_until: u32) -> Lease {
+		Lease {
+			id,
+			tenant: TENANT.into(),
+			provider: OWNER.into(),
+			origin: "order 3".into(),
+			gpus: vec![format!("0x{}", hex::encode(gpu.uuid_hash()))],
+			price_per_gpu_hour: 2,
+			manifest_hash: format!("0x{}", "11".repeat(32)),
+			start: 5,
+			end,
+			escrow: 0,
+			settled_until: 5,
+			funded_until,
+			paid: 0,
+			fees: 0,
+			downtime_blocks: 0,
+		}
+	}
+
+	impl Fixture {
+		fn notes(&self, lease: u64) -> Vec<String> {
+			let entries = self.workloads.entries.lock().expect("lock");
+			let Some(entry) = entries.get(&lease) else { return Vec::new() };
+			entry.log.since(0, 1000, 1 << 20).0.into_iter().map(|l| l.text).collect()
+		}
+
+		fn busy(&self, gpu: &GpuDevice) -> bool {
+			let usage = self.gpus.usage(std::slice::from_ref(&gpu.uuid)).expect("usage");
+			usage[0].utilization_pct > 0
+		}
+
+		fn record(&self, lease: u64) -> Option<LeaseRecord> {
+			self.store.lease(lease).expect("store readable")
+		}
+	}
+
+	#[tokio::test]
+	async fn a_lease_is_taken_on_warned_stopped_and_forgotten_after_retention() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let f = open(dir.path());
+		let gpu = f.devices[1].clone();
+		let on_chain = vec![lease(7, &gpu, 100, 100)];
+
+		f.workloads.sync(&on_chain, 10, &f.devices);
+		let record = f.record(7).expect("the lease is recorded");
+		assert_eq!(record.phase, LeasePhase::AwaitingManifest);
+		assert_eq!(record.gpu_uuids, vec![gpu.uuid.clone()], "the hash maps back to the UUID");
+		assert_eq!(record.order, Some(3));
+		assert!(f.busy(&gpu) && !f.busy(&f.devices[0]), "only the leased GPU is taken");
+		assert!(f.notes(7)[0].contains("waiting for the tenant's manifest"));
+
+		// Ten blocks before the end the tenant is told, once.
+		f.workloads.sync(&on_chain, 89, &f.devices);
+		assert!(!f.notes(7).iter().any(|n| n.contains("the lease ends")));
+		f.workloads.sync(&on_chain, 90, &f.devices);
+		f.workloads.sync(&on_chain, 91, &f.devices);
+		let warnings =
+			f.notes(7).iter().filter(|n| n.contains("the lease ends in about 60 s")).count();
+		assert_eq!(warnings, 1);
+
+		// Gone from the chain: stopped, GPU freed, log kept.
+		f.workloads.sync(&[], 95, &f.devices);
+		let record = f.record(7).expect("kept after the end");
+		assert_eq!(record.phase, LeasePhase::Finished { reason: "the lease was closed".into() });
+		assert_eq!(record.finished_at, Some(95));
+		assert!(!f.busy(&gpu));
+		let started = std::time::Instant::now();
+		while !f.notes(7).iter().any(|n| n.contains("outputs stay available")) {
+			assert!(
+				started.elapsed() < Duration::from_secs(5),
+				"cleanup never ran: {:?}",
+				f.notes(7)
+			);
+			tokio::time::sleep(Duration::from_millis(20)).await;
+		}
+
+		// Kept for exactly the retention period, then forgotten with its directory.
+		f.workloads.sync(&[], 95 + RETENTION_BLOCKS, &f.devices);
+		assert!(f.record(7).is_some());
+		f.workloads.sync(&[], 96 + RETENTION_BLOCKS, &f.devices);
+		assert!(f.record(7).is_none());
+		assert!(f.notes(7).is_empty());
+		assert!(!dir.path().join("leases/7").exists());
+	}
+
+	#[tokio::test]
+	async fn the_tenant_is_warned_before_escrow_runs_out() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let f = open(dir.path());
+		let short = vec![lease(8, &f.devices[0], 1000, 200)];
+		f.workloads.sync(&short, 189, &f.devices);
+		assert!(!f.notes(8).iter().any(|n| n.contains("escrow")));
+		f.workloads.sync(&short, 190, &f.devices);
+		let notes = f.notes(8);
+		assert!(
+			notes
+				.iter()
+				.any(|n| n.contains("escrow runs out") && n.contains("lease top-up 8")),
+			"{notes:?}"
+		);
+		assert!(!notes.iter().any(|n| n.contains("the lease ends")), "the end is far: {notes:?}");
+	}
+
+	#[tokio::test]
+	async fn other_providers_leases_are_ignored_and_records_survive_a_restart() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let (gpu, other_gpu) = {
+			let f = open(dir.path());
+			let mut foreign = lease(9, &f.devices[0], 100, 100);
+			foreign.provider = TENANT.into();
+			f.workloads.sync(&[foreign, lease(10, &f.devices[1], 100, 100)], 20, &f.devices);
+			assert!(f.record(9).is_none(), "another provider's lease is not ours");
+			assert!(f.record(10).is_some());
+			(f.devices[1].clone(), f.devices[0].clone())
+		};
+		// A new agent on the same data dir holds the same GPU and knows the lease.
+		let f = open(dir.path());
+		assert!(f.busy(&gpu) && !f.busy(&other_gpu));
+		assert!(f.notes(10)[0].contains("lease 10 started"));
+		assert_eq!(f.record(10).expect("recorded").phase, LeasePhase::AwaitingManifest);
+	}
 }
