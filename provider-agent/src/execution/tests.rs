@@ -213,3 +213,86 @@ fn inputs_cannot_escape_the_workload_directory() {
 	assert_eq!(inside(base, "/etc/passwd"), None);
 	assert_eq!(inside(base, ""), None);
 }
+
+/// A stand-in for docker that records its calls, runs the image's command in the mounted work
+/// directory (as `/work` would be), and stops it by name: the container executor's whole
+/// life cycle without a container engine.
+fn fake_container_runtime(dir: &std::path::Path) -> std::path::PathBuf {
+	let calls = dir.join("calls");
+	let pid = dir.join("container.pid");
+	let script = format!(
+		r#"#!/bin/sh
+echo "$*" >> '{calls}'
+case "$1" in
+--version) echo "fake 1.0" ;;
+run)
+	shift
+	while [ $# -gt 0 ]; do
+		case "$1" in
+		--rm) shift ;;
+		--volume) work="${{2%:/work}}"; shift 2 ;;
+		--name|--workdir|--env|--gpus|--device) shift 2 ;;
+		*) break ;;
+		esac
+	done
+	echo "image $1"; shift
+	echo $$ > '{pid}'
+	cd "$work" && exec "$@" ;;
+stop) kill -TERM "$(cat '{pid}')" ;;
+esac
+"#,
+		calls = calls.display(),
+		pid = pid.display()
+	);
+	let path = dir.join("fake-docker");
+	std::fs::write(&path, script).expect("fake runtime");
+	let mut permissions = std::fs::metadata(&path).expect("metadata").permissions();
+	std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+	std::fs::set_permissions(&path, permissions).expect("executable");
+	path
+}
+
+#[test]
+fn the_container_executor_passes_only_the_leased_gpus_and_stops_the_container_by_name() {
+	let tools = tempfile::tempdir().expect("temp dir");
+	let runtime_path = fake_container_runtime(tools.path());
+	let executor = ContainerExecutor::detect(Some(runtime_path.to_str().expect("utf-8")))
+		.expect("the runtime answers --version");
+	let value = json!({
+		"version": 1, "name": "c",
+		"workload": {"kind": "container", "image": "docker.io/library/alpine:3",
+			"args": ["sh", "-c", "echo \"$(cat in/data.txt)\"; sleep 300"]},
+		"env": {"GREETING": "hello"},
+		"inputs": [{"path": "in/data.txt", "source": {"inline": "42"}}],
+		"gpus": {"count": 2, "minVramMib": 0},
+	});
+	let manifest = Manifest::from_json(&serde_json::to_vec(&value).expect("json")).expect("valid");
+	let dir = tempfile::tempdir().expect("temp dir");
+	let spec = spec(dir.path(), manifest, None);
+	let log = spec.log.clone();
+	runtime().block_on(async {
+		prepare(dir.path(), &spec.manifest, &log).await.expect("inputs written");
+		let running = start(&executor, spec, Duration::from_secs(2)).await.expect("starts");
+		for _ in 0..100 {
+			if texts(&log, LogStream::Stdout).len() >= 2 {
+				break;
+			}
+			tokio::time::sleep(Duration::from_millis(50)).await;
+		}
+		assert_eq!(
+			texts(&log, LogStream::Stdout),
+			vec!["image docker.io/library/alpine:3", "42"],
+			"the image's command ran in the mounted work directory"
+		);
+		running.stop("the lease ended", Duration::from_secs(2)).await;
+		assert_eq!(orphan_alive(dir.path()), None);
+	});
+	let calls = std::fs::read_to_string(tools.path().join("calls")).expect("calls recorded");
+	let run = calls.lines().find(|l| l.starts_with("run ")).expect("a run call");
+	let work = dir.path().join("work");
+	assert!(run.contains("--name ember-lease-7"), "{run}");
+	assert!(run.contains(&format!("--volume {}:/work", work.display())), "{run}");
+	assert!(run.contains("--gpus \"device=GPU-aaa,GPU-bbb\""), "{run}");
+	assert!(run.contains("--env GREETING=hello"), "{run}");
+	assert!(calls.lines().any(|l| l == "stop --time 2 ember-lease-7"), "{calls}");
+}
