@@ -249,3 +249,14 @@ pub async fn heartbeat_period(chain: &Chain) -> Result<u32, ChainError> {
 pub fn backoff(attempt: u32) -> Duration {
 	Duration::from_secs(1u64 << attempt.min(5)).min(Duration::from_secs(30))
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn backoff_doubles_up_to_half_a_minute() {
+		let secs: Vec<u64> = [0, 1, 2, 3, 4, 5, 6, 40].map(|a| backoff(a).as_secs()).to_vec();
+		assert_eq!(secs, vec![1, 2, 4, 8, 16, 30, 30, 30]);
+	}
+}
