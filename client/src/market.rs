@@ -321,7 +321,8 @@ fn lease_view(view: rt_api::LeaseView<AccountId, u32>) -> Lease {
 }
 
 impl Chain {
-	async fn at_best(
+	/// Queries read the finalized state: what they show will not be reverted.
+	async fn at_finalized(
 		&self,
 	) -> Result<
 		subxt::client::ClientAtBlock<
@@ -333,14 +334,14 @@ impl Chain {
 		self.api().at_current_block().await.map_err(ChainError::rpc)
 	}
 
-	/// The current best block number.
-	pub async fn best_block(&self) -> Result<u64, ChainError> {
-		Ok(self.at_best().await?.block_number())
+	/// The latest finalized block number: the state every query here reads.
+	pub async fn finalized_block(&self) -> Result<u64, ChainError> {
+		Ok(self.at_finalized().await?.block_number())
 	}
 
 	/// Every registered provider, with its free GPUs.
 	pub async fn providers(&self) -> Result<Vec<Provider>, ChainError> {
-		let at = self.at_best().await?;
+		let at = self.at_finalized().await?;
 		let mut entries = at
 			.storage()
 			.iter(runtime::storage().providers().providers(), ())
@@ -362,7 +363,7 @@ impl Chain {
 
 	/// One provider by owner account, if registered.
 	pub async fn provider(&self, owner: &AccountId) -> Result<Option<Provider>, ChainError> {
-		let at = self.at_best().await?;
+		let at = self.at_finalized().await?;
 		let info = at
 			.storage()
 			.try_fetch(runtime::storage().providers().providers(), (*owner,))
@@ -382,7 +383,7 @@ impl Chain {
 		&self,
 		agent: &AccountId,
 	) -> Result<Option<AccountId>, ChainError> {
-		let at = self.at_best().await?;
+		let at = self.at_finalized().await?;
 		let owner = at
 			.storage()
 			.try_fetch(runtime::storage().providers().provider_of_agent(), (*agent,))
@@ -453,7 +454,7 @@ impl Chain {
 	) -> Result<Vec<Order>, ChainError> {
 		let filter = rt_api::OrderFilter { gpu: None, max_gpus: None, region: None };
 		let views = self
-			.at_best()
+			.at_finalized()
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().open_orders(filter, after, limit))
@@ -465,7 +466,7 @@ impl Chain {
 	/// An order, while it is open.
 	pub async fn order(&self, id: u64) -> Result<Option<Order>, ChainError> {
 		let view = self
-			.at_best()
+			.at_finalized()
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().order(id))
@@ -477,7 +478,7 @@ impl Chain {
 	/// An order's bids.
 	pub async fn bids(&self, order: u64) -> Result<Vec<Bid>, ChainError> {
 		let views = self
-			.at_best()
+			.at_finalized()
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().bids_of(order))
@@ -497,7 +498,7 @@ impl Chain {
 	/// Direct-rent offers.
 	pub async fn offers(&self) -> Result<Vec<Offer>, ChainError> {
 		let views = self
-			.at_best()
+			.at_finalized()
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().offers(None, 100))
@@ -519,7 +520,7 @@ impl Chain {
 	/// A running lease.
 	pub async fn lease(&self, id: u64) -> Result<Option<Lease>, ChainError> {
 		let view = self
-			.at_best()
+			.at_finalized()
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().lease(id))
@@ -531,7 +532,7 @@ impl Chain {
 	/// The running leases `account` pays for or is paid by.
 	pub async fn leases_of(&self, account: &AccountId) -> Result<Vec<Lease>, ChainError> {
 		let views = self
-			.at_best()
+			.at_finalized()
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().leases_of(*account))
@@ -547,7 +548,7 @@ impl Chain {
 		duration: u32,
 	) -> Result<Option<Quote>, ChainError> {
 		let quote = self
-			.at_best()
+			.at_finalized()
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().quote(requirement.to_runtime(), duration))
@@ -565,7 +566,7 @@ impl Chain {
 	/// An account's balance.
 	pub async fn balance(&self, account: &AccountId) -> Result<Balance, ChainError> {
 		let info = self
-			.at_best()
+			.at_finalized()
 			.await?
 			.storage()
 			.try_fetch(runtime::storage().system().account(), (*account,))
@@ -581,7 +582,7 @@ impl Chain {
 
 	/// Total issuance, plancks.
 	pub async fn total_issuance(&self) -> Result<u128, ChainError> {
-		let at = self.at_best().await?;
+		let at = self.at_finalized().await?;
 		let value = at
 			.storage()
 			.fetch(runtime::storage().balances().total_issuance(), ())

@@ -81,16 +81,7 @@ impl Submitter {
 		if let Some(nonce) = cached {
 			return Ok(nonce);
 		}
-		let at = chain
-			.api()
-			.at_current_block()
-			.await
-			.map_err(|e| ChainError::Rpc(e.to_string()))?;
-		let from_chain = at
-			.transactions()
-			.account_nonce(&self.account)
-			.await
-			.map_err(|e| ChainError::Rpc(e.to_string()))?;
+		let from_chain = chain.next_nonce(&self.account).await?;
 		let mut guard = self.next_nonce.lock().map_err(|_| ChainError::Rpc("nonce lock".into()))?;
 		// Another submission may have read it meanwhile: take the larger.
 		let nonce = guard.map_or(from_chain, |n| n.max(from_chain));

@@ -15,19 +15,9 @@ fn submitter(uri: &str) -> Submitter {
 	Submitter::new(key(uri), Arc::new(Metrics::new().expect("metrics")))
 }
 
+/// The account's next nonce: every transaction counted once it is in a block or the pool.
 fn chain_nonce(node: &DevNode, uri: &str) -> u64 {
-	let chain = node.chain();
-	block_on(async {
-		chain
-			.api()
-			.at_current_block()
-			.await
-			.expect("best block")
-			.transactions()
-			.account_nonce(&account(&key(uri)))
-			.await
-			.expect("nonce")
-	})
+	block_on(node.chain().next_nonce(&account(&key(uri)))).expect("nonce")
 }
 
 #[test]

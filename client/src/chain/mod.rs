@@ -10,7 +10,11 @@ mod submit;
 
 use std::time::Duration;
 
-use subxt::OnlineClient;
+use subxt::{
+	config::RpcConfigFor,
+	rpcs::{methods::LegacyRpcMethods, RpcClient},
+	OnlineClient,
+};
 
 pub use error::ChainError;
 pub use submit::{ChainEvent, Progress, Receipt, WaitFor};
@@ -31,6 +35,7 @@ pub type AccountId = subxt::utils::AccountId32;
 #[derive(Clone)]
 pub struct Chain {
 	api: OnlineClient<EmberConfig>,
+	rpc: LegacyRpcMethods<RpcConfigFor<EmberConfig>>,
 	url: String,
 }
 
@@ -38,10 +43,15 @@ impl Chain {
 	/// Connects to the node at `url` (`ws://` or `wss://`; plain `ws` only to loopback
 	/// addresses unless `insecure` is set by the caller's choice of URL scheme).
 	pub async fn connect(url: &str) -> Result<Self, ChainError> {
-		let api = OnlineClient::<EmberConfig>::from_insecure_url(url)
+		let connect_error = |e: &dyn std::fmt::Display| ChainError::Connect {
+			url: url.to_string(),
+			reason: e.to_string(),
+		};
+		let client = RpcClient::from_insecure_url(url).await.map_err(|e| connect_error(&e))?;
+		let api = OnlineClient::<EmberConfig>::from_rpc_client(client.clone())
 			.await
-			.map_err(|e| ChainError::Connect { url: url.to_string(), reason: e.to_string() })?;
-		Ok(Self { api, url: url.to_string() })
+			.map_err(|e| connect_error(&e))?;
+		Ok(Self { api, rpc: LegacyRpcMethods::new(client), url: url.to_string() })
 	}
 
 	/// Connects, retrying with exponential backoff (1 s doubling up to 30 s) until `give_up`
@@ -69,6 +79,13 @@ impl Chain {
 	/// The typed subxt client, for queries this module does not wrap.
 	pub fn api(&self) -> &OnlineClient<EmberConfig> {
 		&self.api
+	}
+
+	/// The nonce `account`'s next transaction needs: its nonce at the best block, plus its
+	/// transactions waiting in the node's pool. (The nonce at the finalized block, which
+	/// subxt's own lookup gives, is stale while earlier transactions await finality.)
+	pub async fn next_nonce(&self, account: &AccountId) -> Result<u64, ChainError> {
+		self.rpc.system_account_next_index(account).await.map_err(ChainError::rpc)
 	}
 
 	/// The URL this client is connected to.

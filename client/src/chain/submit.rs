@@ -8,7 +8,7 @@ use subxt::{
 };
 use subxt_signer::sr25519::Keypair;
 
-use super::{Chain, ChainError, EmberConfig};
+use super::{AccountId, Chain, ChainError, EmberConfig};
 
 /// How long to follow a transaction.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -100,10 +100,11 @@ impl Chain {
 		on_progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<Receipt, ChainError> {
 		let at = self.api.at_current_block().await.map_err(ChainError::rpc)?;
-		let mut params = DefaultExtrinsicParamsBuilder::<EmberConfig>::new().mortal(256);
-		if let Some(nonce) = nonce {
-			params = params.nonce(nonce);
-		}
+		let nonce = match nonce {
+			Some(nonce) => nonce,
+			None => self.next_nonce(&AccountId::from(signer.public_key().0)).await?,
+		};
+		let params = DefaultExtrinsicParamsBuilder::<EmberConfig>::new().mortal(256).nonce(nonce);
 		let signed = at
 			.transactions()
 			.create_signed(call, signer, params.build())

@@ -121,12 +121,18 @@ impl DevNode {
 	}
 }
 
-/// Runs a future on a fresh runtime.
+/// Runs a future on the tests' shared runtime, which lives as long as the test binary: a
+/// chain connection's background tasks run there between calls.
 pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
-	tokio::runtime::Builder::new_current_thread()
-		.enable_all()
-		.build()
-		.expect("runtime")
+	static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+	RUNTIME
+		.get_or_init(|| {
+			tokio::runtime::Builder::new_multi_thread()
+				.worker_threads(2)
+				.enable_all()
+				.build()
+				.expect("runtime")
+		})
 		.block_on(future)
 }
 
@@ -277,9 +283,11 @@ log_format = "text"
 }
 
 /// Runs `emberctl --url <node> --json <args>` and returns its JSON output, or its error text.
+/// Transactions are followed to finality, as emberctl does by default: its queries read the
+/// finalized state, so the next command sees what the last one did.
 pub fn emberctl(node: &DevNode, key_uri: Option<&str>, args: &[&str]) -> Result<Value, String> {
 	let mut command = Command::new(binary("emberctl"));
-	command.args(["--url", &node.url, "--json", "--wait", "in-block"]);
+	command.args(["--url", &node.url, "--json"]);
 	if let Some(uri) = key_uri {
 		command.args(["--key", uri]);
 	}

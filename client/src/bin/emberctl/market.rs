@@ -407,7 +407,7 @@ pub async fn lease(ctx: &Context, command: LeaseCommand) -> Result<(), CliError>
 	match command {
 		LeaseCommand::Show { id } => {
 			let lease = chain.lease(id).await?;
-			let best = chain.best_block().await?;
+			let best = chain.finalized_block().await?;
 			ctx.out.show(&lease, || match &lease {
 				None => format!("lease {id} is not running (closed, or never existed)"),
 				Some(l) => {
