@@ -49,7 +49,7 @@ owner_key = "//Charlie"
 
 [provider]
 region = "eu-west"
-bond = "1000"
+bond = "1500"
 
 [pricing]
 default_per_gpu_hour = "2"

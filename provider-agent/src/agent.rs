@@ -8,6 +8,7 @@ use ember_client::{
 	chain::{AccountId, Chain, ChainError},
 	market::{gpu_spec, Gpu},
 	p2p,
+	units::format_embr,
 };
 use subxt_signer::sr25519::Keypair;
 use tokio::sync::watch;
@@ -218,12 +219,16 @@ async fn follow_chain(shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) 
 	}
 }
 
+/// Blocks between attempts to register while registration fails or cannot be done.
+const REGISTRATION_RETRY_BLOCKS: u32 = 10;
+
 /// One connection's worth of blocks.
 async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), ChainError> {
 	let mut blocks =
 		chain.api().stream_blocks().await.map_err(|e| ChainError::Rpc(e.to_string()))?;
 	let mut period = agent_chain::heartbeat_period(chain).await?;
 	let mut registered = false;
+	let mut retry_registration_at = 0;
 	let heartbeat_in_flight = Arc::new(tokio::sync::Mutex::new(()));
 	let bids_in_flight = Arc::new(tokio::sync::Mutex::new(()));
 	while let Some(block) = blocks.next().await {
@@ -242,12 +247,26 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			},
 		};
 		shared.metrics.set_gpus_total(devices.len() as i64);
-		if !registered || now.is_multiple_of(50) {
-			registered = ensure_registered(shared, chain, &devices).await?;
+		if (!registered && now >= retry_registration_at) || now.is_multiple_of(50) {
+			registered = match ensure_registered(shared, chain, &devices).await {
+				Ok(registered) => registered,
+				Err(error @ (ChainError::Rpc(_) | ChainError::Connect { .. })) => {
+					return Err(error)
+				},
+				// Refused or failed on chain: the connection is fine; try again a little later
+				// rather than paying fees for the same failure every block.
+				Err(error) => {
+					tracing::warn!(%error, "registering the provider failed");
+					false
+				},
+			};
 			shared.health.set_registered(registered);
 			if !registered {
-				continue;
+				retry_registration_at = now + REGISTRATION_RETRY_BLOCKS;
 			}
+		}
+		if !registered {
+			continue;
 		}
 		let Some(provider) = chain.provider(&shared.owner).await? else {
 			registered = false;
@@ -363,6 +382,84 @@ fn specs(
 		.collect()
 }
 
+/// Makes sure the owner's own bond covers `gpus` GPUs before registering: bonds (or adds to
+/// the bond) up to `provider.bond` when that is configured. Explains in the log, and answers
+/// `false`, when the configured or existing bond is too small.
+async fn bond_enough(
+	shared: &Shared,
+	chain: &Chain,
+	owner_key: &Keypair,
+	gpus: u32,
+) -> Result<bool, ChainError> {
+	let at = chain
+		.api()
+		.at_current_block()
+		.await
+		.map_err(|e| ChainError::Rpc(e.to_string()))?;
+	let constants = ember_client::chain::runtime::constants().provider_staking();
+	let base = at
+		.constants()
+		.entry(constants.provider_base_stake())
+		.map_err(|e| ChainError::Rpc(e.to_string()))?;
+	let per_gpu = at
+		.constants()
+		.entry(constants.provider_stake_per_gpu())
+		.map_err(|e| ChainError::Rpc(e.to_string()))?;
+	let required = base.saturating_add(per_gpu.saturating_mul(u128::from(gpus)));
+	let active = at
+		.storage()
+		.try_fetch(
+			ember_client::chain::runtime::storage().provider_staking().ledgers(),
+			(shared.owner,),
+		)
+		.await
+		.map_err(|e| ChainError::Rpc(e.to_string()))?
+		.map(|ledger| ledger.decode().map(|l| l.active))
+		.transpose()
+		.map_err(|e| ChainError::Rpc(e.to_string()))?;
+	let have = active.unwrap_or(0);
+	if have >= required {
+		return Ok(true);
+	}
+	let need = format!(
+		"{} to register {gpus} GPU(s) ({} base + {} per GPU)",
+		format_embr(required),
+		format_embr(base),
+		format_embr(per_gpu)
+	);
+	let Some(target) = shared.config.bond_plancks() else {
+		tracing::error!(
+			"the owner's bond is {}; it needs {need}: bond more with `emberctl provider bond` (or set provider.bond)",
+			format_embr(have)
+		);
+		return Ok(false);
+	};
+	if target < required {
+		tracing::error!(
+			"provider.bond is {}; it needs {need}: raise provider.bond",
+			format_embr(target)
+		);
+		return Ok(false);
+	}
+	match active {
+		None => {
+			agent_chain::submit_as_owner(chain, owner_key, "bond", &agent_chain::bond_call(target))
+				.await?;
+		},
+		Some(active) => {
+			let extra = target - active;
+			agent_chain::submit_as_owner(
+				chain,
+				owner_key,
+				"bond_extra",
+				&agent_chain::bond_extra_call(extra),
+			)
+			.await?;
+		},
+	}
+	Ok(true)
+}
+
 /// Makes sure the provider is registered with this machine's GPUs and addresses: registers or
 /// updates with the owner key when the config holds it, otherwise says what the owner must run.
 async fn ensure_registered(
@@ -440,29 +537,8 @@ async fn ensure_registered(
 				);
 				return Ok(false);
 			};
-			if let Some(bond) = shared.config.bond_plancks() {
-				let at = chain
-					.api()
-					.at_current_block()
-					.await
-					.map_err(|e| ChainError::Rpc(e.to_string()))?;
-				let ledger = at
-					.storage()
-					.try_fetch(
-						ember_client::chain::runtime::storage().provider_staking().ledgers(),
-						(shared.owner,),
-					)
-					.await
-					.map_err(|e| ChainError::Rpc(e.to_string()))?;
-				if ledger.is_none() {
-					agent_chain::submit_as_owner(
-						chain,
-						owner_key,
-						"bond",
-						&agent_chain::bond_call(bond),
-					)
-					.await?;
-				}
+			if !bond_enough(shared, chain, owner_key, devices.len() as u32).await? {
+				return Ok(false);
 			}
 			let call = agent_chain::register_call(
 				agent,

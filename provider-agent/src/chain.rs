@@ -216,6 +216,11 @@ pub fn bond_call(value: u128) -> impl subxt::tx::Payload {
 	runtime::tx().provider_staking().bond(value)
 }
 
+/// `provider_staking.bond_extra(value)` for the owner.
+pub fn bond_extra_call(value: u128) -> impl subxt::tx::Payload {
+	runtime::tx().provider_staking().bond_extra(value)
+}
+
 /// The heartbeat period in blocks, as governance set it (falling back to the metadata's).
 pub async fn heartbeat_period(chain: &Chain) -> Result<u32, ChainError> {
 	let at = chain

@@ -168,7 +168,7 @@ impl fmt::Debug for KeysConfig {
 pub struct ProviderConfig {
 	/// Region label, e.g. `eu-west`; orders restricted to another region are not bid on.
 	pub region: String,
-	/// EMBR to bond before registering, when the owner has no bond yet (e.g. `"1000"`).
+	/// The owner's bond in EMBR, placed or topped up to before registering (e.g. `"1500"`).
 	pub bond: Option<String>,
 }
 
@@ -754,8 +754,9 @@ owner_key = "//Charlie"
 # Region label published on chain (at most 32 bytes); orders limited to another region are
 # not bid on.
 region = "eu-west"
-# EMBR to bond before registering, when the owner has no bond yet and owner_key is set.
-bond = "1000"
+# With owner_key set: the owner's bond, in EMBR, placed (or topped up to) before registering.
+# The chain asks for 1000 EMBR plus 100 per GPU.
+bond = "1500"
 
 [pricing]
 # Asking price per GPU-hour, in EMBR, for models without their own price below.
@@ -886,7 +887,7 @@ mod tests {
 		assert_eq!(config.inventory.simulated.len(), 2);
 		assert_eq!(config.executor.kind, ExecutorKind::Process);
 		assert_eq!(config.telemetry.metrics_listen, DEFAULT_METRICS_LISTEN);
-		assert_eq!(config.bond_plancks(), Some(1_000 * EMBR));
+		assert_eq!(config.bond_plancks(), Some(1_500 * EMBR));
 		let agent = config.agent_keypair().expect("agent key");
 		let owner = config.owner_keypair().expect("owner key").expect("set");
 		assert_eq!(address_of(&owner), config.keys.owner);
@@ -995,7 +996,7 @@ default_per_gpu_hour = "1.5"
 				"executor.container_runtime",
 			),
 			(
-				example_with("bond = \"1000\"", "bond = \"lots\""),
+				example_with("bond = \"1500\"", "bond = \"lots\""),
 				"provider.bond: \"lots\" is not an EMBR amount",
 			),
 			(

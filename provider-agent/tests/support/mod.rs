@@ -219,7 +219,7 @@ owner_key = "{owner_uri}"
 
 [provider]
 region = "eu-west"
-bond = "1000"
+bond = "1500"
 
 [pricing]
 default_per_gpu_hour = "2"
