@@ -2,7 +2,14 @@
 //! heartbeats with attestations, lease sync, bidding), the manifest protocol server, and the
 //! metrics and health endpoint.
 
-use std::{collections::BTreeSet, sync::Arc, time::Duration};
+use std::{
+	collections::BTreeSet,
+	sync::{
+		atomic::{AtomicU32, Ordering},
+		Arc,
+	},
+	time::Duration,
+};
 
 use ember_client::{
 	chain::{AccountId, Chain, ChainError},
@@ -230,6 +237,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 	let mut registered = false;
 	let mut retry_registration_at = 0;
 	let heartbeat_in_flight = Arc::new(tokio::sync::Mutex::new(()));
+	let heartbeat_included_at = Arc::new(AtomicU32::new(0));
 	let bids_in_flight = Arc::new(tokio::sync::Mutex::new(()));
 	while let Some(block) = blocks.next().await {
 		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
@@ -261,9 +269,9 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 				},
 			};
 			shared.health.set_registered(registered);
-			if !registered {
-				retry_registration_at = now + REGISTRATION_RETRY_BLOCKS;
-			}
+			// Also after a registration that went through: the finalized state this loop
+			// reads shows it a few blocks later, and until then it must not be redone.
+			retry_registration_at = now + REGISTRATION_RETRY_BLOCKS;
 		}
 		if !registered {
 			continue;
@@ -278,12 +286,17 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			.metrics
 			.set_gpus_leased(leases.iter().map(|l| l.gpus.len()).sum::<usize>() as i64);
 
-		// One heartbeat per period, carrying one attestation line per running lease.
-		if now / period > provider.last_heartbeat / period {
+		// One heartbeat per period, carrying one attestation line per running lease. The
+		// finalized record lags the best chain, where the last heartbeat may already be: a
+		// second one in the same period would be refused as stale.
+		let last_heartbeat =
+			provider.last_heartbeat.max(heartbeat_included_at.load(Ordering::Relaxed));
+		if now / period > last_heartbeat / period {
 			if let Ok(guard) = heartbeat_in_flight.clone().try_lock_owned() {
 				let lines = shared.workloads.attestations();
 				let shared = shared.clone();
 				let chain = chain.clone();
+				let included_at = heartbeat_included_at.clone();
 				tokio::spawn(async move {
 					let _guard = guard;
 					let result = shared
@@ -291,8 +304,10 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 						.submit(&chain, "heartbeat", &agent_chain::heartbeat_call(&lines))
 						.await;
 					shared.metrics.heartbeat(result.is_ok());
-					if result.is_ok() {
-						shared.health.set_last_heartbeat(now);
+					if let Ok(receipt) = result {
+						let block = receipt.block_number as u32;
+						included_at.fetch_max(block, Ordering::Relaxed);
+						shared.health.set_last_heartbeat(block);
 					}
 				});
 			}
