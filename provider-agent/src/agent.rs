@@ -244,9 +244,9 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 		let now = block.number() as u32;
 		shared.health.set_finalized(now);
 		shared.metrics.set_finalized_block(now);
-		if now.is_multiple_of(20) {
-			period = agent_chain::heartbeat_period(chain).await.unwrap_or(period);
-		}
+		// Governance may change the period at any block; a heartbeat late by the old period
+		// could cost the provider its Active status.
+		period = agent_chain::heartbeat_period(chain).await.unwrap_or(period);
 		let devices = match shared.gpus.devices() {
 			Ok(devices) => devices,
 			Err(error) => {

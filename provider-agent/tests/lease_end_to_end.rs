@@ -408,7 +408,11 @@ fn an_agent_killed_mid_lease_resumes_it_without_paying_or_attesting_twice() {
 	let log = std::fs::read_dir(std::env::temp_dir())
 		.expect("temp dir")
 		.filter_map(Result::ok)
-		.filter(|e| e.file_name().to_string_lossy().starts_with("ember-e2e-agent-restart-"))
+		.filter(|e| {
+			// This run's logs only: earlier runs left theirs in the same directory.
+			let prefix = format!("ember-e2e-agent-restart-{}-", std::process::id());
+			e.file_name().to_string_lossy().starts_with(&prefix)
+		})
 		.filter_map(|e| std::fs::read_to_string(e.path()).ok())
 		.collect::<String>();
 	assert_eq!(log.matches("bid placed").count(), 1, "one bid, not one per agent run");

@@ -162,7 +162,8 @@ pub fn speed_up_liveness(chain: &Chain, period: u32, max_missed: u32) {
 	let call = runtime::tx()
 		.sudo()
 		.sudo(RuntimeCall::System(SystemCall::set_storage { items }));
-	block_on(chain.submit(&call, &key("//Alice"), WaitFor::InBlock, &mut |_| {}))
+	// Finalized, so that an agent started next reads the new period from its first block.
+	block_on(chain.submit(&call, &key("//Alice"), WaitFor::Finalized, &mut |_| {}))
 		.expect("sudo set_storage succeeds");
 }
 
@@ -252,8 +253,9 @@ log_format = "text"
 	/// Starts (again) the agent process on the same config and data dir.
 	pub fn restart(&mut self) {
 		let log_path = std::env::temp_dir().join(format!(
-			"ember-e2e-agent-{}-{}.log",
+			"ember-e2e-agent-{}-{}-{}.log",
 			self.name,
+			std::process::id(),
 			std::time::SystemTime::now()
 				.duration_since(std::time::UNIX_EPOCH)
 				.map(|d| d.as_millis())
