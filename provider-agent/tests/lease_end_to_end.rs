@@ -489,18 +489,30 @@ fn manifests_with_the_wrong_hash_or_signer_are_refused_and_logged() {
 	let good = std::fs::read(&manifest).expect("manifest");
 	let mut tampered = good.clone();
 	tampered.extend_from_slice(b"\n");
+	use ember_client::p2p::{RejectReason, Response};
 	let answers = block_on(async {
 		let client = ember_client::p2p::TenantClient::new().expect("client");
 		let timeout = Duration::from_secs(20);
-		let wrong_hash =
-			client.send_manifest(peer, &addrs, lease, tampered, &key(TENANT), timeout).await;
+		// As emberctl does: wait until the agent has followed the chain to the new lease.
+		let mut wrong_hash;
+		let started = Instant::now();
+		loop {
+			wrong_hash = client
+				.send_manifest(peer, &addrs, lease, tampered.clone(), &key(TENANT), timeout)
+				.await;
+			let unseen =
+				matches!(wrong_hash, Ok(Response::Rejected { reason: RejectReason::UnknownLease }));
+			if !unseen || started.elapsed() > Duration::from_secs(30) {
+				break;
+			}
+			tokio::time::sleep(Duration::from_secs(1)).await;
+		}
 		let wrong_signer = client
 			.send_manifest(peer, &addrs, lease, good.clone(), &key("//Eve"), timeout)
 			.await;
 		let right = client.send_manifest(peer, &addrs, lease, good, &key(TENANT), timeout).await;
 		(wrong_hash, wrong_signer, right)
 	});
-	use ember_client::p2p::{RejectReason, Response};
 	assert_eq!(
 		answers.0.expect("answered"),
 		Response::Rejected { reason: RejectReason::HashMismatch }

@@ -15,6 +15,8 @@ use crate::{CliError, Context};
 
 /// How long one request to a provider may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a provider may take to learn of a lease awarded a moment ago.
+const UNSEEN_LEASE_PATIENCE: Duration = Duration::from_secs(30);
 
 /// `manifest …`.
 #[derive(Subcommand)]
@@ -120,10 +122,21 @@ pub async fn manifest(ctx: &Context, command: ManifestCommand) -> Result<(), Cli
 			let signer = ctx.signer()?;
 			let (peer, addrs) = provider_of(&chain, lease).await?;
 			let client = TenantClient::new().map_err(|e| CliError::Provider(e.to_string()))?;
-			let response = client
-				.send_manifest(peer, &addrs, lease, bytes, &signer, REQUEST_TIMEOUT)
-				.await
-				.map_err(|e| CliError::Provider(e.to_string()))?;
+			// The lease is on chain, but the provider takes it on when its agent has followed
+			// the chain to it: right after the award that can take a few seconds.
+			let patience = std::time::Instant::now();
+			let response = loop {
+				let response = client
+					.send_manifest(peer, &addrs, lease, bytes.clone(), &signer, REQUEST_TIMEOUT)
+					.await
+					.map_err(|e| CliError::Provider(e.to_string()))?;
+				let unseen =
+					response == Response::Rejected { reason: p2p::RejectReason::UnknownLease };
+				if !unseen || patience.elapsed() > UNSEEN_LEASE_PATIENCE {
+					break response;
+				}
+				tokio::time::sleep(Duration::from_secs(2)).await;
+			};
 			match response {
 				Response::Accepted => {
 					ctx.out.show(
