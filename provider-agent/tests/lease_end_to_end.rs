@@ -37,6 +37,12 @@ fn field(fields: &str, name: &str) -> u128 {
 		.unwrap_or_else(|_| panic!("{name} is not a number in {fields}"))
 }
 
+/// The escrow of a one-GPU lease of `blocks` at 2 EMBR per GPU-hour: the price of the whole
+/// term, rounded up (payments round down, so the escrow always covers them).
+fn escrow_for(blocks: u32) -> u128 {
+	(2 * EMBR * u128::from(blocks)).div_ceil(600)
+}
+
 fn now_ms() -> u64 {
 	std::time::SystemTime::now()
 		.duration_since(std::time::UNIX_EPOCH)
@@ -260,7 +266,7 @@ fn a_lease_runs_end_to_end() {
 	let blocks = num(&closed["block_number"]) - u128::from(awarded_at);
 	assert!(paid > 0 && paid <= 2 * EMBR * blocks / 600, "paid {paid} for at most {blocks} blocks");
 	assert_eq!(fees, paid * 2 / 100, "the 2 % protocol fee");
-	assert_eq!(paid + refunded, 2 * EMBR * 200 / 600, "escrow is paid or refunded, to the planck");
+	assert_eq!(paid + refunded, escrow_for(200), "escrow is paid or refunded, to the planck");
 	assert_eq!(
 		free_of(&node, OWNER) - owner_before,
 		paid - fees,
@@ -343,11 +349,7 @@ fn close_and_check(node: &DevNode, lease: u64, awarded_at: u64, blocks: u32) -> 
 		.expect("LeaseClosed event");
 	let (paid, refunded) = (field(&fields, "paid"), field(&fields, "refunded"));
 	let elapsed = num(&closed["block_number"]) - u128::from(awarded_at);
-	assert_eq!(
-		paid + refunded,
-		2 * EMBR * u128::from(blocks) / 600,
-		"escrow is paid or refunded, to the planck"
-	);
+	assert_eq!(paid + refunded, escrow_for(blocks), "escrow is paid or refunded, to the planck");
 	let billable = elapsed.saturating_sub(u128::from(downtime));
 	assert!(
 		paid <= 2 * EMBR * billable / 600,
