@@ -167,6 +167,21 @@ pub fn speed_up_liveness(chain: &Chain, period: u32, max_missed: u32) {
 		.expect("sudo set_storage succeeds");
 }
 
+/// The time block `number` was authored at (its timestamp inherent), in Unix milliseconds.
+pub fn block_time_ms(node: &DevNode, number: u64) -> u64 {
+	let chain = node.chain();
+	block_on(async {
+		let at = chain.api().at_block(number).await.expect("the block exists");
+		at.storage()
+			.try_fetch(runtime::storage().timestamp().now(), ())
+			.await
+			.expect("timestamp readable")
+			.expect("every block has a timestamp")
+			.decode()
+			.expect("timestamp decodes")
+	})
+}
+
 /// Sends `amount` plancks from Alice to `to`.
 pub fn fund(chain: &Chain, to: &AccountId32, amount: u128) {
 	let call = runtime::tx().balances().transfer_keep_alive(MultiAddress::Id(*to), amount);
