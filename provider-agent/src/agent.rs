@@ -226,6 +226,24 @@ async fn follow_chain(shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) 
 	}
 }
 
+/// Open orders read per request, and the most looked at per block (oldest first).
+const ORDERS_PAGE: u32 = 100;
+const MAX_ORDERS_SCANNED: usize = 1_000;
+
+/// The open orders, oldest first, page by page up to [`MAX_ORDERS_SCANNED`]: a backlog of
+/// orders this provider cannot serve does not hide newer ones it can.
+async fn open_orders(chain: &Chain) -> Result<Vec<ember_client::market::Order>, ChainError> {
+	let mut orders: Vec<ember_client::market::Order> = Vec::new();
+	loop {
+		let page = chain.open_orders(orders.last().map(|o| o.id), ORDERS_PAGE).await?;
+		let full = page.len() == ORDERS_PAGE as usize;
+		orders.extend(page);
+		if !full || orders.len() >= MAX_ORDERS_SCANNED {
+			return Ok(orders);
+		}
+	}
+}
+
 /// Blocks between attempts to register while registration fails or cannot be done.
 const REGISTRATION_RETRY_BLOCKS: u32 = 10;
 
@@ -316,7 +334,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 		// Bids on open orders, with GPUs nobody holds.
 		if provider.accepts_work {
 			if let Ok(guard) = bids_in_flight.clone().try_lock_owned() {
-				let orders = chain.open_orders(None, 100).await?;
+				let orders = open_orders(chain).await?;
 				let open: BTreeSet<u64> = orders.iter().map(|o| o.id).collect();
 				let bid_on: BTreeSet<u64> = shared
 					.store
