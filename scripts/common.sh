@@ -13,6 +13,11 @@ export EMBER_NODE_BIN="$CARGO_TARGET_DIR/release/ember-node"
 log() { printf '\033[1;33m[ember]\033[0m %s\n' "$*"; }
 
 build_node() {
+	# test.sh has just built it with the workspace's tests; a `-p ember-node` build resolves
+	# features differently and would compile much of the node again.
+	if [ "${EMBER_NODE_BUILT:-0}" = "1" ] && [ -x "$EMBER_NODE_BIN" ]; then
+		return
+	fi
 	log "building ember-node (first build takes a long while; later ones are incremental)"
 	# shellcheck disable=SC2086
 	(cd "$EMBER_ROOT" && cargo build $EMBER_CARGO_FLAGS -p ember-node)

@@ -21,5 +21,6 @@ if [ "${EMBER_ZOMBIENET:-1}" = "0" ]; then
 elif ! command -v npm >/dev/null 2>&1; then
 	log "zombienet test skipped: npm is not installed (install Node.js 18+ to run it)"
 else
-	step "zombienet: four validators, one paused" "$EMBER_ROOT/zombienet/run.sh" test
+	# `cargo test --workspace` built ember-node: the network runs that binary.
+	EMBER_NODE_BUILT=1 step "zombienet: four validators, one paused" "$EMBER_ROOT/zombienet/run.sh" test
 fi
