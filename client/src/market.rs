@@ -93,6 +93,9 @@ pub struct Provider {
 	pub free_gpus: Vec<Gpu>,
 	/// Whether it takes new work now.
 	pub accepts_work: bool,
+	/// Why it takes no new work (`None` when it does): its status, a pause, or a bond that a
+	/// slash left below what its GPUs require, as the chain's `Providers.why_idle` says.
+	pub idle_reason: Option<String>,
 	/// Block of its last heartbeat.
 	pub last_heartbeat: u32,
 }
@@ -275,6 +278,22 @@ fn status_name(status: &ProviderStatus) -> &'static str {
 	}
 }
 
+/// Why a provider takes no work, in words.
+fn idle_reason_text(
+	reason: &runtime::runtime_types::pallet_providers::types::IdleReason,
+) -> String {
+	use runtime::runtime_types::pallet_providers::types::IdleReason;
+	match reason {
+		IdleReason::Status(status) => status_name(status).to_string(),
+		IdleReason::Paused => "paused by its owner".to_string(),
+		IdleReason::BondTooLow { bonded, required } => format!(
+			"bond too low after a slash: {} bonded, {} required (top up with `emberctl provider bond`)",
+			crate::units::format_embr(*bonded),
+			crate::units::format_embr(*required),
+		),
+	}
+}
+
 fn order_view(view: rt_api::OrderView<AccountId, u32>) -> Order {
 	Order {
 		id: view.id,
@@ -422,6 +441,12 @@ impl Chain {
 			.call(runtime::runtime_apis().leases_api().free_gpus(owner))
 			.await
 			.map_err(ChainError::rpc)?;
+		let idle_reason = at
+			.view_functions()
+			.call(runtime::view_functions().providers().why_idle(owner))
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|reason| idle_reason_text(&reason));
 		let (region, peer_id, multiaddrs) = match metadata {
 			Some(m) => {
 				(text(&m.region), text(&m.peer_id), m.multiaddrs.0.iter().map(text).collect())
@@ -442,6 +467,7 @@ impl Chain {
 				.map(|f| f.gpus.iter().map(Gpu::from).collect())
 				.unwrap_or_default(),
 			accepts_work: free.map(|f| f.accepts_work).unwrap_or(false),
+			idle_reason,
 			last_heartbeat: info.last_heartbeat,
 		})
 	}

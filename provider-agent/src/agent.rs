@@ -257,6 +257,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 	let heartbeat_in_flight = Arc::new(tokio::sync::Mutex::new(()));
 	let heartbeat_included_at = Arc::new(AtomicU32::new(0));
 	let bids_in_flight = Arc::new(tokio::sync::Mutex::new(()));
+	let mut idle_reason: Option<String> = None;
 	while let Some(block) = blocks.next().await {
 		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
 		let now = block.number() as u32;
@@ -298,6 +299,14 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			registered = false;
 			continue;
 		};
+		// Say once, when it changes, why the chain gives this provider no new work.
+		if provider.idle_reason != idle_reason {
+			match &provider.idle_reason {
+				Some(reason) => tracing::warn!(%reason, "the provider takes no new work"),
+				None => tracing::info!("the provider takes new work again"),
+			}
+			idle_reason = provider.idle_reason.clone();
+		}
 		let leases = chain.leases_of(&shared.owner).await?;
 		shared.workloads.sync(&leases, now, &devices);
 		shared

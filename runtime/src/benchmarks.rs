@@ -91,6 +91,20 @@ impl pallet_leases::BenchmarkHelper<AccountId> for LeasesBenchmarkHelper {
 		);
 	}
 
+	fn back_fully(owner: &AccountId) {
+		use frame_support::traits::Get;
+		let count = <Runtime as pallet_provider_staking::Config>::MaxDelegatorsPerProvider::get();
+		for index in 0..count {
+			let who: AccountId = frame_benchmarking::account("leases-delegator", index, 0);
+			let _ = Balances::mint_into(&who, 1_000 * crate::EMBR);
+			let _ = ProviderStaking::delegate(
+				RuntimeOrigin::signed(who),
+				owner.clone(),
+				100 * crate::EMBR,
+			);
+		}
+	}
+
 	fn set_offline(owner: &AccountId) {
 		// As the registry's hook would after missed heartbeats; the stale deadline entry is
 		// skipped when its block comes.

@@ -150,7 +150,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run on the next runtime upgrade, besides the pallets' own.
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations = (pallet_slashing::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -230,6 +230,8 @@ mod runtime {
 	pub type Slashing = pallet_slashing;
 }
 
+#[cfg(test)]
+mod attacks;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]

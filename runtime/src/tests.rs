@@ -214,7 +214,7 @@ fn signed_extrinsic(signer: &sr25519::Pair, nonce: u32, call: RuntimeCall) -> Un
 }
 
 /// Starts block `number` through the executive, as the node does.
-fn start_block(number: BlockNumber) {
+pub(crate) fn start_block(number: BlockNumber) {
 	let header = Header::new(
 		number,
 		Default::default(),

@@ -48,6 +48,15 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 	fn jailed_weight() -> Weight {
 		T::DbWeight::get().reads_writes(1, 1)
 	}
+
+	fn paused(provider: &T::AccountId) -> Weight {
+		Self::stop_crediting(provider);
+		Self::paused_weight()
+	}
+
+	fn paused_weight() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
 }
 
 impl<T: Config> DeliveredGpuTime<T::AccountId, Balance> for Pallet<T> {

@@ -24,17 +24,19 @@ impl<T: Config> Pallet<T> {
 		record
 	}
 
-	/// A heartbeat at `now`: credit the GPU-time since the last one, if the provider is Active
-	/// and unpaused, at most `MaxCreditedGap` blocks of it. Returns how many GPUs were scored.
+	/// A heartbeat at `now`: credit the GPU-time since the last one, if the provider takes work
+	/// (Active, unpaused, its bond covering its GPUs), at most `MaxCreditedGap` blocks of it.
+	/// A heartbeat of a provider that takes no work starts nothing: the time until the first
+	/// heartbeat at which it takes work again is never credited. Returns how many GPUs were
+	/// scored.
 	pub(crate) fn credit_availability(provider: &T::AccountId, now: BlockNumberFor<T>) -> u32 {
 		let mut record = Self::current_record(provider);
+		let working = T::Registry::accepts_work(provider);
 		let blocks = match record.last_credit {
-			Some(last) if T::Registry::accepts_work(provider) => {
-				now.saturating_sub(last).min(T::MaxCreditedGap::get())
-			},
+			Some(last) if working => now.saturating_sub(last).min(T::MaxCreditedGap::get()),
 			_ => Default::default(),
 		};
-		record.last_credit = Some(now);
+		record.last_credit = working.then_some(now);
 		let blocks: u128 = blocks.unique_saturated_into();
 		let mut scored = 0;
 		if blocks > 0 {

@@ -698,8 +698,10 @@ mod benchmarks {
 		// The provider's agent closes a full lease from an offer early, a block in: the close
 		// pays that block, reports an offence and puts the GPUs back into the offer.
 		let block = start::<T>();
+		// Every delegator it may have backs it: the offence records all of them.
 		let RentedLease { provider, tenant, offer, lease } =
 			full_rented_lease::<T>(duration::<T>())?;
+		T::BenchmarkHelper::back_fully(&provider.owner);
 		advance_to::<T>(block.saturating_add(One::one()));
 		let (closed, payment) =
 			closing::<T>(lease, &lease_record::<T>(lease)?, CloseReason::ProviderEarly);
@@ -762,6 +764,8 @@ mod benchmarks {
 		let count = T::MaxLeasesPerProvider::get();
 		let provider = Provider::<T>::new(0, count);
 		leases_on::<T>(&provider, count)?;
+		// Every delegator it may have backs it: the downtime records all of them.
+		T::BenchmarkHelper::back_fully(&provider.owner);
 		let limit = block.saturating_add(T::OfflineLimit::get());
 		fill_offline_due_from::<T>(limit);
 

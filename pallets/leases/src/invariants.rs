@@ -179,6 +179,21 @@ impl<T: Config> Pallet<T> {
 		for block in Due::<T>::iter_keys().chain(OfflineDue::<T>::iter_keys()) {
 			ensure!(block > now, "a due queue was left behind by its block");
 		}
+		// Every running lease is watched for silence exactly once.
+		let mut watched = alloc::collections::btree_set::BTreeSet::new();
+		for (_, items) in Due::<T>::iter() {
+			for item in items {
+				if let DueItem::SilenceCheck(lease_id) = item {
+					if Leases::<T>::contains_key(lease_id) {
+						ensure!(watched.insert(lease_id), "a lease has two silence checks");
+					}
+				}
+			}
+		}
+		ensure!(
+			watched.len() == Leases::<T>::iter_keys().count(),
+			"a running lease is not watched for silence"
+		);
 		Ok(())
 	}
 

@@ -68,6 +68,7 @@ impl<T: Config> Pallet<T> {
 			next_check: None,
 		};
 		Self::refresh_schedule(lease_id, &mut lease, now)?;
+		Self::schedule_due(DueItem::SilenceCheck(lease_id), Self::silence_limit(&lease))?;
 
 		Self::recommit_gpus(&new.provider, &lease.gpus, Commitment::Lease(lease_id));
 		Books::<T>::insert(&new.provider, book);
@@ -120,6 +121,15 @@ impl<T: Config> Pallet<T> {
 		let end = lease.end.saturating_add(blocks);
 		Self::ensure_duration(blocks, T::MaxLeaseDuration::get())?;
 		ensure!(end.saturating_sub(now) <= T::MaxLeaseDuration::get(), Error::<T>::DurationTooLong);
+		// The provider agreed to the original end; a longer lease needs its standing offer.
+		let offered = match lease.origin {
+			LeaseOrigin::Offer(offer) => Offers::<T>::get(offer).is_some_and(|offer| {
+				offer.price_per_gpu_hour <= lease.price_per_gpu_hour
+					&& end.saturating_sub(lease.start) <= offer.max_duration
+			}),
+			LeaseOrigin::Order(_) => false,
+		};
+		ensure!(offered, Error::<T>::ExtensionNotOffered);
 
 		lease.end = end;
 		Self::refresh_schedule(lease_id, &mut lease, now)?;
@@ -161,7 +171,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::settle(lease_id, &mut lease, now);
 
-		if reason == CloseReason::ProviderEarly {
+		if matches!(reason, CloseReason::ProviderEarly | CloseReason::ProviderSilent) {
 			let unserved_blocks: u32 = lease.end.saturating_sub(now).saturated_into();
 			let unserved_value = pricing::cost(
 				lease.price_per_gpu_hour,
@@ -414,6 +424,34 @@ impl<T: Config> Pallet<T> {
 			Self::unschedule_due(DueItem::LeaseCheck(lease_id), old);
 		}
 		Ok(())
+	}
+
+	/// The block from which a lease whose provider has not attested it is treated as walked out
+	/// of: its last attestation covers `AttestationTolerance` blocks, and the provider then has
+	/// the `OfflineLimit` a silent provider has.
+	pub(crate) fn silence_limit(lease: &Lease<T>) -> BlockNumberFor<T> {
+		lease
+			.last_attested
+			.saturating_add(T::AttestationTolerance::get())
+			.saturating_add(T::OfflineLimit::get())
+	}
+
+	/// A lease's silence check is due. A lease attested since goes back in the queue for its
+	/// new limit; one whose provider is Offline is left to the provider's own offline limit.
+	/// Otherwise the provider, online yet silent about this lease, walked out of it: the lease
+	/// closes, its unattested time unpaid, and the walk-out is reported as an early close.
+	pub(crate) fn check_silence(lease_id: LeaseId, lease: Lease<T>, now: BlockNumberFor<T>) {
+		let limit = Self::silence_limit(&lease);
+		let provider_offline = OfflineSince::<T>::contains_key(&lease.provider);
+		if now < limit || provider_offline {
+			let next = if now < limit { limit } else { now.saturating_add(T::OfflineLimit::get()) };
+			if Self::schedule_due(DueItem::SilenceCheck(lease_id), next).is_err() {
+				// Unwatched for silence, the lease still pays nothing for unattested time.
+				log::warn!(target: LOG_TARGET, "lease {lease_id}: no room for its silence check");
+			}
+			return;
+		}
+		Self::close(lease_id, lease, CloseReason::ProviderSilent);
 	}
 
 	/// A lease's check is due: close it when it has ended or its escrow is exhausted, else

@@ -601,6 +601,10 @@ pub mod pallet {
 		ZeroAmount,
 		/// No block near the wanted one has room in its deadline queue; try again later.
 		DueQueueFull,
+		/// The provider has not agreed to a longer lease: only a lease rented from an offer
+		/// still listed at a price no higher than the lease's can be extended, within the
+		/// offer's longest duration. Order or rent again instead.
+		ExtensionNotOffered,
 	}
 
 	#[pallet::extra_constants]
@@ -806,8 +810,13 @@ pub mod pallet {
 		/// Move a lease's end `blocks` blocks later. Nothing is held: pay for the extra time
 		/// with `top_up` (in the same batch, or before the escrow runs low).
 		///
+		/// The provider agreed only to the lease's original end, so an extension needs its
+		/// standing consent: the lease was rented from an offer that is still listed, at a price
+		/// no higher than the lease's, and the whole lease stays within the offer's longest
+		/// duration. A lease won through an order cannot be extended: order again.
+		///
 		/// Only the lease's tenant may call it. Fails with `UnknownLease`, `NotLeaseTenant`,
-		/// `ZeroDuration`, `DurationTooLong` or `DueQueueFull`.
+		/// `ZeroDuration`, `DurationTooLong`, `ExtensionNotOffered` or `DueQueueFull`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::extend())]
 		pub fn extend(

@@ -285,6 +285,9 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	fn set_offline(owner: &AccountId) {
 		MockRegistry::set_status(*owner, ProviderStatus::Offline);
 	}
+
+	// The mock market reports offences to nobody: there is no exposure to record.
+	fn back_fully(_owner: &AccountId) {}
 }
 
 /// A GPU of model `model` with `vram_mib` MiB and compute capability `major.minor`; `id` makes

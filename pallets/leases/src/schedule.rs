@@ -77,6 +77,13 @@ impl<T: Config> Pallet<T> {
 					},
 					_ => T::DbWeight::get().reads(1),
 				},
+				DueItem::SilenceCheck(lease_id) => match Leases::<T>::get(lease_id) {
+					Some(lease) => {
+						Self::check_silence(lease_id, lease, now);
+						Self::silence_check_weight()
+					},
+					None => T::DbWeight::get().reads(1),
+				},
 			});
 		}
 
@@ -84,6 +91,12 @@ impl<T: Config> Pallet<T> {
 			weight.saturating_accrue(Self::offline_limit_reached(&provider, now));
 		}
 		weight
+	}
+
+	/// Upper bound of one silence check: closing the lease, with its offence reported (as the
+	/// provider's early close weighs), or putting the check back.
+	pub(crate) fn silence_check_weight() -> Weight {
+		T::WeightInfo::close_lease().max(T::WeightInfo::lease_check_close())
 	}
 
 	/// A provider that went Offline with leases reached the offline limit: if it is still

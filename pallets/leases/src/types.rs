@@ -327,6 +327,10 @@ pub enum DueItem {
 	BidWindowEnd(OrderId),
 	/// A lease's next check: expiry, start of grace, or exhausted escrow.
 	LeaseCheck(LeaseId),
+	/// Whether a lease's provider still attests it: due when the lease's last attestation
+	/// would be older than `AttestationTolerance + OfflineLimit`. An attestation never moves
+	/// it; when it comes due for a lease attested since, it is put back for the new limit.
+	SilenceCheck(LeaseId),
 }
 
 /// A recent lease price, kept for quotes.
@@ -371,4 +375,8 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Mark the registered provider `owner` Offline in the registry, as missed heartbeats would,
 	/// without telling the market (the benchmarks call `went_offline` themselves).
 	fn set_offline(owner: &AccountId);
+
+	/// Put every delegator it may have behind the provider `owner`, so that an offence it
+	/// commits records (and later slashes) the largest exposure there is.
+	fn back_fully(owner: &AccountId);
 }

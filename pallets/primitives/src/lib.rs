@@ -19,9 +19,9 @@ pub use market::{
 	LeaseOffenceReporter, OfferId, OrderId, ProviderLifecycle, WorkloadStatus,
 };
 pub use traits::{
-	BackingObserver, BurnLedger, ProviderBacking, ProviderCommitments, ProviderJail,
-	ProviderOffence, ProviderOffenceReporter, ProviderRegistry, ProviderStake,
-	ProviderStakeSlashing, ProviderStatus,
+	BackingObserver, BurnLedger, Exposure, ProviderBacking, ProviderCommitments, ProviderJail,
+	ProviderOffence, ProviderOffenceReporter, ProviderPunishments, ProviderRegistry,
+	ProviderStake, ProviderStakeSlashing, ProviderStatus, SlashTaken,
 };
 
 /// Balance of an account, in plancks (10^-12 EMBR).

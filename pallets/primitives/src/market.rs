@@ -97,6 +97,9 @@ pub enum CloseReason {
 	Jailed,
 	/// Governance closed it.
 	Governance,
+	/// The provider stayed online but left the lease out of its attestations for longer than
+	/// the market's offline limit: a silent walk-out, and an offence.
+	ProviderSilent,
 }
 
 /// A fault of a provider in the lease market, for the slashing pallet to judge.
@@ -204,6 +207,17 @@ pub trait ProviderLifecycle<AccountId, BlockNumber> {
 
 	/// Upper bound of [`Self::jailed`].
 	fn jailed_weight() -> Weight;
+
+	/// The owner paused `provider`: it takes no new work until resumed, and the time it is
+	/// paused earns nothing. Returns the weight used.
+	fn paused(_provider: &AccountId) -> Weight {
+		Weight::zero()
+	}
+
+	/// Upper bound of [`Self::paused`].
+	fn paused_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// No market listens to the registry.
@@ -277,5 +291,13 @@ where
 
 	fn jailed_weight() -> Weight {
 		A::jailed_weight().saturating_add(B::jailed_weight())
+	}
+
+	fn paused(provider: &AccountId) -> Weight {
+		A::paused(provider).saturating_add(B::paused(provider))
+	}
+
+	fn paused_weight() -> Weight {
+		A::paused_weight().saturating_add(B::paused_weight())
 	}
 }

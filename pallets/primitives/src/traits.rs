@@ -68,18 +68,56 @@ pub trait ProviderStake<AccountId, Balance> {
 	fn has_sufficient_stake(owner: &AccountId, gpu_count: u32) -> bool;
 }
 
+/// Who backed a provider when an offence was reported, and how much each held for it then
+/// (active and unbonding): the owner first, then its delegators. Only these backers pay the
+/// offence's slash, so stake that arrives later never pays for an earlier offence.
+pub type Exposure<AccountId, Balance> = Vec<(AccountId, Balance)>;
+
+/// What one slash took from a provider's backers.
+#[derive(
+	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Default, Encode, Eq, PartialEq, TypeInfo,
+)]
+pub struct SlashTaken<Balance> {
+	/// Taken from the owner's own bond.
+	pub from_owner: Balance,
+	/// Taken from its delegators.
+	pub from_delegators: Balance,
+}
+
+impl<Balance: sp_runtime::Saturating + Copy> SlashTaken<Balance> {
+	/// Everything taken.
+	pub fn total(&self) -> Balance {
+		self.from_owner.saturating_add(self.from_delegators)
+	}
+}
+
 /// Taking stake from a provider's backers, used by the slashing pallet.
 pub trait ProviderStakeSlashing<AccountId, Balance> {
-	/// Slash up to `amount` from the funds backing `provider`, taken from the owner and every
-	/// delegator in proportion to what each has held (active and unbonding alike). The slashed
-	/// funds go to `beneficiary`, or are burned when it is `None`. Returns the amount slashed,
-	/// which is less than `amount` only when the backing is smaller.
-	fn slash(provider: &AccountId, amount: Balance, beneficiary: Option<&AccountId>) -> Balance;
+	/// The provider's backers now and what each holds for it, active and unbonding alike: the
+	/// owner first (when it has a ledger), then every delegator holding anything. At most
+	/// [`Self::max_exposure`] entries.
+	fn exposure(provider: &AccountId) -> Exposure<AccountId, Balance>;
+
+	/// Slash up to `amount` from the backers of `provider` named in `exposure` (taken when the
+	/// offence was reported): the owner's own bond first, up to what it held then, and only the
+	/// rest from the delegators, each in proportion to what it held then. Nobody pays more
+	/// than it holds now (active funds first), and backers not in `exposure` pay nothing. The
+	/// slashed funds go to `beneficiary`, or are burned when it is `None`. Returns what was
+	/// taken from the owner and from the delegators.
+	fn slash(
+		provider: &AccountId,
+		exposure: &[(AccountId, Balance)],
+		amount: Balance,
+		beneficiary: Option<&AccountId>,
+	) -> SlashTaken<Balance>;
 
 	/// Everything a slash of `provider` can reach: the owner's and every delegator's active and
 	/// unbonding funds. A provider that unbonded everything is still this slashable until its
 	/// funds are withdrawn.
 	fn slashable_backing(provider: &AccountId) -> Balance;
+
+	/// The most entries [`Self::exposure`] returns.
+	fn max_exposure() -> u32;
 }
 
 /// What the provider registry tells other pallets about providers.
@@ -200,6 +238,26 @@ pub trait ProviderJail<AccountId> {
 
 	/// Upper bound of [`Self::unjail`].
 	fn unjail_weight() -> Weight;
+}
+
+/// What the provider registry asks of the judge of offences (the slashing pallet).
+pub trait ProviderPunishments<AccountId> {
+	/// Whether a slash or a jail still awaits the provider. It may not leave until none does,
+	/// so that leaving never escapes a punishment already decided.
+	fn is_pending(provider: &AccountId) -> bool;
+
+	/// Governance jailed or released the provider by force: the judge forgets any jail of its
+	/// own, so that the owner can never lift governance's jail with the judge's release.
+	fn jail_overridden(provider: &AccountId);
+}
+
+/// No judge: nothing is ever pending.
+impl<AccountId> ProviderPunishments<AccountId> for () {
+	fn is_pending(_provider: &AccountId) -> bool {
+		false
+	}
+
+	fn jail_overridden(_provider: &AccountId) {}
 }
 
 /// Told of every deliberate burn outside the lease market (slashes sent to burn), so that total

@@ -4,7 +4,8 @@
 use crate::*;
 use alloc::vec::Vec;
 use ember_primitives::{
-	GpuUuidHash, ProviderCommitments, ProviderLifecycle, ProviderStake, ProviderStatus,
+	GpuUuidHash, ProviderCommitments, ProviderLifecycle, ProviderPunishments, ProviderStake,
+	ProviderStatus,
 };
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use sp_runtime::DispatchError;
@@ -108,6 +109,8 @@ impl<T: Config> Pallet<T> {
 
 		info.paused = true;
 		Providers::<T>::insert(&owner, info);
+		// The time it is paused earns nothing.
+		T::Lifecycle::paused(&owner);
 		Self::deposit_event(Event::Paused { provider: owner });
 		Ok(())
 	}
@@ -124,6 +127,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_leave(owner: T::AccountId) -> DispatchResult {
 		let mut info = Providers::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(!T::Punishments::is_pending(&owner), Error::<T>::PunishmentPending);
 		let active_commitments = T::Commitments::active_commitments(&owner);
 
 		match (info.status, active_commitments) {
@@ -179,15 +183,24 @@ impl<T: Config> Pallet<T> {
 		Ok((owner, came_back_online))
 	}
 
-	/// Jail an Active or Offline provider: it takes no new work until unjailed. For governance
-	/// and for the slashing pallet.
+	/// Jail a provider by governance's hand: any registered provider, one the slashing pallet
+	/// jailed included (governance takes that jail over).
+	pub(crate) fn do_force_jail(provider: &T::AccountId) -> DispatchResult {
+		let status = Providers::<T>::get(provider).ok_or(Error::<T>::NotRegistered)?.status;
+		if status != ProviderStatus::Jailed {
+			Self::do_jail(provider)?;
+		} else {
+			Self::deposit_event(Event::Jailed { provider: provider.clone() });
+		}
+		T::Punishments::jail_overridden(provider);
+		Ok(())
+	}
+
+	/// Jail an Active, Offline or Leaving provider: it takes no new work until unjailed, and
+	/// its running leases close. For governance and for the slashing pallet.
 	pub fn do_jail(provider: &T::AccountId) -> DispatchResult {
 		let mut info = Providers::<T>::get(provider).ok_or(Error::<T>::NotRegistered)?;
-		match info.status {
-			ProviderStatus::Active | ProviderStatus::Offline => {},
-			ProviderStatus::Jailed => return Err(Error::<T>::AlreadyJailed.into()),
-			ProviderStatus::Leaving => return Err(Error::<T>::ProviderLeaving.into()),
-		}
+		ensure!(info.status != ProviderStatus::Jailed, Error::<T>::AlreadyJailed);
 
 		info.status = ProviderStatus::Jailed;
 		Self::unschedule_deadline(provider, &info);

@@ -20,9 +20,13 @@ use sp_runtime::{
 		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, Implication, Saturating,
 		TransactionExtension, ValidateResult,
 	},
-	transaction_validity::{InvalidTransaction, ValidTransaction},
+	transaction_validity::{InvalidTransaction, TransactionPriority, ValidTransaction},
 	SaturatedConversion,
 };
+
+/// The pool priority of a valid heartbeat: above what any tip buys an ordinary transaction,
+/// so a pool full of tipped transactions still hands heartbeats to the block author first.
+pub const HEARTBEAT_PRIORITY: TransactionPriority = TransactionPriority::MAX;
 
 /// Rejects invalid and repeated heartbeats before they reach a block. It adds nothing to the
 /// signed payload.
@@ -99,6 +103,7 @@ where
 			.saturating_mul(Pallet::<T>::heartbeat_period());
 		let blocks_left: u64 = period_end.saturating_sub(now).saturated_into();
 		let valid = ValidTransaction::with_tag_prefix("EmberHeartbeat")
+			.priority(HEARTBEAT_PRIORITY)
 			.and_provides((owner, period))
 			.longevity(blocks_left.max(1))
 			.build()?;

@@ -52,8 +52,29 @@ impl<T: Config> ProviderJail<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Whether the provider may take new work: registered, Active and not paused.
+	/// Whether the provider may take new work: registered, Active, not paused, and its owner's
+	/// bond still covers its GPUs (a slash may have left it short until it tops up).
 	pub fn accepts_work(owner: &T::AccountId) -> bool {
-		Providers::<T>::get(owner).is_some_and(|info| info.status.accepts_work() && !info.paused)
+		Providers::<T>::get(owner).is_some_and(|info| {
+			info.status.accepts_work() &&
+				!info.paused && T::Stake::has_sufficient_stake(owner, info.gpu_count)
+		})
+	}
+
+	/// Why the provider takes no new work, `None` when it does (or is not registered).
+	pub fn idle_reason(owner: &T::AccountId) -> Option<IdleReason> {
+		let info = Providers::<T>::get(owner)?;
+		if !info.status.accepts_work() {
+			Some(IdleReason::Status(info.status))
+		} else if info.paused {
+			Some(IdleReason::Paused)
+		} else if !T::Stake::has_sufficient_stake(owner, info.gpu_count) {
+			Some(IdleReason::BondTooLow {
+				bonded: T::Stake::own_stake(owner),
+				required: T::Stake::required_stake(info.gpu_count),
+			})
+		} else {
+			None
+		}
 	}
 }

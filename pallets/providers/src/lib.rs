@@ -29,6 +29,7 @@
 //!   register ──► Active ── misses heartbeats ──► Offline ── heartbeat ──► Active
 //!   Active  ── force_jail / slashing ──► Jailed
 //!   Offline ── force_jail / slashing ──► Jailed
+//!   Leaving ── force_jail / slashing ──► Jailed
 //!   Jailed  ── force_unjail ──► Active
 //!   Active  ── leave while commitments remain ──► Leaving
 //!   Leaving ── misses heartbeats ──► Offline
@@ -36,9 +37,10 @@
 //!   Active / Offline ── leave with no commitments ──► deregistered
 //! ```
 //!
-//! Jailed providers cannot leave (they would escape the jail by registering again); Offline
-//! providers with open commitments must come back online before they can start leaving; Leaving
-//! providers cannot be jailed. Independently of the status, the owner may **pause** a provider:
+//! Jailed providers cannot leave (they would escape the jail by registering again), nor can a
+//! provider with a slash or jail still pending in the slashing pallet; Offline providers with
+//! open commitments must come back online before they can start leaving; Leaving providers can
+//! be jailed like any other. Independently of the status, the owner may **pause** a provider:
 //! a paused provider stays registered and keeps heartbeating but takes no new work.
 //!
 //! ## Liveness
@@ -103,7 +105,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use extension::CheckHeartbeat;
+pub use extension::{CheckHeartbeat, HEARTBEAT_PRIORITY};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -114,7 +116,8 @@ const LOG_TARGET: &str = "runtime::providers";
 pub mod pallet {
 	use super::*;
 	use ember_primitives::{
-		Balance, LeaseAttestation, ProviderCommitments, ProviderLifecycle, ProviderStake,
+		Balance, LeaseAttestation, ProviderCommitments, ProviderLifecycle, ProviderPunishments,
+		ProviderStake,
 	};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
@@ -133,6 +136,10 @@ pub mod pallet {
 		/// The lease market: it receives the attestations that ride in heartbeats and hears when
 		/// a provider goes Offline, comes back or is jailed.
 		type Lifecycle: ProviderLifecycle<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// The judge of offences (the slashing pallet): a provider with a slash or jail pending
+		/// may not leave, and governance's jails override its own.
+		type Punishments: ProviderPunishments<Self::AccountId>;
 
 		/// Most lease attestations one heartbeat may carry; at least the most leases a provider
 		/// can run.
@@ -349,8 +356,8 @@ pub mod pallet {
 		/// An Offline provider with open commitments must heartbeat back to Active before it
 		/// can start leaving.
 		ProviderOffline,
-		/// The provider is leaving and can no longer be jailed.
-		ProviderLeaving,
+		/// A slash or jail awaits the provider; it may leave once they are done.
+		PunishmentPending,
 		/// The provider is leaving but still has open bids or running leases; call `leave`
 		/// again once they have ended.
 		CommitmentsRemain,
@@ -384,6 +391,16 @@ pub mod pallet {
 		#[cfg(feature = "try-runtime")]
 		fn try_state(now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state(now)
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// Why the provider takes no new work and earns no availability points: its status, a
+		/// pause, or an owner's bond that no longer covers its GPUs (after a slash; top up with
+		/// `bond_extra`). `None` when it takes work or is not registered.
+		pub fn why_idle(owner: T::AccountId) -> Option<IdleReason> {
+			Self::idle_reason(&owner)
 		}
 	}
 
@@ -458,7 +475,7 @@ pub mod pallet {
 		///
 		/// Only the owner may call it. Fails with `NotRegistered` or `AlreadyPaused`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::pause())]
+		#[pallet::weight(T::WeightInfo::pause().saturating_add(T::Lifecycle::paused_weight()))]
 		pub fn pause(origin: OriginFor<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_pause(owner)
@@ -481,8 +498,11 @@ pub mod pallet {
 		/// the owner calls `leave` again once they have ended. Stake is unbonded separately in
 		/// the staking pallet.
 		///
-		/// Only the owner may call it. Fails with `NotRegistered`, `ProviderJailed`,
-		/// `ProviderOffline` or `CommitmentsRemain`.
+		/// Refused while a slash or jail awaits the provider, so that leaving never escapes a
+		/// punishment already decided.
+		///
+		/// Only the owner may call it. Fails with `NotRegistered`, `PunishmentPending`,
+		/// `ProviderJailed`, `ProviderOffline` or `CommitmentsRemain`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::leave())]
 		pub fn leave(origin: OriginFor<T>) -> DispatchResult {
@@ -498,13 +518,19 @@ pub mod pallet {
 		/// and memory as NVML reports them); the lease market settles each lease it names and
 		/// ignores lines for leases that are not the provider's. Fails with `NotAgent`,
 		/// `HeartbeatAlreadySent` or `DeadlineQueueFull`.
+		///
+		/// Heartbeats are operational: they use the share of every block that ordinary
+		/// transactions cannot fill, and the pool ranks them above any tip, so that filling
+		/// blocks cannot take providers Offline. Only agents of registered (bonded) providers
+		/// may send one, once per period, which bounds that room.
 		#[pallet::call_index(7)]
-		#[pallet::weight(
+		#[pallet::weight((
 			T::WeightInfo::heartbeat()
 				.max(T::WeightInfo::heartbeat_back_online())
 				.saturating_add(T::Lifecycle::back_online_weight())
-				.saturating_add(T::Lifecycle::attested_weight(attestations.len() as u32))
-		)]
+				.saturating_add(T::Lifecycle::attested_weight(attestations.len() as u32)),
+			DispatchClass::Operational,
+		))]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, _attestations: &BoundedVec<LeaseAttestation, T::MaxAttestations>| -> bool {
 			Pallet::<T>::heartbeat_is_feeless(origin)
 		})]
@@ -530,13 +556,16 @@ pub mod pallet {
 
 		/// Jail a provider: it takes no new work until unjailed, and its running leases close.
 		///
-		/// Only `ForceOrigin` (governance) may call it. Fails with `NotRegistered`,
-		/// `AlreadyJailed` or `ProviderLeaving`.
+		/// Works on every registered provider, Leaving ones included. A provider the slashing
+		/// pallet jailed stays jailed, now by governance: its owner can no longer release it,
+		/// only `force_unjail` can.
+		///
+		/// Only `ForceOrigin` (governance) may call it. Fails with `NotRegistered`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::force_jail().saturating_add(T::Lifecycle::jailed_weight()))]
 		pub fn force_jail(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
 			T::ForceOrigin::ensure_origin(origin)?;
-			Self::do_jail(&provider)
+			Self::do_force_jail(&provider)
 		}
 
 		/// Release a jailed provider. It is Active again and must heartbeat within the usual
@@ -548,7 +577,10 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::force_unjail())]
 		pub fn force_unjail(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
 			T::ForceOrigin::ensure_origin(origin)?;
-			Self::do_unjail(&provider)
+			Self::do_unjail(&provider)?;
+			// The slashing pallet's record of its own jail is void now.
+			T::Punishments::jail_overridden(&provider);
+			Ok(())
 		}
 	}
 }

@@ -6,7 +6,7 @@ use codec::Encode;
 use core::cell::RefCell;
 use ember_primitives::{
 	gpu::GpuModelName, Balance, ComputeCapability, GpuSpec, GpuUuidHash, LeaseAttestation,
-	ProviderCommitments, ProviderLifecycle, ProviderStake,
+	ProviderCommitments, ProviderLifecycle, ProviderPunishments, ProviderStake,
 };
 use frame_support::{
 	derive_impl,
@@ -78,6 +78,7 @@ impl pallet_providers::Config for Test {
 	type Stake = MockStake;
 	type Commitments = MockCommitments;
 	type Lifecycle = MockLifecycle;
+	type Punishments = MockPunishments;
 	type MaxAttestations = ConstU32<MAX_ATTESTATIONS>;
 	type ForceOrigin = EnsureRoot<AccountId>;
 	type HeartbeatPeriod = ConstU64<PERIOD>;
@@ -171,6 +172,38 @@ impl ProviderCommitments<AccountId> for MockCommitments {
 
 	fn is_gpu_committed(provider: &AccountId, gpu: &GpuUuidHash) -> bool {
 		unhashed::get_or_default(&committed_gpu_key(provider, gpu))
+	}
+}
+
+/// The slashing pallet's answers: whether a punishment awaits a provider, set by tests, and the
+/// jails governance took over.
+pub struct MockPunishments;
+
+fn pending_key(who: &AccountId) -> alloc::vec::Vec<u8> {
+	(b"mock:pending", who).encode()
+}
+
+fn overridden_key(who: &AccountId) -> alloc::vec::Vec<u8> {
+	(b"mock:overridden", who).encode()
+}
+
+/// Set whether a slash or jail awaits `who`.
+pub fn set_punishment_pending(who: AccountId, pending: bool) {
+	unhashed::put(&pending_key(&who), &pending);
+}
+
+/// How many times governance overrode the slashing pallet's jail of `who`.
+pub fn jail_overrides(who: AccountId) -> u32 {
+	unhashed::get_or_default(&overridden_key(&who))
+}
+
+impl ProviderPunishments<AccountId> for MockPunishments {
+	fn is_pending(provider: &AccountId) -> bool {
+		unhashed::get_or_default(&pending_key(provider))
+	}
+
+	fn jail_overridden(provider: &AccountId) {
+		unhashed::put(&overridden_key(provider), &(jail_overrides(*provider) + 1));
 	}
 }
 

@@ -1,8 +1,8 @@
 //! The records the registry keeps for each provider, and the bounded types of its calls.
 
 use crate::Config;
-use codec::{Decode, Encode, MaxEncodedLen};
-use ember_primitives::{GpuSpec, ProviderStatus};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use ember_primitives::{Balance, GpuSpec, ProviderStatus};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
@@ -59,6 +59,22 @@ pub struct ProviderInfo<T: Config> {
 	/// The block at which the provider becomes Offline unless it heartbeats first. Set exactly
 	/// while the provider is Active.
 	pub liveness_deadline: Option<BlockNumberFor<T>>,
+}
+
+/// Why a registered provider takes no new work and earns no availability points.
+#[derive(Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, PartialEq, TypeInfo)]
+pub enum IdleReason {
+	/// Its status is not Active.
+	Status(ProviderStatus),
+	/// Its owner paused it.
+	Paused,
+	/// Its owner's bond no longer covers its GPUs (after a slash): top up with `bond_extra`.
+	BondTooLow {
+		/// The owner's active bond.
+		bonded: Balance,
+		/// What its GPUs require.
+		required: Balance,
+	},
 }
 
 /// Where a provider can be reached.

@@ -5,7 +5,7 @@
 //! number of providers.
 
 use crate::*;
-use ember_primitives::{Balance, BurnLedger, ProviderJail, ProviderStakeSlashing};
+use ember_primitives::{Balance, BurnLedger, ProviderJail, ProviderStakeSlashing, SlashTaken};
 use frame_support::{
 	pallet_prelude::Weight,
 	traits::{
@@ -53,15 +53,21 @@ impl<T: Config> Pallet<T> {
 	/// number of harmed leases, `None` when the slash is no longer pending.
 	pub(crate) fn apply_slash(id: SlashId) -> Option<u32> {
 		let slash = PendingSlashes::<T>::take(id)?;
+		Self::remove_pending(&slash.provider);
+		// A slash reported before exposures were recorded falls on today's backers.
+		let exposure = SlashExposure::<T>::take(id)
+			.map(|exposure| exposure.into_inner())
+			.unwrap_or_else(|| T::Stake::exposure(&slash.provider));
 		let harmed_count = u32::try_from(slash.harmed.len()).unwrap_or(u32::MAX);
 		let pot = Self::pot();
 
 		let before = T::Currency::balance(&pot);
-		let slashed = if slash.amount.is_zero() {
-			Zero::zero()
+		let taken = if slash.amount.is_zero() {
+			SlashTaken::default()
 		} else {
-			T::Stake::slash(&slash.provider, slash.amount, Some(&pot))
+			T::Stake::slash(&slash.provider, &exposure, slash.amount, Some(&pot))
 		};
+		let slashed = taken.total();
 		let received = T::Currency::balance(&pot).saturating_sub(before).min(slashed);
 		// What the staking pallet could not move into the empty pot (a share below the
 		// existential deposit) it burned instead.
@@ -70,7 +76,10 @@ impl<T: Config> Pallet<T> {
 		// Paying out of one credit leaves no dust behind: transfers out of the pot one by one
 		// could leave it below the existential deposit and lose the remainder.
 		let mut credit = Self::take_from_pot(&pot, received);
-		let compensated = Self::compensate(id, &slash.harmed, &mut credit);
+		// Tenants are paid only out of the owner's own bond: what its delegators lose goes to
+		// the treasury, so an owner renting from itself never profits from its own offence.
+		let compensable = taken.from_owner.min(received);
+		let compensated = Self::compensate(id, &slash.harmed, compensable, &mut credit);
 
 		let rest = credit.peek();
 		let mut to_treasury: Balance = Zero::zero();
@@ -98,6 +107,7 @@ impl<T: Config> Pallet<T> {
 			slash: id,
 			provider: slash.provider,
 			slashed,
+			from_owner: taken.from_owner,
 			compensated,
 			to_treasury,
 			burned,
@@ -125,14 +135,20 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Pay the harmed tenants out of `credit`: each at most its lease's unspent escrow, in
-	/// proportion to those amounts when the credit does not cover them all. A payment a tenant
-	/// cannot receive stays in `credit`, as does the rounding dust. Returns the total paid.
-	fn compensate(id: SlashId, harmed: &HarmedOf<T>, credit: &mut CreditOf<T>) -> Balance {
+	/// Pay the harmed tenants out of `credit`, at most `limit` in all: each at most its lease's
+	/// unspent escrow, in proportion to those amounts when `limit` does not cover them all. A
+	/// payment a tenant cannot receive stays in `credit`, as does the rounding dust. Returns the
+	/// total paid.
+	fn compensate(
+		id: SlashId,
+		harmed: &HarmedOf<T>,
+		limit: Balance,
+		credit: &mut CreditOf<T>,
+	) -> Balance {
 		let owed = harmed
 			.iter()
 			.fold(Balance::zero(), |sum, lease| sum.saturating_add(lease.unspent));
-		let available = credit.peek().min(owed);
+		let available = credit.peek().min(limit).min(owed);
 		let mut compensated = Balance::zero();
 		for lease in harmed.iter() {
 			let share = compensation_share(available, lease.unspent, owed);

@@ -71,9 +71,17 @@ fn fill_jail_queues_from<T: Config>(target: BlockNumberFor<T>) {
 	}
 }
 
-/// Make offences of `kind` take the largest share of backing allowed.
+/// Make offences of `kind` take the largest share of backing allowed, harm-sized ones at a
+/// hundred times their harm, within an era cap as large as a single slash may be.
 fn slash_hardest<T: Config>(kind: OffenceKind, jails: bool) {
-	OffenceParams::<T>::insert(kind, SlashParams { fraction: T::MaxSlashFraction::get(), jails });
+	let params = SlashParams { fraction: T::MaxSlashFraction::get(), harm_percent: 10_000, jails };
+	OffenceParams::<T>::insert(kind, params);
+	EraSlashCap::<T>::put(T::MaxSlashFraction::get());
+}
+
+/// The most delegators a provider may have: every backer but its owner.
+fn max_delegators<T: Config>() -> u32 {
+	T::MaxBackers::get().saturating_sub(1)
 }
 
 /// Report a downtime of `provider` harming `harmed` leases, each of a new tenant, whose unspent
@@ -127,10 +135,11 @@ mod benchmarks {
 
 	#[benchmark]
 	fn report_offence() -> Result<(), BenchmarkError> {
-		// A provider with an offence already counted commits one that jails; every apply queue
-		// and jail queue it may try is full but the last.
+		// A provider with every delegator it may have (their exposure is recorded) and an
+		// offence already counted commits one that jails; every apply queue and jail queue it
+		// may try is full but the last.
 		let block = start::<T>();
-		let provider = T::BenchmarkHelper::backed_provider(0, 0);
+		let provider = T::BenchmarkHelper::backed_provider(0, max_delegators::<T>());
 		slash_hardest::<T>(OffenceKind::FalseInventory, true);
 		OffenceCounts::<T>::insert(&provider, OffenceCount { window_start: block, count: 1 });
 		let apply_target = block.saturating_add(T::DisputeWindow::get());
@@ -150,6 +159,8 @@ mod benchmarks {
 		assert_eq!(slash.apply_at, spilled::<T>(apply_target));
 		assert!(JailQueue::<T>::get(spilled::<T>(jail_target)).contains(&provider));
 		assert_eq!(OffenceCounts::<T>::get(&provider).map(|record| record.count), Some(2));
+		let exposure = SlashExposure::<T>::get(0).ok_or("no exposure recorded")?;
+		assert_eq!(exposure.len() as u32, T::MaxBackers::get());
 		Ok(())
 	}
 
@@ -202,7 +213,8 @@ mod benchmarks {
 	fn set_offence_params() -> Result<(), BenchmarkError> {
 		start::<T>();
 		let origin = force_origin::<T>()?;
-		let params = SlashParams { fraction: T::MaxSlashFraction::get(), jails: true };
+		let params =
+			SlashParams { fraction: T::MaxSlashFraction::get(), harm_percent: 100, jails: true };
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, OffenceKind::Downtime, params);
@@ -220,6 +232,19 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, SlashDestination::Burn);
 
 		assert_eq!(Destination::<T>::get(), SlashDestination::Burn);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_era_slash_cap() -> Result<(), BenchmarkError> {
+		start::<T>();
+		let origin = force_origin::<T>()?;
+		let cap = T::MaxSlashFraction::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cap);
+
+		assert_eq!(EraSlashCap::<T>::get(), cap);
 		Ok(())
 	}
 

@@ -3,6 +3,7 @@
 use crate::*;
 use ember_primitives::{
 	Balance, LeaseOffence, LeaseOffenceReporter, ProviderOffence, ProviderOffenceReporter,
+	ProviderPunishments,
 };
 use frame_support::pallet_prelude::DispatchResult;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -20,5 +21,17 @@ impl<T: Config> LeaseOffenceReporter<T::AccountId, Balance, BlockNumberFor<T>> f
 impl<T: Config> ProviderOffenceReporter<T::AccountId> for Pallet<T> {
 	fn report(offence: ProviderOffence<T::AccountId>) -> DispatchResult {
 		Self::do_report_provider_offence(offence)
+	}
+}
+
+/// What the provider registry asks: whether a provider may leave yet, and governance taking
+/// over a jail.
+impl<T: Config> ProviderPunishments<T::AccountId> for Pallet<T> {
+	fn is_pending(provider: &T::AccountId) -> bool {
+		PendingPunishments::<T>::contains_key(provider)
+	}
+
+	fn jail_overridden(provider: &T::AccountId) {
+		JailedUntil::<T>::remove(provider);
 	}
 }

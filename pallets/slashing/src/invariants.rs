@@ -1,7 +1,7 @@
 //! The pallet's invariants, checked by `try_state` and after every block in tests.
 
 use crate::*;
-use alloc::collections::btree_set::BTreeSet;
+use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{
 	ensure,
 	traits::{fungible::Inspect, Get},
@@ -64,6 +64,35 @@ impl<T: Config> Pallet<T> {
 		let latest_release = now.saturating_add(T::JailCooldown::get());
 		for (_, until) in JailedUntil::<T>::iter() {
 			ensure!(until <= latest_release, "a jail ends further ahead than a cool-down");
+		}
+
+		// Every pending slash keeps the exposure it was reported with.
+		for (id, exposure) in SlashExposure::<T>::iter() {
+			ensure!(PendingSlashes::<T>::contains_key(id), "an exposure outlives its slash");
+			ensure!(
+				exposure.iter().all(|(_, held)| !held.is_zero()),
+				"an exposure names a backer that held nothing"
+			);
+		}
+
+		// Each provider's count of what awaits it matches its pending slashes and queued jails.
+		let mut awaiting: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (_, slash) in PendingSlashes::<T>::iter() {
+			awaiting.entry(slash.provider).or_default().saturating_inc();
+		}
+		for (_, providers) in JailQueue::<T>::iter() {
+			for provider in providers {
+				awaiting.entry(provider).or_default().saturating_inc();
+			}
+		}
+		let counted: BTreeMap<T::AccountId, u32> = PendingPunishments::<T>::iter().collect();
+		ensure!(awaiting == counted, "pending punishments are miscounted");
+
+		// An era's slashes add up per kind, and stay within what backed the provider.
+		for (_, span) in Spans::<T>::iter() {
+			let by_kind = span.by_kind.iter().fold(0u128, |sum, amount| sum.saturating_add(*amount));
+			ensure!(by_kind == span.total, "an era's slashes per kind do not add up");
+			ensure!(span.total <= span.base, "an era slashes more than the backing");
 		}
 
 		for (_, record) in OffenceCounts::<T>::iter() {

@@ -32,6 +32,7 @@ impl<T: Config> Pallet<T> {
 		match placed {
 			Some(_) if queued_before => {},
 			Some(at) => {
+				Self::add_pending(provider);
 				Self::deposit_event(Event::JailScheduled { provider: provider.clone(), at })
 			},
 			None => {
@@ -44,9 +45,10 @@ impl<T: Config> Pallet<T> {
 	/// Jail a provider taken from the queue of block `now`.
 	///
 	/// One this pallet holds in jail already has its cool-down restarted. Otherwise the
-	/// registry jails it; when it cannot (not registered, leaving, or jailed by governance) an
-	/// event says why and nothing else changes.
+	/// registry jails it, leaving or not; when it cannot (not registered, or jailed by
+	/// governance) an event says why and nothing else changes.
 	pub(crate) fn jail_queued(provider: &T::AccountId, now: BlockNumberFor<T>) {
+		Self::remove_pending(provider);
 		let until = now.saturating_add(T::JailCooldown::get());
 		let ours = JailedUntil::<T>::contains_key(provider);
 		if ours && T::Registry::status(provider) == Some(ProviderStatus::Jailed) {
@@ -62,7 +64,7 @@ impl<T: Config> Pallet<T> {
 			},
 			Err(error) => {
 				if ours {
-					// Governance released it, or it left: the record is stale.
+					// Governance released it: the record is stale.
 					JailedUntil::<T>::remove(provider);
 				}
 				log::info!(target: LOG_TARGET, "provider {provider:?} not jailed: {error:?}");

@@ -90,6 +90,7 @@ mod impls;
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod invariants;
 mod jail;
+pub mod migrations;
 mod report;
 pub mod types;
 pub mod weights;
@@ -123,7 +124,7 @@ pub mod pallet {
 	use sp_runtime::{traits::AccountIdConversion, Perbill};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -174,6 +175,16 @@ pub mod pallet {
 		/// The largest share of its backing one offence may cost a provider.
 		#[pallet::constant]
 		type MaxSlashFraction: Get<Perbill>;
+
+		/// Blocks in one slashing era: within an era a provider's offences are capped together
+		/// (see [`SlashSpan`]). The runtime uses its emissions era.
+		#[pallet::constant]
+		type SpanLength: Get<BlockNumberFor<Self>>;
+
+		/// Most backers (the owner and its delegators) one provider has; at least the staking
+		/// pallet's [`ProviderStakeSlashing::max_exposure`].
+		#[pallet::constant]
+		type MaxBackers: Get<u32>;
 
 		/// Most harmed leases one slash compensates; a report naming more keeps the first ones.
 		#[pallet::constant]
@@ -234,6 +245,33 @@ pub mod pallet {
 		BoundedVec<SlashId, T::MaxSlashesPerBlock>,
 		ValueQuery,
 	>;
+
+	/// Who backed the provider of each pending slash when its offence was reported, and what
+	/// each held then: only they pay it.
+	#[pallet::storage]
+	pub type SlashExposure<T: Config> =
+		StorageMap<_, Twox64Concat, SlashId, ExposureOf<T>, OptionQuery>;
+
+	/// What each provider has been slashed in its latest era with an offence.
+	#[pallet::storage]
+	pub type Spans<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, SlashSpan, OptionQuery>;
+
+	/// The default of [`EraSlashCap`]: a fifth of the backing.
+	#[pallet::type_value]
+	pub fn DefaultEraSlashCap() -> Perbill {
+		Perbill::from_percent(20)
+	}
+
+	/// The most of its backing a provider can lose to slashes in one era, all offences
+	/// together; so no delegator ever loses more than this share in an era.
+	#[pallet::storage]
+	pub type EraSlashCap<T: Config> = StorageValue<_, Perbill, ValueQuery, DefaultEraSlashCap>;
+
+	/// How many slashes and jails await each provider; it may not leave while any do.
+	#[pallet::storage]
+	pub type PendingPunishments<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
 
 	/// The identity (BLAKE2-256 of kind, provider and subject) of every offence recorded. Kept
 	/// for good, so that no offence is punished twice; offences are rare.
@@ -304,6 +342,15 @@ pub mod pallet {
 			/// The block the slash is applied in.
 			apply_at: BlockNumberFor<T>,
 		},
+		/// An offence was recorded but costs its provider nothing more: it harmed no lease with
+		/// anything in escrow, or the era's cap or an earlier offence of its kind in the era
+		/// already covers it. It still counts towards jail.
+		OffenceAbsorbed {
+			/// The provider (owner account).
+			provider: T::AccountId,
+			/// What it did.
+			kind: OffenceKind,
+		},
 		/// An offence could not be recorded: no block within reach had room for its slash.
 		/// Governance may report it again; it still counted towards jail.
 		SlashDropped {
@@ -326,7 +373,8 @@ pub mod pallet {
 			/// The provider (owner account).
 			provider: T::AccountId,
 		},
-		/// A slash was applied. `slashed = compensated + to_treasury + burned`.
+		/// A slash was applied. `slashed = compensated + to_treasury + burned`. Tenants are
+		/// compensated only out of what was taken from the owner's own bond.
 		SlashApplied {
 			/// The slash.
 			slash: SlashId,
@@ -334,6 +382,8 @@ pub mod pallet {
 			provider: T::AccountId,
 			/// Taken from its backers; less than the slash's amount only when they hold less.
 			slashed: Balance,
+			/// The part of `slashed` taken from the owner's own bond.
+			from_owner: Balance,
 			/// Paid to harmed tenants.
 			compensated: Balance,
 			/// Paid to the treasury.
@@ -372,8 +422,8 @@ pub mod pallet {
 			/// The block from which its owner may unjail it.
 			until: BlockNumberFor<T>,
 		},
-		/// A provider could not be jailed: it is not registered, is leaving, or governance
-		/// jailed it already.
+		/// A provider could not be jailed: it is not registered, or governance jailed it
+		/// already.
 		JailFailed {
 			/// The provider (owner account).
 			provider: T::AccountId,
@@ -391,6 +441,11 @@ pub mod pallet {
 			kind: OffenceKind,
 			/// Its new parameters.
 			params: SlashParams,
+		},
+		/// Governance set the most a provider can lose to slashes in one era.
+		EraSlashCapSet {
+			/// The new cap, a share of the provider's backing.
+			cap: Perbill,
 		},
 		/// Governance set where the rest of every slash goes.
 		DestinationSet {
@@ -435,6 +490,11 @@ pub mod pallet {
 			assert!(T::MaxSlashesPerBlock::get() > 0, "MaxSlashesPerBlock must be positive");
 			assert!(T::MaxJailsPerBlock::get() > 0, "MaxJailsPerBlock must be positive");
 			assert!(T::MaxHarmedLeases::get() > 0, "MaxHarmedLeases must be positive");
+			assert!(T::SpanLength::get() > Zero::zero(), "SpanLength must be positive");
+			assert!(
+				T::MaxBackers::get() >= T::Stake::max_exposure(),
+				"MaxBackers must cover every backer the staking pallet allows"
+			);
 			for kind in OffenceKind::ALL {
 				assert!(
 					kind.default_params().fraction <= T::MaxSlashFraction::get(),
@@ -491,8 +551,9 @@ pub mod pallet {
 			Self::do_unjail(owner)
 		}
 
-		/// Set how an offence kind is punished: the share of backing slashed and whether one
-		/// such offence jails. Applies to offences reported from now on.
+		/// Set how an offence kind is punished: the most of the backing its offences may take
+		/// in an era, for harm-sized kinds the share of the harm slashed, and whether one such
+		/// offence jails. Applies to offences reported from now on.
 		///
 		/// Only `ForceOrigin` (governance) may call it. Fails with `FractionTooHigh`.
 		#[pallet::call_index(3)]
@@ -506,6 +567,21 @@ pub mod pallet {
 			ensure!(params.fraction <= T::MaxSlashFraction::get(), Error::<T>::FractionTooHigh);
 			OffenceParams::<T>::insert(kind, params);
 			Self::deposit_event(Event::OffenceParamsSet { kind, params });
+			Ok(())
+		}
+
+		/// Set the most of its backing a provider can lose to slashes in one era, all offences
+		/// together. Applies to offences reported from now on.
+		///
+		/// Only `ForceOrigin` (governance) may call it. Fails with `FractionTooHigh` above
+		/// `MaxSlashFraction`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_era_slash_cap())]
+		pub fn set_era_slash_cap(origin: OriginFor<T>, cap: Perbill) -> DispatchResult {
+			T::ForceOrigin::ensure_origin(origin)?;
+			ensure!(cap <= T::MaxSlashFraction::get(), Error::<T>::FractionTooHigh);
+			EraSlashCap::<T>::put(cap);
+			Self::deposit_event(Event::EraSlashCapSet { cap });
 			Ok(())
 		}
 

@@ -7,14 +7,14 @@
 use crate as pallet_slashing;
 use ember_primitives::{
 	BurnLedger, GpuSpec, ProviderJail, ProviderRegistry, ProviderStake, ProviderStakeSlashing,
-	ProviderStatus,
+	ProviderStatus, SlashTaken,
 };
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::{Fortitude, Precision, Preservation},
-		ConstU128, ConstU32, Hooks,
+		ConstU128, ConstU32, ConstU64, Hooks,
 	},
 	weights::Weight,
 	PalletId,
@@ -71,6 +71,10 @@ pub const MAX_HARMED_LEASES: u32 = 4;
 pub const MAX_SLASHES_PER_BLOCK: u32 = 2;
 pub const MAX_JAILS_PER_BLOCK: u32 = 2;
 pub const MAX_SPILL: u32 = 2;
+/// Blocks in one slashing era.
+pub const SPAN_LENGTH: BlockNumber = 1_000;
+/// Most backers of one provider.
+pub const MAX_BACKERS: u32 = 8;
 /// What the mock registry says one jail costs.
 pub const JAIL_WEIGHT: Weight = Weight::from_parts(7_000_000, 0);
 pub const UNJAIL_WEIGHT: Weight = Weight::from_parts(3_000_000, 0);
@@ -111,6 +115,8 @@ impl pallet_slashing::Config for Test {
 	type JailCooldown = JailCooldown;
 	type JailThreshold = ConstU32<JAIL_THRESHOLD>;
 	type MaxSlashFraction = MaxSlashFraction;
+	type SpanLength = ConstU64<SPAN_LENGTH>;
+	type MaxBackers = ConstU32<MAX_BACKERS>;
 	type MaxHarmedLeases = ConstU32<MAX_HARMED_LEASES>;
 	type MaxSlashesPerBlock = ConstU32<MAX_SLASHES_PER_BLOCK>;
 	type MaxJailsPerBlock = ConstU32<MAX_JAILS_PER_BLOCK>;
@@ -131,8 +137,13 @@ pub struct SlashCall {
 	pub slashed: Balance,
 }
 
+/// The account of the `index`-th delegator behind `provider` in [`MockStake::back`].
+pub fn delegator_of(provider: AccountId, index: usize) -> AccountId {
+	provider * 1_000 + index as AccountId + 1
+}
+
 thread_local! {
-	static BACKERS: RefCell<BTreeMap<AccountId, Vec<Balance>>> = const { RefCell::new(BTreeMap::new()) };
+	static BACKERS: RefCell<BTreeMap<AccountId, Vec<(AccountId, Balance)>>> = const { RefCell::new(BTreeMap::new()) };
 	static ACTIVE: RefCell<BTreeMap<AccountId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 	static SLASH_CALLS: RefCell<Vec<SlashCall>> = const { RefCell::new(Vec::new()) };
 	static STATUS: RefCell<BTreeMap<AccountId, ProviderStatus>> = const { RefCell::new(BTreeMap::new()) };
@@ -159,13 +170,39 @@ pub const DEADLINE_QUEUE_FULL: DispatchError = registry_error(4);
 pub struct MockStake;
 
 impl MockStake {
-	/// Set what each of `provider`'s backers holds, and mint it into the vault. The active
-	/// backing becomes their total.
+	/// Set what each of `provider`'s backers holds: the owner the first amount, its delegators
+	/// ([`delegator_of`]) the others; mint it into the vault. The active backing becomes their
+	/// total.
 	pub fn back(provider: AccountId, held: &[Balance]) {
-		let total: Balance = held.iter().sum();
-		<Balances as Mutate<AccountId>>::mint_into(&VAULT, total).expect("vault takes the stake");
-		BACKERS.with(|backers| backers.borrow_mut().insert(provider, held.to_vec()));
+		let backers: Vec<(AccountId, Balance)> = held
+			.iter()
+			.enumerate()
+			.map(|(index, held)| {
+				let who = if index == 0 { provider } else { delegator_of(provider, index - 1) };
+				(who, *held)
+			})
+			.collect();
+		Self::back_with(provider, &backers);
+	}
+
+	/// Set `provider`'s backers and what each holds (the owner is the entry of `provider`), and
+	/// mint it into the vault. The active backing becomes their total.
+	pub fn back_with(provider: AccountId, backers: &[(AccountId, Balance)]) {
+		let total: Balance = backers.iter().map(|(_, held)| held).sum();
+		let before = Self::held(provider);
+		if total > before {
+			<Balances as Mutate<AccountId>>::mint_into(&VAULT, total - before)
+				.expect("vault takes the stake");
+		}
+		BACKERS.with(|all| all.borrow_mut().insert(provider, backers.to_vec()));
 		ACTIVE.with(|active| active.borrow_mut().insert(provider, total));
+	}
+
+	/// A new delegator `who` backs `provider` with `amount` from now on.
+	pub fn add_delegator(provider: AccountId, who: AccountId, amount: Balance) {
+		let mut backers = Self::backers_with_accounts(provider);
+		backers.push((who, amount));
+		Self::back_with(provider, &backers);
 	}
 
 	/// Change what the pallet sees as `provider`'s active backing, as unbonding would.
@@ -178,8 +215,22 @@ impl MockStake {
 		Self::backers(provider).iter().sum()
 	}
 
-	/// What each of `provider`'s backers holds.
+	/// What `who` holds behind `provider`.
+	pub fn held_by(provider: AccountId, who: AccountId) -> Balance {
+		Self::backers_with_accounts(provider)
+			.iter()
+			.filter(|(backer, _)| *backer == who)
+			.map(|(_, held)| held)
+			.sum()
+	}
+
+	/// What each of `provider`'s backers holds, owner first.
 	pub fn backers(provider: AccountId) -> Vec<Balance> {
+		Self::backers_with_accounts(provider).into_iter().map(|(_, held)| held).collect()
+	}
+
+	/// `provider`'s backers and what each holds, owner first.
+	pub fn backers_with_accounts(provider: AccountId) -> Vec<(AccountId, Balance)> {
 		BACKERS.with(|backers| backers.borrow().get(&provider).cloned().unwrap_or_default())
 	}
 
@@ -214,7 +265,7 @@ impl ProviderStake<AccountId, Balance> for MockStake {
 	}
 
 	fn own_stake(owner: &AccountId) -> Balance {
-		Self::backers(*owner).first().copied().unwrap_or_default()
+		Self::held_by(*owner, *owner)
 	}
 
 	fn total_backing(owner: &AccountId) -> Balance {
@@ -227,22 +278,45 @@ impl ProviderStake<AccountId, Balance> for MockStake {
 }
 
 impl ProviderStakeSlashing<AccountId, Balance> for MockStake {
-	fn slash(provider: &AccountId, amount: Balance, beneficiary: Option<&AccountId>) -> Balance {
-		let mut backers = Self::backers(*provider);
-		let total: Balance = backers.iter().sum();
-		let mut slashed = 0;
-		if amount > 0 && total > 0 {
-			// Each backer in proportion to what it holds, rounded down, as the staking pallet.
-			for held in backers.iter_mut() {
-				let share = if amount >= total { *held } else { amount * *held / total };
+	fn exposure(provider: &AccountId) -> Vec<(AccountId, Balance)> {
+		Self::backers_with_accounts(*provider)
+			.into_iter()
+			.filter(|(_, held)| *held > 0)
+			.collect()
+	}
+
+	fn slash(
+		provider: &AccountId,
+		exposure: &[(AccountId, Balance)],
+		amount: Balance,
+		beneficiary: Option<&AccountId>,
+	) -> SlashTaken<Balance> {
+		let mut backers = Self::backers_with_accounts(*provider);
+		let exposed: Balance = exposure.iter().map(|(_, held)| held).sum();
+		let mut taken = SlashTaken::default();
+		if amount > 0 && exposed > 0 {
+			// Each exposed backer in proportion to what it held then, rounded down, and at most
+			// what it holds now, as the staking pallet.
+			for (who, held_then) in exposure {
+				let share =
+					if amount >= exposed { *held_then } else { amount * *held_then / exposed };
+				let Some((_, held)) = backers.iter_mut().find(|(backer, _)| backer == who) else {
+					continue;
+				};
+				let share = share.min(*held);
 				if share == 0 {
 					continue;
 				}
 				*held -= share;
-				slashed += share;
+				if who == provider {
+					taken.from_owner += share;
+				} else {
+					taken.from_delegators += share;
+				}
 				Self::pay_out(share, beneficiary);
 			}
 		}
+		let slashed = taken.total();
 		BACKERS.with(|all| all.borrow_mut().insert(*provider, backers));
 		ACTIVE.with(|active| {
 			let mut active = active.borrow_mut();
@@ -257,11 +331,15 @@ impl ProviderStakeSlashing<AccountId, Balance> for MockStake {
 				slashed,
 			})
 		});
-		slashed
+		taken
 	}
 
 	fn slashable_backing(provider: &AccountId) -> Balance {
-		Self::backers(*provider).iter().sum()
+		Self::held(*provider)
+	}
+
+	fn max_exposure() -> u32 {
+		MAX_BACKERS
 	}
 }
 
@@ -325,8 +403,9 @@ impl ProviderJail<AccountId> for MockRegistry {
 		match Self::status(provider) {
 			None => return Err(NOT_REGISTERED),
 			Some(ProviderStatus::Jailed) => return Err(ALREADY_JAILED),
-			Some(ProviderStatus::Leaving) => return Err(PROVIDER_LEAVING),
-			Some(ProviderStatus::Active | ProviderStatus::Offline) => {},
+			Some(
+				ProviderStatus::Active | ProviderStatus::Offline | ProviderStatus::Leaving,
+			) => {},
 		}
 		Self::set_status(*provider, ProviderStatus::Jailed);
 		JAIL_CALLS.with(|calls| calls.borrow_mut().push(*provider));

@@ -19,6 +19,10 @@ pub type HarmedOf<T> = BoundedVec<
 	<T as Config>::MaxHarmedLeases,
 >;
 
+/// The backers a pending slash falls on, as they stood when the offence was reported.
+pub type ExposureOf<T> =
+	BoundedVec<(<T as frame_system::Config>::AccountId, Balance), <T as Config>::MaxBackers>;
+
 /// What a provider did wrong.
 #[derive(
 	Clone,
@@ -56,16 +60,33 @@ impl OffenceKind {
 		OffenceKind::FailedChallenge,
 	];
 
-	/// The parameters that apply while governance has set none: downtime 1 %, early close 5 %,
-	/// false inventory 20 % and jail, failed challenge 10 % and jail.
+	/// The parameters that apply while governance has set none: downtime at most 1 % of the
+	/// backing, early close at most 5 %, both sized by the harm (100 % of it); false inventory
+	/// 20 % and jail, failed challenge 10 % and jail.
 	pub fn default_params(&self) -> SlashParams {
-		let (percent, jails) = match self {
-			OffenceKind::Downtime => (1, false),
-			OffenceKind::EarlyClose => (5, false),
-			OffenceKind::FalseInventory => (20, true),
-			OffenceKind::FailedChallenge => (10, true),
+		let (percent, harm_percent, jails) = match self {
+			OffenceKind::Downtime => (1, 100, false),
+			OffenceKind::EarlyClose => (5, 100, false),
+			OffenceKind::FalseInventory => (20, 0, true),
+			OffenceKind::FailedChallenge => (10, 0, true),
 		};
-		SlashParams { fraction: Perbill::from_percent(percent), jails }
+		SlashParams { fraction: Perbill::from_percent(percent), harm_percent, jails }
+	}
+
+	/// Whether offences of this kind harm particular leases, so that their slash is sized by
+	/// that harm (downtime and early close); the others take their whole fraction.
+	pub fn is_harm_sized(&self) -> bool {
+		matches!(self, OffenceKind::Downtime | OffenceKind::EarlyClose)
+	}
+
+	/// The kind's place in a [`SlashSpan`]'s per-kind totals.
+	pub fn index(&self) -> usize {
+		match self {
+			OffenceKind::Downtime => 0,
+			OffenceKind::EarlyClose => 1,
+			OffenceKind::FalseInventory => 2,
+			OffenceKind::FailedChallenge => 3,
+		}
 	}
 }
 
@@ -85,10 +106,49 @@ impl OffenceKind {
 	TypeInfo,
 )]
 pub struct SlashParams {
-	/// Share of the provider's total backing (owner and delegators, at report time) slashed.
+	/// The most of the provider's backing (owner and delegators, at the era's first offence)
+	/// that offences of this kind may cost it in one era, all of them together. A kind that is
+	/// not harm-sized takes all of it at its first offence in the era; later offences of the
+	/// kind in that era take nothing more.
 	pub fraction: Perbill,
+	/// For harm-sized kinds (downtime, early close): the slash is this many percent of the
+	/// harm (what the harmed leases had left unserved in escrow), within `fraction`. Ignored
+	/// by the other kinds.
+	pub harm_percent: u32,
 	/// Whether one such offence jails the provider, whatever its count.
 	pub jails: bool,
+}
+
+/// What one provider has been slashed in the current era: the span within which offences are
+/// capped. Replaced by a fresh one at the provider's first offence of a later era.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct SlashSpan {
+	/// The era (block number divided by `SpanLength`).
+	pub era: u32,
+	/// Everything that backed the provider at its first offence of the era; the caps are
+	/// shares of it.
+	pub base: Balance,
+	/// Slashes scheduled in the era, all kinds together; at most `EraSlashCap` of `base`.
+	pub total: Balance,
+	/// Slashes scheduled in the era per kind (see [`OffenceKind::index`]); each at most the
+	/// kind's fraction of `base`.
+	pub by_kind: [Balance; 4],
+	/// The latest slash of each kind scheduled in the era. Tenants harmed by a later offence
+	/// of the kind that the caps absorb join its harmed leases while it is pending, so that
+	/// everyone the provider harmed in the era shares its compensation.
+	pub latest: [Option<SlashId>; 4],
 }
 
 /// Where the part of a slash left after compensating tenants goes.
@@ -145,7 +205,7 @@ pub struct PendingSlash<T: Config> {
 	pub provider: T::AccountId,
 	/// What it did.
 	pub kind: OffenceKind,
-	/// How much to take from its backers: the kind's fraction of its backing at report time.
+	/// How much to take from its backers, fixed at report time (see [`SlashSpan`]).
 	pub amount: Balance,
 	/// The tenants to compensate first, each up to its lease's unspent escrow.
 	pub harmed: HarmedOf<T>,

@@ -22,6 +22,7 @@ pub trait WeightInfo {
 	fn unjail() -> Weight;
 	fn set_offence_params() -> Weight;
 	fn set_destination() -> Weight;
+	fn set_era_slash_cap() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn jail_deferred() -> Weight;
 	fn apply_slash(h: u32, ) -> Weight;
@@ -99,6 +100,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_destination() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
 		// Fastest run: 4_786_000 ps.
+		Weight::from_parts(5_488_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Slashing::EraSlashCap` (r:0 w:1)
+	fn set_era_slash_cap() -> Weight {
 		Weight::from_parts(5_488_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -200,6 +206,10 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_destination() -> Weight {
+		Weight::from_parts(5_488_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_era_slash_cap() -> Weight {
 		Weight::from_parts(5_488_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

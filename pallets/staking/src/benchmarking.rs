@@ -279,14 +279,17 @@ mod benchmarks {
 		let beneficiary = funded_account::<T>("beneficiary", 0);
 		let beneficiary_before = T::Currency::balance(&beneficiary);
 
+		let exposure = <Pallet<T> as ProviderStakeSlashing<_, _>>::exposure(&provider);
 		let slashed;
 		#[block]
 		{
 			slashed = <Pallet<T> as ProviderStakeSlashing<_, _>>::slash(
 				&provider,
+				&exposure,
 				BalanceOf::<T>::max_value(),
 				Some(&beneficiary),
-			);
+			)
+			.total();
 		}
 
 		assert!(!Ledgers::<T>::contains_key(&provider));

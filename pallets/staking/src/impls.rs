@@ -3,6 +3,7 @@
 use crate::{
 	BalanceOf, Config, Delegations, Ledgers, Pallet, ProviderDelegators, TotalDelegated, WeightInfo,
 };
+use ember_primitives::{Exposure, SlashTaken};
 use alloc::vec::Vec;
 use ember_primitives::{BackingObserver, ProviderBacking, ProviderStake, ProviderStakeSlashing};
 use frame_support::{traits::Get, weights::Weight};
@@ -30,26 +31,28 @@ impl<T: Config> ProviderStake<T::AccountId, BalanceOf<T>> for Pallet<T> {
 }
 
 impl<T: Config> ProviderStakeSlashing<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn exposure(provider: &T::AccountId) -> Exposure<T::AccountId, BalanceOf<T>> {
+		Self::do_exposure(provider)
+	}
+
 	fn slash(
 		provider: &T::AccountId,
+		exposure: &[(T::AccountId, BalanceOf<T>)],
 		amount: BalanceOf<T>,
 		beneficiary: Option<&T::AccountId>,
-	) -> BalanceOf<T> {
+	) -> SlashTaken<BalanceOf<T>> {
 		T::Observer::backing_changing(provider);
-		Self::do_slash(provider, amount, beneficiary)
+		Self::do_slash(provider, exposure, amount, beneficiary)
 	}
 
 	fn slashable_backing(provider: &T::AccountId) -> BalanceOf<T> {
-		use crate::types::StakeRecord;
-		let own = Ledgers::<T>::get(provider)
-			.map(|ledger| ledger.total())
-			.unwrap_or_else(Zero::zero);
-		ProviderDelegators::<T>::get(provider).iter().fold(own, |sum, delegator| {
-			let delegated = Delegations::<T>::get(provider, delegator)
-				.map(|delegation| delegation.total())
-				.unwrap_or_else(Zero::zero);
-			sum.saturating_add(delegated)
-		})
+		Self::do_exposure(provider)
+			.iter()
+			.fold(Zero::zero(), |sum: BalanceOf<T>, (_, held)| sum.saturating_add(*held))
+	}
+
+	fn max_exposure() -> u32 {
+		T::MaxDelegatorsPerProvider::get().saturating_add(1)
 	}
 }
 

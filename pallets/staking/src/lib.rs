@@ -227,6 +227,17 @@ pub mod pallet {
 			/// Amount released from hold.
 			amount: BalanceOf<T>,
 		},
+		/// A slash left the owner's active bond below what its registered GPUs require: the
+		/// provider takes no new work and earns no availability points until the owner tops up
+		/// with `bond_extra` (or registers fewer GPUs).
+		BondBelowRequired {
+			/// The provider's owner account.
+			owner: T::AccountId,
+			/// Its active bond now.
+			bonded: BalanceOf<T>,
+			/// What its registered GPUs require.
+			required: BalanceOf<T>,
+		},
 		/// Stake backing a provider was slashed from one of its backers.
 		Slashed {
 			/// The provider (owner account) whose offence was punished.

@@ -144,11 +144,14 @@ fn apply(op: &Op) -> Balance {
 			let (backing, parties) = backing_of(provider);
 			let treasury_before = free(TREASURY);
 			let beneficiary = to_treasury.then_some(TREASURY);
+			let exposure = <Stake as ProviderStakeSlashing<_, _>>::exposure(&provider);
 			let slashed = <Stake as ProviderStakeSlashing<_, _>>::slash(
 				&provider,
+				&exposure,
 				amount,
 				beneficiary.as_ref(),
-			);
+			)
+			.total();
 			assert!(slashed <= amount.min(backing), "slashed more than asked or held");
 			if amount >= backing {
 				assert_eq!(slashed, backing, "a slash beyond the backing takes all of it");

@@ -1,16 +1,14 @@
 //! Taking stake from a provider's backers when the provider is punished.
 
 use crate::{
-	BalanceOf, Config, Delegation, Delegations, Event, Ledgers, Pallet, ProviderDelegators,
-	StakeRecord, LOG_TARGET,
+	BalanceOf, Config, Delegations, Event, Ledgers, Pallet, ProviderDelegators, StakeRecord,
+	LOG_TARGET,
 };
 use alloc::vec::Vec;
-use frame_support::{
-	traits::{
-		fungible::MutateHold,
-		tokens::{Fortitude, Precision, Restriction},
-	},
-	BoundedVec,
+use ember_primitives::{Exposure, ProviderRegistry, SlashTaken};
+use frame_support::traits::{
+	fungible::MutateHold,
+	tokens::{Fortitude, Precision, Restriction},
 };
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
@@ -39,90 +37,132 @@ where
 }
 
 impl<T: Config> Pallet<T> {
-	/// Slash up to `amount` from the owner and delegators of `provider`, each in proportion to
-	/// what it holds for the provider, and return the total taken. See
+	/// The backers of `provider` now and what each holds for it (active and unbonding): the
+	/// owner first, then every delegator holding anything. See
+	/// [`ember_primitives::ProviderStakeSlashing::exposure`].
+	pub(crate) fn do_exposure(provider: &T::AccountId) -> Exposure<T::AccountId, BalanceOf<T>> {
+		let mut exposure = Vec::new();
+		if let Some(ledger) = Ledgers::<T>::get(provider) {
+			if !ledger.total().is_zero() {
+				exposure.push((provider.clone(), ledger.total()));
+			}
+		}
+		// Bounded by `MaxDelegatorsPerProvider`.
+		for delegator in ProviderDelegators::<T>::get(provider) {
+			let held = Delegations::<T>::get(provider, &delegator)
+				.map(|delegation| delegation.total())
+				.unwrap_or_else(Zero::zero);
+			if !held.is_zero() {
+				exposure.push((delegator, held));
+			}
+		}
+		exposure
+	}
+
+	/// Slash up to `amount` from the backers of `provider` named in `exposure`: the owner's own
+	/// bond first, up to what it held then, and only the rest from the delegators, each in
+	/// proportion to what it held then. Nobody pays more than it holds now, and delegators
+	/// never pay for what the owner no longer holds. See
 	/// [`ember_primitives::ProviderStakeSlashing::slash`].
 	pub(crate) fn do_slash(
 		provider: &T::AccountId,
+		exposure: &[(T::AccountId, BalanceOf<T>)],
 		amount: BalanceOf<T>,
 		beneficiary: Option<&T::AccountId>,
-	) -> BalanceOf<T> {
+	) -> SlashTaken<BalanceOf<T>> {
+		let mut taken = SlashTaken::default();
 		if amount.is_zero() {
-			return Zero::zero();
+			return taken;
 		}
-		let ledger = Ledgers::<T>::get(provider);
-		let delegators = ProviderDelegators::<T>::get(provider);
-		// Bounded by `MaxDelegatorsPerProvider`.
-		let delegations: Vec<(T::AccountId, Delegation<T>)> = delegators
+		// The owner's bond is the first loss: it is what the provider put at risk.
+		let owner_then = exposure
 			.iter()
-			.filter_map(|delegator| {
-				Delegations::<T>::get(provider, delegator)
-					.map(|delegation| (delegator.clone(), delegation))
-			})
-			.collect();
-		let owner_held = ledger.as_ref().map(|ledger| ledger.total()).unwrap_or_else(Zero::zero);
-		let backing = delegations
-			.iter()
-			.fold(owner_held, |sum, (_, delegation)| sum.saturating_add(delegation.total()));
-		if backing.is_zero() {
-			return Zero::zero();
-		}
-
-		let mut slashed: BalanceOf<T> = Zero::zero();
-
-		if let Some(mut ledger) = ledger {
-			let share = proportional_share(amount, ledger.total(), backing);
-			let taken = Self::take_held(&Self::bond_hold_reason(), provider, share, beneficiary);
-			if !taken.is_zero() {
-				ledger.take(taken);
+			.find(|(backer, _)| backer == provider)
+			.map(|(_, held)| *held)
+			.unwrap_or_else(Zero::zero);
+		let owner_share = amount.min(owner_then);
+		if let Some(mut ledger) = Ledgers::<T>::get(provider).filter(|_| !owner_share.is_zero()) {
+			let moved = Self::take_held(
+				&Self::bond_hold_reason(),
+				provider,
+				owner_share.min(ledger.total()),
+				beneficiary,
+			);
+			if !moved.is_zero() {
+				ledger.take(moved);
 				if ledger.is_empty() {
 					Ledgers::<T>::remove(provider);
 				} else {
 					Ledgers::<T>::insert(provider, ledger);
 				}
-				slashed = slashed.saturating_add(taken);
+				taken.from_owner = moved;
 				Self::deposit_event(Event::Slashed {
 					provider: provider.clone(),
 					who: provider.clone(),
-					amount: taken,
+					amount: moved,
 				});
+				Self::report_shortfall(provider);
 			}
 		}
 
+		let rest = amount.saturating_sub(owner_share);
+		let delegated_then = exposure
+			.iter()
+			.filter(|(backer, _)| backer != provider)
+			.fold(BalanceOf::<T>::zero(), |sum, (_, held)| sum.saturating_add(*held));
+		if rest.is_zero() || delegated_then.is_zero() {
+			return taken;
+		}
 		let reason = Self::delegation_hold_reason();
 		let mut taken_from_active: BalanceOf<T> = Zero::zero();
-		let mut remaining_delegators = Vec::with_capacity(delegations.len());
-		for (delegator, mut delegation) in delegations {
-			let share = proportional_share(amount, delegation.total(), backing);
-			let taken = Self::take_held(&reason, &delegator, share, beneficiary);
-			if taken.is_zero() {
-				remaining_delegators.push(delegator);
+		let mut emptied: Vec<T::AccountId> = Vec::new();
+		for (backer, held_then) in exposure.iter().filter(|(backer, _)| backer != provider) {
+			let share = proportional_share(rest, *held_then, delegated_then);
+			if share.is_zero() {
 				continue;
 			}
-			let (from_active, _) = delegation.take(taken);
+			// A delegator that has since left (or was slashed empty) has nothing left to take.
+			let Some(mut delegation) = Delegations::<T>::get(provider, backer) else { continue };
+			let moved =
+				Self::take_held(&reason, backer, share.min(delegation.total()), beneficiary);
+			if moved.is_zero() {
+				continue;
+			}
+			let (from_active, _) = delegation.take(moved);
 			taken_from_active = taken_from_active.saturating_add(from_active);
 			if delegation.is_empty() {
-				Delegations::<T>::remove(provider, &delegator);
+				Delegations::<T>::remove(provider, backer);
+				emptied.push(backer.clone());
 			} else {
-				Delegations::<T>::insert(provider, &delegator, delegation);
-				remaining_delegators.push(delegator.clone());
+				Delegations::<T>::insert(provider, backer, delegation);
 			}
-			slashed = slashed.saturating_add(taken);
+			taken.from_delegators = taken.from_delegators.saturating_add(moved);
 			Self::deposit_event(Event::Slashed {
 				provider: provider.clone(),
-				who: delegator,
-				amount: taken,
+				who: backer.clone(),
+				amount: moved,
 			});
 		}
 
 		if !taken_from_active.is_zero() {
 			Self::decrease_total_delegated(provider, taken_from_active);
 		}
-		if remaining_delegators.len() != delegators.len() {
-			// A subset of a bounded list, so it stays within the bound.
-			Self::put_delegators(provider, BoundedVec::truncate_from(remaining_delegators));
+		if !emptied.is_empty() {
+			let mut delegators = ProviderDelegators::<T>::get(provider);
+			delegators.retain(|account| !emptied.contains(account));
+			Self::put_delegators(provider, delegators);
 		}
-		slashed
+		taken
+	}
+
+	/// Tell the owner when its active bond no longer covers its registered GPUs.
+	fn report_shortfall(owner: &T::AccountId) {
+		let Some(gpus) = T::Registry::registered_gpus(owner) else { return };
+		let required = Self::required_stake_for(gpus);
+		let bonded = Ledgers::<T>::get(owner).map(|ledger| ledger.active).unwrap_or_else(Zero::zero);
+		if bonded < required {
+			Self::deposit_event(Event::BondBelowRequired { owner: owner.clone(), bonded, required });
+		}
 	}
 
 	/// Move up to `amount` of what `who` holds for `reason` to `beneficiary`'s free balance, or

@@ -868,12 +868,16 @@ mod provider_stake {
 mod slash {
 	use super::*;
 
+	/// Slash the provider's backers as they stand now; returns the total taken.
 	fn slash(provider: AccountId, amount: Balance, beneficiary: Option<AccountId>) -> Balance {
+		let exposure = <crate::Pallet<Test> as ProviderStakeSlashing<_, _>>::exposure(&provider);
 		<crate::Pallet<Test> as ProviderStakeSlashing<_, _>>::slash(
 			&provider,
+			&exposure,
 			amount,
 			beneficiary.as_ref(),
 		)
+		.total()
 	}
 
 	#[test]
@@ -1094,7 +1098,8 @@ mod observer {
 			));
 			delegate(BOB, ALICE, 500);
 			undelegate(BOB, ALICE, 100);
-			<ProviderStaking as ProviderStakeSlashing<_, _>>::slash(&ALICE, 10, None);
+			let exposure = <ProviderStaking as ProviderStakeSlashing<_, _>>::exposure(&ALICE);
+			<ProviderStaking as ProviderStakeSlashing<_, _>>::slash(&ALICE, &exposure, 10, None);
 			assert_eq!(MockObserver::taken(), vec![ALICE; 8]);
 
 			// Withdrawing what already left the backing changes nothing that earns.

@@ -54,7 +54,7 @@ impl pallet_provider_staking::Config for Runtime {
 	type MinDelegation = MinDelegation;
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxUnlockingChunks = ConstU32<32>;
-	type MaxDelegatorsPerProvider = ConstU32<64>;
+	type MaxDelegatorsPerProvider = ConstU32<MAX_DELEGATORS_PER_PROVIDER>;
 	type MaxCommission = MaxCommission;
 	/// Rewards earned on the old terms are paid out before backing or commission changes.
 	type Observer = Emissions;
@@ -67,6 +67,8 @@ impl pallet_providers::Config for Runtime {
 	/// The market hears first (attestations settle leases), then emissions (the heartbeat
 	/// credits available GPU-time).
 	type Lifecycle = (Leases, Emissions);
+	/// A provider with a slash or jail pending cannot leave.
+	type Punishments = Slashing;
 	type MaxAttestations = ConstU32<MAX_LEASES_PER_PROVIDER>;
 	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 	type HeartbeatPeriod = HeartbeatPeriod;
@@ -185,6 +187,9 @@ parameter_types! {
 /// slashable, for longer than a slash can wait (its dispute window and the blocks it may spill).
 const _: () = assert!(UnbondingPeriod::get() > DisputeWindow::get() + MAX_SLASH_SPILL);
 
+/// Most delegators one provider may have.
+const MAX_DELEGATORS_PER_PROVIDER: u32 = 64;
+
 /// Most blocks a slash may move past its own when its block's queue is full.
 const MAX_SLASH_SPILL: BlockNumber = 64;
 
@@ -202,6 +207,10 @@ impl pallet_slashing::Config for Runtime {
 	/// Three offences within the window jail the provider.
 	type JailThreshold = ConstU32<3>;
 	type MaxSlashFraction = MaxSlashFraction;
+	/// A provider's offences are capped per emissions era.
+	type SpanLength = EraLength;
+	/// The owner and every delegator it may have.
+	type MaxBackers = ConstU32<{ MAX_DELEGATORS_PER_PROVIDER + 1 }>;
 	type MaxHarmedLeases = ConstU32<MAX_LEASES_PER_PROVIDER>;
 	type MaxSlashesPerBlock = ConstU32<64>;
 	type MaxJailsPerBlock = ConstU32<16>;

@@ -197,7 +197,12 @@ pub async fn providers(ctx: &Context, args: ProvidersArgs) -> Result<(), CliErro
 					models.push(line);
 				}
 			}
-			let status = if p.paused { format!("{} (paused)", p.status) } else { p.status.clone() };
+			let status = match &p.idle_reason {
+				// The status itself says it.
+				Some(reason) if *reason == p.status => p.status.clone(),
+				Some(reason) => format!("{} ({reason})", p.status),
+				None => p.status.clone(),
+			};
 			t.add_row(vec![
 				p.owner.clone(),
 				status,

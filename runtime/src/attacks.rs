@@ -1,0 +1,393 @@
+//! Attacks on the market's economics, each played through the assembled runtime by parties
+//! acting in their own interest. Every test here failed before the defence it names existed.
+
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::{DispatchClass, GetDispatchInfo},
+	traits::{fungible::Inspect, OnFinalize},
+};
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring;
+use sp_core::Pair as _;
+use sp_runtime::{BoundedVec, FixedPointNumber, Perbill};
+
+use crate::{
+	configs::{DisputeWindow, ProviderBaseStake, ProviderStakePerGpu},
+	tests::{account, bond_and_register, check_invariants, gpu, preset_ext, run_to_block},
+	AccountId, Balance, Balances, Leases, ProviderStaking, Providers, Runtime, RuntimeCall,
+	RuntimeOrigin, Slashing, System, EMBR, HOURS,
+};
+
+/// A fresh account funded with `amount` by governance.
+fn funded(name: &str, amount: Balance) -> AccountId {
+	let who: AccountId = sp_core::sr25519::Pair::from_string(&format!("//{name}"), None)
+		.map(|pair| pair.public().into())
+		.expect("a valid derivation");
+	assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), who.clone().into(), amount));
+	who
+}
+
+/// Everything `who` owns: free and held alike.
+fn wealth(who: &AccountId) -> Balance {
+	Balances::total_balance(who)
+}
+
+/// Everything that backs `provider` and is held by `who` (its bond or its delegation).
+fn stake_of(provider: &AccountId, who: &AccountId) -> Balance {
+	<ProviderStaking as ember_primitives::ProviderStakeSlashing<_, _>>::exposure(provider)
+		.into_iter()
+		.filter(|(backer, _)| backer == who)
+		.map(|(_, held)| held)
+		.sum()
+}
+
+/// The owner of a provider with `gpus` GPUs, its agent, and `delegators` accounts that each
+/// delegated `each` to it.
+fn backed_provider(
+	gpus: u8,
+	delegators: u32,
+	each: Balance,
+) -> (AccountId, AccountId, Vec<AccountId>) {
+	let owner = funded("owner", 100_000 * EMBR);
+	let agent = funded("agent", 10 * EMBR);
+	bond_and_register(&owner, &agent, gpus);
+	let backers = (0..delegators)
+		.map(|index| {
+			let delegator = funded(&format!("delegator{index}"), each + 100 * EMBR);
+			assert_ok!(ProviderStaking::delegate(
+				RuntimeOrigin::signed(delegator.clone()),
+				owner.clone(),
+				each
+			));
+			delegator
+		})
+		.collect();
+	(owner, agent, backers)
+}
+
+#[test]
+fn self_dealt_early_closes_cost_the_owner_and_never_drain_its_delegators() {
+	preset_ext("development").execute_with(|| {
+		// 20 GPUs: a 3,000 EMBR bond, and 40,000 EMBR delegated by four others.
+		let (owner, agent, delegators) = backed_provider(20, 4, 10_000 * EMBR);
+		let bond = ProviderBaseStake::get() + 20 * ProviderStakePerGpu::get();
+		assert_eq!(stake_of(&owner, &owner), bond);
+		// The owner's second account rents all 20 GPUs, one lease each, at a high price.
+		let accomplice = funded("accomplice", 100_000 * EMBR);
+		let gpus = BoundedVec::truncate_from((0..20).map(|i| gpu(i).uuid_hash).collect::<Vec<_>>());
+		assert_ok!(Leases::list_offer(RuntimeOrigin::signed(agent.clone()), gpus, 100 * EMBR, 24 * HOURS));
+		let coalition_before = wealth(&owner) + wealth(&accomplice);
+		let delegated_before: Vec<Balance> =
+			delegators.iter().map(|d| stake_of(&owner, d)).collect();
+		for _ in 0..20 {
+			assert_ok!(Leases::rent(
+				RuntimeOrigin::signed(accomplice.clone()),
+				0,
+				1,
+				24 * HOURS,
+				100 * EMBR,
+				H256::repeat_byte(7),
+			));
+		}
+
+		// In one block the agent walks out of all twenty.
+		run_to_block(System::block_number() + 1);
+		for lease in 0..20 {
+			assert_ok!(Leases::close_lease(RuntimeOrigin::signed(agent.clone()), lease));
+		}
+		let reported: Vec<Balance> = System::events()
+			.into_iter()
+			.filter_map(|record| match record.event {
+				crate::RuntimeEvent::Slashing(pallet_slashing::Event::OffenceReported {
+					amount,
+					..
+				}) => Some(amount),
+				_ => None,
+			})
+			.collect();
+		// Before spans, each close took 5 % of the whole backing: all of it in twenty closes.
+		let backing = bond + 40_000 * EMBR;
+		let kind_cap = Perbill::from_percent(5).mul_floor(backing);
+		assert_eq!(reported, vec![kind_cap], "one slash for every early close of the era");
+
+		run_to_block(System::block_number() + DisputeWindow::get() + 1);
+		assert!(pallet_slashing::PendingSlashes::<Runtime>::iter().next().is_none());
+
+		// The slash fell on the owner's bond, which covers it: no delegator lost anything.
+		for (delegator, before) in delegators.iter().zip(delegated_before) {
+			assert_eq!(stake_of(&owner, delegator), before, "the owner's bond is the first loss");
+		}
+		assert_eq!(stake_of(&owner, &owner), bond - kind_cap);
+		// The owner's bond takes the slash first, and the tenant side is paid only out of it:
+		// the delegators lost nothing, and the pair ends poorer by the protocol fees.
+		let coalition_after = wealth(&owner) + wealth(&accomplice);
+		assert!(
+			coalition_after < coalition_before,
+			"self-dealing must not pay: {coalition_before} -> {coalition_after}"
+		);
+		check_invariants(System::block_number());
+	});
+}
+
+#[test]
+fn leaving_cannot_dodge_a_decided_jail_and_a_leaving_provider_can_be_jailed() {
+	preset_ext("development").execute_with(|| {
+		let (owner, _agent, _) = backed_provider(2, 0, 0);
+		// Governance proves a GPU was misstated: the jail waits for the next block.
+		assert_ok!(Slashing::report_offence(
+			RuntimeOrigin::root(),
+			ember_primitives::ProviderOffence::FalseInventory {
+				provider: owner.clone(),
+				gpu: gpu(0).uuid_hash,
+			},
+		));
+		assert_noop!(
+			Providers::leave(RuntimeOrigin::signed(owner.clone())),
+			pallet_providers::Error::<Runtime>::PunishmentPending
+		);
+		run_to_block(System::block_number() + 1);
+		assert_eq!(
+			pallet_providers::Providers::<Runtime>::get(&owner).map(|info| info.status),
+			Some(ember_primitives::ProviderStatus::Jailed)
+		);
+
+		// A provider with a running lease that started leaving is still within reach.
+		let (other, other_agent) = (funded("other", 100_000 * EMBR), funded("other-agent", EMBR));
+		bond_and_register(&other, &other_agent, 1);
+		let tenant = funded("tenant", 10_000 * EMBR);
+		let one = BoundedVec::truncate_from(vec![gpu(0).uuid_hash]);
+		assert_ok!(Leases::list_offer(RuntimeOrigin::signed(other_agent), one, EMBR, HOURS));
+		assert_ok!(Leases::rent(RuntimeOrigin::signed(tenant), 0, 1, HOURS, EMBR, H256::zero()));
+		assert_ok!(Providers::leave(RuntimeOrigin::signed(other.clone())));
+		assert_ok!(Providers::force_jail(RuntimeOrigin::root(), other.clone()));
+		assert_eq!(
+			pallet_providers::Providers::<Runtime>::get(&other).map(|info| info.status),
+			Some(ember_primitives::ProviderStatus::Jailed)
+		);
+		check_invariants(System::block_number());
+	});
+}
+
+#[test]
+fn a_delegator_that_arrives_after_an_offence_pays_nothing_for_it() {
+	preset_ext("development").execute_with(|| {
+		let (owner, _, early) = backed_provider(2, 1, 5_000 * EMBR);
+		assert_ok!(Slashing::report_offence(
+			RuntimeOrigin::root(),
+			ember_primitives::ProviderOffence::FailedChallenge {
+				provider: owner.clone(),
+				challenge: 1,
+			},
+		));
+		let late = funded("late", 20_000 * EMBR);
+		assert_ok!(ProviderStaking::delegate(
+			RuntimeOrigin::signed(late.clone()),
+			owner.clone(),
+			10_000 * EMBR
+		));
+		let early_before = stake_of(&owner, &early[0]);
+		run_to_block(System::block_number() + DisputeWindow::get() + 1);
+		assert_eq!(stake_of(&owner, &late), 10_000 * EMBR, "the late delegator keeps everything");
+		assert!(stake_of(&owner, &early[0]) < early_before, "the exposed delegator paid");
+		check_invariants(System::block_number());
+	});
+}
+
+#[test]
+fn an_owner_cannot_lift_a_governance_jail_with_a_stale_slashing_release() {
+	preset_ext("development").execute_with(|| {
+		let (owner, _, _) = backed_provider(1, 0, 0);
+		assert_ok!(Slashing::report_offence(
+			RuntimeOrigin::root(),
+			ember_primitives::ProviderOffence::FalseInventory {
+				provider: owner.clone(),
+				gpu: gpu(0).uuid_hash,
+			},
+		));
+		run_to_block(System::block_number() + 1);
+		// Governance releases it, and later jails it for reasons of its own.
+		assert_ok!(Providers::force_unjail(RuntimeOrigin::root(), owner.clone()));
+		assert_ok!(Providers::force_jail(RuntimeOrigin::root(), owner.clone()));
+		let cooldown = <Runtime as pallet_slashing::Config>::JailCooldown::get();
+		System::set_block_number(System::block_number() + cooldown + 1);
+		assert_noop!(
+			Slashing::unjail(RuntimeOrigin::signed(owner.clone())),
+			pallet_slashing::Error::<Runtime>::NotJailedBySlashing
+		);
+	});
+}
+
+#[test]
+fn a_slash_below_the_gpus_requirement_stops_work_until_the_owner_tops_up() {
+	preset_ext("development").execute_with(|| {
+		let (owner, _, _) = backed_provider(4, 0, 0);
+		assert!(Providers::accepts_work(&owner));
+		assert_ok!(Slashing::report_offence(
+			RuntimeOrigin::root(),
+			ember_primitives::ProviderOffence::FailedChallenge {
+				provider: owner.clone(),
+				challenge: 9,
+			},
+		));
+		run_to_block(System::block_number() + DisputeWindow::get() + 1);
+		assert_ok!(Providers::force_unjail(RuntimeOrigin::root(), owner.clone()));
+		assert!(!Providers::accepts_work(&owner), "an under-bonded provider takes no work");
+		let Some(pallet_providers::IdleReason::BondTooLow { bonded, required }) =
+			Providers::idle_reason(&owner)
+		else {
+			panic!("the reason is the bond");
+		};
+		assert!(System::events().iter().any(|record| matches!(
+			&record.event,
+			crate::RuntimeEvent::ProviderStaking(
+				pallet_provider_staking::Event::BondBelowRequired { owner: o, .. }
+			) if *o == owner
+		)));
+		assert_ok!(ProviderStaking::bond_extra(
+			RuntimeOrigin::signed(owner.clone()),
+			required - bonded
+		));
+		assert!(Providers::accepts_work(&owner));
+		assert_eq!(Providers::idle_reason(&owner), None);
+	});
+}
+
+/// The fee of `call` signed by Alice, at the current multiplier and with no tip.
+fn fee_of(call: RuntimeCall) -> Balance {
+	let signer = Sr25519Keyring::Alice.pair();
+	let xt = crate::signing::signed_extrinsic(&signer, 0, System::block_hash(0), call.clone());
+	let len = codec::Encode::encoded_size(&xt) as u32;
+	pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len, &call.get_dispatch_info(), 0)
+}
+
+#[test]
+fn a_transfer_costs_about_a_hundredth_of_an_embr() {
+	preset_ext("development").execute_with(|| {
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: account(Sr25519Keyring::Bob).into(),
+			value: EMBR,
+		});
+		let fee = fee_of(transfer);
+		assert!(
+			(8 * crate::MILLI_EMBR..=12 * crate::MILLI_EMBR).contains(&fee),
+			"transfer fee {fee} is not about 0.01 EMBR"
+		);
+	});
+}
+
+#[test]
+fn sustained_full_blocks_make_fees_grow_and_empty_ones_never_push_them_below_target() {
+	preset_ext("development").execute_with(|| {
+		let normal_max = crate::configs::RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.unwrap_or_default();
+		let multiplier = pallet_transaction_payment::NextFeeMultiplier::<Runtime>::get;
+		assert_eq!(multiplier(), FixedPointNumber::saturating_from_integer(1));
+		// An hour of full blocks.
+		for block in 1..=HOURS {
+			System::set_block_number(block);
+			System::register_extra_weight_unchecked(normal_max, DispatchClass::Normal);
+			<crate::TransactionPayment as OnFinalize<_>>::on_finalize(block);
+			System::reset_events();
+			frame_system::BlockWeight::<Runtime>::kill();
+		}
+		let after_hour = multiplier();
+		assert!(after_hour > FixedPointNumber::saturating_from_rational(102, 100), "{after_hour:?}");
+		// Then a day of empty blocks: back to the floor, never below it.
+		for block in HOURS + 1..=HOURS + 24 * HOURS {
+			System::set_block_number(block);
+			<crate::TransactionPayment as OnFinalize<_>>::on_finalize(block);
+			frame_system::BlockWeight::<Runtime>::kill();
+		}
+		assert_eq!(multiplier(), FixedPointNumber::saturating_from_integer(1));
+	});
+}
+
+#[test]
+fn heartbeats_land_in_blocks_full_of_tipped_transfers() {
+	use sp_runtime::transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError,
+	};
+	preset_ext("development").execute_with(|| {
+		let owner = account(Sr25519Keyring::Charlie);
+		let agent_pair = Sr25519Keyring::Ferdie.pair();
+		let agent: AccountId = agent_pair.public().into();
+		bond_and_register(&owner, &agent, 1);
+		let period = crate::configs::HeartbeatPeriod::get();
+		System::set_block_number(period);
+		crate::tests::start_block(period + 1);
+
+		// Ordinary transactions fill every bit of the block they may use.
+		let normal_max = crate::configs::RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.unwrap_or_default();
+		System::register_extra_weight_unchecked(normal_max, DispatchClass::Normal);
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: account(Sr25519Keyring::Bob).into(),
+			value: EMBR,
+		});
+		let alice = Sr25519Keyring::Alice.pair();
+		assert_eq!(
+			crate::Executive::apply_extrinsic(crate::signing::signed_extrinsic(
+				&alice,
+				0,
+				System::block_hash(0),
+				transfer.clone()
+			)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources))
+		);
+
+		// The heartbeat still fits, and the pool ranks it above a transfer tipped 1,000 EMBR.
+		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {
+			attestations: Default::default(),
+		});
+		let xt = crate::signing::signed_extrinsic(&agent_pair, 0, System::block_hash(0), heartbeat);
+		let validity = crate::Executive::validate_transaction(
+			TransactionSource::External,
+			xt.clone(),
+			System::parent_hash(),
+		)
+		.expect("the heartbeat is valid");
+		assert_eq!(validity.priority, pallet_providers::HEARTBEAT_PRIORITY);
+		let info = transfer.get_dispatch_info();
+		let tipped = pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::get_priority(
+			&info,
+			200,
+			1_000 * EMBR,
+			fee_of(transfer),
+		);
+		assert!(tipped < validity.priority);
+		assert_ok!(crate::Executive::apply_extrinsic(xt).expect("included"));
+		assert_eq!(
+			pallet_providers::Providers::<Runtime>::get(&owner).map(|p| p.last_heartbeat),
+			Some(period + 1)
+		);
+	});
+}
+
+#[test]
+fn what_filling_blocks_costs() {
+	use frame_support::weights::WeightToFee as _;
+	preset_ext("development").execute_with(|| {
+		let weights = crate::configs::RuntimeBlockWeights::get();
+		let normal_weight = weights.get(DispatchClass::Normal).max_total.unwrap_or_default();
+		let normal_length = *crate::configs::RuntimeBlockLength::get().max.get(DispatchClass::Normal);
+		let by_weight = crate::configs::WeightToFee::weight_to_fee(&normal_weight);
+		let by_length = Balance::from(normal_length) * crate::configs::FEE_PER_BYTE;
+		let cheapest = by_weight.min(by_length);
+		let embr = |amount: Balance| amount as f64 / EMBR as f64;
+		println!(
+			"one normal block: {:.1} EMBR by weight, {:.1} EMBR by length; an hour of the cheaper: \
+			 {:.0} EMBR at the fee floor",
+			embr(by_weight),
+			embr(by_length),
+			embr(cheapest * Balance::from(HOURS)),
+		);
+		// docs/economics.md states these; keep them in step.
+		assert!((30 * EMBR..=50 * EMBR).contains(&by_length), "length fill {by_length}");
+		assert!(by_weight > by_length, "filling by weight is dearer than by length");
+		assert!(cheapest * Balance::from(HOURS) >= 20_000 * EMBR);
+	});
+}
