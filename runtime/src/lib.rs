@@ -150,7 +150,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run on the next runtime upgrade, besides the pallets' own.
 #[allow(unused_parens)]
-type Migrations = (pallet_slashing::migrations::v1::MigrateV0ToV1<Runtime>,);
+type Migrations = (
+	pallet_slashing::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_provider_staking::migrations::v1::MigrateV0ToV1<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -84,12 +84,12 @@ impl<T: Config> Pallet<T> {
 		ProviderPoints::<T>::insert(provider, record);
 	}
 
-	/// Whether `tenant` is the provider's owner, its agent or one of its delegators: leasing
-	/// from yourself earns no bonus.
+	/// Whether `tenant` is the provider's owner or its agent: leasing from yourself earns no
+	/// bonus. A tenant that delegates to its provider is not its own side: otherwise any tenant
+	/// could cancel its provider's bonus by delegating the minimum. A delegator renting to
+	/// farm the bonus gains nothing either, as the bonus never exceeds the fees burned.
 	pub fn is_own_side(provider: &T::AccountId, tenant: &T::AccountId) -> bool {
-		tenant == provider
-			|| T::Registry::provider_of_agent(tenant).as_ref() == Some(provider)
-			|| T::Backing::is_delegator(provider, tenant)
+		tenant == provider || T::Registry::provider_of_agent(tenant).as_ref() == Some(provider)
 	}
 
 	/// Sum of the class scores of `gpus`, each model looked up once.

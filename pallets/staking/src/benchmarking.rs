@@ -198,17 +198,32 @@ mod benchmarks {
 
 	#[benchmark]
 	fn delegate() -> Result<(), BenchmarkError> {
+		// Every slot is taken: the new, larger delegation reads them all to find the smallest
+		// and displaces it.
 		let max = T::MaxDelegatorsPerProvider::get();
-		let provider = provider_with_delegators::<T>(max.saturating_sub(1))?;
+		let provider = provider_with_delegators::<T>(max)?;
 		let delegator: T::AccountId = whitelisted_caller();
 		fund::<T>(&delegator);
+		let larger = unit::<T>().saturating_mul(2u32.into());
 
-		// The new delegator takes the last slot.
 		#[extrinsic_call]
-		_(RawOrigin::Signed(delegator.clone()), provider.clone(), unit::<T>());
+		_(RawOrigin::Signed(delegator.clone()), provider.clone(), larger);
 
 		assert_eq!(ProviderDelegators::<T>::get(&provider).len() as u32, max);
-		assert!(Delegations::<T>::contains_key(&provider, &delegator));
+		assert!(ProviderDelegators::<T>::get(&provider).contains(&delegator));
+		assert_eq!(DisplacedDelegators::<T>::get(&provider).len(), 1);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_min_delegation() -> Result<(), BenchmarkError> {
+		let provider = provider_with_delegators::<T>(0)?;
+		let min = unit::<T>().saturating_mul(3u32.into());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), min);
+
+		assert_eq!(OwnerMinDelegation::<T>::get(&provider), Some(min));
 		Ok(())
 	}
 

@@ -119,6 +119,7 @@ impl<T: Config> Pallet<T> {
 		T::Currency::release(&Self::bond_hold_reason(), owner, withdrawn, Precision::Exact)?;
 		if ledger.is_empty() {
 			Ledgers::<T>::remove(owner);
+			crate::OwnerMinDelegation::<T>::remove(owner);
 		} else {
 			Ledgers::<T>::insert(owner, ledger);
 		}

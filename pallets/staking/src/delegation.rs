@@ -1,8 +1,8 @@
 //! What delegators do: delegate to a provider, undelegate and withdraw.
 
 use crate::{
-	BalanceOf, Config, Delegation, Delegations, Error, Event, HoldReason, Ledgers, Pallet,
-	ProviderDelegators, StakeRecord, TotalDelegated,
+	BalanceOf, Config, Delegation, Delegations, DisplacedDelegators, Error, Event, HoldReason,
+	Ledgers, OwnerMinDelegation, Pallet, ProviderDelegators, StakeRecord, TotalDelegated,
 };
 use frame_support::{
 	ensure,
@@ -49,6 +49,13 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The smallest active delegation `provider` takes: the chain's minimum, or its owner's
+	/// when higher.
+	pub(crate) fn min_delegation_for(provider: &T::AccountId) -> BalanceOf<T> {
+		OwnerMinDelegation::<T>::get(provider)
+			.map_or_else(T::MinDelegation::get, |own| own.max(T::MinDelegation::get()))
+	}
+
 	pub(crate) fn do_delegate(
 		delegator: &T::AccountId,
 		provider: &T::AccountId,
@@ -58,37 +65,107 @@ impl<T: Config> Pallet<T> {
 		ensure!(delegator != provider, Error::<T>::SelfDelegation);
 		ensure!(Ledgers::<T>::contains_key(provider), Error::<T>::ProviderNotBonded);
 		let now = frame_system::Pallet::<T>::block_number();
-		let existing = Delegations::<T>::get(provider, delegator);
-		let is_new = existing.is_none();
-		let mut delegation = existing.unwrap_or_else(|| Delegation::<T>::new(Zero::zero(), now));
+		let mut delegation =
+			Delegations::<T>::get(provider, delegator).unwrap_or_else(|| Delegation::<T>::new());
 		delegation.active = delegation.active.saturating_add(value);
-		delegation.since = now;
 		ensure!(delegation.active >= T::MinDelegation::get(), Error::<T>::DelegationBelowMinimum);
-		// A new delegator takes a slot in the provider's bounded list.
-		let grown_delegators = if is_new {
-			let mut delegators = ProviderDelegators::<T>::get(provider);
-			delegators
-				.try_push(delegator.clone())
-				.map_err(|_| Error::<T>::TooManyDelegators)?;
-			Some(delegators)
-		} else {
-			None
-		};
+		ensure!(
+			delegation.active >= Self::min_delegation_for(provider),
+			Error::<T>::BelowOwnerMinimum
+		);
+		let mut delegators = ProviderDelegators::<T>::get(provider);
+		// A delegator without a slot (new, or displaced earlier) needs one.
+		let needs_slot = !delegators.contains(delegator);
+		let mut displaced_list = DisplacedDelegators::<T>::get(provider);
+		let mut displacement = None;
+		if needs_slot {
+			if delegators.is_full() {
+				let (smallest, mut record) = Self::smallest_delegation(provider, &delegators)
+					.filter(|(_, record)| record.active < delegation.active)
+					.ok_or(Error::<T>::TooManyDelegators)?;
+				let unlock_at = now.saturating_add(T::UnbondingPeriod::get());
+				let amount = record.active;
+				if !amount.is_zero() {
+					record.schedule_unlock(amount, unlock_at)?;
+				}
+				delegators.retain(|account| *account != smallest);
+				displaced_list
+					.try_push(smallest.clone())
+					.map_err(|_| Error::<T>::TooManyDelegators)?;
+				displacement = Some((smallest, record, amount, unlock_at));
+			}
+			displaced_list.retain(|account| account != delegator);
+			delegators.try_push(delegator.clone()).map_err(|_| Error::<T>::TooManyDelegators)?;
+		}
 		let reason = Self::delegation_hold_reason();
 		Self::ensure_can_hold(&reason, delegator, value)?;
 
 		T::Currency::hold(&reason, delegator, value)?;
 		Delegations::<T>::insert(provider, delegator, delegation);
-		if let Some(delegators) = grown_delegators {
+		if needs_slot {
 			Self::put_delegators(provider, delegators);
+			Self::put_displaced(provider, displaced_list);
 		}
 		Self::increase_total_delegated(provider, value);
+		if let Some((smallest, record, amount, unlock_at)) = displacement {
+			Delegations::<T>::insert(provider, &smallest, record);
+			Self::decrease_total_delegated(provider, amount);
+			Self::deposit_event(Event::DelegationDisplaced {
+				delegator: smallest,
+				provider: provider.clone(),
+				amount,
+				unlock_at,
+			});
+		}
 		Self::deposit_event(Event::Delegated {
 			delegator: delegator.clone(),
 			provider: provider.clone(),
 			amount: value,
 		});
 		Ok(())
+	}
+
+	/// The delegator with the smallest active delegation in `delegators` (the earliest listed
+	/// among equals), with its record. Reads every listed delegation: at most
+	/// `MaxDelegatorsPerProvider`.
+	fn smallest_delegation(
+		provider: &T::AccountId,
+		delegators: &[T::AccountId],
+	) -> Option<(T::AccountId, Delegation<T>)> {
+		let mut smallest: Option<(T::AccountId, Delegation<T>)> = None;
+		for delegator in delegators {
+			let Some(record) = Delegations::<T>::get(provider, delegator) else { continue };
+			if smallest.as_ref().is_none_or(|(_, least)| record.active < least.active) {
+				smallest = Some((delegator.clone(), record));
+			}
+		}
+		smallest
+	}
+
+	/// Store the displaced delegators of `provider`, dropping the entry when it is empty.
+	pub(crate) fn put_displaced(
+		provider: &T::AccountId,
+		displaced: BoundedVec<T::AccountId, T::MaxDelegatorsPerProvider>,
+	) {
+		if displaced.is_empty() {
+			DisplacedDelegators::<T>::remove(provider);
+		} else {
+			DisplacedDelegators::<T>::insert(provider, displaced);
+		}
+	}
+
+	/// Forget `delegator` behind `provider`, whose delegation is empty: out of its slot or the
+	/// displaced list, wherever it is.
+	pub(crate) fn forget_delegator(provider: &T::AccountId, delegator: &T::AccountId) {
+		let mut delegators = ProviderDelegators::<T>::get(provider);
+		if delegators.contains(delegator) {
+			delegators.retain(|account| account != delegator);
+			Self::put_delegators(provider, delegators);
+			return;
+		}
+		let mut displaced = DisplacedDelegators::<T>::get(provider);
+		displaced.retain(|account| account != delegator);
+		Self::put_displaced(provider, displaced);
 	}
 
 	pub(crate) fn do_undelegate(
@@ -107,7 +184,6 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let unlock_at = now.saturating_add(T::UnbondingPeriod::get());
 		delegation.schedule_unlock(value, unlock_at)?;
-		delegation.since = now;
 
 		Delegations::<T>::insert(provider, delegator, delegation);
 		Self::decrease_total_delegated(provider, value);
@@ -137,9 +213,7 @@ impl<T: Config> Pallet<T> {
 		)?;
 		if delegation.is_empty() {
 			Delegations::<T>::remove(provider, delegator);
-			let mut delegators = ProviderDelegators::<T>::get(provider);
-			delegators.retain(|account| account != delegator);
-			Self::put_delegators(provider, delegators);
+			Self::forget_delegator(provider, delegator);
 		} else {
 			Delegations::<T>::insert(provider, delegator, delegation);
 		}

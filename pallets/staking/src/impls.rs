@@ -52,7 +52,8 @@ impl<T: Config> ProviderStakeSlashing<T::AccountId, BalanceOf<T>> for Pallet<T> 
 	}
 
 	fn max_exposure() -> u32 {
-		T::MaxDelegatorsPerProvider::get().saturating_add(1)
+		// The owner, the delegators in their slots, and those displaced from them.
+		T::MaxDelegatorsPerProvider::get().saturating_mul(2).saturating_add(1)
 	}
 }
 
@@ -85,10 +86,11 @@ impl<T: Config> ProviderBacking<T::AccountId, BalanceOf<T>> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Weight of the most expensive slash: a provider with `MaxDelegatorsPerProvider` delegators.
+	/// Weight of the most expensive slash: a provider with every delegator it may have in its
+	/// slots and as many displaced ones (the measured cost per delegator, counted for both).
 	/// Callers of [`ProviderStakeSlashing::slash`] account for it in their own weight.
 	pub fn max_slash_weight() -> Weight {
-		T::WeightInfo::slash(T::MaxDelegatorsPerProvider::get())
+		T::WeightInfo::slash(T::MaxDelegatorsPerProvider::get().saturating_mul(2))
 			.saturating_add(T::Observer::backing_changing_weight())
 	}
 }

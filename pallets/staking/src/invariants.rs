@@ -4,8 +4,8 @@
 #![cfg(any(feature = "try-runtime", feature = "std", test))]
 
 use crate::{
-	BalanceOf, Config, Delegations, Ledgers, Pallet, ProviderDelegators, StakeRecord,
-	TotalDelegated, UnlockChunks,
+	BalanceOf, Config, Delegations, DisplacedDelegators, Ledgers, OwnerMinDelegation, Pallet,
+	ProviderDelegators, StakeRecord, TotalDelegated, UnlockChunks,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::fungible::InspectHold};
@@ -69,21 +69,37 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
-		let mut listed_providers = 0usize;
+		// Every delegation sits in exactly one place: a slot, or the displaced list, where
+		// only unbonding stake is left.
+		let mut listed_by_provider: BTreeMap<T::AccountId, BTreeSet<T::AccountId>> =
+			BTreeMap::new();
 		for (provider, listed) in ProviderDelegators::<T>::iter() {
-			listed_providers = listed_providers.saturating_add(1);
 			ensure!(!listed.is_empty(), "an empty delegator list is left in storage");
-			let listed_set: BTreeSet<T::AccountId> = listed.iter().cloned().collect();
-			ensure!(listed_set.len() == listed.len(), "a delegator is listed twice");
-			ensure!(
-				delegators_by_provider.get(&provider) == Some(&listed_set),
-				"a delegator list differs from the delegations"
-			);
+			let set = listed_by_provider.entry(provider).or_default();
+			for delegator in listed {
+				ensure!(set.insert(delegator), "a delegator is listed twice");
+			}
+		}
+		for (provider, displaced) in DisplacedDelegators::<T>::iter() {
+			ensure!(!displaced.is_empty(), "an empty displaced list is left in storage");
+			let set = listed_by_provider.entry(provider.clone()).or_default();
+			for delegator in displaced {
+				ensure!(
+					Delegations::<T>::get(&provider, &delegator)
+						.is_some_and(|delegation| delegation.active.is_zero()),
+					"a displaced delegator still has active stake"
+				);
+				ensure!(set.insert(delegator), "a delegator is listed twice");
+			}
 		}
 		ensure!(
-			listed_providers == delegators_by_provider.len(),
-			"a provider with delegations has no delegator list"
+			listed_by_provider == delegators_by_provider,
+			"the delegator lists differ from the delegations"
 		);
+		for (owner, min) in OwnerMinDelegation::<T>::iter() {
+			ensure!(!min.is_zero(), "a zero owner minimum is left in storage");
+			ensure!(Ledgers::<T>::contains_key(&owner), "an owner minimum outlived its ledger");
+		}
 		Ok(())
 	}
 

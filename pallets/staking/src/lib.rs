@@ -30,6 +30,7 @@ mod bonding;
 mod delegation;
 mod impls;
 mod invariants;
+pub mod migrations;
 mod slashing;
 pub mod types;
 pub mod weights;
@@ -55,7 +56,7 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -153,6 +154,24 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Delegators pushed out of a full list by a larger delegation: their stake is unbonding
+	/// and stays slashable until they withdraw it. At most `MaxDelegatorsPerProvider` per
+	/// provider.
+	#[pallet::storage]
+	pub type DisplacedDelegators<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<T::AccountId, T::MaxDelegatorsPerProvider>,
+		ValueQuery,
+	>;
+
+	/// The smallest delegation each owner accepts behind its provider, when above the chain's
+	/// `MinDelegation`.
+	#[pallet::storage]
+	pub type OwnerMinDelegation<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, OptionQuery>;
+
 	/// Sum of active delegations behind each provider.
 	#[pallet::storage]
 	pub type TotalDelegated<T: Config> =
@@ -238,6 +257,25 @@ pub mod pallet {
 			/// What its registered GPUs require.
 			required: BalanceOf<T>,
 		},
+		/// A larger delegation took the slot of the smallest one behind a full provider: that
+		/// delegation now unbonds, slashable until it is withdrawn.
+		DelegationDisplaced {
+			/// The delegator pushed out.
+			delegator: T::AccountId,
+			/// The provider (owner account) it backed.
+			provider: T::AccountId,
+			/// Its active stake, now unbonding.
+			amount: BalanceOf<T>,
+			/// First block at which it can be withdrawn.
+			unlock_at: BlockNumberFor<T>,
+		},
+		/// An owner set the smallest delegation it accepts behind its provider.
+		MinDelegationSet {
+			/// The provider's owner account.
+			owner: T::AccountId,
+			/// The smallest delegation accepted; the chain's `MinDelegation` applies below it.
+			min: BalanceOf<T>,
+		},
 		/// Stake backing a provider was slashed from one of its backers.
 		Slashed {
 			/// The provider (owner account) whose offence was punished.
@@ -280,8 +318,11 @@ pub mod pallet {
 		ProviderNotBonded,
 		/// The active delegation would be above zero but below `MinDelegation`.
 		DelegationBelowMinimum,
-		/// The provider already has `MaxDelegatorsPerProvider` delegators.
+		/// The provider already has `MaxDelegatorsPerProvider` delegators, none with a smaller
+		/// active delegation than this one would be (or its displaced list is full too).
 		TooManyDelegators,
+		/// The delegation would be below the smallest one the provider's owner accepts.
+		BelowOwnerMinimum,
 		/// The caller has no delegation behind this provider.
 		NotDelegated,
 		/// The amount to undelegate is larger than the active delegation.
@@ -420,13 +461,18 @@ pub mod pallet {
 		///
 		/// Holds `value` of the caller's free balance as stake behind `provider` (an owner
 		/// account that has bonded). The caller's active delegation to that provider afterwards
-		/// must be at least `MinDelegation`. The stake shares the provider's rewards and its
-		/// slashes.
+		/// must be at least `MinDelegation` and at least the owner's own minimum, if it set one.
+		/// The stake shares the provider's rewards, and backs its owner's bond against slashes.
+		///
+		/// When the provider already has `MaxDelegatorsPerProvider` delegators, a new delegation
+		/// larger than the smallest active one takes that one's slot: the smaller delegation
+		/// starts unbonding (event `DelegationDisplaced`), slashable until withdrawn.
 		///
 		/// Origin: signed by any account other than `provider`.
 		///
 		/// Errors: `ZeroAmount`, `SelfDelegation`, `ProviderNotBonded`, `DelegationBelowMinimum`,
-		/// `TooManyDelegators`, `InsufficientBalance`.
+		/// `BelowOwnerMinimum`, `TooManyDelegators`, `TooManyUnlockingChunks`,
+		/// `InsufficientBalance`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::delegate().saturating_add(T::Observer::backing_changing_weight()))]
 		pub fn delegate(
@@ -475,6 +521,32 @@ pub mod pallet {
 		pub fn withdraw_delegation(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
 			let delegator = ensure_signed(origin)?;
 			Self::do_withdraw_delegation(&delegator, &provider)
+		}
+
+		/// Set the smallest delegation you accept behind your provider.
+		///
+		/// New delegations, and top-ups of existing ones, must leave the delegator's active
+		/// stake at least `min` (and at least the chain's `MinDelegation`). Delegations already
+		/// below it stay until their delegators leave. Zero removes your minimum.
+		///
+		/// Origin: signed by an owner that has bonded.
+		///
+		/// Errors: `NotBonded`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_min_delegation())]
+		pub fn set_min_delegation(
+			origin: OriginFor<T>,
+			#[pallet::compact] min: BalanceOf<T>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			ensure!(Ledgers::<T>::contains_key(&owner), Error::<T>::NotBonded);
+			if min.is_zero() {
+				OwnerMinDelegation::<T>::remove(&owner);
+			} else {
+				OwnerMinDelegation::<T>::insert(&owner, min);
+			}
+			Self::deposit_event(Event::MinDelegationSet { owner, min });
+			Ok(())
 		}
 	}
 }

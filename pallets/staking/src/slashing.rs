@@ -1,8 +1,8 @@
 //! Taking stake from a provider's backers when the provider is punished.
 
 use crate::{
-	BalanceOf, Config, Delegations, Event, Ledgers, Pallet, ProviderDelegators, StakeRecord,
-	LOG_TARGET,
+	BalanceOf, Config, Delegations, DisplacedDelegators, Event, Ledgers, Pallet,
+	ProviderDelegators, StakeRecord, LOG_TARGET,
 };
 use alloc::vec::Vec;
 use ember_primitives::{Exposure, ProviderRegistry, SlashTaken};
@@ -47,8 +47,11 @@ impl<T: Config> Pallet<T> {
 				exposure.push((provider.clone(), ledger.total()));
 			}
 		}
-		// Bounded by `MaxDelegatorsPerProvider`.
-		for delegator in ProviderDelegators::<T>::get(provider) {
+		// Bounded by twice `MaxDelegatorsPerProvider`: the slots and the displaced, whose
+		// unbonding stake is as slashable as anyone's.
+		let listed = ProviderDelegators::<T>::get(provider);
+		let displaced = DisplacedDelegators::<T>::get(provider);
+		for delegator in listed.into_iter().chain(displaced) {
 			let held = Delegations::<T>::get(provider, &delegator)
 				.map(|delegation| delegation.total())
 				.unwrap_or_else(Zero::zero);
@@ -92,6 +95,7 @@ impl<T: Config> Pallet<T> {
 				ledger.take(moved);
 				if ledger.is_empty() {
 					Ledgers::<T>::remove(provider);
+					crate::OwnerMinDelegation::<T>::remove(provider);
 				} else {
 					Ledgers::<T>::insert(provider, ledger);
 				}
@@ -147,10 +151,8 @@ impl<T: Config> Pallet<T> {
 		if !taken_from_active.is_zero() {
 			Self::decrease_total_delegated(provider, taken_from_active);
 		}
-		if !emptied.is_empty() {
-			let mut delegators = ProviderDelegators::<T>::get(provider);
-			delegators.retain(|account| !emptied.contains(account));
-			Self::put_delegators(provider, delegators);
+		for delegator in &emptied {
+			Self::forget_delegator(provider, delegator);
 		}
 		taken
 	}

@@ -64,11 +64,6 @@ impl<T: Config> ProviderLedger<T> {
 }
 
 /// Stake a delegator has placed behind one provider.
-///
-/// `since` is the block at which the delegator last changed the active amount (the delegation
-/// began, grew or shrank). Reward sharing counts a delegation's active stake only from that block
-/// on, so stake moved in just before a reward period cannot claim the whole period. Slashes and
-/// withdrawals of unbonded funds leave it unchanged.
 #[derive(
 	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
 )]
@@ -79,14 +74,18 @@ pub struct Delegation<T: Config> {
 	pub active: BalanceOf<T>,
 	/// Amounts being undelegated, oldest first; at most `MaxUnlockingChunks`.
 	pub unlocking: UnlockChunks<T>,
-	/// Block at which the delegator last changed `active`.
-	pub since: BlockNumberFor<T>,
 }
 
 impl<T: Config> Delegation<T> {
-	/// A fresh delegation of `active`, starting at block `since`.
-	pub fn new(active: BalanceOf<T>, since: BlockNumberFor<T>) -> Self {
-		Self { active, unlocking: BoundedVec::new(), since }
+	/// A fresh, empty delegation.
+	pub fn new() -> Self {
+		Self { active: Zero::zero(), unlocking: BoundedVec::new() }
+	}
+}
+
+impl<T: Config> Default for Delegation<T> {
+	fn default() -> Self {
+		Self::new()
 	}
 }
 

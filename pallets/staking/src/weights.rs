@@ -23,6 +23,7 @@ pub trait WeightInfo {
 	fn rebond() -> Weight;
 	fn withdraw_unbonded() -> Weight;
 	fn set_commission() -> Weight;
+	fn set_min_delegation() -> Weight;
 	fn delegate() -> Weight;
 	fn undelegate() -> Weight;
 	fn withdraw_delegation() -> Weight;
@@ -90,6 +91,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_commission() -> Weight {
 		// Proof size: measured `137`, estimated `4174`.
 		// Fastest run: 11_541_000 ps.
+		Weight::from_parts(13_850_000, 4174)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_min_delegation() -> Weight {
 		Weight::from_parts(13_850_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -189,6 +195,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_commission() -> Weight {
+		Weight::from_parts(13_850_000, 4174)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_min_delegation() -> Weight {
 		Weight::from_parts(13_850_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -209,8 +209,8 @@ impl pallet_slashing::Config for Runtime {
 	type MaxSlashFraction = MaxSlashFraction;
 	/// A provider's offences are capped per emissions era.
 	type SpanLength = EraLength;
-	/// The owner and every delegator it may have.
-	type MaxBackers = ConstU32<{ MAX_DELEGATORS_PER_PROVIDER + 1 }>;
+	/// The owner, every delegator it may have, and as many displaced ones still unbonding.
+	type MaxBackers = ConstU32<{ 2 * MAX_DELEGATORS_PER_PROVIDER + 1 }>;
 	type MaxHarmedLeases = ConstU32<MAX_LEASES_PER_PROVIDER>;
 	type MaxSlashesPerBlock = ConstU32<64>;
 	type MaxJailsPerBlock = ConstU32<16>;
