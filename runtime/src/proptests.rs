@@ -757,6 +757,18 @@ impl Economy {
 				self.pending.insert(slash, record);
 				reported.push((kind, provider, amount));
 			},
+			// Tenants it harmed join the era's pending slash of its kind.
+			Event::OffenceAbsorbed { provider, kind } => {
+				let latest = pallet_slashing::Spans::<Runtime>::get(&provider)
+					.and_then(|span| span.latest[kind.index()]);
+				if let Some((id, stored)) =
+					latest.and_then(|id| PendingSlashes::get(id).map(|stored| (id, stored)))
+				{
+					if let Some(record) = self.pending.get_mut(&id) {
+						record.harmed = stored.harmed;
+					}
+				}
+			},
 			Event::SlashCancelled { slash, provider } => {
 				let record = self.pending.remove(&slash).expect("a cancelled slash was reported");
 				assert_eq!(record.provider, provider);
@@ -772,7 +784,15 @@ impl Economy {
 				assert!(amount <= harmed.unspent, "a tenant got more than its lease had left");
 				*self.compensated.entry(slash).or_default() += amount;
 			},
-			Event::SlashApplied { slash, provider, slashed, compensated, to_treasury, burned } => {
+			Event::SlashApplied {
+				slash,
+				provider,
+				slashed,
+				from_owner,
+				compensated,
+				to_treasury,
+				burned,
+			} => {
 				let record = self.pending.remove(&slash).expect("an applied slash was reported");
 				assert_eq!(record.provider, provider);
 				let (backing, backers) =
@@ -791,13 +811,15 @@ impl Economy {
 				*backing -= slashed;
 				assert_eq!(compensated + to_treasury + burned, slashed, "slash {slash} leaks");
 				assert_eq!(self.compensated.remove(&slash).unwrap_or_default(), compensated);
-				// Tenants come first: in full when the slash covers them, else all of it but
-				// rounding goes to them.
+				// Tenants are paid only out of the owner's part, and first: in full when it
+				// covers them, else all of it but rounding goes to them.
+				assert!(from_owner <= slashed, "slash {slash} took more from the owner than in all");
+				assert!(compensated <= from_owner, "slash {slash} paid tenants from delegators");
 				let owed: Balance = record.harmed.iter().map(|harmed| harmed.unspent).sum();
-				if slashed >= owed {
+				if from_owner >= owed {
 					assert_eq!(compensated, owed, "slash {slash} left a tenant short");
 				} else {
-					assert!(slashed - compensated <= record.harmed.len() as Balance);
+					assert!(from_owner - compensated <= record.harmed.len() as Balance);
 				}
 				self.burned += burned;
 				self.applied.push((slash, slashed, compensated, to_treasury));

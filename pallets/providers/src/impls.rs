@@ -3,7 +3,7 @@
 use crate::*;
 use alloc::vec::Vec;
 use ember_primitives::{
-	GpuSpec, ProviderJail, ProviderLifecycle, ProviderRegistry, ProviderStatus,
+	GpuSpec, ProviderJail, ProviderLifecycle, ProviderRegistry, ProviderStake, ProviderStatus,
 };
 use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
 

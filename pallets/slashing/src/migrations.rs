@@ -8,7 +8,9 @@ pub mod v1 {
 	use super::*;
 	use codec::{Decode, Encode};
 	use frame_support::{
-		migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade, weights::Weight,
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
 	};
 	use sp_runtime::Perbill;
 
