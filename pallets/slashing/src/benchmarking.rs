@@ -86,14 +86,29 @@ fn max_delegators<T: Config>() -> u32 {
 
 /// Report a downtime of `provider` harming `harmed` leases, each of a new tenant, whose unspent
 /// escrow takes up half of the slash between them; returns the slash and the tenants' leases.
-fn downtime_with_harmed<T: Config>(
+/// A downtime that harmed nobody costs nothing, so with no lease harmed it reports a false
+/// inventory instead: a slash of the same size, all of it for the treasury.
+fn offence_with_harmed<T: Config>(
 	provider: &T::AccountId,
 	harmed: u32,
 ) -> Result<(SlashId, HarmedLeases<T>), BenchmarkError> {
+	let id = NextSlashId::<T>::get();
+	if harmed == 0 {
+		slash_hardest::<T>(OffenceKind::FalseInventory, false);
+		Pallet::<T>::report_offence(
+			force_origin::<T>()?,
+			ProviderOffence::FalseInventory {
+				provider: provider.clone(),
+				gpu: H256::repeat_byte(3),
+			},
+		)?;
+		ensure_pending::<T>(id)?;
+		return Ok((id, Default::default()));
+	}
 	slash_hardest::<T>(OffenceKind::Downtime, false);
 	let amount = T::MaxSlashFraction::get().mul_floor(T::Stake::slashable_backing(provider));
-	let unspent = amount / 2 / Balance::from(harmed.max(1));
-	if harmed > 0 && unspent < T::Currency::minimum_balance() {
+	let unspent = amount / 2 / Balance::from(harmed);
+	if unspent < T::Currency::minimum_balance() {
 		return Err(BenchmarkError::Stop("backing too small to pay every tenant"));
 	}
 	let leases: HarmedLeases<T> = (0..harmed)
@@ -103,7 +118,6 @@ fn downtime_with_harmed<T: Config>(
 			unspent,
 		})
 		.collect();
-	let id = NextSlashId::<T>::get();
 	<Pallet<T> as LeaseOffenceReporter<_, _, _>>::report(LeaseOffence::Downtime {
 		provider: provider.clone(),
 		since: now::<T>(),
@@ -289,7 +303,7 @@ mod benchmarks {
 		// The staking pallet's own cost (its delegators) is added from `StakeSlashWeight`.
 		start::<T>();
 		let provider = T::BenchmarkHelper::backed_provider(0, 0);
-		let (id, leases) = downtime_with_harmed::<T>(&provider, h)?;
+		let (id, leases) = offence_with_harmed::<T>(&provider, h)?;
 		let backing = T::Stake::slashable_backing(&provider);
 
 		#[block]

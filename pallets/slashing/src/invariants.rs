@@ -90,7 +90,8 @@ impl<T: Config> Pallet<T> {
 
 		// An era's slashes add up per kind, and stay within what backed the provider.
 		for (_, span) in Spans::<T>::iter() {
-			let by_kind = span.by_kind.iter().fold(0u128, |sum, amount| sum.saturating_add(*amount));
+			let by_kind =
+				span.by_kind.iter().fold(0u128, |sum, amount| sum.saturating_add(*amount));
 			ensure!(by_kind == span.total, "an era's slashes per kind do not add up");
 			ensure!(span.total <= span.base, "an era slashes more than the backing");
 		}

@@ -3,7 +3,10 @@
 use crate::*;
 
 /// Version 1: offence parameters gained `harm_percent`. Stored parameters keep their fraction
-/// and jail flag and take their kind's default share of the harm.
+/// and jail flag and take their kind's default share of the harm. The slashes and jails already
+/// waiting are counted in `PendingPunishments`, so their providers cannot leave before them.
+/// (Slashes reported before this version have no recorded exposure: they fall on the backers
+/// of the day they apply, as they always did.)
 pub mod v1 {
 	use super::*;
 	use codec::{Decode, Encode};
@@ -12,7 +15,7 @@ pub mod v1 {
 		traits::{Get, UncheckedOnRuntimeUpgrade},
 		weights::Weight,
 	};
-	use sp_runtime::Perbill;
+	use sp_runtime::{traits::Saturating, Perbill};
 
 	/// Offence parameters as version 0 stored them.
 	#[derive(Decode, Encode)]
@@ -37,7 +40,23 @@ pub mod v1 {
 					jails: old.jails,
 				})
 			});
-			T::DbWeight::get().reads_writes(entries, entries)
+			// Both are bounded by the apply and jail queues of the dispute window's blocks.
+			let mut awaiting: alloc::collections::BTreeMap<T::AccountId, u32> = Default::default();
+			for (_, slash) in PendingSlashes::<T>::iter() {
+				entries = entries.saturating_add(1);
+				awaiting.entry(slash.provider).or_default().saturating_inc();
+			}
+			for (_, providers) in JailQueue::<T>::iter() {
+				entries = entries.saturating_add(1);
+				for provider in providers {
+					awaiting.entry(provider).or_default().saturating_inc();
+				}
+			}
+			let providers = u64::try_from(awaiting.len()).unwrap_or(u64::MAX);
+			for (provider, count) in awaiting {
+				PendingPunishments::<T>::insert(provider, count);
+			}
+			T::DbWeight::get().reads_writes(entries, entries.saturating_add(providers))
 		}
 	}
 

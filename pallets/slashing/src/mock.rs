@@ -161,7 +161,6 @@ const fn registry_error(index: u8) -> DispatchError {
 
 pub const NOT_REGISTERED: DispatchError = registry_error(0);
 pub const ALREADY_JAILED: DispatchError = registry_error(1);
-pub const PROVIDER_LEAVING: DispatchError = registry_error(2);
 pub const NOT_JAILED: DispatchError = registry_error(3);
 pub const DEADLINE_QUEUE_FULL: DispatchError = registry_error(4);
 
@@ -226,7 +225,10 @@ impl MockStake {
 
 	/// What each of `provider`'s backers holds, owner first.
 	pub fn backers(provider: AccountId) -> Vec<Balance> {
-		Self::backers_with_accounts(provider).into_iter().map(|(_, held)| held).collect()
+		Self::backers_with_accounts(provider)
+			.into_iter()
+			.map(|(_, held)| held)
+			.collect()
 	}
 
 	/// `provider`'s backers and what each holds, owner first.
@@ -292,14 +294,28 @@ impl ProviderStakeSlashing<AccountId, Balance> for MockStake {
 		beneficiary: Option<&AccountId>,
 	) -> SlashTaken<Balance> {
 		let mut backers = Self::backers_with_accounts(*provider);
-		let exposed: Balance = exposure.iter().map(|(_, held)| held).sum();
 		let mut taken = SlashTaken::default();
-		if amount > 0 && exposed > 0 {
-			// Each exposed backer in proportion to what it held then, rounded down, and at most
-			// what it holds now, as the staking pallet.
-			for (who, held_then) in exposure {
+		// The owner's bond first, as the staking pallet: up to what it held then.
+		let owner_then: Balance =
+			exposure.iter().filter(|(who, _)| who == provider).map(|(_, held)| held).sum();
+		let owner_share = amount.min(owner_then);
+		if let Some((_, held)) = backers.iter_mut().find(|(who, _)| who == provider) {
+			let share = owner_share.min(*held);
+			if share > 0 {
+				*held -= share;
+				taken.from_owner = share;
+				Self::pay_out(share, beneficiary);
+			}
+		}
+		// The rest from the delegators, each in proportion to what it held then, rounded
+		// down, and at most what it holds now.
+		let rest = amount - owner_share;
+		let delegated: Balance =
+			exposure.iter().filter(|(who, _)| who != provider).map(|(_, held)| held).sum();
+		if rest > 0 && delegated > 0 {
+			for (who, held_then) in exposure.iter().filter(|(who, _)| who != provider) {
 				let share =
-					if amount >= exposed { *held_then } else { amount * *held_then / exposed };
+					if rest >= delegated { *held_then } else { rest * *held_then / delegated };
 				let Some((_, held)) = backers.iter_mut().find(|(backer, _)| backer == who) else {
 					continue;
 				};
@@ -308,11 +324,7 @@ impl ProviderStakeSlashing<AccountId, Balance> for MockStake {
 					continue;
 				}
 				*held -= share;
-				if who == provider {
-					taken.from_owner += share;
-				} else {
-					taken.from_delegators += share;
-				}
+				taken.from_delegators += share;
 				Self::pay_out(share, beneficiary);
 			}
 		}
@@ -354,6 +366,11 @@ impl MockRegistry {
 
 	pub fn set_status(owner: AccountId, status: ProviderStatus) {
 		STATUS.with(|all| all.borrow_mut().insert(owner, status));
+	}
+
+	/// `owner` leaves the registry.
+	pub fn deregister(owner: AccountId) {
+		STATUS.with(|all| all.borrow_mut().remove(&owner));
 	}
 
 	/// The providers jailed through the trait so far, drained.
@@ -403,9 +420,7 @@ impl ProviderJail<AccountId> for MockRegistry {
 		match Self::status(provider) {
 			None => return Err(NOT_REGISTERED),
 			Some(ProviderStatus::Jailed) => return Err(ALREADY_JAILED),
-			Some(
-				ProviderStatus::Active | ProviderStatus::Offline | ProviderStatus::Leaving,
-			) => {},
+			Some(ProviderStatus::Active | ProviderStatus::Offline | ProviderStatus::Leaving) => {},
 		}
 		Self::set_status(*provider, ProviderStatus::Jailed);
 		JAIL_CALLS.with(|calls| calls.borrow_mut().push(*provider));

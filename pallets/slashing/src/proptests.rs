@@ -122,8 +122,11 @@ fn apply(op: &Op) {
 		},
 		Op::Cancel(id) => call(|| Slashing::do_cancel_slash(*id)),
 		Op::SetParams { kind, percent, jails } => {
-			let params =
-				crate::SlashParams { fraction: Perbill::from_percent(*percent), jails: *jails };
+			let params = crate::SlashParams {
+				fraction: Perbill::from_percent(*percent),
+				harm_percent: 100,
+				jails: *jails,
+			};
 			call(|| {
 				Slashing::set_offence_params(RuntimeOrigin::root(), OffenceKind::ALL[*kind], params)
 			});

@@ -6,9 +6,10 @@
 //! inventory 2_000. Provider B is backed by 4_000 and C by nothing.
 
 use crate::{
-	mock::*, ApplyQueue, Destination, Error, Event, HarmedTenant, JailQueue, JailedUntil,
-	NextSlashId, OffenceCount, OffenceCounts, OffenceKind, OffenceParams, PendingSlash,
-	PendingSlashes, Reported, SlashDestination, SlashId, SlashParams,
+	mock::*, ApplyQueue, Destination, EraSlashCap, Error, Event, HarmedTenant, JailQueue,
+	JailedUntil, NextSlashId, OffenceCount, OffenceCounts, OffenceKind, OffenceParams,
+	PendingSlash, PendingSlashes, Reported, SlashDestination, SlashExposure, SlashId, SlashParams,
+	Spans,
 };
 use ember_primitives::{
 	HarmedLease, LeaseId, LeaseOffence, LeaseOffenceReporter, ProviderOffence,
@@ -80,6 +81,8 @@ fn slashing_events() -> Vec<Event<Test>> {
 		.collect()
 }
 
+/// The `SlashApplied` event of a slash whose backers are the owner alone, or whose owner's bond
+/// covered all of it.
 fn applied_event(
 	slash: SlashId,
 	provider: AccountId,
@@ -88,7 +91,9 @@ fn applied_event(
 	to_treasury: Balance,
 	burned: Balance,
 ) -> RuntimeEvent {
-	Event::SlashApplied { slash, provider, slashed, compensated, to_treasury, burned }.into()
+	let from_owner = slashed;
+	Event::SlashApplied { slash, provider, slashed, from_owner, compensated, to_treasury, burned }
+		.into()
 }
 
 fn count_of(provider: AccountId) -> Option<u32> {
@@ -241,9 +246,14 @@ mod reporting {
 			assert_noop!(false_inventory(PROVIDER_A, 3), Error::<Test>::DuplicateOffence);
 
 			// Another challenge, or the same challenge of another provider, is another offence.
+			// (A's second failed challenge costs nothing more this era, but it counts.)
 			assert_ok!(failed_challenge(PROVIDER_A, 8));
+			System::assert_last_event(
+				Event::OffenceAbsorbed { provider: PROVIDER_A, kind: OffenceKind::FailedChallenge }
+					.into(),
+			);
 			assert_ok!(failed_challenge(PROVIDER_B, 7));
-			assert_eq!(NextSlashId::<Test>::get(), 4);
+			assert_eq!(NextSlashId::<Test>::get(), 3);
 			assert_eq!(count_of(PROVIDER_A), Some(3));
 		});
 	}
@@ -274,27 +284,133 @@ mod reporting {
 			);
 
 			// A new downtime, the same subject under another kind, or another provider's
-			// downtime from the same block, are new offences.
+			// downtime from the same block, are new offences. (Downtimes that harmed no lease
+			// cost nothing, but they count.)
 			downtime(PROVIDER_A, 6, &[]);
 			early_close(PROVIDER_A, 5, TENANT, 100);
 			downtime(PROVIDER_B, 5, &[]);
-			assert_eq!(NextSlashId::<Test>::get(), 5);
+			assert_eq!(NextSlashId::<Test>::get(), 3);
+			assert_eq!(count_of(PROVIDER_A), Some(4));
+			assert_eq!(count_of(PROVIDER_B), Some(1));
 			check_invariants();
 		});
 	}
 
 	#[test]
-	fn the_amount_follows_the_parameters_and_the_backing_at_report_time() {
+	fn a_harm_sized_slash_is_its_share_of_the_unspent_value_within_the_kind_s_cap() {
 		new_test_ext().execute_with(|| {
-			let params = SlashParams { fraction: Perbill::from_percent(3), jails: false };
-			assert_ok!(Slashing::set_offence_params(root(), OffenceKind::Downtime, params));
-			downtime(PROVIDER_A, 1, &[]);
-			assert_eq!(PendingSlashes::<Test>::get(0).map(|slash| slash.amount), Some(300));
-
-			// Unbonding does not shrink the slash: everything the backers still hold counts.
-			MockStake::set_active(PROVIDER_A, 5_000);
-			downtime(PROVIDER_A, 2, &[]);
+			let params =
+				SlashParams { fraction: Perbill::from_percent(5), harm_percent: 200, jails: false };
+			assert_ok!(Slashing::set_offence_params(root(), OffenceKind::EarlyClose, params));
+			// Twice the 100 left in the lease.
+			early_close(PROVIDER_A, 1, TENANT, 100);
+			assert_eq!(PendingSlashes::<Test>::get(0).map(|slash| slash.amount), Some(200));
+			// Twice 1_000 is more than the 500 (5 % of 10_000) the kind may take in the era:
+			// only the 300 left of it.
+			early_close(PROVIDER_A, 2, TENANT_2, 1_000);
 			assert_eq!(PendingSlashes::<Test>::get(1).map(|slash| slash.amount), Some(300));
+			// The kind's cap is reached: the next walk-out costs nothing more, and its tenant
+			// joins the era's latest early-close slash to share its compensation.
+			early_close(PROVIDER_A, 3, TENANT_3, 50);
+			System::assert_has_event(
+				Event::OffenceAbsorbed { provider: PROVIDER_A, kind: OffenceKind::EarlyClose }
+					.into(),
+			);
+			// It still counts: the third offence in the window jails.
+			assert_eq!(jail_queued(), vec![(2, vec![PROVIDER_A])]);
+			assert_eq!(NextSlashId::<Test>::get(), 2);
+			let harmed: Vec<_> = PendingSlashes::<Test>::get(1)
+				.expect("pending")
+				.harmed
+				.iter()
+				.map(|lease| (lease.lease, lease.tenant, lease.unspent))
+				.collect();
+			assert_eq!(harmed, vec![(2, TENANT_2, 1_000), (3, TENANT_3, 50)]);
+			assert_eq!(count_of(PROVIDER_A), Some(3));
+			check_invariants();
+		});
+	}
+
+	#[test]
+	fn one_era_s_slashes_are_capped_and_the_base_is_the_backing_at_its_first_offence() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(failed_challenge(PROVIDER_A, 1));
+			assert_eq!(PendingSlashes::<Test>::get(0).map(|slash| slash.amount), Some(1_000));
+			let span = Spans::<Test>::get(PROVIDER_A).expect("the era's span");
+			assert_eq!((span.era, span.base, span.total), (0, A_BACKING, 1_000));
+
+			// Backers unbonding or arriving do not move the era's base.
+			MockStake::set_active(PROVIDER_A, 5_000);
+			MockStake::back(PROVIDER_A, &[8_000, 2_000, 30_000]);
+			// False inventory may take 20 % of 10_000, but the era's cap (also 20 %) has only
+			// 1_000 left.
+			assert_ok!(false_inventory(PROVIDER_A, 1));
+			assert_eq!(PendingSlashes::<Test>::get(1).map(|slash| slash.amount), Some(1_000));
+			// Nothing more this era, whatever the kind.
+			assert_ok!(failed_challenge(PROVIDER_A, 2));
+			assert_ok!(false_inventory(PROVIDER_A, 2));
+			assert_eq!(NextSlashId::<Test>::get(), 2);
+			assert_eq!(Spans::<Test>::get(PROVIDER_A).map(|span| span.total), Some(2_000));
+
+			// A new era starts from what backs the provider then.
+			run_to_block(SPAN_LENGTH);
+			assert_ok!(failed_challenge(PROVIDER_A, 3));
+			let span = Spans::<Test>::get(PROVIDER_A).expect("the era's span");
+			assert_eq!((span.era, span.base), (1, MockStake::held(PROVIDER_A)));
+			assert_eq!(
+				PendingSlashes::<Test>::get(2).map(|slash| slash.amount),
+				Some(MockStake::held(PROVIDER_A) / 10)
+			);
+		});
+	}
+
+	#[test]
+	fn governance_sets_the_era_s_cap_within_the_largest_fraction() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(EraSlashCap::<Test>::get(), Perbill::from_percent(20));
+			assert_noop!(
+				Slashing::set_era_slash_cap(signed(PROVIDER_A), Perbill::from_percent(50)),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Slashing::set_era_slash_cap(root(), Perbill::from_percent(51)),
+				Error::<Test>::FractionTooHigh
+			);
+			assert_ok!(Slashing::set_era_slash_cap(root(), Perbill::from_percent(5)));
+			System::assert_last_event(
+				Event::EraSlashCapSet { cap: Perbill::from_percent(5) }.into(),
+			);
+			// A failed challenge would take 10 %; the era allows 5 %.
+			assert_ok!(failed_challenge(PROVIDER_A, 1));
+			assert_eq!(PendingSlashes::<Test>::get(0).map(|slash| slash.amount), Some(500));
+		});
+	}
+
+	#[test]
+	fn a_cancelled_slash_gives_its_room_back_to_the_era() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(false_inventory(PROVIDER_A, 1));
+			assert_ok!(failed_challenge(PROVIDER_A, 1));
+			assert_eq!(NextSlashId::<Test>::get(), 1, "the era's cap absorbed the challenge");
+			assert_ok!(Slashing::cancel_slash(root(), 0));
+			assert_eq!(Spans::<Test>::get(PROVIDER_A).map(|span| span.total), Some(0));
+			assert_ok!(failed_challenge(PROVIDER_A, 2));
+			assert_eq!(PendingSlashes::<Test>::get(1).map(|slash| slash.amount), Some(1_000));
+			check_invariants();
+		});
+	}
+
+	#[test]
+	fn the_exposure_is_recorded_when_the_offence_is_reported() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(failed_challenge(PROVIDER_A, 1));
+			let exposure = SlashExposure::<Test>::get(0).expect("recorded").into_inner();
+			assert_eq!(exposure, vec![(PROVIDER_A, 8_000), (delegator_of(PROVIDER_A, 0), 2_000)]);
+			// Someone who backs A from now on is not in it, and pays nothing.
+			MockStake::back(PROVIDER_A, &[8_000, 2_000, 30_000]);
+			run_to_block(1 + DISPUTE_WINDOW);
+			assert_eq!(MockStake::held_by(PROVIDER_A, delegator_of(PROVIDER_A, 1)), 30_000);
+			assert!(SlashExposure::<Test>::get(0).is_none(), "removed once applied");
 		});
 	}
 
@@ -318,15 +434,20 @@ mod reporting {
 	}
 
 	#[test]
-	fn a_provider_without_backing_is_slashed_nothing() {
+	fn a_provider_without_backing_is_slashed_nothing_but_still_jailed() {
 		new_test_ext().execute_with(|| {
 			let treasury = free(TREASURY);
 			let total = issuance();
 			assert_ok!(false_inventory(PROVIDER_C, 1));
-			assert_eq!(PendingSlashes::<Test>::get(0).map(|slash| slash.amount), Some(0));
+			// Nothing to take: no pending slash fills the apply queue.
+			assert!(PendingSlashes::<Test>::get(0).is_none());
+			assert_eq!(ApplyQueue::<Test>::iter().count(), 0);
+			System::assert_has_event(
+				Event::OffenceAbsorbed { provider: PROVIDER_C, kind: OffenceKind::FalseInventory }
+					.into(),
+			);
 
 			run_to_block(1 + DISPUTE_WINDOW);
-			System::assert_has_event(applied_event(0, PROVIDER_C, 0, 0, 0, 0));
 			assert!(MockStake::slash_calls().is_empty());
 			assert!(MockBurns::taken().is_empty());
 			assert_eq!(free(TREASURY), treasury);
@@ -370,9 +491,9 @@ mod dispute_window {
 	#[test]
 	fn an_applied_or_unknown_slash_cannot_be_cancelled() {
 		new_test_ext().execute_with(|| {
-			downtime(PROVIDER_A, 1, &[]);
+			assert_ok!(failed_challenge(PROVIDER_A, 1));
 			run_to_block(1 + DISPUTE_WINDOW);
-			System::assert_has_event(applied_event(0, PROVIDER_A, 100, 0, 100, 0));
+			System::assert_has_event(applied_event(0, PROVIDER_A, 1_000, 0, 1_000, 0));
 
 			assert_noop!(Slashing::cancel_slash(root(), 0), Error::<Test>::UnknownSlash);
 			assert_noop!(Slashing::cancel_slash(root(), 5), Error::<Test>::UnknownSlash);
@@ -382,14 +503,14 @@ mod dispute_window {
 	#[test]
 	fn cancelling_leaves_the_other_slashes_of_its_block() {
 		new_test_ext().execute_with(|| {
-			downtime(PROVIDER_A, 1, &[]);
-			early_close(PROVIDER_B, 3, TENANT, 0);
+			downtime(PROVIDER_A, 1, &[(7, TENANT, 300)]);
+			early_close(PROVIDER_B, 3, TENANT, 300);
 			assert_ok!(Slashing::cancel_slash(root(), 0));
 			assert_eq!(ApplyQueue::<Test>::get(1 + DISPUTE_WINDOW).into_inner(), vec![1]);
 
 			run_to_block(1 + DISPUTE_WINDOW);
-			// 5 % of B's 4_000.
-			System::assert_has_event(applied_event(1, PROVIDER_B, 200, 0, 200, 0));
+			// The 300 harmed, capped at 5 % of B's 4_000, all of it owed to the tenant.
+			System::assert_has_event(applied_event(1, PROVIDER_B, 200, 200, 0, 0));
 			assert_eq!(
 				MockStake::slash_calls(),
 				vec![SlashCall {
@@ -405,18 +526,18 @@ mod dispute_window {
 	#[test]
 	fn a_cancelled_offence_stops_counting_but_stays_recorded() {
 		new_test_ext().execute_with(|| {
-			downtime(PROVIDER_A, 1, &[]);
-			downtime(PROVIDER_A, 2, &[]);
+			downtime(PROVIDER_A, 1, &[(1, TENANT, 10)]);
+			downtime(PROVIDER_A, 2, &[(2, TENANT, 10)]);
 			assert_ok!(Slashing::cancel_slash(root(), 1));
 			assert_eq!(count_of(PROVIDER_A), Some(1));
 
 			// The third report is only the second that counts: no jail.
-			downtime(PROVIDER_A, 3, &[]);
+			downtime(PROVIDER_A, 3, &[(3, TENANT, 10)]);
 			assert_eq!(count_of(PROVIDER_A), Some(2));
 			assert!(jail_queued().is_empty());
 
 			// The cancelled offence cannot come back.
-			downtime(PROVIDER_A, 2, &[]);
+			downtime(PROVIDER_A, 2, &[(2, TENANT, 10)]);
 			System::assert_last_event(
 				Event::DuplicateOffenceIgnored {
 					provider: PROVIDER_A,
@@ -426,6 +547,7 @@ mod dispute_window {
 			);
 			assert_eq!(count_of(PROVIDER_A), Some(2));
 
+			// One that harmed nobody costs nothing, but counts.
 			downtime(PROVIDER_A, 4, &[]);
 			assert_eq!(jail_queued(), vec![(2, vec![PROVIDER_A])]);
 		});
@@ -456,8 +578,9 @@ mod applying {
 					slashed: 2_000
 				}]
 			);
-			// Owner and delegator lose in proportion to what they hold.
-			assert_eq!(MockStake::backers(PROVIDER_A), vec![6_400, 1_600]);
+			// The owner's bond is the first loss: while it covers the slash, the delegator
+			// loses nothing.
+			assert_eq!(MockStake::backers(PROVIDER_A), vec![6_000, 2_000]);
 			assert_eq!(free(TREASURY), treasury + 2_000);
 			assert_eq!(free(VAULT), vault - 2_000);
 			assert_eq!(issuance(), total);
@@ -471,6 +594,10 @@ mod applying {
 	#[test]
 	fn the_harmed_tenant_is_compensated_first() {
 		new_test_ext().execute_with(|| {
+			// Twice the harm: 600, capped at the kind's 500.
+			let params =
+				SlashParams { fraction: Perbill::from_percent(5), harm_percent: 200, jails: false };
+			assert_ok!(Slashing::set_offence_params(root(), OffenceKind::EarlyClose, params));
 			early_close(PROVIDER_A, 42, TENANT, 300);
 			let tenant = free(TENANT);
 			let treasury = free(TREASURY);
@@ -489,7 +616,13 @@ mod applying {
 	#[test]
 	fn a_slash_covering_every_lease_pays_each_its_unspent_escrow() {
 		new_test_ext().execute_with(|| {
-			let params = SlashParams { fraction: Perbill::from_percent(50), jails: false };
+			// Five times the 600 harmed is 3_000, within the kind's 50 % but past the era's
+			// 20 % (2_000).
+			let params = SlashParams {
+				fraction: Perbill::from_percent(50),
+				harm_percent: 500,
+				jails: false,
+			};
 			assert_ok!(Slashing::set_offence_params(root(), OffenceKind::Downtime, params));
 			downtime(PROVIDER_A, 1, &[(1, TENANT, 300), (2, TENANT_2, 100), (3, TENANT_3, 200)]);
 			let before = [free(TENANT), free(TENANT_2), free(TENANT_3), free(TREASURY)];
@@ -497,9 +630,9 @@ mod applying {
 			run_to_block(1 + DISPUTE_WINDOW);
 			assert_eq!(
 				[free(TENANT), free(TENANT_2), free(TENANT_3), free(TREASURY)],
-				[before[0] + 300, before[1] + 100, before[2] + 200, before[3] + 4_400]
+				[before[0] + 300, before[1] + 100, before[2] + 200, before[3] + 1_400]
 			);
-			System::assert_has_event(applied_event(0, PROVIDER_A, 5_000, 600, 4_400, 0));
+			System::assert_has_event(applied_event(0, PROVIDER_A, 2_000, 600, 1_400, 0));
 		});
 	}
 
@@ -528,21 +661,20 @@ mod applying {
 	#[test]
 	fn a_new_tenant_owed_less_than_the_existential_deposit_is_skipped() {
 		new_test_ext().execute_with(|| {
-			let params = SlashParams { fraction: Perbill::from_percent(50), jails: false };
-			assert_ok!(Slashing::set_offence_params(root(), OffenceKind::Downtime, params));
+			// The slash is the 59 harmed, owed in full.
 			downtime(PROVIDER_A, 1, &[(1, FRESH, EXISTENTIAL_DEPOSIT - 1), (2, FRESH_2, 50)]);
 			let treasury = free(TREASURY);
 
 			run_to_block(1 + DISPUTE_WINDOW);
-			// FRESH cannot exist with 9: its share goes to the treasury with the rest.
+			// FRESH cannot exist with 9: its share goes to the treasury.
 			assert_eq!(free(FRESH), 0);
 			assert!(!System::account_exists(&FRESH));
 			assert_eq!(free(FRESH_2), 50);
-			assert_eq!(free(TREASURY), treasury + 4_950);
+			assert_eq!(free(TREASURY), treasury + 9);
 			assert!(!slashing_events()
 				.iter()
 				.any(|event| matches!(event, Event::TenantCompensated { tenant: FRESH, .. })));
-			System::assert_has_event(applied_event(0, PROVIDER_A, 5_000, 50, 4_950, 0));
+			System::assert_has_event(applied_event(0, PROVIDER_A, 59, 50, 9, 0));
 		});
 	}
 
@@ -554,6 +686,9 @@ mod applying {
 			System::assert_last_event(
 				Event::DestinationSet { destination: SlashDestination::Burn }.into(),
 			);
+			let params =
+				SlashParams { fraction: Perbill::from_percent(5), harm_percent: 200, jails: false };
+			assert_ok!(Slashing::set_offence_params(root(), OffenceKind::EarlyClose, params));
 			early_close(PROVIDER_A, 42, TENANT, 300);
 			let total = issuance();
 			let tenant = free(TENANT);
@@ -582,7 +717,11 @@ mod applying {
 	fn a_rest_a_new_treasury_cannot_take_is_burned() {
 		new_test_ext().execute_with(|| {
 			TreasuryAccount::set(FRESH);
-			// 1 % of B's 4_000 is 40; 35 go to the tenant and 5 are left.
+			// Twice the 35 harmed, capped at 1 % of B's 4_000: 40; 35 go to the tenant and 5
+			// are left.
+			let params =
+				SlashParams { fraction: Perbill::from_percent(1), harm_percent: 200, jails: false };
+			assert_ok!(Slashing::set_offence_params(root(), OffenceKind::Downtime, params));
 			downtime(PROVIDER_B, 1, &[(1, TENANT, 35)]);
 			let total = issuance();
 
@@ -598,19 +737,30 @@ mod applying {
 	fn stake_the_staking_pallet_burns_on_its_way_to_the_pot_is_reported() {
 		new_test_ext().execute_with(|| {
 			MockRegistry::register(PROVIDER_D);
-			MockStake::back(PROVIDER_D, &[40, 9_960]);
+			MockStake::back(PROVIDER_D, &[5, 9_995]);
 			assert_ok!(false_inventory(PROVIDER_D, 1));
 			let total = issuance();
 			let treasury = free(TREASURY);
 
 			run_to_block(1 + DISPUTE_WINDOW);
-			// The owner's share (8) comes first and cannot open the empty pot: the staking
-			// pallet burns it. The delegator's 1_992 reach the pot.
-			assert_eq!(MockStake::backers(PROVIDER_D), vec![32, 7_968]);
-			assert_eq!(free(TREASURY), treasury + 1_992);
-			assert_eq!(issuance(), total - 8);
-			assert_eq!(MockBurns::taken(), vec![8]);
-			System::assert_has_event(applied_event(0, PROVIDER_D, 2_000, 0, 1_992, 8));
+			// The owner's whole bond (5) comes first and cannot open the empty pot: the
+			// staking pallet burns it. The delegator's 1_995 reach the pot.
+			assert_eq!(MockStake::backers(PROVIDER_D), vec![0, 8_000]);
+			assert_eq!(free(TREASURY), treasury + 1_995);
+			assert_eq!(issuance(), total - 5);
+			assert_eq!(MockBurns::taken(), vec![5]);
+			System::assert_has_event(
+				Event::SlashApplied {
+					slash: 0,
+					provider: PROVIDER_D,
+					slashed: 2_000,
+					from_owner: 5,
+					compensated: 0,
+					to_treasury: 1_995,
+					burned: 5,
+				}
+				.into(),
+			);
 		});
 	}
 
@@ -622,11 +772,14 @@ mod applying {
 			assert_ok!(false_inventory(PROVIDER_D, 1));
 			assert_eq!(PendingSlashes::<Test>::get(0).map(|slash| slash.amount), Some(2_000));
 			// Before it applies, another slash leaves the backers only 1,000.
+			let exposure = <MockStake as ProviderStakeSlashing<_, _>>::exposure(&PROVIDER_D);
 			let taken = <MockStake as ProviderStakeSlashing<_, _>>::slash(
 				&PROVIDER_D,
+				&exposure,
 				9_000,
 				Some(&TREASURY),
-			);
+			)
+			.total();
 			assert_eq!(taken, 9_000);
 			let treasury = free(TREASURY);
 
@@ -641,7 +794,7 @@ mod applying {
 	fn slashes_spill_to_later_blocks_and_are_dropped_when_none_has_room() {
 		new_test_ext().execute_with(|| {
 			for since in 1..=7 {
-				downtime(PROVIDER_A, since, &[]);
+				downtime(PROVIDER_A, since, &[(since, TENANT, 10)]);
 			}
 			let target = 1 + DISPUTE_WINDOW;
 			let placed: Vec<BlockNumber> = (0..6)
@@ -663,7 +816,7 @@ mod applying {
 
 			// It may be reported again, and lands where there is room.
 			run_to_block(2);
-			downtime(PROVIDER_A, 7, &[]);
+			downtime(PROVIDER_A, 7, &[(7, TENANT, 10)]);
 			assert_eq!(
 				PendingSlashes::<Test>::get(6).map(|slash| slash.apply_at),
 				Some(target + 3)
@@ -818,7 +971,7 @@ mod jail {
 	}
 
 	#[test]
-	fn providers_the_registry_cannot_jail_are_reported() {
+	fn providers_the_registry_cannot_jail_are_reported_and_leaving_ones_are_jailed() {
 		new_test_ext().execute_with(|| {
 			MockRegistry::set_status(PROVIDER_B, ProviderStatus::Leaving);
 			// Governance jailed C itself.
@@ -829,15 +982,14 @@ mod jail {
 			assert_ok!(false_inventory(PROVIDER_C, 1));
 			run_to_block(3);
 
-			for (provider, error) in [
-				(STRANGER, NOT_REGISTERED),
-				(PROVIDER_B, PROVIDER_LEAVING),
-				(PROVIDER_C, ALREADY_JAILED),
-			] {
+			for (provider, error) in [(STRANGER, NOT_REGISTERED), (PROVIDER_C, ALREADY_JAILED)] {
 				System::assert_has_event(Event::JailFailed { provider, error }.into());
 				assert!(JailedUntil::<Test>::get(provider).is_none());
 			}
-			assert!(MockRegistry::jail_calls().is_empty());
+			// Leaving does not escape a jail.
+			assert_eq!(MockRegistry::jail_calls(), vec![PROVIDER_B]);
+			assert_eq!(status(PROVIDER_B), Some(ProviderStatus::Jailed));
+			assert_eq!(JailedUntil::<Test>::get(PROVIDER_B), Some(2 + JAIL_COOLDOWN));
 		});
 	}
 
@@ -879,13 +1031,13 @@ mod jail {
 		new_test_ext().execute_with(|| {
 			assert_ok!(false_inventory(PROVIDER_A, 1));
 			run_to_block(2);
-			// Governance released it and it is leaving: it cannot be jailed again.
-			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Leaving);
+			// Governance released it and it left: it cannot be jailed again.
+			MockRegistry::deregister(PROVIDER_A);
 
 			assert_ok!(failed_challenge(PROVIDER_A, 1));
 			run_to_block(3);
 			System::assert_has_event(
-				Event::JailFailed { provider: PROVIDER_A, error: PROVIDER_LEAVING }.into(),
+				Event::JailFailed { provider: PROVIDER_A, error: NOT_REGISTERED }.into(),
 			);
 			assert!(JailedUntil::<Test>::get(PROVIDER_A).is_none());
 		});
@@ -965,16 +1117,18 @@ mod parameters {
 	#[test]
 	fn every_kind_has_its_default_until_governance_sets_one() {
 		new_test_ext().execute_with(|| {
+			// The market's offences are sized by the harm (the kind's fraction only caps
+			// them); proven ones take the whole fraction and jail.
 			let expected = [
-				(OffenceKind::Downtime, 1, false),
-				(OffenceKind::EarlyClose, 5, false),
-				(OffenceKind::FalseInventory, 20, true),
-				(OffenceKind::FailedChallenge, 10, true),
+				(OffenceKind::Downtime, 1, 100, false),
+				(OffenceKind::EarlyClose, 5, 100, false),
+				(OffenceKind::FalseInventory, 20, 0, true),
+				(OffenceKind::FailedChallenge, 10, 0, true),
 			];
-			for (kind, percent, jails) in expected {
+			for (kind, percent, harm_percent, jails) in expected {
 				assert_eq!(
 					Slashing::params_of(kind),
-					SlashParams { fraction: Perbill::from_percent(percent), jails }
+					SlashParams { fraction: Perbill::from_percent(percent), harm_percent, jails }
 				);
 				assert!(OffenceParams::<Test>::get(kind).is_none());
 			}
@@ -984,7 +1138,11 @@ mod parameters {
 	#[test]
 	fn governance_sets_an_offence_kind_s_parameters() {
 		new_test_ext().execute_with(|| {
-			let params = SlashParams { fraction: Perbill::from_percent(50), jails: true };
+			let params = SlashParams {
+				fraction: Perbill::from_percent(50),
+				harm_percent: 1_000,
+				jails: true,
+			};
 			assert_ok!(Slashing::set_offence_params(root(), OffenceKind::EarlyClose, params));
 			assert_eq!(OffenceParams::<Test>::get(OffenceKind::EarlyClose), Some(params));
 			assert_eq!(Slashing::params_of(OffenceKind::EarlyClose), params);
@@ -992,9 +1150,9 @@ mod parameters {
 				Event::OffenceParamsSet { kind: OffenceKind::EarlyClose, params }.into(),
 			);
 
-			// An early close now costs half the backing and jails at once.
+			// An early close now costs ten times the harm and jails at once.
 			early_close(PROVIDER_A, 1, TENANT, 10);
-			assert_eq!(PendingSlashes::<Test>::get(0).map(|slash| slash.amount), Some(5_000));
+			assert_eq!(PendingSlashes::<Test>::get(0).map(|slash| slash.amount), Some(100));
 			assert_eq!(jail_queued(), vec![(2, vec![PROVIDER_A])]);
 		});
 	}
@@ -1002,12 +1160,17 @@ mod parameters {
 	#[test]
 	fn parameters_are_bounded_and_governance_s() {
 		new_test_ext().execute_with(|| {
-			let too_high = SlashParams { fraction: Perbill::from_percent(51), jails: false };
+			let too_high = SlashParams {
+				fraction: Perbill::from_percent(51),
+				harm_percent: 100,
+				jails: false,
+			};
 			assert_noop!(
 				Slashing::set_offence_params(root(), OffenceKind::Downtime, too_high),
 				Error::<Test>::FractionTooHigh
 			);
-			let params = SlashParams { fraction: Perbill::from_percent(2), jails: false };
+			let params =
+				SlashParams { fraction: Perbill::from_percent(2), harm_percent: 100, jails: false };
 			assert_noop!(
 				Slashing::set_offence_params(signed(TENANT), OffenceKind::Downtime, params),
 				DispatchError::BadOrigin
@@ -1017,7 +1180,8 @@ mod parameters {
 
 	#[test]
 	fn genesis_sets_parameters_and_destination() {
-		let params = SlashParams { fraction: Perbill::from_percent(2), jails: true };
+		let params =
+			SlashParams { fraction: Perbill::from_percent(2), harm_percent: 100, jails: true };
 		let genesis = crate::GenesisConfig::<Test> {
 			offence_params: vec![(OffenceKind::Downtime, params)],
 			destination: SlashDestination::Burn,
@@ -1036,7 +1200,8 @@ mod parameters {
 	#[test]
 	#[should_panic(expected = "fraction above MaxSlashFraction")]
 	fn genesis_refuses_a_fraction_above_the_limit() {
-		let params = SlashParams { fraction: Perbill::from_percent(60), jails: false };
+		let params =
+			SlashParams { fraction: Perbill::from_percent(60), harm_percent: 100, jails: false };
 		let genesis = crate::GenesisConfig::<Test> {
 			offence_params: vec![(OffenceKind::Downtime, params)],
 			..Default::default()
@@ -1055,7 +1220,7 @@ mod invariants {
 	#[test]
 	fn a_slash_missing_from_its_queue_is_caught() {
 		new_test_ext().execute_with(|| {
-			downtime(PROVIDER_A, 1, &[]);
+			downtime(PROVIDER_A, 1, &[(1, TENANT, 10)]);
 			ApplyQueue::<Test>::remove(1 + DISPUTE_WINDOW);
 			assert_eq!(
 				Slashing::do_try_state(1),
@@ -1067,7 +1232,7 @@ mod invariants {
 	#[test]
 	fn a_queue_entry_without_its_slash_is_caught() {
 		new_test_ext().execute_with(|| {
-			downtime(PROVIDER_A, 1, &[]);
+			downtime(PROVIDER_A, 1, &[(1, TENANT, 10)]);
 			PendingSlashes::<Test>::remove(0);
 			assert_eq!(
 				Slashing::do_try_state(1),
@@ -1079,12 +1244,44 @@ mod invariants {
 	#[test]
 	fn a_queue_left_behind_is_caught() {
 		new_test_ext().execute_with(|| {
-			downtime(PROVIDER_A, 1, &[]);
+			downtime(PROVIDER_A, 1, &[(1, TENANT, 10)]);
 			assert_ok!(Slashing::do_try_state(DISPUTE_WINDOW));
 			assert_eq!(
 				Slashing::do_try_state(1 + DISPUTE_WINDOW),
 				broken("a pending slash was left behind by its block")
 			);
+		});
+	}
+
+	#[test]
+	fn a_miscounted_pending_punishment_is_caught() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(failed_challenge(PROVIDER_A, 1));
+			// One slash and one queued jail.
+			assert_eq!(crate::PendingPunishments::<Test>::get(PROVIDER_A), Some(2));
+			assert_ok!(Slashing::do_try_state(1));
+			crate::PendingPunishments::<Test>::insert(PROVIDER_A, 1);
+			assert_eq!(Slashing::do_try_state(1), broken("pending punishments are miscounted"));
+		});
+	}
+
+	#[test]
+	fn an_exposure_without_its_slash_is_caught() {
+		new_test_ext().execute_with(|| {
+			SlashExposure::<Test>::insert(9, BoundedVec::truncate_from(vec![(PROVIDER_A, 1)]));
+			assert_eq!(Slashing::do_try_state(1), broken("an exposure outlives its slash"));
+		});
+	}
+
+	#[test]
+	fn an_era_that_slashes_more_than_its_base_is_caught() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(failed_challenge(PROVIDER_A, 1));
+			Spans::<Test>::mutate(PROVIDER_A, |span| {
+				let span = span.as_mut().expect("stored");
+				span.base = 10;
+			});
+			assert_eq!(Slashing::do_try_state(1), broken("an era slashes more than the backing"));
 		});
 	}
 
@@ -1101,6 +1298,49 @@ mod invariants {
 				Slashing::do_try_state(1),
 				broken("the slashing pot holds funds between blocks")
 			);
+		});
+	}
+}
+
+mod migration {
+	use super::*;
+	use crate::migrations::v1::{InnerMigrateV0ToV1, SlashParamsV0};
+	use codec::Encode;
+	use frame_support::{
+		storage::unhashed,
+		traits::{StorageVersion, UncheckedOnRuntimeUpgrade},
+	};
+
+	#[test]
+	fn version_1_keeps_stored_parameters_and_counts_what_awaits_each_provider() {
+		new_test_ext().execute_with(|| {
+			// Version 0 state: a failed challenge pending with its jail queued, and stored
+			// parameters without a share of the harm.
+			assert_ok!(failed_challenge(PROVIDER_A, 1));
+			crate::PendingPunishments::<Test>::remove(PROVIDER_A);
+			SlashExposure::<Test>::remove(0);
+			let key = OffenceParams::<Test>::hashed_key_for(OffenceKind::EarlyClose);
+			let old = SlashParamsV0 { fraction: Perbill::from_percent(7), jails: true };
+			unhashed::put_raw(&key, &old.encode());
+			StorageVersion::new(0).put::<Slashing>();
+
+			InnerMigrateV0ToV1::<Test>::on_runtime_upgrade();
+
+			assert_eq!(
+				OffenceParams::<Test>::get(OffenceKind::EarlyClose),
+				Some(SlashParams {
+					fraction: Perbill::from_percent(7),
+					harm_percent: 100,
+					jails: true
+				})
+			);
+			assert_eq!(crate::PendingPunishments::<Test>::get(PROVIDER_A), Some(2));
+			check_invariants();
+
+			// The slash reported before exposures existed falls on today's backers.
+			run_to_block(1 + DISPUTE_WINDOW);
+			System::assert_has_event(applied_event(0, PROVIDER_A, 1_000, 0, 1_000, 0));
+			assert!(crate::PendingPunishments::<Test>::get(PROVIDER_A).is_none());
 		});
 	}
 }
