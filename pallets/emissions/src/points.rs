@@ -2,9 +2,7 @@
 
 use crate::*;
 use alloc::vec::Vec;
-use ember_primitives::{
-	Balance, GpuModelName, GpuSpec, GpuUuidHash, ProviderRegistry,
-};
+use ember_primitives::{Balance, GpuModelName, GpuSpec, GpuUuidHash, ProviderRegistry};
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto};

@@ -20,8 +20,8 @@ pub use market::{
 };
 pub use traits::{
 	BackingObserver, BurnLedger, Exposure, ProviderBacking, ProviderCommitments, ProviderJail,
-	ProviderOffence, ProviderOffenceReporter, ProviderPunishments, ProviderRegistry,
-	ProviderStake, ProviderStakeSlashing, ProviderStatus, SlashTaken,
+	ProviderOffence, ProviderOffenceReporter, ProviderPunishments, ProviderRegistry, ProviderStake,
+	ProviderStakeSlashing, ProviderStatus, SlashTaken,
 };
 
 /// Balance of an account, in plancks (10^-12 EMBR).

@@ -56,8 +56,9 @@ impl<T: Config> Pallet<T> {
 	/// bond still covers its GPUs (a slash may have left it short until it tops up).
 	pub fn accepts_work(owner: &T::AccountId) -> bool {
 		Providers::<T>::get(owner).is_some_and(|info| {
-			info.status.accepts_work() &&
-				!info.paused && T::Stake::has_sufficient_stake(owner, info.gpu_count)
+			info.status.accepts_work()
+				&& !info.paused
+				&& T::Stake::has_sufficient_stake(owner, info.gpu_count)
 		})
 	}
 

@@ -95,7 +95,9 @@ impl<T: Config> Pallet<T> {
 				displacement = Some((smallest, record, amount, unlock_at));
 			}
 			displaced_list.retain(|account| account != delegator);
-			delegators.try_push(delegator.clone()).map_err(|_| Error::<T>::TooManyDelegators)?;
+			delegators
+				.try_push(delegator.clone())
+				.map_err(|_| Error::<T>::TooManyDelegators)?;
 		}
 		let reason = Self::delegation_hold_reason();
 		Self::ensure_can_hold(&reason, delegator, value)?;

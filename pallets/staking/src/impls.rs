@@ -3,9 +3,9 @@
 use crate::{
 	BalanceOf, Config, Delegations, Ledgers, Pallet, ProviderDelegators, TotalDelegated, WeightInfo,
 };
-use ember_primitives::{Exposure, SlashTaken};
 use alloc::vec::Vec;
 use ember_primitives::{BackingObserver, ProviderBacking, ProviderStake, ProviderStakeSlashing};
+use ember_primitives::{Exposure, SlashTaken};
 use frame_support::{traits::Get, weights::Weight};
 use sp_runtime::{
 	traits::{Saturating, Zero},

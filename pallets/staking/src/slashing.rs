@@ -161,9 +161,14 @@ impl<T: Config> Pallet<T> {
 	fn report_shortfall(owner: &T::AccountId) {
 		let Some(gpus) = T::Registry::registered_gpus(owner) else { return };
 		let required = Self::required_stake_for(gpus);
-		let bonded = Ledgers::<T>::get(owner).map(|ledger| ledger.active).unwrap_or_else(Zero::zero);
+		let bonded =
+			Ledgers::<T>::get(owner).map(|ledger| ledger.active).unwrap_or_else(Zero::zero);
 		if bonded < required {
-			Self::deposit_event(Event::BondBelowRequired { owner: owner.clone(), bonded, required });
+			Self::deposit_event(Event::BondBelowRequired {
+				owner: owner.clone(),
+				bonded,
+				required,
+			});
 		}
 	}
 

@@ -54,9 +54,7 @@ pub fn reference_transfer_weight() -> Weight {
 	RuntimeBlockWeights::get()
 		.get(DispatchClass::Normal)
 		.base_extrinsic
-		.saturating_add(
-			<Runtime as pallet_balances::Config>::WeightInfo::transfer_keep_alive(),
-		)
+		.saturating_add(<Runtime as pallet_balances::Config>::WeightInfo::transfer_keep_alive())
 }
 
 /// Prices compute time (ref time) so that a transfer's weight costs [`TRANSFER_WEIGHT_FEE`],
