@@ -1,4 +1,5 @@
-//! Provider owner commands: bond, register, agent key, pause, resume, leave, claim; balances.
+//! Provider owner commands: bond, minimum delegation, register, agent key, pause, resume,
+//! leave, claim; balances.
 
 use std::path::PathBuf;
 
@@ -27,6 +28,12 @@ pub enum ProviderCommand {
 	},
 	/// Withdraw stake whose unbonding period has passed.
 	WithdrawUnbonded,
+	/// Set the smallest delegation you accept (0 removes it): squatters with dust cannot take
+	/// your delegator slots, and a full list only admits delegations larger than its smallest.
+	SetMinDelegation {
+		/// Amount in EMBR.
+		amount: String,
+	},
 	/// Register the provider with its agent key, where to reach it and its GPUs.
 	Register {
 		/// The agent's account (SS58): the hot key that signs bids, heartbeats and attestations.
@@ -106,6 +113,10 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 		},
 		ProviderCommand::WithdrawUnbonded => {
 			ctx.submit(&chain, "withdraw unbonded", &staking().withdraw_unbonded()).await?;
+		},
+		ProviderCommand::SetMinDelegation { amount: text } => {
+			let min = amount(&text)?;
+			ctx.submit(&chain, "set min delegation", &staking().set_min_delegation(min)).await?;
 		},
 		ProviderCommand::Register { agent, region, peer_id, multiaddrs, inventory } => {
 			let agent = parse_account(&agent)?;
