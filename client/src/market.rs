@@ -279,6 +279,52 @@ fn status_name(status: &ProviderStatus) -> &'static str {
 }
 
 /// Why a provider takes no work, in words.
+/// The chain's `Providers.why_idle` view function for `owner`.
+///
+/// Called through the `RuntimeViewFunction` runtime API directly: the runtime takes the query id
+/// and the SCALE-encoded arguments as a length-prefixed byte vector, which subxt's own view
+/// function call leaves out (the runtime then traps, and the call never returns).
+async fn why_idle(
+	at: &subxt::client::ClientAtBlock<
+		crate::chain::EmberConfig,
+		subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>,
+	>,
+	owner: AccountId,
+) -> Result<Option<runtime::runtime_types::pallet_providers::types::IdleReason>, ChainError> {
+	use codec::{Decode, Encode};
+	const QUERY_ID_LEN: usize = 32;
+	let encoded = at
+		.view_functions()
+		.encode_args(runtime::view_functions().providers().why_idle(owner))
+		.map_err(ChainError::rpc)?;
+	if encoded.len() < QUERY_ID_LEN {
+		return Err(ChainError::rpc("a view function query without its id"));
+	}
+	let (query_id, args) = encoded.split_at(QUERY_ID_LEN);
+	let mut call = query_id.to_vec();
+	args.to_vec().encode_to(&mut call);
+	let bytes = at
+		.runtime_apis()
+		.call_raw("RuntimeViewFunction_execute_view_function", Some(&call))
+		.await
+		.map_err(ChainError::rpc)?;
+	// `Result<Vec<u8>, ViewFunctionDispatchError>`: the error's details do not matter here.
+	let output = match bytes.split_first() {
+		Some((0, rest)) => Vec::<u8>::decode(&mut &rest[..]).map_err(ChainError::rpc)?,
+		_ => return Err(ChainError::rpc("the chain refused the why_idle view function")),
+	};
+	let metadata = at.metadata_ref();
+	subxt::ext::frame_decode::view_functions::decode_view_function_response(
+		"Providers",
+		"why_idle",
+		&mut &output[..],
+		metadata,
+		metadata.types(),
+		<Option<runtime::runtime_types::pallet_providers::types::IdleReason> as subxt::ext::scale_decode::IntoVisitor>::into_visitor(),
+	)
+	.map_err(ChainError::rpc)
+}
+
 fn idle_reason_text(
 	reason: &runtime::runtime_types::pallet_providers::types::IdleReason,
 ) -> String {
@@ -441,12 +487,7 @@ impl Chain {
 			.call(runtime::runtime_apis().leases_api().free_gpus(owner))
 			.await
 			.map_err(ChainError::rpc)?;
-		let idle_reason = at
-			.view_functions()
-			.call(runtime::view_functions().providers().why_idle(owner))
-			.await
-			.map_err(ChainError::rpc)?
-			.map(|reason| idle_reason_text(&reason));
+		let idle_reason = why_idle(at, owner).await?.map(|reason| idle_reason_text(&reason));
 		let (region, peer_id, multiaddrs) = match metadata {
 			Some(m) => {
 				(text(&m.region), text(&m.peer_id), m.multiaddrs.0.iter().map(text).collect())

@@ -116,7 +116,8 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 		},
 		ProviderCommand::SetMinDelegation { amount: text } => {
 			let min = amount(&text)?;
-			ctx.submit(&chain, "set min delegation", &staking().set_min_delegation(min)).await?;
+			ctx.submit(&chain, "set min delegation", &staking().set_min_delegation(min))
+				.await?;
 		},
 		ProviderCommand::Register { agent, region, peer_id, multiaddrs, inventory } => {
 			let agent = parse_account(&agent)?;
