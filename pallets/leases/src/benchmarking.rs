@@ -89,6 +89,18 @@ fn duration<T: Config>() -> BlockNumberFor<T> {
 	(T::MaxLeaseDuration::get() / two).max(One::one())
 }
 
+/// How long after its last attestation (or its start) a lease's silence check comes due: a
+/// lease nobody attests by then closes as silent.
+fn silence<T: Config>() -> BlockNumberFor<T> {
+	T::AttestationTolerance::get().saturating_add(T::OfflineLimit::get())
+}
+
+/// The longest lease, up to [`duration`], that ends before its silence check comes due, so that
+/// it runs to its end with no attestation on the way.
+fn unwatched_length<T: Config>() -> BlockNumberFor<T> {
+	duration::<T>().min(silence::<T>().saturating_sub(One::one())).max(One::one())
+}
+
 /// The block that something aimed at `target` lands in when `fill_due_from(target)` ran first.
 fn spilled<T: Config>(target: BlockNumberFor<T>) -> BlockNumberFor<T> {
 	target.saturating_add(DUE_SPILL_BLOCKS.into())
@@ -862,9 +874,10 @@ mod benchmarks {
 	#[benchmark]
 	fn lease_check_close() -> Result<(), BenchmarkError> {
 		// A full lease from an offer, attested the block before, expires: its last block is
-		// paid and its GPUs go back into the offer.
+		// paid and its GPUs go back into the offer. It ends before its silence check, which
+		// would close it as silent on the way and which this block does not hold.
 		let block = start::<T>();
-		let length = duration::<T>();
+		let length = unwatched_length::<T>();
 		let RentedLease { provider, offer, lease, .. } = full_rented_lease::<T>(length)?;
 		let end = block.saturating_add(length);
 		advance_to::<T>(end.saturating_sub(One::one()));
@@ -873,6 +886,7 @@ mod benchmarks {
 		let (closed, payment) =
 			closing::<T>(lease, &lease_record::<T>(lease)?, CloseReason::Expired);
 		assert!(payment > 0, "nothing is due");
+		assert_eq!(Due::<T>::get(end).into_inner(), vec![DueItem::LeaseCheck(lease)]);
 
 		#[block]
 		{
@@ -968,15 +982,30 @@ mod benchmarks {
 	) -> Result<(), BenchmarkError> {
 		// `n` one-GPU leases from offers end in this block, attested the block before; `s`
 		// more end later. The hook closes the `n` and never looks at the `s`.
+		//
+		// Every lease also has a silence check, due `silence()` after its start, that would
+		// close it unattested on the way: each ends before its check. They start in batches a
+		// queue can hold, the `n` first, then the `s`, `stride` blocks apart: a batch's checks
+		// come less than `stride` blocks after its end, so no queue holds the ends or checks of
+		// two batches, and this block's holds only the ends of the `n`.
 		let block = start::<T>();
 		let per_provider = T::MaxLeasesPerProvider::get().min(T::MaxGpusPerLease::get()).max(1);
 		let per_block = T::MaxDuePerBlock::get().max(1);
-		let length = duration::<T>();
+		let length = unwatched_length::<T>();
 		let end = block.saturating_add(length);
+		let stride = silence::<T>().saturating_sub(length).saturating_add(One::one());
 		let mut offers: Vec<(Provider<T>, OfferId)> = Vec::new();
 		let mut due: Vec<LeaseId> = Vec::new();
 		let mut later: Vec<LeaseId> = Vec::new();
 		for index in 0..n.saturating_add(s) {
+			let batch = if index < n { 0 } else { (index - n) / per_block + 1 };
+			let starts = block.saturating_add(stride.saturating_mul(batch.into()));
+			if starts >= end.saturating_sub(One::one()) {
+				return Err(BenchmarkError::Stop("leases too short to start in batches"));
+			}
+			if starts > now::<T>() {
+				advance_to::<T>(starts);
+			}
 			let slot = index % per_provider;
 			if slot == 0 {
 				let provider = Provider::<T>::new(index / per_provider, per_provider);
@@ -984,15 +1013,7 @@ mod benchmarks {
 				offers.push((provider, offer));
 			}
 			let offer = offers.last().map(|(_, offer)| *offer).ok_or("no offer")?;
-			// The due leases fill this block's queue; the others spread over the next blocks,
-			// as many a block as a queue holds.
-			let lease_length = if index < n {
-				length
-			} else {
-				let spread = (index - n) / per_block;
-				length.saturating_add(One::one()).saturating_add(spread.into())
-			};
-			let lease = rent_from::<T>(&tenant_of_lease::<T>(index), offer, 1, lease_length)?;
+			let lease = rent_from::<T>(&tenant_of_lease::<T>(index), offer, 1, length)?;
 			if index < n {
 				due.push(lease);
 			} else {
@@ -1021,6 +1042,7 @@ mod benchmarks {
 			})
 			.collect::<Result<Vec<_>, _>>()?;
 		assert!(closed.iter().all(|(_, payment)| *payment > 0), "nothing is due");
+		assert_eq!(Due::<T>::get(end).len(), due.len(), "more than the `n` is due");
 
 		#[block]
 		{

@@ -216,6 +216,21 @@ fn rent(tenant: AccountId, offer: OfferId, gpus: u32, duration: BlockNumber) -> 
 	id
 }
 
+/// TENANT rents `gpus` of A from a new offer of just those GPUs at [`PRICE`], listed for leases
+/// as long as any may be: a lease A agreed to extend while that offer stays listed.
+fn rented_on_a(gpus: &[u8], duration: BlockNumber) -> LeaseId {
+	let offer = list(AGENT_A, gpus, PRICE, MAX_LEASE_DURATION);
+	rent(TENANT, offer, u32::try_from(gpus.len()).expect("few GPUs"), duration)
+}
+
+/// The offer a running lease was rented from.
+fn offer_of(lease_id: LeaseId) -> OfferId {
+	match lease(lease_id).origin {
+		LeaseOrigin::Offer(offer) => offer,
+		LeaseOrigin::Order(order) => panic!("lease {lease_id} was won on order {order}"),
+	}
+}
+
 /// The provider's agent attests `lease` at `now`, as the registry passes it on from a heartbeat.
 fn attest(provider: AccountId, lease: LeaseId, now: BlockNumber) {
 	attest_lines(provider, now, &[line(lease)]);
@@ -1871,7 +1886,7 @@ mod escrow {
 	#[test]
 	fn top_up_fails_when_no_queue_has_room() {
 		new_test_ext().execute_with(|| {
-			let lease_id = lease_on_a(&[1], 100);
+			let lease_id = rented_on_a(&[1], 100);
 			assert_ok!(Leases::extend(signed(TENANT), lease_id, 100));
 			// Ten more blocks paid for would move the start of grace to 91.
 			for block in 91..=91 + BlockNumber::from(DUE_SPILL_BLOCKS) {
@@ -1884,10 +1899,12 @@ mod escrow {
 		});
 	}
 
+	/// A lease rented from an offer that is still listed moves its end at once; the tenant
+	/// pays for the extra time separately.
 	#[test]
 	fn extend_moves_the_end_without_holding_more() {
 		new_test_ext().execute_with(|| {
-			let lease_id = lease_on_a(&[1], 100);
+			let lease_id = rented_on_a(&[1], 100);
 			assert_ok!(Leases::extend(signed(TENANT), lease_id, 50));
 			// The escrow still lasts until 101: the lease is checked at the start of grace.
 			System::assert_last_event(
@@ -1932,7 +1949,8 @@ mod escrow {
 	#[test]
 	fn extend_rejects_bad_requests() {
 		new_test_ext().execute_with(|| {
-			let lease_id = lease_on_a(&[1], 100);
+			// The offer takes leases as long as any may be, so only the lease limits bind.
+			let lease_id = rented_on_a(&[1], 100);
 			assert_noop!(Leases::extend(signed(TENANT), 5, 10), Error::<Test>::UnknownLease);
 			assert_noop!(
 				Leases::extend(signed(TENANT_2), lease_id, 10),
@@ -1956,7 +1974,7 @@ mod escrow {
 	#[test]
 	fn extend_fails_when_no_queue_has_room() {
 		new_test_ext().execute_with(|| {
-			let lease_id = lease_on_a(&[1], 100);
+			let lease_id = rented_on_a(&[1], 100);
 			// After extending, the lease's next check would be the start of grace, 81.
 			let target = 101 - GRACE_PERIOD;
 			for block in target..=target + BlockNumber::from(DUE_SPILL_BLOCKS) {
@@ -1965,16 +1983,129 @@ mod escrow {
 			assert_noop!(Leases::extend(signed(TENANT), lease_id, 50), Error::<Test>::DueQueueFull);
 		});
 	}
+
+	/// The provider agreed to an order's lease for the order's duration only: a lease won on an
+	/// order cannot be extended, even while the provider lists other GPUs at the same price.
+	#[test]
+	fn extend_refuses_a_lease_won_on_an_order() {
+		new_test_ext().execute_with(|| {
+			let lease_id = lease_on_a(&[1], 100);
+			list(AGENT_A, &[2, 3], PRICE, MAX_LEASE_DURATION);
+			assert_noop!(
+				Leases::extend(signed(TENANT), lease_id, 1),
+				Error::<Test>::ExtensionNotOffered
+			);
+			let record = lease(lease_id);
+			assert_eq!((record.end, record.next_check), (101, Some(101)));
+			// It runs to its original end.
+			run_to_block(101);
+			assert_eq!(closed(), vec![(lease_id, CloseReason::Expired)]);
+		});
+	}
+
+	/// An offer is the provider's standing consent: a lease rented from it extends, again and
+	/// again, as long as the whole lease stays within the offer's longest duration, even when
+	/// the offer has no GPU left to rent.
+	#[test]
+	fn extend_stays_within_the_offers_longest_duration() {
+		new_test_ext().execute_with(|| {
+			let offer = list(AGENT_A, &[1], PRICE, 300);
+			let lease_id = rent(TENANT, offer, 1, 100);
+			assert!(Offers::<Test>::get(offer).expect("offer is listed").available.is_empty());
+			run_to_block(11);
+			assert_ok!(Leases::extend(signed(TENANT), lease_id, 100));
+			assert_eq!(lease(lease_id).end, 201);
+
+			// The lease started at block 1: it may end at 301 at the latest, whatever the
+			// current block.
+			assert_noop!(
+				Leases::extend(signed(TENANT), lease_id, 101),
+				Error::<Test>::ExtensionNotOffered
+			);
+			assert_ok!(Leases::extend(signed(TENANT), lease_id, 100));
+			System::assert_last_event(
+				Event::LeaseExtended { lease: lease_id, end: 301, funded_until: 101 }.into(),
+			);
+			assert_noop!(
+				Leases::extend(signed(TENANT), lease_id, 1),
+				Error::<Test>::ExtensionNotOffered
+			);
+			assert_eq!(lease(lease_id).end, 301);
+		});
+	}
+
+	/// The offer must not ask more than the lease pays: a provider that would now rent the GPUs
+	/// out dearer has not agreed to more time at the old price. No call reprices an offer, so
+	/// the test sets the price in storage.
+	#[test]
+	fn extend_needs_the_offer_at_most_at_the_leases_price() {
+		new_test_ext().execute_with(|| {
+			let lease_id = rented_on_a(&[1], 100);
+			let offer = offer_of(lease_id);
+			let set_price = |price| {
+				Offers::<Test>::mutate(offer, |listed| {
+					listed.as_mut().expect("offer is listed").price_per_gpu_hour = price
+				})
+			};
+
+			set_price(PRICE + 1);
+			assert_noop!(
+				Leases::extend(signed(TENANT), lease_id, 10),
+				Error::<Test>::ExtensionNotOffered
+			);
+
+			// Cheaper than the lease, the offer still agrees; the lease keeps its price.
+			set_price(PRICE - 1);
+			assert_ok!(Leases::extend(signed(TENANT), lease_id, 10));
+			set_price(PRICE);
+			assert_ok!(Leases::extend(signed(TENANT), lease_id, 10));
+			let record = lease(lease_id);
+			assert_eq!((record.end, record.price_per_gpu_hour), (121, PRICE));
+		});
+	}
+
+	/// Unlisting the offer withdraws the consent: the lease it rented runs on to its end, but
+	/// no longer, and another offer of the provider is no consent for it.
+	#[test]
+	fn extend_ends_with_the_offer() {
+		new_test_ext().execute_with(|| {
+			let lease_id = rented_on_a(&[1], 100);
+			assert_ok!(Leases::extend(signed(TENANT), lease_id, 10));
+			assert_ok!(Leases::unlist_offer(signed(AGENT_A), offer_of(lease_id)));
+			assert_noop!(
+				Leases::extend(signed(TENANT), lease_id, 10),
+				Error::<Test>::ExtensionNotOffered
+			);
+			let other = list(AGENT_A, &[2], PRICE, MAX_LEASE_DURATION);
+			assert_noop!(
+				Leases::extend(signed(TENANT), lease_id, 10),
+				Error::<Test>::ExtensionNotOffered
+			);
+
+			// Paid for, it runs to the end it was extended to before the offer went.
+			assert_ok!(Leases::top_up(signed(TENANT), lease_id, 10 * PER_GPU_BLOCK));
+			run_to_block(101);
+			attest(PROVIDER_A, lease_id, 101);
+			run_to_block(110);
+			assert!(is_running(lease_id));
+			run_to_block(111);
+			assert_eq!(closed(), vec![(lease_id, CloseReason::Expired)]);
+			assert_eq!(free(TENANT), INITIAL_BALANCE - 110 * PER_GPU_BLOCK);
+			// Its GPU is free: the offer it came from is gone.
+			assert_eq!(commitments(PROVIDER_A), vec![(2, Commitment::Offer(other))]);
+		});
+	}
 }
 
 /// Escrow running out: grace, top-ups, and closing for lack of funds.
 mod grace {
 	use super::*;
 
-	/// TENANT leases one GPU of A for 100 blocks at block 1 and extends it by 100 without paying:
-	/// the escrow lasts until 101, grace starts at 81. A attests at block 51.
+	/// TENANT rents one GPU of A for 100 blocks at block 1 and extends it by 100 without paying
+	/// (the offer takes leases that long): the escrow lasts until 101, grace starts at 81. A
+	/// attests at block 51.
 	fn underfunded_lease() -> LeaseId {
-		let lease_id = lease_on_a(&[1], 100);
+		let lease_id = rented_on_a(&[1], 100);
 		assert_ok!(Leases::extend(signed(TENANT), lease_id, 100));
 		run_to_block(51);
 		attest(PROVIDER_A, lease_id, 51);
@@ -1985,6 +2116,7 @@ mod grace {
 	fn without_a_top_up_the_lease_closes_when_the_escrow_runs_out() {
 		new_test_ext().execute_with(|| {
 			let lease_id = underfunded_lease();
+			let offer = offer_of(lease_id);
 			let issuance_before = issuance();
 			run_to_block(80);
 			assert_eq!(lease(lease_id).status, LeaseStatus::Active);
@@ -2021,8 +2153,9 @@ mod grace {
 			assert_eq!(escrow_held(TENANT), 0);
 			assert_eq!(deposit_held(TENANT), 0);
 			assert_eq!(issuance(), issuance_before - (paid - 50 * PER_GPU_BLOCK) / 50);
-			assert!(commitments(PROVIDER_A).is_empty());
-			assert!(!Books::<Test>::contains_key(PROVIDER_A));
+			// The GPU is back in the offer it was rented from.
+			assert_eq!(commitments(PROVIDER_A), vec![(1, Commitment::Offer(offer))]);
+			assert_eq!(book(PROVIDER_A), book_of(0, 1, &[], 1));
 		});
 	}
 
@@ -2070,7 +2203,7 @@ mod grace {
 	#[test]
 	fn extending_within_the_grace_period_enters_grace_at_once() {
 		new_test_ext().execute_with(|| {
-			let lease_id = lease_on_a(&[1], 100);
+			let lease_id = rented_on_a(&[1], 100);
 			run_to_block(90);
 			assert_ok!(Leases::extend(signed(TENANT), lease_id, 50));
 			System::assert_has_event(
@@ -2165,7 +2298,7 @@ mod closing {
 	#[test]
 	fn the_unserved_value_is_at_most_the_escrow_left() {
 		new_test_ext().execute_with(|| {
-			let lease_id = lease_on_a(&[1], 100);
+			let lease_id = rented_on_a(&[1], 100);
 			assert_ok!(Leases::extend(signed(TENANT), lease_id, 100));
 			run_to_block(51);
 			close(AGENT_A, lease_id);
@@ -2245,11 +2378,16 @@ mod closing {
 		});
 	}
 
+	/// A lease never attested, but too short for its silence check to come due (a longer one
+	/// closes as silent then: see the `silence` tests), expires at its end with only the time
+	/// its start covers paid, and no offence. Its silence check then passes harmlessly.
 	#[test]
 	fn an_unattested_lease_expires_with_only_the_covered_time_paid() {
 		new_test_ext().execute_with(|| {
-			let lease_id = lease_on_a(&[1], 1_000);
-			run_to_block(1_001);
+			let silence_limit = 1 + ATTESTATION_TOLERANCE + OFFLINE_LIMIT;
+			let lease_id = lease_on_a(&[1], 400);
+			assert!(1 + 400 < silence_limit);
+			run_to_block(401);
 			let paid = ATTESTATION_TOLERANCE as Balance * PER_GPU_BLOCK;
 			System::assert_has_event(
 				Event::LeaseClosed {
@@ -2259,10 +2397,16 @@ mod closing {
 					reason: CloseReason::Expired,
 					paid,
 					fees: paid / 50,
-					refunded: 1_000 * PER_GPU_BLOCK - paid,
+					refunded: 400 * PER_GPU_BLOCK - paid,
 				}
 				.into(),
 			);
+			assert_eq!(free(TENANT), INITIAL_BALANCE - paid);
+			assert!(Due::<Test>::get(silence_limit).contains(&DueItem::SilenceCheck(lease_id)));
+			run_to_block(silence_limit);
+			assert!(!Due::<Test>::contains_key(silence_limit));
+			assert_eq!(closed(), vec![(lease_id, CloseReason::Expired)]);
+			assert!(MockOffences::taken().is_empty());
 			assert_eq!(free(TENANT), INITIAL_BALANCE - paid);
 		});
 	}
@@ -2516,6 +2660,230 @@ mod provider_faults {
 			assert_eq!(MockOffences::taken().len(), 1);
 			run_to_block(limit + BlockNumber::from(DUE_SPILL_BLOCKS) + 1);
 			assert!(is_running(lease_id));
+		});
+	}
+}
+
+/// Providers that stay online but stop attesting a lease: each running lease's silence check.
+mod silence {
+	use super::*;
+
+	/// How long after its last attestation a lease's provider may stay silent about it.
+	const SILENCE: BlockNumber = ATTESTATION_TOLERANCE + OFFLINE_LIMIT;
+
+	/// A provider that keeps heartbeating but leaves one lease out of its attestations has
+	/// walked out of it: `AttestationTolerance + OfflineLimit` after its last attestation the
+	/// lease closes, only the attested time paid, and the walk-out is reported as an early
+	/// close. The lease it keeps attesting runs on.
+	#[test]
+	fn a_lease_left_out_of_the_attestations_closes_as_silent() {
+		new_test_ext().execute_with(|| {
+			let kept = lease_on_a(&[1], 1_000);
+			let left_out = lease_with(TENANT_2, AGENT_A, PROVIDER_A, &[2], 1_000);
+			assert!(Due::<Test>::get(1 + SILENCE).contains(&DueItem::SilenceCheck(left_out)));
+			run_to_block(101);
+			attest_lines(PROVIDER_A, 101, &[line(kept), line(left_out)]);
+			// From now on the heartbeats attest only `kept`.
+			for block in [201, 301, 401] {
+				run_to_block(block);
+				attest(PROVIDER_A, kept, block);
+			}
+
+			// The first check finds both attested since the start: each waits for its new limit.
+			run_to_block(1 + SILENCE);
+			assert!(is_running(left_out));
+			assert!(Due::<Test>::get(101 + SILENCE).contains(&DueItem::SilenceCheck(left_out)));
+			assert!(Due::<Test>::get(401 + SILENCE).contains(&DueItem::SilenceCheck(kept)));
+			run_to_block(501);
+			attest(PROVIDER_A, kept, 501);
+			run_to_block(101 + SILENCE - 1);
+			assert!(is_running(left_out));
+			assert!(closed().is_empty());
+
+			run_to_block(101 + SILENCE);
+			// Paid up to where the attestation at 101 reaches; the 300 blocks since, unpaid.
+			let settled = ATTESTATION_TOLERANCE as Balance * PER_GPU_BLOCK;
+			System::assert_has_event(
+				Event::LeaseSettled {
+					lease: left_out,
+					paid_blocks: ATTESTATION_TOLERANCE,
+					downtime_blocks: OFFLINE_LIMIT,
+					to_provider: settled - settled / 50,
+					fee: settled / 50,
+				}
+				.into(),
+			);
+			let paid = 100 * PER_GPU_BLOCK + settled;
+			System::assert_has_event(
+				Event::LeaseClosed {
+					lease: left_out,
+					tenant: TENANT_2,
+					provider: PROVIDER_A,
+					reason: CloseReason::ProviderSilent,
+					paid,
+					fees: paid / 50,
+					refunded: 1_000 * PER_GPU_BLOCK - paid,
+				}
+				.into(),
+			);
+			assert_eq!(closed(), vec![(left_out, CloseReason::ProviderSilent)]);
+			// The 450 blocks from the close to the lease's end went unserved.
+			let end = 1_001;
+			assert_eq!(
+				MockOffences::taken(),
+				vec![LeaseOffence::EarlyClose {
+					provider: PROVIDER_A,
+					lease: left_out,
+					tenant: TENANT_2,
+					unserved_value: (end - (101 + SILENCE)) as Balance * PER_GPU_BLOCK,
+				}]
+			);
+			assert_eq!(free(TENANT_2), INITIAL_BALANCE - paid);
+			assert_eq!(escrow_held(TENANT_2), 0);
+			assert_eq!(deposit_held(TENANT_2), 0);
+			assert!(!LeasesOfTenant::<Test>::contains_key(TENANT_2));
+			assert_eq!(book(PROVIDER_A), book_of(0, 0, &[kept], 1));
+			assert_eq!(commitments(PROVIDER_A), vec![(1, Commitment::Lease(kept))]);
+
+			// The attested lease runs to its end, fully paid.
+			for block in [601, 701, 801, 901] {
+				run_to_block(block);
+				attest(PROVIDER_A, kept, block);
+			}
+			run_to_block(end);
+			assert_eq!(
+				closed(),
+				vec![(left_out, CloseReason::ProviderSilent), (kept, CloseReason::Expired)]
+			);
+			assert_eq!(free(TENANT), INITIAL_BALANCE - 1_000 * PER_GPU_BLOCK);
+			assert!(MockOffences::taken().is_empty());
+		});
+	}
+
+	/// A lease no heartbeat ever attests is silent from its start.
+	#[test]
+	fn a_lease_never_attested_closes_as_silent_from_its_start() {
+		new_test_ext().execute_with(|| {
+			let lease_id = lease_on_a(&[1], 1_000);
+			run_to_block(SILENCE);
+			assert!(is_running(lease_id));
+			run_to_block(1 + SILENCE);
+			assert_eq!(closed(), vec![(lease_id, CloseReason::ProviderSilent)]);
+			let paid = ATTESTATION_TOLERANCE as Balance * PER_GPU_BLOCK;
+			assert_eq!(free(TENANT), INITIAL_BALANCE - paid);
+			assert_eq!(
+				MockOffences::taken(),
+				vec![LeaseOffence::EarlyClose {
+					provider: PROVIDER_A,
+					lease: lease_id,
+					tenant: TENANT,
+					unserved_value: (1_001 - (1 + SILENCE)) as Balance * PER_GPU_BLOCK,
+				}]
+			);
+			assert!(!Books::<Test>::contains_key(PROVIDER_A));
+		});
+	}
+
+	/// A lease attested in time, however long it runs, is never closed by its silence check:
+	/// each time the check comes due it goes back in the queue for the limit of the latest
+	/// attestation, and the lease expires at its end fully paid.
+	#[test]
+	fn a_lease_that_keeps_being_attested_is_never_closed_by_its_silence_check() {
+		new_test_ext().execute_with(|| {
+			let lease_id = lease_on_a(&[1], 2_000);
+			// Each check, when it comes due, moves to the limit of the last attestation before
+			// it: (due at, moved to).
+			let checks = [
+				(1 + SILENCE, 401 + SILENCE),
+				(401 + SILENCE, 801 + SILENCE),
+				(801 + SILENCE, 1_201 + SILENCE),
+				(1_201 + SILENCE, 1_601 + SILENCE),
+			];
+			for block in (101..=1_901).step_by(100) {
+				run_to_block(block);
+				attest(PROVIDER_A, lease_id, block);
+				for (due, next) in &checks {
+					if block > *due && block <= *due + 100 {
+						assert!(is_running(lease_id));
+						assert!(!Due::<Test>::contains_key(*due));
+						assert_eq!(
+							Due::<Test>::get(*next).into_inner(),
+							vec![DueItem::SilenceCheck(lease_id)]
+						);
+					}
+				}
+			}
+			run_to_block(2_000);
+			assert!(closed().is_empty());
+			run_to_block(2_001);
+			assert_eq!(closed(), vec![(lease_id, CloseReason::Expired)]);
+			assert_eq!(free(TENANT), INITIAL_BALANCE - 2_000 * PER_GPU_BLOCK);
+			assert!(MockOffences::taken().is_empty());
+			// The check left behind past the end finds no lease.
+			run_to_block(1_601 + SILENCE);
+			assert_eq!(closed().len(), 1);
+			assert!(MockOffences::taken().is_empty());
+		});
+	}
+
+	/// A provider marked Offline is not silent about one lease but gone: its silence checks
+	/// wait, and the offline limit closes its leases as `ProviderOffline`, with the downtime
+	/// reported and no early close.
+	#[test]
+	fn an_offline_provider_is_left_to_its_offline_limit() {
+		new_test_ext().execute_with(|| {
+			let lease_id = lease_on_a(&[1], 1_000);
+			run_to_block(400);
+			went_offline(PROVIDER_A, 400);
+			assert!(matches!(
+				MockOffences::taken().as_slice(),
+				[LeaseOffence::Downtime { provider: PROVIDER_A, since: 400, .. }]
+			));
+			run_to_block(1 + SILENCE);
+			assert!(is_running(lease_id));
+			assert!(Due::<Test>::get(1 + SILENCE + OFFLINE_LIMIT)
+				.contains(&DueItem::SilenceCheck(lease_id)));
+			run_to_block(400 + OFFLINE_LIMIT);
+			assert_eq!(closed(), vec![(lease_id, CloseReason::ProviderOffline)]);
+			assert!(MockOffences::taken().is_empty());
+			// Only what the start covers was paid.
+			assert_eq!(
+				free(TENANT),
+				INITIAL_BALANCE - ATTESTATION_TOLERANCE as Balance * PER_GPU_BLOCK
+			);
+		});
+	}
+
+	/// Back online, a provider has until the pending check to attest the lease again; a lease
+	/// it still leaves out closes as silent then.
+	#[test]
+	fn back_online_the_provider_must_attest_again() {
+		new_test_ext().execute_with(|| {
+			let attested = lease_on_a(&[1], 1_000);
+			let forgotten = lease_with(TENANT_2, AGENT_A, PROVIDER_A, &[2], 1_000);
+			run_to_block(400);
+			went_offline(PROVIDER_A, 400);
+			assert_eq!(MockOffences::taken().len(), 1);
+			run_to_block(500);
+			back_online(PROVIDER_A, 500);
+			attest(PROVIDER_A, attested, 500);
+			// The checks put off at 451 come due at 751.
+			let due = 1 + SILENCE + OFFLINE_LIMIT;
+			run_to_block(due - 1);
+			assert!(is_running(attested) && is_running(forgotten));
+			run_to_block(due);
+			assert_eq!(closed(), vec![(forgotten, CloseReason::ProviderSilent)]);
+			assert_eq!(
+				MockOffences::taken(),
+				vec![LeaseOffence::EarlyClose {
+					provider: PROVIDER_A,
+					lease: forgotten,
+					tenant: TENANT_2,
+					unserved_value: (1_001 - due) as Balance * PER_GPU_BLOCK,
+				}]
+			);
+			assert!(is_running(attested));
+			assert!(Due::<Test>::get(500 + SILENCE).contains(&DueItem::SilenceCheck(attested)));
 		});
 	}
 }
