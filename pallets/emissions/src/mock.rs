@@ -103,6 +103,8 @@ pub struct MockProvider {
 	pub agent: AccountId,
 	pub status: ProviderStatus,
 	pub paused: bool,
+	/// Its owner's bond no longer covers its GPUs (a slash left it short).
+	pub bond_short: bool,
 	pub gpus: Vec<GpuSpec>,
 }
 
@@ -121,7 +123,13 @@ pub struct MockRegistry;
 
 impl MockRegistry {
 	pub fn register(owner: AccountId, agent: AccountId, gpus: Vec<GpuSpec>) {
-		let provider = MockProvider { agent, status: ProviderStatus::Active, paused: false, gpus };
+		let provider = MockProvider {
+			agent,
+			status: ProviderStatus::Active,
+			paused: false,
+			bond_short: false,
+			gpus,
+		};
 		PROVIDERS.with(|providers| providers.borrow_mut().insert(owner, provider));
 	}
 
@@ -131,6 +139,12 @@ impl MockRegistry {
 
 	pub fn set_paused(owner: AccountId, paused: bool) {
 		Self::update(owner, |provider| provider.paused = paused);
+	}
+
+	/// Whether the owner's bond falls short of what its GPUs require, as after a slash, until
+	/// it tops up.
+	pub fn set_bond_short(owner: AccountId, short: bool) {
+		Self::update(owner, |provider| provider.bond_short = short);
 	}
 
 	fn update(owner: AccountId, change: impl FnOnce(&mut MockProvider)) {
@@ -166,7 +180,10 @@ impl ProviderRegistry<AccountId> for MockRegistry {
 	}
 
 	fn accepts_work(owner: &AccountId) -> bool {
-		Self::get(owner).is_some_and(|provider| provider.status.accepts_work() && !provider.paused)
+		// As the registry decides: Active, not paused, and its bond covering its GPUs.
+		Self::get(owner).is_some_and(|provider| {
+			provider.status.accepts_work() && !provider.paused && !provider.bond_short
+		})
 	}
 
 	fn gpus(owner: &AccountId) -> Vec<GpuSpec> {

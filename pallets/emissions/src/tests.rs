@@ -2,7 +2,8 @@
 
 use crate::{mock::*, *};
 use ember_primitives::{
-	BackingObserver, BurnLedger, DeliveredGpuTime, GpuModelName, ProviderLifecycle, ProviderStatus,
+	BackingObserver, BurnLedger, DeliveredGpuTime, GpuModelName, ProviderBacking,
+	ProviderLifecycle, ProviderStatus,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -363,14 +364,61 @@ mod points {
 			heartbeat(PROVIDER_A, 5);
 			MockRegistry::set_paused(PROVIDER_A, true);
 			heartbeat(PROVIDER_A, 15);
+			// A heartbeat while it takes no work credits nothing and starts nothing.
+			assert_eq!(record(PROVIDER_A).last_credit, None);
 			MockRegistry::set_paused(PROVIDER_A, false);
 			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Leaving);
 			heartbeat(PROVIDER_A, 25);
-			assert_eq!(record(PROVIDER_A).points, 0);
+			assert_eq!(record(PROVIDER_A).last_credit, None);
 			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Active);
 			heartbeat(PROVIDER_A, 30);
-			// Only the 5 blocks since the last heartbeat, not the paused time before it.
-			assert_eq!(record(PROVIDER_A).points, 10_000);
+			// The first heartbeat at which it takes work again only starts the count: not even
+			// the 5 blocks since the last heartbeat are credited.
+			assert_eq!(record(PROVIDER_A).points, 0);
+			assert_eq!(record(PROVIDER_A).last_credit, Some(30));
+			heartbeat(PROVIDER_A, 40);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+		});
+	}
+
+	#[test]
+	fn pausing_stops_crediting_at_once() {
+		new_test_ext().execute_with(|| {
+			heartbeat(PROVIDER_A, 5);
+			heartbeat(PROVIDER_A, 15);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+			// The registry tells of the pause as it happens, between heartbeats.
+			MockRegistry::set_paused(PROVIDER_A, true);
+			<Emissions as ProviderLifecycle<_, _>>::paused(&PROVIDER_A);
+			assert_eq!(record(PROVIDER_A).last_credit, None);
+			// Resumed before its next heartbeat: the paused time still earns nothing.
+			MockRegistry::set_paused(PROVIDER_A, false);
+			heartbeat(PROVIDER_A, 25);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+			heartbeat(PROVIDER_A, 35);
+			assert_eq!(record(PROVIDER_A).points, 40_000);
+		});
+	}
+
+	#[test]
+	fn a_provider_short_of_stake_earns_nothing_until_it_tops_up() {
+		new_test_ext().execute_with(|| {
+			heartbeat(PROVIDER_A, 5);
+			heartbeat(PROVIDER_A, 15);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+			// A slash leaves the owner's bond below what its two GPUs require.
+			MockRegistry::set_bond_short(PROVIDER_A, true);
+			heartbeat(PROVIDER_A, 25);
+			heartbeat(PROVIDER_A, 35);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+			assert_eq!(record(PROVIDER_A).last_credit, None);
+			// Topped up: the next heartbeat starts the count again, the one after it earns.
+			MockRegistry::set_bond_short(PROVIDER_A, false);
+			heartbeat(PROVIDER_A, 45);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+			heartbeat(PROVIDER_A, 55);
+			assert_eq!(record(PROVIDER_A).points, 40_000);
+			assert_eq!(CurrentEra::<Test>::get().points, 40_000);
 		});
 	}
 
@@ -409,22 +457,34 @@ mod points {
 	}
 
 	#[test]
-	fn leasing_from_your_own_side_earns_no_bonus() {
+	fn leasing_from_your_own_side_earns_no_bonus_but_delegating_is_not_your_own_side() {
 		new_test_ext().execute_with(|| {
 			MockBacking::set(
 				PROVIDER_A,
 				Perbill::zero(),
 				vec![(PROVIDER_A, 1_000), (DELEGATOR_A, 1_000)],
 			);
-			for tenant in [PROVIDER_A, AGENT_A, DELEGATOR_A] {
+			for tenant in [PROVIDER_A, AGENT_A] {
 				assert!(Emissions::is_own_side(&PROVIDER_A, &tenant));
 				deliver(PROVIDER_A, tenant, &[0x01, 0x02], 10, 100);
 			}
+			assert_eq!((record(PROVIDER_A).bonus_points, record(PROVIDER_A).fees), (0, 200));
+			assert_eq!(CurrentEra::<Test>::get().points, 0);
 			assert!(!Emissions::is_own_side(&PROVIDER_A, &TENANT));
 			assert!(!Emissions::is_own_side(&PROVIDER_A, &AGENT_B));
+
+			// A tenant backing the provider it rents from earns it the bonus like any other:
+			// otherwise delegating the minimum would cancel the provider's bonus.
+			assert!(<MockBacking as ProviderBacking<_, _>>::is_delegator(
+				&PROVIDER_A,
+				&DELEGATOR_A
+			));
+			assert!(!Emissions::is_own_side(&PROVIDER_A, &DELEGATOR_A));
+			deliver(PROVIDER_A, DELEGATOR_A, &[0x01, 0x02], 10, 100);
+			// Two H100s for 10 blocks, 100 % bonus.
 			let record = record(PROVIDER_A);
-			assert_eq!((record.bonus_points, record.fees), (0, 300));
-			assert_eq!(CurrentEra::<Test>::get().points, 0);
+			assert_eq!((record.bonus_points, record.fees), (10 * 2 * H100_SCORE as u128, 300));
+			assert_eq!(CurrentEra::<Test>::get().points, 20_000);
 		});
 	}
 

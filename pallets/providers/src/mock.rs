@@ -214,6 +214,7 @@ pub enum LifecycleCall {
 	WentOffline { provider: AccountId, at: BlockNumber },
 	BackOnline { provider: AccountId, now: BlockNumber },
 	Jailed { provider: AccountId },
+	Paused { provider: AccountId },
 }
 
 // Kept outside storage on purpose: a call made inside a dispatch that then fails is still
@@ -231,6 +232,8 @@ pub const WENT_OFFLINE: Weight = Weight::from_parts(2_000_000, 200);
 pub const BACK_ONLINE: Weight = Weight::from_parts(3_000_000, 300);
 /// Weight the mock market reports for a jailed provider.
 pub const JAILED: Weight = Weight::from_parts(4_000_000, 400);
+/// Weight the mock market reports for a paused provider.
+pub const PAUSED: Weight = Weight::from_parts(5_000_000, 500);
 /// What every declared upper bound adds on top of the weight the mock market reports, so that
 /// tests can tell a declared bound from a reported weight.
 pub const BOUND_SLACK: Weight = Weight::from_parts(500_000, 50);
@@ -290,6 +293,15 @@ impl ProviderLifecycle<AccountId, BlockNumber> for MockLifecycle {
 
 	fn jailed_weight() -> Weight {
 		JAILED.saturating_add(BOUND_SLACK)
+	}
+
+	fn paused(provider: &AccountId) -> Weight {
+		Self::record(LifecycleCall::Paused { provider: *provider });
+		PAUSED
+	}
+
+	fn paused_weight() -> Weight {
+		PAUSED.saturating_add(BOUND_SLACK)
 	}
 }
 

@@ -638,6 +638,29 @@ mod pause_and_resume {
 	}
 
 	#[test]
+	fn pausing_tells_the_market_and_resuming_does_not() {
+		ExtBuilder.build_and_execute(|| {
+			register_provider(OWNER, AGENT, 1);
+			assert_eq!(
+				Call::pause {}.get_dispatch_info().call_weight,
+				<() as WeightInfo>::pause().saturating_add(MockLifecycle::paused_weight())
+			);
+
+			// The paused time earns nothing from the moment of the pause.
+			assert_ok!(Providers::pause(RuntimeOrigin::signed(OWNER)));
+			assert_eq!(MockLifecycle::taken(), vec![LifecycleCall::Paused { provider: OWNER }]);
+			assert_noop!(
+				Providers::pause(RuntimeOrigin::signed(OWNER)),
+				Error::<Test>::AlreadyPaused
+			);
+			assert_eq!(MockLifecycle::taken(), vec![]);
+			// The next heartbeat starts crediting again.
+			assert_ok!(Providers::resume(RuntimeOrigin::signed(OWNER)));
+			assert_eq!(MockLifecycle::taken(), vec![]);
+		});
+	}
+
+	#[test]
 	fn a_paused_provider_keeps_heartbeating() {
 		ExtBuilder.build_and_execute(|| {
 			register_provider(OWNER, AGENT, 1);
@@ -1224,18 +1247,33 @@ mod jail {
 				DispatchError::BadOrigin
 			);
 			assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OWNER));
-			assert_noop!(
-				Providers::force_jail(RuntimeOrigin::root(), OWNER),
-				Error::<Test>::AlreadyJailed
-			);
+			assert_eq!(jail_overrides(OWNER), 1);
+			// Jailing a jailed provider makes the jail governance's: no error, still jailed.
+			assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OWNER));
+			assert_eq!(status(OWNER), Some(ProviderStatus::Jailed));
+			assert_eq!(jail_overrides(OWNER), 2);
 
+			// A Leaving provider is within reach.
 			register_provider(OTHER_OWNER, OTHER_AGENT, 1);
 			set_commitments(OTHER_OWNER, 1);
 			assert_ok!(Providers::leave(RuntimeOrigin::signed(OTHER_OWNER)));
+			assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OTHER_OWNER));
+			assert_eq!(status(OTHER_OWNER), Some(ProviderStatus::Jailed));
+		});
+	}
+
+	#[test]
+	fn leave_waits_for_pending_punishments() {
+		ExtBuilder.build_and_execute(|| {
+			register_provider(OWNER, AGENT, 1);
+			set_punishment_pending(OWNER, true);
 			assert_noop!(
-				Providers::force_jail(RuntimeOrigin::root(), OTHER_OWNER),
-				Error::<Test>::ProviderLeaving
+				Providers::leave(RuntimeOrigin::signed(OWNER)),
+				Error::<Test>::PunishmentPending
 			);
+			set_punishment_pending(OWNER, false);
+			assert_ok!(Providers::leave(RuntimeOrigin::signed(OWNER)));
+			assert_eq!(status(OWNER), None);
 		});
 	}
 
@@ -1655,19 +1693,18 @@ mod lifecycle {
 
 			assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OWNER));
 			MockLifecycle::taken();
-			assert_noop!(
-				Providers::force_jail(RuntimeOrigin::root(), OWNER),
-				Error::<Test>::AlreadyJailed
-			);
+			// Taking over a jail tells the market nothing: its leases closed with the first.
+			assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OWNER));
+			assert_eq!(MockLifecycle::taken(), vec![]);
 
 			register_provider(OTHER_OWNER, OTHER_AGENT, 1);
 			set_commitments(OTHER_OWNER, 1);
 			assert_ok!(Providers::leave(RuntimeOrigin::signed(OTHER_OWNER)));
-			assert_noop!(
-				Providers::force_jail(RuntimeOrigin::root(), OTHER_OWNER),
-				Error::<Test>::ProviderLeaving
+			assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OTHER_OWNER));
+			assert_eq!(
+				MockLifecycle::taken(),
+				vec![LifecycleCall::Jailed { provider: OTHER_OWNER }]
 			);
-			assert_eq!(MockLifecycle::taken(), vec![]);
 		});
 	}
 
@@ -1696,6 +1733,58 @@ mod lifecycle {
 
 mod registry {
 	use super::*;
+	use crate::IdleReason;
+	use ember_primitives::ProviderStake;
+
+	#[test]
+	fn a_provider_short_of_stake_takes_no_work_until_it_tops_up() {
+		ExtBuilder.build_and_execute(|| {
+			register_provider(OWNER, AGENT, 3);
+			assert!(Providers::accepts_work(&OWNER));
+			assert_eq!(Providers::why_idle(OWNER), None);
+
+			// A slash leaves the bond covering two GPUs of the three.
+			stake_for(OWNER, 2);
+			assert!(!Providers::accepts_work(&OWNER));
+			assert!(!<Providers as ProviderRegistry<AccountId>>::accepts_work(&OWNER));
+			assert_eq!(
+				Providers::why_idle(OWNER),
+				Some(IdleReason::BondTooLow {
+					bonded: MockStake::required_stake(2),
+					required: MockStake::required_stake(3),
+				})
+			);
+			// Still registered, Active and watched: only new work stops.
+			assert_eq!(status(OWNER), Some(ProviderStatus::Active));
+
+			// Topping up, or offering fewer GPUs, lets it work again.
+			stake_for(OWNER, 3);
+			assert!(Providers::accepts_work(&OWNER));
+			stake_for(OWNER, 2);
+			assert_ok!(Providers::update_inventory(
+				RuntimeOrigin::signed(OWNER),
+				inventory(OWNER, 2)
+			));
+			assert!(Providers::accepts_work(&OWNER));
+			assert_eq!(Providers::why_idle(OWNER), None);
+		});
+	}
+
+	#[test]
+	fn why_idle_names_the_first_reason() {
+		ExtBuilder.build_and_execute(|| {
+			assert_eq!(Providers::why_idle(OWNER), None);
+			register_provider(OWNER, AGENT, 1);
+			set_stake(OWNER, 0);
+			assert_ok!(Providers::pause(RuntimeOrigin::signed(OWNER)));
+			assert_eq!(Providers::why_idle(OWNER), Some(IdleReason::Paused));
+			assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OWNER));
+			assert_eq!(
+				Providers::why_idle(OWNER),
+				Some(IdleReason::Status(ProviderStatus::Jailed))
+			);
+		});
+	}
 
 	#[test]
 	fn answers_for_registered_and_unknown_accounts() {
@@ -1773,6 +1862,8 @@ mod invariants {
 
 mod properties {
 	use super::*;
+	use crate::IdleReason;
+	use ember_primitives::ProviderStake;
 	use proptest::prelude::*;
 	use std::collections::{BTreeMap, BTreeSet};
 
@@ -1793,6 +1884,7 @@ mod properties {
 		ForceJail(AccountId),
 		ForceUnjail(AccountId),
 		SetStake { owner: AccountId, covered_gpus: u32 },
+		SetPunishmentPending { owner: AccountId, pending: bool },
 		SetCommitments { owner: AccountId, count: u32 },
 		CommitGpu { owner: AccountId, index: u32 },
 		ReleaseGpu { owner: AccountId, index: u32 },
@@ -1834,6 +1926,8 @@ mod properties {
 			1 => owner().prop_map(Op::ForceUnjail),
 			1 => (owner(), 0..=MAX_GPUS)
 				.prop_map(|(owner, covered_gpus)| Op::SetStake { owner, covered_gpus }),
+			1 => (owner(), prop::bool::weighted(0.3))
+				.prop_map(|(owner, pending)| Op::SetPunishmentPending { owner, pending }),
 			1 => (owner(), 0..3u32).prop_map(|(owner, count)| Op::SetCommitments { owner, count }),
 			1 => (owner(), 0..MAX_GPUS + 2)
 				.prop_map(|(owner, index)| Op::CommitGpu { owner, index }),
@@ -1859,6 +1953,10 @@ mod properties {
 	struct Model {
 		providers: BTreeMap<AccountId, ModelProvider>,
 		covered_gpus: BTreeMap<AccountId, u32>,
+		/// Owners the judge of offences has a slash or jail pending for.
+		punishment_pending: BTreeSet<AccountId>,
+		/// How many times governance jailed or released each provider by force.
+		jail_overrides: BTreeMap<AccountId, u32>,
 		commitments: BTreeMap<AccountId, u32>,
 		committed: BTreeSet<(AccountId, u32)>,
 	}
@@ -1870,6 +1968,26 @@ mod properties {
 
 		fn stake_covers(&self, owner: AccountId, gpus: u32) -> bool {
 			self.covered_gpus.get(&owner).is_some_and(|covered| *covered >= gpus)
+		}
+
+		/// Why a registered provider takes no new work: its status, a pause, or a bond that
+		/// no longer covers its GPUs, in that order.
+		fn idle_reason(&self, owner: AccountId) -> Option<IdleReason> {
+			let p = self.providers.get(&owner)?;
+			let gpus = p.gpus.len() as u32;
+			if p.status != ProviderStatus::Active {
+				Some(IdleReason::Status(p.status))
+			} else if p.paused {
+				Some(IdleReason::Paused)
+			} else if !self.stake_covers(owner, gpus) {
+				let covered = self.covered_gpus.get(&owner);
+				Some(IdleReason::BondTooLow {
+					bonded: covered.map_or(0, |covered| MockStake::required_stake(*covered)),
+					required: MockStake::required_stake(gpus),
+				})
+			} else {
+				None
+			}
 		}
 
 		fn agent_check(&self, owner: AccountId, agent: AccountId) -> Result<(), Error<Test>> {
@@ -1938,6 +2056,10 @@ mod properties {
 					let commitments = self.commitments.get(owner).copied().unwrap_or(0);
 					let outcome = match provider(owner).map(|p| p.status) {
 						None => Err(Error::NotRegistered),
+						// Leaving never escapes a punishment already decided.
+						Some(_) if self.punishment_pending.contains(owner) => {
+							Err(Error::PunishmentPending)
+						},
 						Some(ProviderStatus::Jailed) => Err(Error::ProviderJailed),
 						Some(_) if commitments == 0 => Ok(()),
 						Some(ProviderStatus::Active) => Ok(()),
@@ -1957,10 +2079,9 @@ mod properties {
 					let schedules = p.status != ProviderStatus::Jailed;
 					(Ok(()), schedules)
 				},
+				// Every registered provider, Leaving and Jailed ones included.
 				Op::ForceJail(owner) => match provider(owner).map(|p| p.status) {
 					None => (Err(Error::NotRegistered), false),
-					Some(ProviderStatus::Jailed) => (Err(Error::AlreadyJailed), false),
-					Some(ProviderStatus::Leaving) => (Err(Error::ProviderLeaving), false),
 					Some(_) => (Ok(()), false),
 				},
 				Op::ForceUnjail(owner) => match provider(owner).map(|p| p.status) {
@@ -1969,6 +2090,7 @@ mod properties {
 					Some(_) => (Err(Error::NotJailed), false),
 				},
 				Op::SetStake { .. }
+				| Op::SetPunishmentPending { .. }
 				| Op::SetCommitments { .. }
 				| Op::CommitGpu { .. }
 				| Op::ReleaseGpu { .. }
@@ -2032,15 +2154,24 @@ mod properties {
 					if let Some(p) = self.providers.get_mut(owner) {
 						p.status = ProviderStatus::Jailed;
 					}
+					*self.jail_overrides.entry(*owner).or_default() += 1;
 				},
 				Op::ForceUnjail(owner) => {
 					if let Some(p) = self.providers.get_mut(owner) {
 						p.status = ProviderStatus::Active;
 						p.watched_since = now;
 					}
+					*self.jail_overrides.entry(*owner).or_default() += 1;
 				},
 				Op::SetStake { owner, covered_gpus } => {
 					self.covered_gpus.insert(*owner, *covered_gpus);
+				},
+				Op::SetPunishmentPending { owner, pending } => {
+					if *pending {
+						self.punishment_pending.insert(*owner);
+					} else {
+						self.punishment_pending.remove(owner);
+					}
 				},
 				Op::SetCommitments { owner, count } => {
 					self.commitments.insert(*owner, *count);
@@ -2075,7 +2206,13 @@ mod properties {
 				});
 				calls
 			},
-			Op::ForceJail(owner) => vec![LifecycleCall::Jailed { provider: *owner }],
+			// Taking over a jail closes nothing more.
+			Op::ForceJail(owner) => match model.providers.get(owner).map(|p| p.status) {
+				Some(ProviderStatus::Jailed) => Vec::new(),
+				_ => vec![LifecycleCall::Jailed { provider: *owner }],
+			},
+			// The paused time earns nothing from the moment of the pause.
+			Op::Pause(owner) => vec![LifecycleCall::Paused { provider: *owner }],
 			_ => Vec::new(),
 		}
 	}
@@ -2113,6 +2250,10 @@ mod properties {
 			Op::ForceUnjail(owner) => Providers::force_unjail(RuntimeOrigin::root(), owner),
 			Op::SetStake { owner, covered_gpus } => {
 				stake_for(owner, covered_gpus);
+				Ok(())
+			},
+			Op::SetPunishmentPending { owner, pending } => {
+				set_punishment_pending(owner, pending);
 				Ok(())
 			},
 			Op::SetCommitments { owner, count } => {
@@ -2205,11 +2346,20 @@ mod properties {
 				let expected_hashes: BTreeSet<_> =
 					p.gpus.iter().map(|index| gpu_hash(account, *index)).collect();
 				assert_eq!(hashes, expected_hashes);
+				// A slash may leave the bond short of the GPUs: no new work until it tops up.
 				assert_eq!(
 					Providers::accepts_work(&account),
-					p.status == ProviderStatus::Active && !p.paused
+					p.status == ProviderStatus::Active
+						&& !p.paused && model.stake_covers(account, p.gpus.len() as u32),
+					"accepts_work of {account}"
 				);
 			}
+			assert_eq!(Providers::why_idle(account), model.idle_reason(account), "{account}");
+			assert_eq!(
+				jail_overrides(account),
+				model.jail_overrides.get(&account).copied().unwrap_or(0),
+				"jail overrides of {account}"
+			);
 		}
 	}
 

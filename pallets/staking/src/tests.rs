@@ -1,8 +1,9 @@
 //! Unit tests: every call's success path and every error.
 
 use crate::{
-	mock::*, Delegation, Delegations, Error, Event, Ledgers, ProviderDelegators, ProviderLedger,
-	StakeRecord, TotalDelegated, UnlockChunk,
+	mock::*, Delegation, Delegations, DisplacedDelegators, Error, Event, Ledgers,
+	OwnerMinDelegation, ProviderDelegators, ProviderLedger, StakeRecord, TotalDelegated,
+	UnlockChunk,
 };
 use ember_primitives::{ProviderStake, ProviderStakeSlashing};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect, BoundedVec};
@@ -499,7 +500,7 @@ mod delegate {
 
 			assert_eq!(
 				delegation(ALICE, CHARLIE),
-				Delegation { active: 300, unlocking: BoundedVec::new(), since: 3 }
+				Delegation { active: 300, unlocking: BoundedVec::new() }
 			);
 			assert_eq!(delegators_of(ALICE), vec![CHARLIE]);
 			assert_eq!(TotalDelegated::<Test>::get(ALICE), 300);
@@ -513,7 +514,7 @@ mod delegate {
 	}
 
 	#[test]
-	fn adding_more_moves_the_start_block_and_keeps_one_list_entry() {
+	fn adding_more_keeps_one_list_entry() {
 		ExtBuilder::default().build_and_execute(|| {
 			bond(ALICE, 2_000);
 			delegate(CHARLIE, ALICE, 300);
@@ -522,7 +523,6 @@ mod delegate {
 			delegate(CHARLIE, ALICE, 50);
 
 			assert_eq!(delegation(ALICE, CHARLIE).active, 350);
-			assert_eq!(delegation(ALICE, CHARLIE).since, 5);
 			assert_eq!(delegators_of(ALICE), vec![CHARLIE]);
 			assert_eq!(TotalDelegated::<Test>::get(ALICE), 350);
 			assert_eq!(delegation_held(CHARLIE), 350);
@@ -601,12 +601,108 @@ mod delegate {
 			delegate(CHARLIE, ALICE, 100);
 			delegate(DAVE, ALICE, 100);
 			delegate(EVE, ALICE, 100);
+			// No larger than the smallest delegation: it takes nobody's slot.
 			assert_noop!(
 				ProviderStaking::delegate(RuntimeOrigin::signed(FERDIE), ALICE, 100),
 				Error::<Test>::TooManyDelegators
 			);
 			// Existing delegators may still add more.
 			delegate(EVE, ALICE, 100);
+		});
+	}
+
+	#[test]
+	fn a_larger_delegation_displaces_the_smallest_of_a_full_provider() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 200);
+			delegate(DAVE, ALICE, 100);
+			delegate(EVE, ALICE, 100);
+			run_to_block(3);
+
+			// Dave and Eve hold the least; Dave, listed first, gives up his slot.
+			assert_ok!(ProviderStaking::delegate(RuntimeOrigin::signed(FERDIE), ALICE, 150));
+
+			let unlock_at = 3 + UnbondingPeriod::get();
+			assert_eq!(delegators_of(ALICE), vec![CHARLIE, EVE, FERDIE]);
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![DAVE]);
+			// His stake unbonds like an undelegation: still held, and still slashable.
+			assert_eq!(
+				delegation(ALICE, DAVE),
+				Delegation {
+					active: 0,
+					unlocking: BoundedVec::truncate_from(chunks(&[(100, unlock_at)])),
+				}
+			);
+			assert_eq!(delegation_held(DAVE), 100);
+			assert_eq!(delegation(ALICE, FERDIE).active, 150);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 450);
+			let events = staking_events();
+			assert_eq!(
+				events[events.len() - 2..],
+				[
+					Event::DelegationDisplaced {
+						delegator: DAVE,
+						provider: ALICE,
+						amount: 100,
+						unlock_at,
+					},
+					Event::Delegated { delegator: FERDIE, provider: ALICE, amount: 150 },
+				]
+			);
+
+			// Once withdrawn, he is forgotten.
+			run_to_block(unlock_at);
+			assert_ok!(ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(DAVE), ALICE));
+			assert!(!Delegations::<Test>::contains_key(ALICE, DAVE));
+			assert!(!DisplacedDelegators::<Test>::contains_key(ALICE));
+			assert_eq!(delegation_held(DAVE), 0);
+		});
+	}
+
+	#[test]
+	fn a_displaced_delegator_may_come_back_with_a_larger_delegation() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 100);
+			delegate(DAVE, ALICE, 200);
+			delegate(EVE, ALICE, 300);
+			delegate(FERDIE, ALICE, 400);
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![CHARLIE]);
+
+			// Back in with 250 active, larger than Dave's 200: Dave is displaced in turn.
+			delegate(CHARLIE, ALICE, 250);
+
+			assert_eq!(delegators_of(ALICE), vec![EVE, FERDIE, CHARLIE]);
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![DAVE]);
+			assert_eq!(delegation(ALICE, CHARLIE).active, 250);
+			// What was unbonding keeps unbonding.
+			assert_eq!(delegation(ALICE, CHARLIE).unlocking_total(), 100);
+			assert_eq!(delegation_held(CHARLIE), 350);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 950);
+		});
+	}
+
+	#[test]
+	fn rejects_a_displacement_when_the_displaced_list_is_full() {
+		ExtBuilder::default().build_and_execute(|| {
+			use frame_support::traits::fungible::Mutate;
+			let newcomers: Vec<AccountId> = (20..27).collect();
+			for who in &newcomers {
+				assert_ok!(Balances::mint_into(who, 10_000));
+			}
+			bond(ALICE, 2_000);
+			// Three in their slots, then three more, each displacing the smallest.
+			for (who, amount) in newcomers.iter().zip([100, 200, 300, 400, 500, 600]) {
+				delegate(*who, ALICE, amount);
+			}
+			assert_eq!(delegators_of(ALICE), vec![23, 24, 25]);
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![20, 21, 22]);
+
+			assert_noop!(
+				ProviderStaking::delegate(RuntimeOrigin::signed(26), ALICE, 700),
+				Error::<Test>::TooManyDelegators
+			);
 		});
 	}
 
@@ -639,7 +735,6 @@ mod undelegate {
 				Delegation {
 					active: 300,
 					unlocking: BoundedVec::truncate_from(chunks(&[(200, unlock_at)])),
-					since: 4,
 				}
 			);
 			assert_eq!(TotalDelegated::<Test>::get(ALICE), 300);
@@ -814,6 +909,123 @@ mod withdraw_delegation {
 	}
 }
 
+/// Owners may ask more of their delegators than the chain's `MinDelegation`.
+mod set_min_delegation {
+	use super::*;
+
+	fn set_min(owner: AccountId, min: Balance) {
+		assert_ok!(ProviderStaking::set_min_delegation(RuntimeOrigin::signed(owner), min));
+	}
+
+	#[test]
+	fn records_the_minimum_and_refuses_smaller_delegations() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			assert_ok!(ProviderStaking::set_min_delegation(RuntimeOrigin::signed(ALICE), 500));
+
+			assert_eq!(OwnerMinDelegation::<Test>::get(ALICE), Some(500));
+			assert_eq!(last_staking_event(), Event::MinDelegationSet { owner: ALICE, min: 500 });
+			assert_noop!(
+				ProviderStaking::delegate(RuntimeOrigin::signed(CHARLIE), ALICE, 499),
+				Error::<Test>::BelowOwnerMinimum
+			);
+			delegate(CHARLIE, ALICE, 500);
+			// Top-ups count the delegation as a whole.
+			delegate(CHARLIE, ALICE, 1);
+			assert_eq!(delegation(ALICE, CHARLIE).active, 501);
+			// Other providers keep the chain's minimum.
+			bond(BOB, 2_000);
+			delegate(CHARLIE, BOB, MinDelegation::get());
+		});
+	}
+
+	#[test]
+	fn delegations_already_below_it_stay_but_cannot_grow_below_it() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 200);
+			set_min(ALICE, 500);
+
+			assert_eq!(delegation(ALICE, CHARLIE).active, 200);
+			assert_noop!(
+				ProviderStaking::delegate(RuntimeOrigin::signed(CHARLIE), ALICE, 100),
+				Error::<Test>::BelowOwnerMinimum
+			);
+			delegate(CHARLIE, ALICE, 300);
+			assert_eq!(delegation(ALICE, CHARLIE).active, 500);
+			// Leaving is never blocked by it.
+			undelegate(CHARLIE, ALICE, 500);
+		});
+	}
+
+	#[test]
+	fn the_chain_minimum_still_applies_below_it() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			set_min(ALICE, MinDelegation::get() / 2);
+			assert_noop!(
+				ProviderStaking::delegate(
+					RuntimeOrigin::signed(CHARLIE),
+					ALICE,
+					MinDelegation::get() - 1
+				),
+				Error::<Test>::DelegationBelowMinimum
+			);
+			delegate(CHARLIE, ALICE, MinDelegation::get());
+		});
+	}
+
+	#[test]
+	fn zero_removes_the_minimum() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			set_min(ALICE, 500);
+			assert_ok!(ProviderStaking::set_min_delegation(RuntimeOrigin::signed(ALICE), 0));
+
+			assert!(!OwnerMinDelegation::<Test>::contains_key(ALICE));
+			assert_eq!(last_staking_event(), Event::MinDelegationSet { owner: ALICE, min: 0 });
+			delegate(CHARLIE, ALICE, MinDelegation::get());
+		});
+	}
+
+	#[test]
+	fn needs_a_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			assert_noop!(
+				ProviderStaking::set_min_delegation(RuntimeOrigin::signed(ALICE), 500),
+				Error::<Test>::NotBonded
+			);
+			// A delegator is no owner either.
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 300);
+			assert_noop!(
+				ProviderStaking::set_min_delegation(RuntimeOrigin::signed(CHARLIE), 500),
+				Error::<Test>::NotBonded
+			);
+		});
+	}
+
+	#[test]
+	fn goes_with_the_ledger() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			set_min(ALICE, 500);
+			unbond(ALICE, 2_000);
+			run_to_block(1 + UnbondingPeriod::get());
+			assert_ok!(ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
+			assert!(!OwnerMinDelegation::<Test>::contains_key(ALICE));
+
+			// A slash that empties the ledger takes it too.
+			bond(BOB, 2_000);
+			set_min(BOB, 500);
+			let exposure = <ProviderStaking as ProviderStakeSlashing<_, _>>::exposure(&BOB);
+			<ProviderStaking as ProviderStakeSlashing<_, _>>::slash(&BOB, &exposure, 2_000, None);
+			assert!(!Ledgers::<Test>::contains_key(BOB));
+			assert!(!OwnerMinDelegation::<Test>::contains_key(BOB));
+		});
+	}
+}
+
 mod provider_stake {
 	use super::*;
 
@@ -865,58 +1077,131 @@ mod provider_stake {
 	}
 }
 
+/// Slashes are first-loss and fixed at report time: the slashing pallet records the provider's
+/// exposure when the offence is reported, the owner's bond pays first, and only the rest falls on
+/// the delegators that exposure named, in proportion to what each held then.
 mod slash {
 	use super::*;
+	use ember_primitives::SlashTaken;
 
-	/// Slash the provider's backers as they stand now; returns the total taken.
-	fn slash(provider: AccountId, amount: Balance, beneficiary: Option<AccountId>) -> Balance {
-		let exposure = <crate::Pallet<Test> as ProviderStakeSlashing<_, _>>::exposure(&provider);
-		<crate::Pallet<Test> as ProviderStakeSlashing<_, _>>::slash(
+	type Stake = crate::Pallet<Test>;
+
+	/// The backers of `provider` and what each holds now, as recorded when an offence is
+	/// reported.
+	fn exposure(provider: AccountId) -> Vec<(AccountId, Balance)> {
+		<Stake as ProviderStakeSlashing<_, _>>::exposure(&provider)
+	}
+
+	/// Slash `amount` from the backers named in an exposure recorded earlier.
+	fn slash_exposed(
+		provider: AccountId,
+		exposure: &[(AccountId, Balance)],
+		amount: Balance,
+		beneficiary: Option<AccountId>,
+	) -> SlashTaken<Balance> {
+		<Stake as ProviderStakeSlashing<_, _>>::slash(
 			&provider,
-			&exposure,
+			exposure,
 			amount,
 			beneficiary.as_ref(),
 		)
-		.total()
+	}
+
+	/// Slash the provider's backers as they stand now; returns the total taken.
+	fn slash(provider: AccountId, amount: Balance, beneficiary: Option<AccountId>) -> Balance {
+		slash_exposed(provider, &exposure(provider), amount, beneficiary).total()
+	}
+
+	fn taken(from_owner: Balance, from_delegators: Balance) -> SlashTaken<Balance> {
+		SlashTaken { from_owner, from_delegators }
+	}
+
+	/// The `Slashed` events so far, oldest first.
+	fn slashed_events() -> Vec<Event<Test>> {
+		staking_events()
+			.into_iter()
+			.filter(|event| matches!(event, Event::Slashed { .. }))
+			.collect()
+	}
+
+	/// Alice holds 3_000 (1_000 of it unbonding), Charlie 1_500 (active) and Dave 1_000 (400 of
+	/// it unbonding).
+	fn back_alice() {
+		bond(ALICE, 3_000);
+		unbond(ALICE, 1_000);
+		delegate(CHARLIE, ALICE, 1_500);
+		delegate(DAVE, ALICE, 1_000);
+		undelegate(DAVE, ALICE, 400);
 	}
 
 	#[test]
-	fn takes_from_every_backer_in_proportion_and_pays_the_beneficiary() {
+	fn exposure_lists_the_owner_first_then_what_every_delegator_holds() {
 		ExtBuilder::default().build_and_execute(|| {
-			// Alice holds 3_000 (1_000 of it unbonding), Charlie 1_000 (active), Dave 1_000
-			// (400 of it unbonding): 5_000 in all.
-			bond(ALICE, 3_000);
-			unbond(ALICE, 1_000);
-			delegate(CHARLIE, ALICE, 1_000);
-			delegate(DAVE, ALICE, 1_000);
-			undelegate(DAVE, ALICE, 400);
+			back_alice();
+
+			// Unbonding funds count: they are as slashable as active ones.
+			assert_eq!(exposure(ALICE), vec![(ALICE, 3_000), (CHARLIE, 1_500), (DAVE, 1_000)]);
+			assert_eq!(<Stake as ProviderStakeSlashing<_, _>>::slashable_backing(&ALICE), 5_500);
+			assert_eq!(exposure(BOB), vec![]);
+		});
+	}
+
+	#[test]
+	fn the_owner_bond_pays_first_and_the_beneficiary_receives_it() {
+		ExtBuilder::default().build_and_execute(|| {
+			back_alice();
 			let treasury_before = free(TREASURY);
 			let issuance_before = total_issuance();
 
-			assert_eq!(slash(ALICE, 500, Some(TREASURY)), 500);
+			// Alice held 3_000 at the report: all 500 is hers to pay, active funds first.
+			assert_eq!(slash_exposed(ALICE, &exposure(ALICE), 500, Some(TREASURY)), taken(500, 0));
 
-			// Alice loses 300 from active; Charlie and Dave 100 each, Dave's from active.
-			assert_eq!(ledger(ALICE).active, 1_700);
+			assert_eq!(ledger(ALICE).active, 1_500);
 			assert_eq!(ledger(ALICE).unlocking_total(), 1_000);
-			assert_eq!(bond_held(ALICE), 2_700);
-			assert_eq!(delegation(ALICE, CHARLIE).active, 900);
-			assert_eq!(delegation(ALICE, DAVE).active, 500);
-			assert_eq!(delegation(ALICE, DAVE).unlocking_total(), 400);
-			assert_eq!(delegation_held(CHARLIE), 900);
-			assert_eq!(delegation_held(DAVE), 900);
-			assert_eq!(TotalDelegated::<Test>::get(ALICE), 1_400);
+			assert_eq!(bond_held(ALICE), 2_500);
+			// The delegators are untouched.
+			assert_eq!(delegation_held(CHARLIE), 1_500);
+			assert_eq!(delegation_held(DAVE), 1_000);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 2_100);
 			assert_eq!(free(TREASURY), treasury_before + 500);
 			assert_eq!(total_issuance(), issuance_before);
-			let slashes: Vec<_> = staking_events()
-				.into_iter()
-				.filter(|event| matches!(event, Event::Slashed { .. }))
-				.collect();
 			assert_eq!(
-				slashes,
+				slashed_events(),
+				vec![Event::Slashed { provider: ALICE, who: ALICE, amount: 500 }]
+			);
+		});
+	}
+
+	#[test]
+	fn only_what_the_owner_bond_cannot_cover_falls_on_the_delegators_in_proportion() {
+		ExtBuilder::default().build_and_execute(|| {
+			back_alice();
+			let treasury_before = free(TREASURY);
+			let issuance_before = total_issuance();
+
+			// Alice pays all she held, 3_000; the other 500 splits 1_500 : 1_000 between
+			// Charlie (300) and Dave (200, from his active stake).
+			assert_eq!(
+				slash_exposed(ALICE, &exposure(ALICE), 3_500, Some(TREASURY)),
+				taken(3_000, 500)
+			);
+
+			assert!(!Ledgers::<Test>::contains_key(ALICE));
+			assert_eq!(bond_held(ALICE), 0);
+			assert_eq!(delegation(ALICE, CHARLIE).active, 1_200);
+			assert_eq!(delegation(ALICE, DAVE).active, 400);
+			assert_eq!(delegation(ALICE, DAVE).unlocking_total(), 400);
+			assert_eq!(delegation_held(CHARLIE), 1_200);
+			assert_eq!(delegation_held(DAVE), 800);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 1_600);
+			assert_eq!(free(TREASURY), treasury_before + 3_500);
+			assert_eq!(total_issuance(), issuance_before);
+			assert_eq!(
+				slashed_events(),
 				vec![
-					Event::Slashed { provider: ALICE, who: ALICE, amount: 300 },
-					Event::Slashed { provider: ALICE, who: CHARLIE, amount: 100 },
-					Event::Slashed { provider: ALICE, who: DAVE, amount: 100 },
+					Event::Slashed { provider: ALICE, who: ALICE, amount: 3_000 },
+					Event::Slashed { provider: ALICE, who: CHARLIE, amount: 300 },
+					Event::Slashed { provider: ALICE, who: DAVE, amount: 200 },
 				]
 			);
 		});
@@ -927,16 +1212,19 @@ mod slash {
 		ExtBuilder::default().build_and_execute(|| {
 			bond(ALICE, 2_000);
 			delegate(CHARLIE, ALICE, 2_000);
+			let treasury_before = free(TREASURY);
 			let issuance_before = total_issuance();
 
-			assert_eq!(slash(ALICE, 1_000, None), 1_000);
+			// From the owner's hold and from the delegator's alike.
+			assert_eq!(slash(ALICE, 3_000, None), 3_000);
 
-			assert_eq!(bond_held(ALICE), 1_500);
-			assert_eq!(delegation_held(CHARLIE), 1_500);
-			assert_eq!(total_issuance(), issuance_before - 1_000);
+			assert_eq!(bond_held(ALICE), 0);
+			assert_eq!(delegation_held(CHARLIE), 1_000);
+			assert_eq!(free(TREASURY), treasury_before);
+			assert_eq!(total_issuance(), issuance_before - 3_000);
 			assert_eq!(
 				last_staking_event(),
-				Event::Slashed { provider: ALICE, who: CHARLIE, amount: 500 }
+				Event::Slashed { provider: ALICE, who: CHARLIE, amount: 1_000 }
 			);
 		});
 	}
@@ -966,13 +1254,15 @@ mod slash {
 			bond(ALICE, 1_000);
 			delegate(CHARLIE, ALICE, 1_000);
 			delegate(DAVE, ALICE, 1_000);
+			delegate(EVE, ALICE, 1_000);
 
-			// Each third of 100 rounds down to 33.
-			assert_eq!(slash(ALICE, 100, None), 99);
+			// Alice pays her 1_000 in full; each third of the other 100 rounds down to 33.
+			assert_eq!(slash_exposed(ALICE, &exposure(ALICE), 1_100, None), taken(1_000, 99));
 
-			assert_eq!(bond_held(ALICE), 967);
+			assert_eq!(bond_held(ALICE), 0);
 			assert_eq!(delegation_held(CHARLIE), 967);
 			assert_eq!(delegation_held(DAVE), 967);
+			assert_eq!(delegation_held(EVE), 967);
 		});
 	}
 
@@ -1011,8 +1301,11 @@ mod slash {
 			delegate(CHARLIE, ALICE, 1_000);
 			delegate(DAVE, ALICE, 1_000);
 
-			assert_eq!(slash(ALICE, 300, None), 300);
+			// Past Alice's 1_000, Charlie and Dave pay 150 each.
+			assert_eq!(slash(ALICE, 1_300, None), 1_300);
 
+			assert_eq!(delegation(ALICE, CHARLIE).active, 850);
+			assert_eq!(delegation(ALICE, DAVE).active, 850);
 			assert_eq!(delegators_of(ALICE), vec![CHARLIE, DAVE]);
 		});
 	}
@@ -1039,7 +1332,7 @@ mod slash {
 			bond(ALICE, 2_000);
 			assert_eq!(slash(ALICE, 0, Some(TREASURY)), 0);
 			assert_eq!(bond_held(ALICE), 2_000);
-			assert!(!staking_events().iter().any(|event| matches!(event, Event::Slashed { .. })));
+			assert!(slashed_events().is_empty());
 		});
 	}
 
@@ -1053,8 +1346,130 @@ mod slash {
 			assert_ok!(ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
 			assert!(!Ledgers::<Test>::contains_key(ALICE));
 
-			assert_eq!(slash(ALICE, 100, None), 100);
+			// Reported after the owner left: there is no owner's bond to go first.
+			assert_eq!(exposure(ALICE), vec![(CHARLIE, 1_000)]);
+			assert_eq!(slash_exposed(ALICE, &exposure(ALICE), 100, None), taken(0, 100));
 			assert_eq!(delegation_held(CHARLIE), 900);
+		});
+	}
+
+	#[test]
+	fn a_late_delegator_pays_nothing() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 1_000);
+			delegate(CHARLIE, ALICE, 1_000);
+			let reported = exposure(ALICE);
+			// Dave backs Alice after the offence was reported.
+			delegate(DAVE, ALICE, 2_000);
+
+			// Past Alice's 1_000, the exposure names Charlie alone: he pays all of the rest.
+			assert_eq!(slash_exposed(ALICE, &reported, 1_600, None), taken(1_000, 600));
+
+			assert_eq!(delegation_held(CHARLIE), 400);
+			assert_eq!(delegation(ALICE, DAVE).active, 2_000);
+			assert_eq!(delegation_held(DAVE), 2_000);
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 2_400);
+			assert!(!slashed_events()
+				.iter()
+				.any(|event| matches!(event, Event::Slashed { who: DAVE, .. })));
+		});
+	}
+
+	#[test]
+	fn a_displaced_delegator_pays_for_what_its_exposure_named() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 1_000);
+			delegate(CHARLIE, ALICE, 100);
+			delegate(DAVE, ALICE, 200);
+			delegate(EVE, ALICE, 300);
+			let reported = exposure(ALICE);
+			// A larger delegation takes Charlie's slot; his 100 unbonds, still slashable.
+			delegate(FERDIE, ALICE, 400);
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![CHARLIE]);
+			assert_eq!(delegation(ALICE, CHARLIE).active, 0);
+
+			// Past Alice's 1_000, the other 300 splits 100 : 200 : 300 over the delegators the
+			// report named; Ferdie came later and pays nothing.
+			assert_eq!(slash_exposed(ALICE, &reported, 1_300, None), taken(1_000, 300));
+
+			assert_eq!(delegation(ALICE, CHARLIE).unlocking_total(), 50);
+			assert_eq!(delegation_held(CHARLIE), 50);
+			assert_eq!(delegation_held(DAVE), 100);
+			assert_eq!(delegation_held(EVE), 150);
+			assert_eq!(delegation_held(FERDIE), 400);
+			// Only active stake counts in the total: Dave's, Eve's and Ferdie's.
+			assert_eq!(TotalDelegated::<Test>::get(ALICE), 650);
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![CHARLIE]);
+
+			// A later report still names him, from the displaced list; emptied, he is forgotten.
+			assert!(exposure(ALICE).contains(&(CHARLIE, 50)));
+			assert_eq!(slash(ALICE, 1_000_000, None), 700);
+			assert!(!Delegations::<Test>::contains_key(ALICE, CHARLIE));
+			assert!(!DisplacedDelegators::<Test>::contains_key(ALICE));
+			assert!(!ProviderDelegators::<Test>::contains_key(ALICE));
+		});
+	}
+
+	#[test]
+	fn a_delegator_pays_at_most_what_it_still_holds() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 1_000);
+			delegate(CHARLIE, ALICE, 1_000);
+			delegate(DAVE, ALICE, 1_000);
+			let reported = exposure(ALICE);
+			// Charlie takes 800 out before the slash lands.
+			undelegate(CHARLIE, ALICE, 800);
+			run_to_block(1 + UnbondingPeriod::get());
+			assert_ok!(ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(CHARLIE), ALICE));
+
+			// Past Alice's 1_000, the other 1_000 falls 500 on each; Charlie has only 200 left,
+			// and what he cannot pay does not fall on Dave.
+			assert_eq!(slash_exposed(ALICE, &reported, 2_000, None), taken(1_000, 700));
+
+			assert!(!Delegations::<Test>::contains_key(ALICE, CHARLIE));
+			assert_eq!(delegators_of(ALICE), vec![DAVE]);
+			assert_eq!(delegation_held(CHARLIE), 0);
+			assert_eq!(delegation_held(DAVE), 500);
+		});
+	}
+
+	#[test]
+	fn delegators_never_pay_for_what_the_owner_withdrew() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 3_000);
+			delegate(CHARLIE, ALICE, 1_000);
+			let reported = exposure(ALICE);
+			unbond(ALICE, 2_000);
+			run_to_block(1 + UnbondingPeriod::get());
+			assert_ok!(ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
+
+			// Alice held 3_000 at the report, so 2_500 is all hers; she pays the 1_000 she has.
+			assert_eq!(slash_exposed(ALICE, &reported, 2_500, None), taken(1_000, 0));
+
+			assert!(!Ledgers::<Test>::contains_key(ALICE));
+			assert_eq!(delegation_held(CHARLIE), 1_000);
+		});
+	}
+
+	#[test]
+	fn reports_a_bond_left_below_what_the_gpus_require() {
+		ExtBuilder::default().build_and_execute(|| {
+			// Base 1_000 + 2 × 500.
+			bond(ALICE, 2_500);
+			MockRegistry::register(ALICE, 2);
+
+			assert_eq!(slash(ALICE, 400, None), 400);
+			assert_eq!(
+				last_staking_event(),
+				Event::Slashed { provider: ALICE, who: ALICE, amount: 400 }
+			);
+
+			assert_eq!(slash(ALICE, 200, None), 200);
+			assert_eq!(
+				last_staking_event(),
+				Event::BondBelowRequired { owner: ALICE, bonded: 1_900, required: 2_000 }
+			);
+			assert!(!<Stake as ProviderStake<_, _>>::has_sufficient_stake(&ALICE, 2));
 		});
 	}
 }
@@ -1064,7 +1479,7 @@ mod records {
 
 	#[test]
 	fn take_reports_what_came_from_active() {
-		let mut record = Delegation::<Test>::new(100, 1);
+		let mut record = Delegation::<Test> { active: 100, ..Delegation::<Test>::new() };
 		record.unlocking = BoundedVec::truncate_from(chunks(&[(50, 5), (30, 6)]));
 
 		assert_eq!(record.take(120), (100, 120));
@@ -1073,7 +1488,7 @@ mod records {
 
 	#[test]
 	fn take_stops_at_what_is_held() {
-		let mut record = Delegation::<Test>::new(100, 1);
+		let mut record = Delegation::<Test> { active: 100, ..Delegation::<Test>::new() };
 		record.unlocking = BoundedVec::truncate_from(chunks(&[(50, 5)]));
 
 		assert_eq!(record.take(1_000), (100, 150));
@@ -1106,6 +1521,81 @@ mod observer {
 			System::set_block_number(100);
 			assert_ok!(ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
 			assert!(MockObserver::taken().is_empty());
+		});
+	}
+}
+
+/// Storage written by earlier versions of the pallet reads in the current format after the
+/// migrations.
+mod migrations {
+	use super::*;
+	use codec::Encode;
+	use frame_support::{
+		storage::unhashed,
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	};
+
+	/// Rewrite the delegation of `delegator` behind `provider` as version 0 stored it: the
+	/// fields of today's record followed by `since`, the block of its last change.
+	fn store_as_v0(provider: AccountId, delegator: AccountId, since: BlockNumber) -> Vec<u8> {
+		let record = delegation(provider, delegator);
+		let old = (record.active, record.unlocking.into_inner(), since).encode();
+		unhashed::put_raw(&Delegations::<Test>::hashed_key_for(provider, delegator), &old);
+		old
+	}
+
+	fn raw(provider: AccountId, delegator: AccountId) -> Option<Vec<u8>> {
+		unhashed::get_raw(&Delegations::<Test>::hashed_key_for(provider, delegator))
+	}
+
+	#[test]
+	fn v1_drops_since_from_every_delegation() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			bond(BOB, 2_000);
+			delegate(CHARLIE, ALICE, 500);
+			undelegate(CHARLIE, ALICE, 200);
+			delegate(DAVE, ALICE, 300);
+			delegate(CHARLIE, BOB, 400);
+			let expected: Vec<_> = [(ALICE, CHARLIE), (ALICE, DAVE), (BOB, CHARLIE)]
+				.into_iter()
+				.map(|(provider, delegator)| (provider, delegator, delegation(provider, delegator)))
+				.collect();
+			for (index, (provider, delegator, record)) in expected.iter().enumerate() {
+				let old = store_as_v0(*provider, *delegator, 7 + index as BlockNumber);
+				// The old value carries eight more bytes: `since`.
+				assert_eq!(old.len(), record.encode().len() + 8);
+			}
+			StorageVersion::new(0).put::<ProviderStaking>();
+
+			crate::migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+
+			assert_eq!(ProviderStaking::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(Delegations::<Test>::iter().count(), expected.len());
+			for (provider, delegator, record) in &expected {
+				assert_eq!(raw(*provider, *delegator), Some(record.encode()));
+				assert_eq!(&delegation(*provider, *delegator), record);
+			}
+			assert_eq!(
+				delegation(ALICE, CHARLIE).unlocking.into_inner(),
+				chunks(&[(200, 1 + UnbondingPeriod::get())])
+			);
+		});
+	}
+
+	#[test]
+	fn v1_runs_once() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 500);
+			StorageVersion::new(1).put::<ProviderStaking>();
+			// A value the migration would rewrite, were it to run again.
+			let old = store_as_v0(ALICE, CHARLIE, 7);
+
+			crate::migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+
+			assert_eq!(raw(ALICE, CHARLIE), Some(old));
+			assert_eq!(ProviderStaking::on_chain_storage_version(), StorageVersion::new(1));
 		});
 	}
 }
