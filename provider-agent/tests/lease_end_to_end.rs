@@ -275,9 +275,11 @@ fn a_lease_runs_end_to_end() {
 	);
 	assert_eq!(held_of(&node, TENANT), 0, "nothing stays held from the tenant");
 	let spent = tenant_before - free_of(&node, TENANT);
+	// Its three transactions (order, accept, close) pay weight-priced fees: together less
+	// than half an EMBR (about 0.36 measured; a transfer costs 0.01).
 	assert!(
-		spent >= paid && spent < paid + EMBR / 100,
-		"the tenant paid {spent}: the lease {paid} plus small fees"
+		spent >= paid && spent < paid + EMBR / 2,
+		"the tenant paid {spent}: the lease {paid} plus its transactions' fees"
 	);
 
 	eprintln!(
