@@ -15,7 +15,7 @@ use crate::{
 				pallet_leases::{runtime_api as rt_api, types as rt_leases},
 			},
 		},
-		AccountId, Chain, ChainError,
+		AccountId, Chain, ChainError, WithinDeadline,
 	},
 	units::format_embr_number,
 };
@@ -306,8 +306,8 @@ async fn why_idle(
 	let bytes = at
 		.runtime_apis()
 		.call_raw("RuntimeViewFunction_execute_view_function", Some(&call))
-		.await
-		.map_err(ChainError::rpc)?;
+		.within_deadline()
+		.await?;
 	// `Result<Vec<u8>, ViewFunctionDispatchError>`: the error's details do not matter here.
 	let output = match bytes.split_first() {
 		Some((0, rest)) => Vec::<u8>::decode(&mut &rest[..]).map_err(ChainError::rpc)?,
@@ -485,8 +485,8 @@ impl Chain {
 		let free = at
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().free_gpus(owner))
-			.await
-			.map_err(ChainError::rpc)?;
+			.within_deadline()
+			.await?;
 		let idle_reason = why_idle(at, owner).await?.map(|reason| idle_reason_text(&reason));
 		let (region, peer_id, multiaddrs) = match metadata {
 			Some(m) => {
@@ -525,8 +525,8 @@ impl Chain {
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().open_orders(filter, after, limit))
-			.await
-			.map_err(ChainError::rpc)?;
+			.within_deadline()
+			.await?;
 		Ok(views.into_iter().map(order_view).collect())
 	}
 
@@ -537,8 +537,8 @@ impl Chain {
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().order(id))
-			.await
-			.map_err(ChainError::rpc)?;
+			.within_deadline()
+			.await?;
 		Ok(view.map(order_view))
 	}
 
@@ -549,8 +549,8 @@ impl Chain {
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().bids_of(order))
-			.await
-			.map_err(ChainError::rpc)?;
+			.within_deadline()
+			.await?;
 		Ok(views
 			.into_iter()
 			.map(|b| Bid {
@@ -569,8 +569,8 @@ impl Chain {
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().offers(None, 100))
-			.await
-			.map_err(ChainError::rpc)?;
+			.within_deadline()
+			.await?;
 		Ok(views
 			.into_iter()
 			.map(|o| Offer {
@@ -591,8 +591,8 @@ impl Chain {
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().lease(id))
-			.await
-			.map_err(ChainError::rpc)?;
+			.within_deadline()
+			.await?;
 		Ok(view.map(lease_view))
 	}
 
@@ -603,8 +603,8 @@ impl Chain {
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().leases_of(*account))
-			.await
-			.map_err(ChainError::rpc)?;
+			.within_deadline()
+			.await?;
 		Ok(views.into_iter().map(lease_view).collect())
 	}
 
@@ -619,8 +619,8 @@ impl Chain {
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().quote(requirement.to_runtime(), duration))
-			.await
-			.map_err(ChainError::rpc)?;
+			.within_deadline()
+			.await?;
 		Ok(quote.map(|q| Quote {
 			samples: q.samples,
 			min: q.min,

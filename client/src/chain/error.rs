@@ -38,13 +38,23 @@ pub enum ChainError {
 	/// Something the chain returned was not what was asked for.
 	#[error("not found: {0}")]
 	NotFound(String),
+	/// The node did not answer a runtime query in time (it is overloaded, or the runtime
+	/// failed the query in a way the connection did not report).
+	#[error("the node did not answer a runtime query within {} s", .after.as_secs())]
+	Timeout {
+		/// How long the query was given.
+		after: std::time::Duration,
+	},
 }
 
 impl ChainError {
 	/// Whether retrying the same request later can succeed (the connection, not the request,
 	/// was at fault).
 	pub fn is_transient(&self) -> bool {
-		matches!(self, Self::Connect { .. } | Self::Rpc(_) | Self::Dropped(_))
+		matches!(
+			self,
+			Self::Connect { .. } | Self::Rpc(_) | Self::Dropped(_) | Self::Timeout { .. }
+		)
 	}
 
 	/// The pallet error's name (`Leases.PriceAboveMax`), when it is one.
@@ -57,6 +67,30 @@ impl ChainError {
 
 	pub(crate) fn rpc(error: impl std::fmt::Display) -> Self {
 		Self::Rpc(error.to_string())
+	}
+}
+
+/// How long a runtime query may take. A runtime that traps while answering makes the node
+/// report an error that the client library does not always pass on, so the query would wait
+/// for ever.
+pub const QUERY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A runtime query given at most [`QUERY_TIMEOUT`] to answer.
+pub(crate) trait WithinDeadline<T>: std::future::Future + Sized {
+	/// The query's answer, its error as [`ChainError::Rpc`], or [`ChainError::Timeout`].
+	async fn within_deadline(self) -> Result<T, ChainError>;
+}
+
+impl<F, T, E> WithinDeadline<T> for F
+where
+	F: std::future::Future<Output = Result<T, E>>,
+	E: std::fmt::Display,
+{
+	async fn within_deadline(self) -> Result<T, ChainError> {
+		match tokio::time::timeout(QUERY_TIMEOUT, self).await {
+			Ok(answer) => answer.map_err(ChainError::rpc),
+			Err(_) => Err(ChainError::Timeout { after: QUERY_TIMEOUT }),
+		}
 	}
 }
 

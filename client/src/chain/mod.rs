@@ -16,7 +16,8 @@ use subxt::{
 	OnlineClient,
 };
 
-pub use error::ChainError;
+pub(crate) use error::WithinDeadline;
+pub use error::{ChainError, QUERY_TIMEOUT};
 pub use submit::{ChainEvent, Progress, Receipt, WaitFor};
 
 #[subxt::subxt(

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use subxt::{
-	config::DefaultExtrinsicParamsBuilder, dynamic::Value, transactions::TransactionStatus,
+	config::DefaultExtrinsicParamsBuilder,
+	ext::scale_value::{Composite, Primitive, Value, ValueDef},
+	transactions::TransactionStatus,
 	tx::Payload,
 };
 use subxt_signer::sr25519::Keypair;
@@ -157,16 +159,25 @@ async fn receipt(
 	finalized: bool,
 ) -> Result<Receipt, ChainError> {
 	let events = in_block.wait_for_success().await?;
+	let at = in_block.at().await.map_err(ChainError::rpc)?;
+	let metadata = at.metadata_ref();
 	let rendered = events
 		.iter()
 		.filter_map(|event| event.ok())
-		.map(|event| ChainEvent {
-			pallet: event.pallet_name().to_string(),
-			name: event.event_name().to_string(),
-			fields: event
-				.decode_fields_unchecked_as::<Value>()
-				.map(|v| v.to_string())
-				.unwrap_or_default(),
+		.map(|event| {
+			let type_names: Vec<Option<String>> = metadata
+				.pallet_by_name(event.pallet_name())
+				.and_then(|pallet| pallet.event_variant_by_index(event.event_index()))
+				.map(|variant| variant.fields.iter().map(|field| field.type_name.clone()).collect())
+				.unwrap_or_default();
+			ChainEvent {
+				pallet: event.pallet_name().to_string(),
+				name: event.event_name().to_string(),
+				fields: event
+					.decode_fields_unchecked_as::<Composite<()>>()
+					.map(|fields| render_fields(fields, &type_names))
+					.unwrap_or_default(),
+			}
 		})
 		.collect();
 	Ok(Receipt {
@@ -185,5 +196,75 @@ fn invalid_or_rpc(error: &subxt::error::ExtrinsicError) -> ChainError {
 		ChainError::Invalid(text)
 	} else {
 		ChainError::Rpc(text)
+	}
+}
+
+/// An event's fields as text, with every account (a field whose declared type is an account
+/// id) in its SS58 form rather than as 32 numbers.
+fn render_fields(fields: Composite<()>, type_names: &[Option<String>]) -> String {
+	let is_account = |index: usize| {
+		type_names
+			.get(index)
+			.and_then(|name| name.as_deref())
+			.is_some_and(|name| name.ends_with("AccountId") || name.ends_with("AccountId32"))
+	};
+	let shown = |index: usize, value: Value<()>| match account_bytes(&value) {
+		Some(bytes) if is_account(index) => Value::string(AccountId::from(bytes).to_string()),
+		_ => value,
+	};
+	let fields = match fields {
+		Composite::Named(named) => Composite::Named(
+			named
+				.into_iter()
+				.enumerate()
+				.map(|(i, (name, v))| (name, shown(i, v)))
+				.collect(),
+		),
+		Composite::Unnamed(values) => {
+			Composite::Unnamed(values.into_iter().enumerate().map(|(i, v)| shown(i, v)).collect())
+		},
+	};
+	fields.to_string()
+}
+
+/// The 32 bytes of an account id decoded without its type: a sequence of 32 numbers, possibly
+/// wrapped in single-field composites.
+fn account_bytes(value: &Value<()>) -> Option<[u8; 32]> {
+	let ValueDef::Composite(composite) = &value.value else { return None };
+	let values: Vec<&Value<()>> = composite.values().collect();
+	if let [inner] = values.as_slice() {
+		return account_bytes(inner);
+	}
+	let bytes: Vec<u8> = values
+		.iter()
+		.map(|v| match &v.value {
+			ValueDef::Primitive(Primitive::U128(byte)) => u8::try_from(*byte).ok(),
+			_ => None,
+		})
+		.collect::<Option<_>>()?;
+	bytes.try_into().ok()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn account_value(bytes: [u8; 32]) -> Value<()> {
+		Value::unnamed_composite([Value::unnamed_composite(bytes.map(|b| Value::u128(b.into())))])
+	}
+
+	#[test]
+	fn accounts_are_shown_in_ss58_and_hashes_as_they_are() {
+		let account = AccountId::from([7u8; 32]);
+		let fields = Composite::Named(vec![
+			("provider".into(), account_value([7u8; 32])),
+			("manifest_hash".into(), account_value([7u8; 32])),
+			("amount".into(), Value::u128(5)),
+		]);
+		let names = [Some("T::AccountId".into()), Some("H256".into()), Some("BalanceOf<T>".into())];
+		let text = render_fields(fields, &names);
+		assert!(text.contains(&format!("provider: \"{account}\"")), "{text}");
+		assert!(text.contains("manifest_hash: ((7, 7"), "{text}");
+		assert!(text.contains("amount: 5"), "{text}");
 	}
 }

@@ -82,16 +82,31 @@ impl<T: Config> BurnLedger<Balance> for Pallet<T> {
 impl<T: Config> BackingObserver<T::AccountId> for Pallet<T> {
 	/// Pay out what the provider earned in closed eras before its backing or commission changes,
 	/// so a delegation made just before a claim takes nothing earned before it.
+	///
+	/// Then settle its availability up to now, as a heartbeat would: the time before the change
+	/// is credited if it took work until now, and a provider whose bond falls short between two
+	/// heartbeats and is topped up before the next is not credited for the time it was short
+	/// (the top-up finds it short, and crediting starts again at its next heartbeat).
 	fn backing_changing(provider: &T::AccountId) -> Weight {
 		// All or nothing: a claim that cannot complete leaves no trace.
 		let paid = frame_support::storage::with_storage_layer(|| Self::do_claim(provider));
-		match paid {
+		let claim_weight = match paid {
 			Ok(backers) => T::WeightInfo::claim_rewards(backers),
 			Err(_) => T::DbWeight::get().reads(3),
-		}
+		};
+		let crediting =
+			ProviderPoints::<T>::get(provider).is_some_and(|record| record.last_credit.is_some());
+		let credit_weight = if crediting {
+			let now = frame_system::Pallet::<T>::block_number();
+			T::WeightInfo::credit_availability(Self::credit_availability(provider, now))
+		} else {
+			T::DbWeight::get().reads(1)
+		};
+		claim_weight.saturating_add(credit_weight)
 	}
 
 	fn backing_changing_weight() -> Weight {
 		T::WeightInfo::claim_rewards(T::Backing::max_backers())
+			.saturating_add(T::WeightInfo::credit_availability(T::MaxGpusPerProvider::get()))
 	}
 }

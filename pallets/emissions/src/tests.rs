@@ -422,6 +422,55 @@ mod points {
 		});
 	}
 
+	/// The staking pallet tells of every backing change (a slash, an unbond, a top-up, a
+	/// delegation) before it happens.
+	fn backing_changes_at(provider: AccountId, at: BlockNumber) {
+		System::set_block_number(at);
+		let _weight = <Emissions as BackingObserver<_>>::backing_changing(&provider);
+	}
+
+	/// A bond that falls short between two heartbeats and is topped up before the next earns
+	/// nothing for the time it was short: the top-up finds the provider short, and the count
+	/// starts again at its next heartbeat.
+	#[test]
+	fn a_shortfall_between_heartbeats_is_not_credited() {
+		new_test_ext().execute_with(|| {
+			heartbeat(PROVIDER_A, 5);
+			heartbeat(PROVIDER_A, 15);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+			// A slash at 20: the 5 blocks before it are credited as it happens.
+			backing_changes_at(PROVIDER_A, 20);
+			assert_eq!(record(PROVIDER_A).points, 30_000);
+			MockRegistry::set_bond_short(PROVIDER_A, true);
+			// Topped up at 22, before the next heartbeat.
+			backing_changes_at(PROVIDER_A, 22);
+			assert_eq!(record(PROVIDER_A).last_credit, None);
+			MockRegistry::set_bond_short(PROVIDER_A, false);
+			heartbeat(PROVIDER_A, 25);
+			assert_eq!(record(PROVIDER_A).points, 30_000);
+			heartbeat(PROVIDER_A, 35);
+			assert_eq!(record(PROVIDER_A).points, 50_000);
+		});
+	}
+
+	/// A backing change while the provider takes work costs it nothing: the time up to the
+	/// change is credited then, the rest at the next heartbeat. Delegating to a provider
+	/// between its heartbeats cannot cut its availability.
+	#[test]
+	fn a_backing_change_while_taking_work_loses_no_credit() {
+		new_test_ext().execute_with(|| {
+			heartbeat(PROVIDER_A, 5);
+			backing_changes_at(PROVIDER_A, 8);
+			backing_changes_at(PROVIDER_A, 12);
+			heartbeat(PROVIDER_A, 15);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+			assert_eq!(record(PROVIDER_A).last_credit, Some(15));
+			// An account that never heartbeat gets no record from a backing change.
+			backing_changes_at(TENANT, 16);
+			assert!(!ProviderPoints::<Test>::contains_key(TENANT));
+		});
+	}
+
 	#[test]
 	fn a_new_class_score_counts_from_the_next_heartbeat() {
 		new_test_ext().execute_with(|| {

@@ -89,16 +89,31 @@ fn duration<T: Config>() -> BlockNumberFor<T> {
 	(T::MaxLeaseDuration::get() / two).max(One::one())
 }
 
-/// How long after its last attestation (or its start) a lease's silence check comes due: a
-/// lease nobody attests by then closes as silent.
+/// How long after its last attestation (or its start) a lease's silence limit is: a lease
+/// nobody attests by then closes as silent.
 fn silence<T: Config>() -> BlockNumberFor<T> {
 	T::AttestationTolerance::get().saturating_add(T::OfflineLimit::get())
 }
 
-/// The longest lease, up to [`duration`], that ends before its silence check comes due, so that
-/// it runs to its end with no attestation on the way.
+/// The longest lease, up to [`duration`], that ends before its silence limit, so that it runs
+/// to its end with no attestation on the way.
 fn unwatched_length<T: Config>() -> BlockNumberFor<T> {
 	duration::<T>().min(silence::<T>().saturating_sub(One::one())).max(One::one())
+}
+
+/// The block a lease attested (or started) at `attested` is next checked at, when its life
+/// alone would have it checked at `target`: its silence limit may come first.
+fn first_check<T: Config>(
+	attested: BlockNumberFor<T>,
+	target: BlockNumberFor<T>,
+) -> BlockNumberFor<T> {
+	target.min(attested.saturating_add(silence::<T>()))
+}
+
+/// A lease short enough that its start of grace, after an extension nobody paid for, comes
+/// before its silence limit: extending or topping it up moves its check.
+fn short_length<T: Config>() -> BlockNumberFor<T> {
+	duration::<T>().min(T::AttestationTolerance::get().saturating_add(T::GracePeriod::get()))
 }
 
 /// The block that something aimed at `target` lands in when `fill_due_from(target)` ran first.
@@ -535,7 +550,8 @@ mod benchmarks {
 		let winner_account =
 			providers.last().map(|provider| provider.owner.clone()).ok_or("no bidder")?;
 		let end = block.saturating_add(length);
-		fill_due_from::<T>(end);
+		let check = first_check::<T>(block, end);
+		fill_due_from::<T>(check);
 		let lease = NextLeaseId::<T>::get();
 
 		#[extrinsic_call]
@@ -551,7 +567,7 @@ mod benchmarks {
 		.ok_or("escrow overflows")?;
 		assert_eq!(record.provider, winner_account);
 		assert_eq!(record.escrow, escrow);
-		assert_eq!(record.next_check, Some(spilled::<T>(end)));
+		assert_eq!(record.next_check, Some(spilled::<T>(check)));
 		assert_eq!(held::<T>(&tenant, HoldReason::Escrow), escrow);
 		assert!(!Orders::<T>::contains_key(order));
 		assert_eq!(Bids::<T>::iter_prefix(order).count(), 0);
@@ -623,7 +639,8 @@ mod benchmarks {
 		let tenant = tenant::<T>(0);
 		let length = T::MaxLeaseDuration::get();
 		let end = block.saturating_add(length);
-		fill_due_from::<T>(end);
+		let check = first_check::<T>(block, end);
+		fill_due_from::<T>(check);
 		let escrow =
 			pricing::cost_ceil(price::<T>(), g, length.saturated_into(), T::BlocksPerHour::get())
 				.ok_or("escrow overflows")?;
@@ -634,7 +651,7 @@ mod benchmarks {
 
 		let record = lease_record::<T>(lease)?;
 		assert_eq!(record.gpus, gpus);
-		assert_eq!(record.next_check, Some(spilled::<T>(end)));
+		assert_eq!(record.next_check, Some(spilled::<T>(check)));
 		let listed = Offers::<T>::get(offer).ok_or("offer gone")?;
 		assert_eq!((listed.available.len(), listed.rented), (0, g));
 		assert_eq!(held::<T>(&tenant, HoldReason::Escrow), escrow);
@@ -654,15 +671,17 @@ mod benchmarks {
 	#[benchmark]
 	fn top_up() -> Result<(), BenchmarkError> {
 		// A lease extended without paying, topped up a block later: the top-up settles a block
-		// and moves the lease's check from the start of grace to its new end.
+		// and moves the lease's check from the start of grace to its new end or, when that
+		// comes later, its silence limit.
 		let block = start::<T>();
-		let RentedLease { tenant, lease, .. } = full_rented_lease::<T>(duration::<T>())?;
+		let RentedLease { tenant, lease, .. } = full_rented_lease::<T>(short_length::<T>())?;
 		let extra = duration::<T>();
 		Pallet::<T>::extend(signed::<T>(&tenant), lease, extra)?;
 		let next = block.saturating_add(One::one());
 		advance_to::<T>(next);
 		let end = lease_record::<T>(lease)?.end;
-		fill_due_from::<T>(end);
+		let check = first_check::<T>(block, end);
+		fill_due_from::<T>(check);
 		let amount = pricing::cost_ceil(
 			price::<T>(),
 			T::MaxGpusPerLease::get(),
@@ -676,7 +695,7 @@ mod benchmarks {
 
 		let record = lease_record::<T>(lease)?;
 		assert_eq!(record.status, LeaseStatus::Active);
-		assert_eq!(record.next_check, Some(spilled::<T>(end)));
+		assert_eq!(record.next_check, Some(spilled::<T>(check)));
 		assert_eq!(record.settled_until, next);
 		assert!(record.paid > 0, "the top-up settled nothing");
 		assert_last_event::<T>(Event::LeaseToppedUp { lease, amount, funded_until: end });
@@ -687,7 +706,7 @@ mod benchmarks {
 	fn extend() -> Result<(), BenchmarkError> {
 		// Extending without paying moves the lease's check from its end to the start of grace.
 		let block = start::<T>();
-		let length = duration::<T>();
+		let length = short_length::<T>();
 		let RentedLease { tenant, lease, .. } = full_rented_lease::<T>(length)?;
 		let funded_until = block.saturating_add(length);
 		let grace_start = funded_until.saturating_sub(T::GracePeriod::get());
@@ -819,8 +838,8 @@ mod benchmarks {
 		let providers = bidders::<T>(order, b, count)?;
 		let winner = providers.last().map(|provider| provider.owner.clone()).ok_or("no bidder")?;
 		let window_end = Orders::<T>::get(order).ok_or("no order")?.bid_window_end;
-		let end = window_end.saturating_add(length);
-		fill_due_from::<T>(end);
+		let check = first_check::<T>(window_end, window_end.saturating_add(length));
+		fill_due_from::<T>(check);
 		advance_to::<T>(window_end);
 		let lease = NextLeaseId::<T>::get();
 
@@ -833,7 +852,7 @@ mod benchmarks {
 		assert_eq!(record.provider, winner);
 		assert_eq!(record.origin, LeaseOrigin::Order(order));
 		assert_eq!(record.price_per_gpu_hour, bid_price::<T>(b.saturating_sub(1)));
-		assert_eq!(record.next_check, Some(spilled::<T>(end)));
+		assert_eq!(record.next_check, Some(spilled::<T>(check)));
 		assert!(!Orders::<T>::contains_key(order));
 		assert_eq!(Bids::<T>::iter_prefix(order).count(), 0);
 		for loser in providers.iter().take(b.saturating_sub(1) as usize) {
@@ -874,8 +893,8 @@ mod benchmarks {
 	#[benchmark]
 	fn lease_check_close() -> Result<(), BenchmarkError> {
 		// A full lease from an offer, attested the block before, expires: its last block is
-		// paid and its GPUs go back into the offer. It ends before its silence check, which
-		// would close it as silent on the way and which this block does not hold.
+		// paid and its GPUs go back into the offer. It ends before its silence limit, so its
+		// check is due at its end.
 		let block = start::<T>();
 		let length = unwatched_length::<T>();
 		let RentedLease { provider, offer, lease, .. } = full_rented_lease::<T>(length)?;
@@ -907,8 +926,7 @@ mod benchmarks {
 		// for when its escrow runs out. The lease is short enough for one attestation to cover
 		// it up to there, so no downtime stretches its escrow.
 		let block = start::<T>();
-		let length = duration::<T>()
-			.min(T::AttestationTolerance::get().saturating_add(T::GracePeriod::get()));
+		let length = short_length::<T>();
 		let RentedLease { provider, tenant, lease, .. } = full_rented_lease::<T>(length)?;
 		Pallet::<T>::extend(signed::<T>(&tenant), lease, duration::<T>())?;
 		let funded_until = block.saturating_add(length);
@@ -916,7 +934,8 @@ mod benchmarks {
 		advance_to::<T>(grace_start.saturating_sub(One::one()));
 		attest_now::<T>(&provider.owner, &[lease]);
 		advance_to::<T>(grace_start);
-		fill_due_from::<T>(funded_until);
+		let check = first_check::<T>(grace_start.saturating_sub(One::one()), funded_until);
+		fill_due_from::<T>(check);
 		let paid_before = lease_record::<T>(lease)?.paid;
 
 		#[block]
@@ -928,7 +947,7 @@ mod benchmarks {
 		assert_eq!(record.status, LeaseStatus::Grace);
 		assert_eq!(record.settled_until, grace_start);
 		assert!(record.paid > paid_before, "the check settled nothing");
-		assert_eq!(record.next_check, Some(spilled::<T>(funded_until)));
+		assert_eq!(record.next_check, Some(spilled::<T>(check)));
 		assert_has_event::<T>(Event::EscrowLow { lease, tenant, funded_until });
 		Ok(())
 	}
@@ -983,17 +1002,15 @@ mod benchmarks {
 		// `n` one-GPU leases from offers end in this block, attested the block before; `s`
 		// more end later. The hook closes the `n` and never looks at the `s`.
 		//
-		// Every lease also has a silence check, due `silence()` after its start, that would
-		// close it unattested on the way: each ends before its check. They start in batches a
-		// queue can hold, the `n` first, then the `s`, `stride` blocks apart: a batch's checks
-		// come less than `stride` blocks after its end, so no queue holds the ends or checks of
-		// two batches, and this block's holds only the ends of the `n`.
+		// Each lease is short enough to end before its silence limit, so its one check is due
+		// at its end. They start in batches a queue can hold, the `n` first, then the `s`, a
+		// block apart, so that this block's queue holds only the ends of the `n`.
 		let block = start::<T>();
 		let per_provider = T::MaxLeasesPerProvider::get().min(T::MaxGpusPerLease::get()).max(1);
 		let per_block = T::MaxDuePerBlock::get().max(1);
 		let length = unwatched_length::<T>();
 		let end = block.saturating_add(length);
-		let stride = silence::<T>().saturating_sub(length).saturating_add(One::one());
+		let stride: BlockNumberFor<T> = One::one();
 		let mut offers: Vec<(Provider<T>, OfferId)> = Vec::new();
 		let mut due: Vec<LeaseId> = Vec::new();
 		let mut later: Vec<LeaseId> = Vec::new();

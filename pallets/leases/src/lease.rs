@@ -68,7 +68,6 @@ impl<T: Config> Pallet<T> {
 			next_check: None,
 		};
 		Self::refresh_schedule(lease_id, &mut lease, now)?;
-		Self::schedule_due(DueItem::SilenceCheck(lease_id), Self::silence_limit(&lease))?;
 
 		Self::recommit_gpus(&new.provider, &lease.gpus, Commitment::Lease(lease_id));
 		Books::<T>::insert(&new.provider, book);
@@ -122,6 +121,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_duration(blocks, T::MaxLeaseDuration::get())?;
 		ensure!(end.saturating_sub(now) <= T::MaxLeaseDuration::get(), Error::<T>::DurationTooLong);
 		// The provider agreed to the original end; a longer lease needs its standing offer.
+		ensure!(T::Registry::accepts_work(&lease.provider), Error::<T>::ProviderUnavailable);
 		let offered = match lease.origin {
 			LeaseOrigin::Offer(offer) => Offers::<T>::get(offer).is_some_and(|offer| {
 				offer.price_per_gpu_hour <= lease.price_per_gpu_hour
@@ -388,9 +388,10 @@ impl<T: Config> Pallet<T> {
 		lease.settled_until.saturating_add(Self::blocks_covered(lease).into())
 	}
 
-	/// Schedule the lease's next check and set its status: the end, when the escrow lasts that
-	/// long; else the start of grace; else (in grace) the block the escrow runs out at.
-	/// Entering grace emits `EscrowLow`.
+	/// Schedule the lease's next check and set its status. The check is due at the earliest of
+	/// the lease's end (when the escrow lasts that long), else the start of grace, else (in
+	/// grace) the block the escrow runs out at, and its silence check. Entering grace emits
+	/// `EscrowLow`. A lease has one entry in the deadline queues, whatever it is waiting for.
 	pub(crate) fn refresh_schedule(
 		lease_id: LeaseId,
 		lease: &mut Lease<T>,
@@ -398,7 +399,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let funded_until = Self::funded_until(lease);
 		let grace_start = funded_until.saturating_sub(T::GracePeriod::get());
-		let (wanted, status) = if funded_until >= lease.end {
+		let (lifecycle, status) = if funded_until >= lease.end {
 			(lease.end, LeaseStatus::Active)
 		} else if grace_start > now {
 			(grace_start, LeaseStatus::Active)
@@ -406,7 +407,9 @@ impl<T: Config> Pallet<T> {
 			(funded_until, LeaseStatus::Grace)
 		};
 		// This block's queue has been processed already.
-		let wanted = wanted.max(now.saturating_add(One::one()));
+		let wanted = lifecycle
+			.min(Self::next_silence_check(lease, now))
+			.max(now.saturating_add(One::one()));
 
 		if lease.status == LeaseStatus::Active && status == LeaseStatus::Grace {
 			Self::deposit_event(Event::EscrowLow {
@@ -426,6 +429,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// When the lease's provider must next have attested it: its silence limit, or, once that
+	/// has passed while the provider is Offline (and so left to its own offline limit), an
+	/// `OfflineLimit` later.
+	pub(crate) fn next_silence_check(
+		lease: &Lease<T>,
+		now: BlockNumberFor<T>,
+	) -> BlockNumberFor<T> {
+		let limit = Self::silence_limit(lease);
+		if limit > now {
+			limit
+		} else {
+			now.saturating_add(T::OfflineLimit::get())
+		}
+	}
+
 	/// The block from which a lease whose provider has not attested it is treated as walked out
 	/// of: its last attestation covers `AttestationTolerance` blocks, and the provider then has
 	/// the `OfflineLimit` a silent provider has.
@@ -436,38 +454,28 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::OfflineLimit::get())
 	}
 
-	/// A lease's silence check is due. A lease attested since goes back in the queue for its
-	/// new limit; one whose provider is Offline is left to the provider's own offline limit.
-	/// Otherwise the provider, online yet silent about this lease, walked out of it: the lease
-	/// closes, its unattested time unpaid, and the walk-out is reported as an early close.
-	pub(crate) fn check_silence(lease_id: LeaseId, lease: Lease<T>, now: BlockNumberFor<T>) {
-		let limit = Self::silence_limit(&lease);
-		let provider_offline = OfflineSince::<T>::contains_key(&lease.provider);
-		if now < limit || provider_offline {
-			let next = if now < limit { limit } else { now.saturating_add(T::OfflineLimit::get()) };
-			if Self::schedule_due(DueItem::SilenceCheck(lease_id), next).is_err() {
-				// Unwatched for silence, the lease still pays nothing for unattested time.
-				log::warn!(target: LOG_TARGET, "lease {lease_id}: no room for its silence check");
-			}
-			return;
-		}
-		Self::close(lease_id, lease, CloseReason::ProviderSilent);
-	}
-
-	/// A lease's check is due: close it when it has ended or its escrow is exhausted, else
-	/// settle and schedule the next check (entering grace when the escrow runs low).
+	/// A lease's check is due. A lease that has reached its end expires. A lease whose
+	/// provider, online, has not attested it within its silence limit was walked out of: it
+	/// closes, its unattested time unpaid, and the walk-out is reported as an early close (an
+	/// Offline provider is left to its own offline limit). A lease whose escrow is exhausted
+	/// closes. Any other is settled and scheduled again (entering grace when the escrow runs
+	/// low).
 	pub(crate) fn check_lease(lease_id: LeaseId, mut lease: Lease<T>, now: BlockNumberFor<T>) {
 		lease.next_check = None;
 		if now >= lease.end {
 			return Self::close(lease_id, lease, CloseReason::Expired);
+		}
+		if now >= Self::silence_limit(&lease) && !OfflineSince::<T>::contains_key(&lease.provider) {
+			return Self::close(lease_id, lease, CloseReason::ProviderSilent);
 		}
 		Self::settle(lease_id, &mut lease, now);
 		if Self::funded_until(&lease) <= now {
 			return Self::close(lease_id, lease, CloseReason::InsufficientFunds);
 		}
 		if Self::refresh_schedule(lease_id, &mut lease, now).is_err() {
-			// Settlement caps payment at the escrow, so an unwatched lease loses no one money;
-			// the next attestation or top-up schedules it again.
+			// Settlement caps payment at the escrow and pays no unattested time, so an unwatched
+			// lease loses no one money; the next attestation, top-up or extension schedules it
+			// again, and its tenant may close it.
 			log::warn!(target: LOG_TARGET, "no deadline queue has room for lease {lease_id}");
 		}
 		Leases::<T>::insert(lease_id, lease);

@@ -58,13 +58,17 @@
 //! A missed heartbeat or two changes nothing. When the registry marks a provider Offline while
 //! it has leases, the market reports a downtime offence, and if the provider is still Offline
 //! `OfflineLimit` blocks later its leases close (reason `ProviderOffline`). A jailed provider's
-//! leases close at once. A provider that closes a lease before its end commits an offence.
+//! leases close at once. A provider that closes a lease before its end commits an offence, and
+//! so does one that stays online but leaves a lease out of its attestations for
+//! `AttestationTolerance + OfflineLimit` blocks: the lease's check finds it silent and closes it
+//! (reason `ProviderSilent`).
 //!
 //! ## Cost per block
 //!
 //! Bid windows, lease checks and offline limits sit in per-block queues ([`Due`] and
 //! [`OfflineDue`]); a block's hook reads only its own queues, so its work never depends on how
-//! many orders or leases exist.
+//! many orders or leases exist. A lease has one entry, at its next check: the earliest of its
+//! end, its grace and its silence limit.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -626,6 +630,9 @@ pub mod pallet {
 			assert!(T::BlocksPerHour::get() > 0, "BlocksPerHour must be positive");
 			assert!(T::MaxGpusPerLease::get() > 0, "MaxGpusPerLease must be positive");
 			assert!(T::MaxDuePerBlock::get() > 0, "MaxDuePerBlock must be positive");
+			// A zero limit would close every lease of a provider the block it goes Offline, and
+			// recheck a silent lease every block.
+			assert!(T::OfflineLimit::get() > Zero::zero(), "OfflineLimit must be positive");
 			assert!(T::MinBidWindow::get() > Zero::zero(), "MinBidWindow must be positive");
 			assert!(T::MinBidWindow::get() <= T::MaxBidWindow::get(), "bid window bounds reversed");
 		}
@@ -813,10 +820,12 @@ pub mod pallet {
 		/// The provider agreed only to the lease's original end, so an extension needs its
 		/// standing consent: the lease was rented from an offer that is still listed, at a price
 		/// no higher than the lease's, and the whole lease stays within the offer's longest
-		/// duration. A lease won through an order cannot be extended: order again.
+		/// duration, and the provider takes work now. A lease won through an order cannot be
+		/// extended: order again.
 		///
 		/// Only the lease's tenant may call it. Fails with `UnknownLease`, `NotLeaseTenant`,
-		/// `ZeroDuration`, `DurationTooLong`, `ExtensionNotOffered` or `DueQueueFull`.
+		/// `ZeroDuration`, `DurationTooLong`, `ProviderUnavailable`, `ExtensionNotOffered` or
+		/// `DueQueueFull`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::extend())]
 		pub fn extend(

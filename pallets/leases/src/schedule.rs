@@ -73,16 +73,9 @@ impl<T: Config> Pallet<T> {
 				DueItem::LeaseCheck(lease_id) => match Leases::<T>::get(lease_id) {
 					Some(lease) if lease.next_check == Some(now) => {
 						Self::check_lease(lease_id, lease, now);
-						T::WeightInfo::lease_check_close().max(T::WeightInfo::lease_check_grace())
+						Self::lease_check_weight()
 					},
 					_ => T::DbWeight::get().reads(1),
-				},
-				DueItem::SilenceCheck(lease_id) => match Leases::<T>::get(lease_id) {
-					Some(lease) => {
-						Self::check_silence(lease_id, lease, now);
-						Self::silence_check_weight()
-					},
-					None => T::DbWeight::get().reads(1),
 				},
 			});
 		}
@@ -93,10 +86,13 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
-	/// Upper bound of one silence check: closing the lease, with its offence reported (as the
-	/// provider's early close weighs), or putting the check back.
-	pub(crate) fn silence_check_weight() -> Weight {
-		T::WeightInfo::close_lease().max(T::WeightInfo::lease_check_close())
+	/// Upper bound of one lease check: closing the lease at its end, closing it as silent with
+	/// its offence reported (as the provider's early close weighs), or settling it and putting
+	/// it back in the queue.
+	pub(crate) fn lease_check_weight() -> Weight {
+		T::WeightInfo::lease_check_close()
+			.max(T::WeightInfo::lease_check_grace())
+			.max(T::WeightInfo::close_lease())
 	}
 
 	/// A provider that went Offline with leases reached the offline limit: if it is still

@@ -1783,7 +1783,8 @@ mod settlement {
 			// The unpaid time stays in escrow, and the escrow now lasts past the end.
 			assert_eq!(record.escrow, 1_000 * PER_GPU_BLOCK - paid);
 			assert_eq!(free(PROVIDER_A), INITIAL_BALANCE + paid - paid / 50);
-			assert_eq!(record.next_check, Some(1_001));
+			// Its check stays at the silence limit of its start: attestations never move it.
+			assert_eq!(record.next_check, Some(1 + ATTESTATION_TOLERANCE + OFFLINE_LIMIT));
 
 			// Attested again in time, everything since is paid.
 			run_to_block(301);
@@ -2000,6 +2001,25 @@ mod escrow {
 			// It runs to its original end.
 			run_to_block(101);
 			assert_eq!(closed(), vec![(lease_id, CloseReason::Expired)]);
+		});
+	}
+
+	/// A provider that takes no work (paused, jailed, Offline or short of stake) has not agreed
+	/// to serve longer, whatever its offer says.
+	#[test]
+	fn extend_refuses_while_the_provider_takes_no_work() {
+		new_test_ext().execute_with(|| {
+			let lease_id = rented_on_a(&[1], 100);
+			for status in [ProviderStatus::Offline, ProviderStatus::Jailed] {
+				MockRegistry::set_status(PROVIDER_A, status);
+				assert_noop!(
+					Leases::extend(signed(TENANT), lease_id, 10),
+					Error::<Test>::ProviderUnavailable
+				);
+			}
+			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Active);
+			assert_ok!(Leases::extend(signed(TENANT), lease_id, 10));
+			assert_eq!(lease(lease_id).end, 111);
 		});
 	}
 
@@ -2378,9 +2398,9 @@ mod closing {
 		});
 	}
 
-	/// A lease never attested, but too short for its silence check to come due (a longer one
-	/// closes as silent then: see the `silence` tests), expires at its end with only the time
-	/// its start covers paid, and no offence. Its silence check then passes harmlessly.
+	/// A lease never attested, but shorter than its silence limit (a longer one closes as
+	/// silent then: see the `silence` tests), expires at its end with only the time its start
+	/// covers paid, and no offence.
 	#[test]
 	fn an_unattested_lease_expires_with_only_the_covered_time_paid() {
 		new_test_ext().execute_with(|| {
@@ -2402,9 +2422,8 @@ mod closing {
 				.into(),
 			);
 			assert_eq!(free(TENANT), INITIAL_BALANCE - paid);
-			assert!(Due::<Test>::get(silence_limit).contains(&DueItem::SilenceCheck(lease_id)));
+			assert_eq!(Due::<Test>::iter().count(), 0, "a closed lease left a check queued");
 			run_to_block(silence_limit);
-			assert!(!Due::<Test>::contains_key(silence_limit));
 			assert_eq!(closed(), vec![(lease_id, CloseReason::Expired)]);
 			assert!(MockOffences::taken().is_empty());
 			assert_eq!(free(TENANT), INITIAL_BALANCE - paid);
@@ -2680,7 +2699,7 @@ mod silence {
 		new_test_ext().execute_with(|| {
 			let kept = lease_on_a(&[1], 1_000);
 			let left_out = lease_with(TENANT_2, AGENT_A, PROVIDER_A, &[2], 1_000);
-			assert!(Due::<Test>::get(1 + SILENCE).contains(&DueItem::SilenceCheck(left_out)));
+			assert!(Due::<Test>::get(1 + SILENCE).contains(&DueItem::LeaseCheck(left_out)));
 			run_to_block(101);
 			attest_lines(PROVIDER_A, 101, &[line(kept), line(left_out)]);
 			// From now on the heartbeats attest only `kept`.
@@ -2692,8 +2711,8 @@ mod silence {
 			// The first check finds both attested since the start: each waits for its new limit.
 			run_to_block(1 + SILENCE);
 			assert!(is_running(left_out));
-			assert!(Due::<Test>::get(101 + SILENCE).contains(&DueItem::SilenceCheck(left_out)));
-			assert!(Due::<Test>::get(401 + SILENCE).contains(&DueItem::SilenceCheck(kept)));
+			assert!(Due::<Test>::get(101 + SILENCE).contains(&DueItem::LeaseCheck(left_out)));
+			assert!(Due::<Test>::get(401 + SILENCE).contains(&DueItem::LeaseCheck(kept)));
 			run_to_block(501);
 			attest(PROVIDER_A, kept, 501);
 			run_to_block(101 + SILENCE - 1);
@@ -2701,15 +2720,16 @@ mod silence {
 			assert!(closed().is_empty());
 
 			run_to_block(101 + SILENCE);
-			// Paid up to where the attestation at 101 reaches; the 300 blocks since, unpaid.
+			// Paid up to where the attestation at 101 reaches (settled by the check at
+			// `1 + SILENCE`); the 300 blocks since, unpaid.
 			let settled = ATTESTATION_TOLERANCE as Balance * PER_GPU_BLOCK;
 			System::assert_has_event(
 				Event::LeaseSettled {
 					lease: left_out,
-					paid_blocks: ATTESTATION_TOLERANCE,
-					downtime_blocks: OFFLINE_LIMIT,
-					to_provider: settled - settled / 50,
-					fee: settled / 50,
+					paid_blocks: 0,
+					downtime_blocks: 100,
+					to_provider: 0,
+					fee: 0,
 				}
 				.into(),
 			);
@@ -2784,9 +2804,10 @@ mod silence {
 		});
 	}
 
-	/// A lease attested in time, however long it runs, is never closed by its silence check:
-	/// each time the check comes due it goes back in the queue for the limit of the latest
-	/// attestation, and the lease expires at its end fully paid.
+	/// A lease attested in time, however long it runs, is never closed as silent: each time its
+	/// check comes due for the silence limit it goes back in the queue for the limit of the
+	/// latest attestation (or the end, when that comes first), and the lease expires at its end
+	/// fully paid.
 	#[test]
 	fn a_lease_that_keeps_being_attested_is_never_closed_by_its_silence_check() {
 		new_test_ext().execute_with(|| {
@@ -2797,7 +2818,8 @@ mod silence {
 				(1 + SILENCE, 401 + SILENCE),
 				(401 + SILENCE, 801 + SILENCE),
 				(801 + SILENCE, 1_201 + SILENCE),
-				(1_201 + SILENCE, 1_601 + SILENCE),
+				// The next limit is past the end: the end comes first.
+				(1_201 + SILENCE, 2_001),
 			];
 			for block in (101..=1_901).step_by(100) {
 				run_to_block(block);
@@ -2808,7 +2830,7 @@ mod silence {
 						assert!(!Due::<Test>::contains_key(*due));
 						assert_eq!(
 							Due::<Test>::get(*next).into_inner(),
-							vec![DueItem::SilenceCheck(lease_id)]
+							vec![DueItem::LeaseCheck(lease_id)]
 						);
 					}
 				}
@@ -2819,10 +2841,7 @@ mod silence {
 			assert_eq!(closed(), vec![(lease_id, CloseReason::Expired)]);
 			assert_eq!(free(TENANT), INITIAL_BALANCE - 2_000 * PER_GPU_BLOCK);
 			assert!(MockOffences::taken().is_empty());
-			// The check left behind past the end finds no lease.
-			run_to_block(1_601 + SILENCE);
-			assert_eq!(closed().len(), 1);
-			assert!(MockOffences::taken().is_empty());
+			assert_eq!(Due::<Test>::iter().count(), 0, "a closed lease left a check queued");
 		});
 	}
 
@@ -2842,7 +2861,7 @@ mod silence {
 			run_to_block(1 + SILENCE);
 			assert!(is_running(lease_id));
 			assert!(Due::<Test>::get(1 + SILENCE + OFFLINE_LIMIT)
-				.contains(&DueItem::SilenceCheck(lease_id)));
+				.contains(&DueItem::LeaseCheck(lease_id)));
 			run_to_block(400 + OFFLINE_LIMIT);
 			assert_eq!(closed(), vec![(lease_id, CloseReason::ProviderOffline)]);
 			assert!(MockOffences::taken().is_empty());
@@ -2883,7 +2902,58 @@ mod silence {
 				}]
 			);
 			assert!(is_running(attested));
-			assert!(Due::<Test>::get(500 + SILENCE).contains(&DueItem::SilenceCheck(attested)));
+			assert!(Due::<Test>::get(500 + SILENCE).contains(&DueItem::LeaseCheck(attested)));
+		});
+	}
+
+	/// A lease has one entry in the deadline queues, and closing it takes it out: renting and
+	/// closing again and again in one block never fills the queues (each queue holds
+	/// `MaxDuePerBlock` entries, and a deadline may spill over `DUE_SPILL_BLOCKS` more).
+	#[test]
+	fn renting_and_closing_in_a_loop_leaves_the_queues_empty() {
+		new_test_ext().execute_with(|| {
+			let offer = list(AGENT_A, &[1], PRICE, MAX_LEASE_DURATION);
+			let room = 8 * (1 + DUE_SPILL_BLOCKS);
+			for _ in 0..=room {
+				let lease_id = rent(TENANT, offer, 1, 1_000);
+				close(TENANT, lease_id);
+			}
+			assert_eq!(Due::<Test>::iter().count(), 0, "a closed lease left a check queued");
+			let lease_id = rent(TENANT, offer, 1, 1_000);
+			assert_eq!(
+				Due::<Test>::get(1 + SILENCE).into_inner(),
+				vec![DueItem::LeaseCheck(lease_id)]
+			);
+		});
+	}
+
+	/// A lease that reaches its end on the block its silence limit comes due expires: the
+	/// provider owed no more service, so there is no walk-out and no offence.
+	#[test]
+	fn a_lease_ending_at_its_silence_limit_expires_without_an_offence() {
+		new_test_ext().execute_with(|| {
+			let lease_id = lease_on_a(&[1], SILENCE);
+			assert_eq!(lease(lease_id).next_check, Some(1 + SILENCE));
+			run_to_block(1 + SILENCE);
+			assert_eq!(closed(), vec![(lease_id, CloseReason::Expired)]);
+			assert!(MockOffences::taken().is_empty());
+		});
+	}
+
+	/// The lease's check stands for its silence limit even when its life alone would have it
+	/// checked earlier: after the start of grace is handled, the check goes back for whichever
+	/// comes first.
+	#[test]
+	fn a_lease_in_grace_is_still_checked_for_silence() {
+		new_test_ext().execute_with(|| {
+			let lease_id = rented_on_a(&[1], 100);
+			assert_ok!(Leases::extend(signed(TENANT), lease_id, 1_000));
+			run_to_block(101 - GRACE_PERIOD);
+			assert_eq!(lease(lease_id).status, LeaseStatus::Grace);
+			assert_ok!(Leases::top_up(signed(TENANT), lease_id, 1_000 * PER_GPU_BLOCK));
+			assert_eq!(lease(lease_id).next_check, Some(1 + SILENCE));
+			run_to_block(1 + SILENCE);
+			assert_eq!(closed(), vec![(lease_id, CloseReason::ProviderSilent)]);
 		});
 	}
 }

@@ -252,8 +252,8 @@ pub struct Lease<T: Config> {
 	pub last_report: Option<UsageReport<BlockNumberFor<T>>>,
 	/// Whether the escrow is healthy.
 	pub status: LeaseStatus,
-	/// The block whose deadline queue holds this lease's next check (expiry, grace, exhaustion);
-	/// `None` only when every queue near the wanted block was full.
+	/// The block whose deadline queue holds this lease's next check (expiry, grace, exhaustion
+	/// or silence); `None` only when every queue near the wanted block was full.
 	pub next_check: Option<BlockNumberFor<T>>,
 }
 
@@ -325,12 +325,11 @@ impl<T: Config> ProviderBook<T> {
 pub enum DueItem {
 	/// An order's bid window ends: award it or let it expire.
 	BidWindowEnd(OrderId),
-	/// A lease's next check: expiry, start of grace, or exhausted escrow.
+	/// A lease's next check: expiry, start of grace, exhausted escrow, or whether its provider
+	/// still attests it (due when its last attestation would be older than
+	/// `AttestationTolerance + OfflineLimit`). An attestation never moves it; a check that
+	/// finds the lease attested since puts it back for the new limit.
 	LeaseCheck(LeaseId),
-	/// Whether a lease's provider still attests it: due when the lease's last attestation
-	/// would be older than `AttestationTolerance + OfflineLimit`. An attestation never moves
-	/// it; when it comes due for a lease attested since, it is put back for the new limit.
-	SilenceCheck(LeaseId),
 }
 
 /// A recent lease price, kept for quotes.

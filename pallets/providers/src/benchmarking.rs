@@ -309,12 +309,32 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_heartbeat_params() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let period: BlockNumberFor<T> = MAX_HEARTBEAT_PERIOD.into();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, period, MAX_MAX_MISSED_HEARTBEATS);
+
+		assert_eq!(ProvidersPallet::<T>::heartbeat_period(), period);
+		assert_eq!(ProvidersPallet::<T>::max_missed_heartbeats(), MAX_MAX_MISSED_HEARTBEATS);
+		Ok(())
+	}
+
 	/// `n` providers are due in the block, every one still Active, so each goes Offline. The
 	/// hook reads only that block's bucket: providers due in other blocks cost it nothing.
 	#[benchmark]
 	fn on_initialize(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let due = now.saturating_add(ProvidersPallet::<T>::heartbeat_period());
+		// Past every provider's deadline after a heartbeat now, whatever its offset: the hook
+		// finds each of them due under the current parameters.
+		let missed: BlockNumberFor<T> = ProvidersPallet::<T>::max_missed_heartbeats().into();
+		let due = ProvidersPallet::<T>::period_of(now)
+			.saturating_add(missed)
+			.saturating_add(2u32.into())
+			.saturating_mul(ProvidersPallet::<T>::heartbeat_period());
 		let owners: Vec<T::AccountId> = (0..n).map(|index| account("owner", index, SEED)).collect();
 		for (index, owner) in owners.iter().enumerate() {
 			let info = ProviderInfo::<T> {

@@ -4,24 +4,20 @@
 
 use crate::*;
 use ember_primitives::ProviderStatus;
-use frame_support::{ensure, traits::Get};
+use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{
-	traits::{One, Saturating},
-	TryRuntimeError,
-};
+use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
 	/// Check every invariant of the registry at block `now` (after that block's hook ran).
 	pub fn do_try_state(now: BlockNumberFor<T>) -> Result<(), TryRuntimeError> {
-		// No deadline can lie further out than one scheduled in the current period.
-		let missed: BlockNumberFor<T> = T::MaxMissedHeartbeats::get().into();
-		let latest_deadline = Self::period_of(now)
-			.saturating_add(missed)
-			.saturating_add(One::one())
-			.saturating_add(One::one())
-			.saturating_mul(Self::heartbeat_period())
-			.saturating_add(DEADLINE_SPILL_BLOCKS.into());
+		// No deadline can lie further out than one scheduled in the current period, or one set
+		// under the heartbeat parameters before governance last changed them.
+		let latest_deadline = Self::latest_deadline_from(now).max(
+			HeartbeatParams::<T>::get()
+				.map(|settings| settings.earlier_deadlines_until)
+				.unwrap_or_default(),
+		);
 
 		let mut provider_count: u32 = 0;
 		for (owner, info) in Providers::<T>::iter() {

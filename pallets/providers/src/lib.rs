@@ -63,6 +63,12 @@
 //! exist. Entries left behind when a provider heartbeats again (its deadline moved) are skipped by
 //! comparing against the deadline stored in the provider's record.
 //!
+//! `HeartbeatPeriod` and `MaxMissedHeartbeats` are the runtime's defaults; governance changes
+//! both with `set_heartbeat_params`, which checks them against fixed bounds and against the
+//! room in the deadline queues ([`HeartbeatParams`]). Queued deadlines are not rewritten then:
+//! each provider's next heartbeat follows the new parameters, and a deadline due before that is
+//! checked again under them, and put back when they give the provider longer.
+//!
 //! A heartbeat from an `Offline` provider brings it back to `Active`. A `Leaving` provider is
 //! watched like an Active one, because its leases still run: if it falls silent it goes
 //! `Offline` (and must come back and call `leave` again). `Jailed` providers may heartbeat too;
@@ -149,11 +155,13 @@ pub mod pallet {
 		/// Who may jail and unjail providers by hand (governance).
 		type ForceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Length of a heartbeat period in blocks; each agent heartbeats once per period.
+		/// Length of a heartbeat period in blocks, until governance sets one (see
+		/// [`HeartbeatParams`]); each agent heartbeats once per period.
 		#[pallet::constant]
 		type HeartbeatPeriod: Get<BlockNumberFor<Self>>;
 
-		/// Whole heartbeat periods a provider may miss before it becomes Offline.
+		/// Whole heartbeat periods a provider may miss before it becomes Offline, until
+		/// governance sets a number (see [`HeartbeatParams`]).
 		#[pallet::constant]
 		type MaxMissedHeartbeats: Get<u32>;
 
@@ -218,6 +226,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Deadlines<T: Config> =
 		StorageMap<_, Twox64Concat, BlockNumberFor<T>, DeadlineBucketOf<T>, ValueQuery>;
+
+	/// The heartbeat period and the periods a provider may miss, as governance set them with
+	/// `set_heartbeat_params`; the runtime's `HeartbeatPeriod` and `MaxMissedHeartbeats` apply
+	/// until it does.
+	#[pallet::storage]
+	pub type HeartbeatParams<T: Config> =
+		StorageValue<_, HeartbeatSettings<BlockNumberFor<T>>, OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -304,6 +319,14 @@ pub mod pallet {
 			/// The provider's owner account.
 			provider: T::AccountId,
 		},
+		/// Governance set the heartbeat parameters. Each provider's next heartbeat is due by
+		/// the new period; its liveness deadline follows them from its next heartbeat.
+		HeartbeatParamsSet {
+			/// Length of a heartbeat period in blocks.
+			period: BlockNumberFor<T>,
+			/// Whole periods a provider may miss before it is Offline.
+			max_missed: u32,
+		},
 	}
 
 	#[pallet::error]
@@ -361,6 +384,14 @@ pub mod pallet {
 		/// The provider is leaving but still has open bids or running leases; call `leave`
 		/// again once they have ended.
 		CommitmentsRemain,
+		/// The heartbeat period must lie within `MIN_HEARTBEAT_PERIOD` and
+		/// `MAX_HEARTBEAT_PERIOD` blocks.
+		HeartbeatPeriodOutOfRange,
+		/// The periods a provider may miss must lie within 1 and `MAX_MAX_MISSED_HEARTBEATS`.
+		MaxMissedOutOfRange,
+		/// So short a period would crowd the deadline queues: the registered providers need
+		/// `MaxDeadlinesPerBlock * period` to be at least twice their number.
+		PeriodTooShortForProviders,
 	}
 
 	#[pallet::extra_constants]
@@ -581,6 +612,25 @@ pub mod pallet {
 			// The slashing pallet's record of its own jail is void now.
 			T::Punishments::jail_overridden(&provider);
 			Ok(())
+		}
+
+		/// Set the heartbeat period (in blocks) and the whole periods a provider may miss
+		/// before it is Offline. Deadlines already queued are not moved: a provider's next
+		/// heartbeat is judged by the new period, and its liveness deadline follows the new
+		/// parameters from that heartbeat on. A deadline that comes due before then is checked
+		/// under the new parameters, and put back if they give the provider longer.
+		///
+		/// Only `ForceOrigin` (governance) may call it. Fails with `HeartbeatPeriodOutOfRange`,
+		/// `MaxMissedOutOfRange` or `PeriodTooShortForProviders`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::set_heartbeat_params())]
+		pub fn set_heartbeat_params(
+			origin: OriginFor<T>,
+			period: BlockNumberFor<T>,
+			max_missed: u32,
+		) -> DispatchResult {
+			T::ForceOrigin::ensure_origin(origin)?;
+			Self::do_set_heartbeat_params(period, max_missed)
 		}
 	}
 }

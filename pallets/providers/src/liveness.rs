@@ -5,6 +5,7 @@
 
 use crate::*;
 use ember_primitives::{ProviderLifecycle, ProviderStatus};
+use frame_support::{ensure, pallet_prelude::DispatchResult};
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use sp_runtime::{
@@ -13,9 +14,64 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// The heartbeat period in blocks; a zero setting counts as one block.
+	/// The heartbeat period in blocks, as governance set it or else the runtime's default; a
+	/// zero setting counts as one block.
 	pub fn heartbeat_period() -> BlockNumberFor<T> {
-		T::HeartbeatPeriod::get().max(One::one())
+		HeartbeatParams::<T>::get()
+			.map_or_else(T::HeartbeatPeriod::get, |settings| settings.period)
+			.max(One::one())
+	}
+
+	/// The whole heartbeat periods a provider may miss before it is Offline, as governance set
+	/// it or else the runtime's default.
+	pub fn max_missed_heartbeats() -> u32 {
+		HeartbeatParams::<T>::get()
+			.map_or_else(T::MaxMissedHeartbeats::get, |settings| settings.max_missed)
+	}
+
+	/// The latest block a deadline scheduled at `now` can fall in: the provider's offset into
+	/// the period after its window, moved on by a full queue as far as it can be.
+	pub(crate) fn latest_deadline_from(now: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		let missed: BlockNumberFor<T> = Self::max_missed_heartbeats().into();
+		Self::period_of(now)
+			.saturating_add(missed)
+			.saturating_add(One::one())
+			.saturating_add(One::one())
+			.saturating_mul(Self::heartbeat_period())
+			.saturating_add(DEADLINE_SPILL_BLOCKS.into())
+	}
+
+	pub(crate) fn do_set_heartbeat_params(
+		period: BlockNumberFor<T>,
+		max_missed: u32,
+	) -> DispatchResult {
+		ensure!(
+			period >= MIN_HEARTBEAT_PERIOD.into() && period <= MAX_HEARTBEAT_PERIOD.into(),
+			Error::<T>::HeartbeatPeriodOutOfRange
+		);
+		ensure!(
+			(1..=MAX_MAX_MISSED_HEARTBEATS).contains(&max_missed),
+			Error::<T>::MaxMissedOutOfRange
+		);
+		let room = BlockNumberFor::<T>::from(T::MaxDeadlinesPerBlock::get()).saturating_mul(period);
+		let providers = BlockNumberFor::<T>::from(Providers::<T>::count());
+		ensure!(
+			room >= providers.saturating_mul(2u32.into()),
+			Error::<T>::PeriodTooShortForProviders
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		// Deadlines set under the parameters in force until now lie no later than this.
+		let earlier_deadlines_until = HeartbeatParams::<T>::get()
+			.map(|settings| settings.earlier_deadlines_until)
+			.unwrap_or_default()
+			.max(Self::latest_deadline_from(now));
+		HeartbeatParams::<T>::put(HeartbeatSettings {
+			period,
+			max_missed,
+			earlier_deadlines_until,
+		});
+		Self::deposit_event(Event::HeartbeatParamsSet { period, max_missed });
+		Ok(())
 	}
 
 	/// The heartbeat period that `block` lies in.
@@ -40,7 +96,7 @@ impl<T: Config> Pallet<T> {
 		owner: &T::AccountId,
 		now: BlockNumberFor<T>,
 	) -> BlockNumberFor<T> {
-		let missed: BlockNumberFor<T> = T::MaxMissedHeartbeats::get().into();
+		let missed: BlockNumberFor<T> = Self::max_missed_heartbeats().into();
 		Self::period_of(now)
 			.saturating_add(missed)
 			.saturating_add(One::one())
@@ -97,6 +153,15 @@ impl<T: Config> Pallet<T> {
 			let watched = matches!(info.status, ProviderStatus::Active | ProviderStatus::Leaving);
 			if !watched || info.liveness_deadline != Some(now) {
 				continue;
+			}
+			// Set before governance gave providers longer: put back for the new deadline.
+			let deadline = Self::liveness_deadline_after(&owner, info.last_heartbeat);
+			if deadline > now {
+				if let Ok(block) = Self::schedule_deadline(&owner, deadline) {
+					info.liveness_deadline = Some(block);
+					Providers::<T>::insert(&owner, info);
+					continue;
+				}
 			}
 			info.status = ProviderStatus::Offline;
 			info.liveness_deadline = None;

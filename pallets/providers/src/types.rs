@@ -17,6 +17,40 @@ pub const DEFAULT_HEARTBEAT_PERIOD: u32 = 50;
 /// Suggested number of whole heartbeat periods a provider may miss before it is Offline.
 pub const DEFAULT_MAX_MISSED_HEARTBEATS: u32 = 2;
 
+/// Shortest heartbeat period governance may set, in blocks.
+pub const MIN_HEARTBEAT_PERIOD: u32 = 5;
+
+/// Longest heartbeat period governance may set, in blocks: a day at 6 s blocks.
+pub const MAX_HEARTBEAT_PERIOD: u32 = 14_400;
+
+/// Most whole heartbeat periods governance may let a provider miss.
+pub const MAX_MAX_MISSED_HEARTBEATS: u32 = 20;
+
+/// The heartbeat parameters governance set, replacing the runtime's defaults.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct HeartbeatSettings<BlockNumber> {
+	/// Length of a heartbeat period in blocks.
+	pub period: BlockNumber,
+	/// Whole periods a provider may miss before it is Offline.
+	pub max_missed: u32,
+	/// The latest block a liveness deadline set under the parameters before these may fall
+	/// in. Such deadlines are not moved when the parameters change: a provider's next
+	/// heartbeat sets its deadline under the new ones, and a deadline that comes due before
+	/// that is checked again under the new ones (and put back when they give it longer).
+	pub earlier_deadlines_until: BlockNumber,
+}
+
 /// A region label such as `eu-west`.
 pub type RegionOf<T> = BoundedVec<u8, <T as Config>::MaxRegionLen>;
 

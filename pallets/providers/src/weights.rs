@@ -29,6 +29,7 @@ pub trait WeightInfo {
 	fn force_jail() -> Weight;
 	fn force_unjail() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
+	fn set_heartbeat_params() -> Weight;
 }
 
 /// Measured weights, with database costs from the runtime's `DbWeight`.
@@ -231,6 +232,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
 	}
+	/// Storage: `Providers::CounterForProviders` (r:1 w:0)
+	/// Storage: `Providers::HeartbeatParams` (r:1 w:1)
+	fn set_heartbeat_params() -> Weight {
+		Weight::from_parts(15_000_000, 1500)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with ParityDB's database costs, for mocks and tests.
@@ -298,5 +306,10 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
+	}
+	fn set_heartbeat_params() -> Weight {
+		Weight::from_parts(15_000_000, 1500)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

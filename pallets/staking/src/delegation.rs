@@ -79,6 +79,9 @@ impl<T: Config> Pallet<T> {
 		let mut displaced_list = DisplacedDelegators::<T>::get(provider);
 		let mut displacement = None;
 		if needs_slot {
+			// A delegator displaced earlier takes a slot again: it leaves the displaced list
+			// first, which may make room there.
+			displaced_list.retain(|account| account != delegator);
 			if delegators.is_full() {
 				let (smallest, mut record) = Self::smallest_delegation(provider, &delegators)
 					.filter(|(_, record)| record.active < delegation.active)
@@ -86,15 +89,17 @@ impl<T: Config> Pallet<T> {
 				let unlock_at = now.saturating_add(T::UnbondingPeriod::get());
 				let amount = record.active;
 				if !amount.is_zero() {
-					record.schedule_unlock(amount, unlock_at)?;
+					record.unlock_all_active(unlock_at);
 				}
 				delegators.retain(|account| *account != smallest);
+				if displaced_list.is_full() {
+					Self::forget_least_exposed(provider, &mut displaced_list, now);
+				}
 				displaced_list
 					.try_push(smallest.clone())
 					.map_err(|_| Error::<T>::TooManyDelegators)?;
 				displacement = Some((smallest, record, amount, unlock_at));
 			}
-			displaced_list.retain(|account| account != delegator);
 			delegators
 				.try_push(delegator.clone())
 				.map_err(|_| Error::<T>::TooManyDelegators)?;
@@ -142,6 +147,35 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		smallest
+	}
+
+	/// Make room in a full displaced list: drop the entry whose stake is least exposed, one
+	/// whose unbonding has ended before one still unbonding, and the smaller holding among
+	/// those. The dropped delegator keeps its record and withdraws as before, but no longer
+	/// backs the provider: later offences are not charged to it. Without this a list filled
+	/// with displaced dust would stop every later displacement. Reads at most
+	/// `MaxDelegatorsPerProvider` delegations.
+	fn forget_least_exposed(
+		provider: &T::AccountId,
+		displaced: &mut BoundedVec<T::AccountId, T::MaxDelegatorsPerProvider>,
+		now: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) {
+		let least = displaced
+			.iter()
+			.map(|delegator| {
+				let record = Delegations::<T>::get(provider, delegator).unwrap_or_default();
+				let unbonding = record.unlocking.iter().any(|chunk| chunk.unlock_at > now);
+				(unbonding, record.total(), delegator.clone())
+			})
+			.min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+			.map(|(_, _, delegator)| delegator);
+		if let Some(forgotten) = least {
+			displaced.retain(|account| *account != forgotten);
+			Self::deposit_event(Event::DisplacedDelegatorForgotten {
+				delegator: forgotten,
+				provider: provider.clone(),
+			});
+		}
 	}
 
 	/// Store the displaced delegators of `provider`, dropping the entry when it is empty.

@@ -20,7 +20,9 @@ impl<T: Config> Pallet<T> {
 	/// - Each owner holds exactly its ledger's active plus unlocking funds for `ProviderBond`.
 	/// - Each delegator holds exactly the sum of its delegations for `Delegation`.
 	/// - `TotalDelegated` is the sum of active delegations behind each provider.
-	/// - `ProviderDelegators` lists exactly the delegators in `Delegations`, once each.
+	/// - Every delegation with active stake has a slot in `ProviderDelegators`; every listed
+	///   delegator (slot or displaced) has a delegation, and is listed once. A delegation with
+	///   only unbonding stake may be in neither list: forgotten from a full displaced list.
 	/// - No empty ledger, delegation, chunk, list or total is left in storage.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let bond_reason = Self::bond_hold_reason();
@@ -37,6 +39,7 @@ impl<T: Config> Pallet<T> {
 		let mut active_by_provider: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut delegators_by_provider: BTreeMap<T::AccountId, BTreeSet<T::AccountId>> =
 			BTreeMap::new();
+		let mut active_delegators: BTreeSet<(T::AccountId, T::AccountId)> = BTreeSet::new();
 		for (provider, delegator, delegation) in Delegations::<T>::iter() {
 			ensure!(!delegation.is_empty(), "an empty delegation is left in storage");
 			Self::check_chunks(&delegation.unlocking)?;
@@ -44,6 +47,9 @@ impl<T: Config> Pallet<T> {
 			*held = held.saturating_add(delegation.total());
 			let active = active_by_provider.entry(provider.clone()).or_insert_with(Zero::zero);
 			*active = active.saturating_add(delegation.active);
+			if !delegation.active.is_zero() {
+				active_delegators.insert((provider.clone(), delegator.clone()));
+			}
 			delegators_by_provider.entry(provider).or_default().insert(delegator);
 		}
 
@@ -69,17 +75,19 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
-		// Every delegation sits in exactly one place: a slot, or the displaced list, where
-		// only unbonding stake is left.
+		// A delegation sits in at most one place: a slot, or the displaced list, where only
+		// unbonding stake is left; active stake always has its slot.
 		let mut listed_by_provider: BTreeMap<T::AccountId, BTreeSet<T::AccountId>> =
 			BTreeMap::new();
 		for (provider, listed) in ProviderDelegators::<T>::iter() {
 			ensure!(!listed.is_empty(), "an empty delegator list is left in storage");
-			let set = listed_by_provider.entry(provider).or_default();
+			let set = listed_by_provider.entry(provider.clone()).or_default();
 			for delegator in listed {
+				active_delegators.remove(&(provider.clone(), delegator.clone()));
 				ensure!(set.insert(delegator), "a delegator is listed twice");
 			}
 		}
+		ensure!(active_delegators.is_empty(), "an active delegation has no slot");
 		for (provider, displaced) in DisplacedDelegators::<T>::iter() {
 			ensure!(!displaced.is_empty(), "an empty displaced list is left in storage");
 			let set = listed_by_provider.entry(provider.clone()).or_default();
@@ -92,10 +100,13 @@ impl<T: Config> Pallet<T> {
 				ensure!(set.insert(delegator), "a delegator is listed twice");
 			}
 		}
-		ensure!(
-			listed_by_provider == delegators_by_provider,
-			"the delegator lists differ from the delegations"
-		);
+		for (provider, listed) in listed_by_provider {
+			let delegations = delegators_by_provider.get(&provider);
+			ensure!(
+				delegations.is_some_and(|delegations| listed.is_subset(delegations)),
+				"a listed delegator has no delegation"
+			);
+		}
 		for (owner, min) in OwnerMinDelegation::<T>::iter() {
 			ensure!(!min.is_zero(), "a zero owner minimum is left in storage");
 			ensure!(Ledgers::<T>::contains_key(&owner), "an owner minimum outlived its ledger");

@@ -10,13 +10,17 @@
 //!   `commission` they keep from delegators' rewards.
 //! - Delegators back a provider with their own funds through `delegate`, `undelegate` and
 //!   `withdraw_delegation`. At most `MaxDelegatorsPerProvider` accounts back one provider, which
-//!   bounds the cost of a slash.
+//!   bounds the cost of a slash. When every slot is taken, a larger delegation displaces the
+//!   smallest (which starts unbonding), and an owner may ask more than the chain's
+//!   `MinDelegation` with `set_min_delegation`, so that dust cannot squat the slots.
 //! - Funds never leave their owner's account: they are held with fungible holds
 //!   ([`HoldReason::ProviderBond`] and [`HoldReason::Delegation`]), and only a slash moves them.
 //!
 //! Other pallets see this one through [`ember_primitives::ProviderStake`] (what a provider has
-//! bonded and what it needs) and [`ember_primitives::ProviderStakeSlashing`] (taking stake from a
-//! provider and its delegators in proportion to what each has held).
+//! bonded and what it needs) and [`ember_primitives::ProviderStakeSlashing`]: the exposure (who
+//! backs a provider, and with how much) recorded when an offence is reported, and the slash that
+//! takes it first-loss: the owner's bond pays first, up to what it held then, and only the rest
+//! falls on the delegators of that exposure, each in proportion to what it held then.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -269,6 +273,15 @@ pub mod pallet {
 			/// First block at which it can be withdrawn.
 			unlock_at: BlockNumberFor<T>,
 		},
+		/// A displaced delegation left a full displaced list to make room for a newly displaced
+		/// one: it was the least exposed there (unbonding ended, or the smallest). It no longer
+		/// backs the provider, so later offences are not charged to it; it withdraws as before.
+		DisplacedDelegatorForgotten {
+			/// The delegator forgotten.
+			delegator: T::AccountId,
+			/// The provider (owner account) it was displaced from.
+			provider: T::AccountId,
+		},
 		/// An owner set the smallest delegation it accepts behind its provider.
 		MinDelegationSet {
 			/// The provider's owner account.
@@ -466,13 +479,14 @@ pub mod pallet {
 		///
 		/// When the provider already has `MaxDelegatorsPerProvider` delegators, a new delegation
 		/// larger than the smallest active one takes that one's slot: the smaller delegation
-		/// starts unbonding (event `DelegationDisplaced`), slashable until withdrawn.
+		/// starts unbonding (event `DelegationDisplaced`), slashable until withdrawn. Up to
+		/// `MaxDelegatorsPerProvider` displaced delegations stay slashable; past that, the least
+		/// exposed of them is forgotten (event `DisplacedDelegatorForgotten`).
 		///
 		/// Origin: signed by any account other than `provider`.
 		///
 		/// Errors: `ZeroAmount`, `SelfDelegation`, `ProviderNotBonded`, `DelegationBelowMinimum`,
-		/// `BelowOwnerMinimum`, `TooManyDelegators`, `TooManyUnlockingChunks`,
-		/// `InsufficientBalance`.
+		/// `BelowOwnerMinimum`, `TooManyDelegators`, `InsufficientBalance`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::delegate().saturating_add(T::Observer::backing_changing_weight()))]
 		pub fn delegate(

@@ -683,14 +683,31 @@ mod delegate {
 		});
 	}
 
+	/// Funded accounts 20 and up, for providers with more comings and goings than the named
+	/// accounts allow.
+	fn newcomers(count: u64) -> Vec<AccountId> {
+		use frame_support::traits::fungible::Mutate;
+		let accounts: Vec<AccountId> = (20..20 + count).collect();
+		for who in &accounts {
+			assert_ok!(Balances::mint_into(who, 10_000));
+		}
+		accounts
+	}
+
+	fn backers(provider: AccountId) -> Vec<AccountId> {
+		<ProviderStaking as ProviderStakeSlashing<AccountId, Balance>>::exposure(&provider)
+			.into_iter()
+			.map(|(who, _)| who)
+			.collect()
+	}
+
+	/// A displaced list full of dust cannot stop displacements: the least exposed displaced
+	/// delegation is forgotten (no longer charged for later offences, still withdrawn as
+	/// before) to make room.
 	#[test]
-	fn rejects_a_displacement_when_the_displaced_list_is_full() {
+	fn a_full_displaced_list_forgets_its_smallest_delegation() {
 		ExtBuilder::default().build_and_execute(|| {
-			use frame_support::traits::fungible::Mutate;
-			let newcomers: Vec<AccountId> = (20..27).collect();
-			for who in &newcomers {
-				assert_ok!(Balances::mint_into(who, 10_000));
-			}
+			let newcomers = newcomers(7);
 			bond(ALICE, 2_000);
 			// Three in their slots, then three more, each displacing the smallest.
 			for (who, amount) in newcomers.iter().zip([100, 200, 300, 400, 500, 600]) {
@@ -699,10 +716,103 @@ mod delegate {
 			assert_eq!(delegators_of(ALICE), vec![23, 24, 25]);
 			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![20, 21, 22]);
 
-			assert_noop!(
-				ProviderStaking::delegate(RuntimeOrigin::signed(26), ALICE, 700),
-				Error::<Test>::TooManyDelegators
+			delegate(26, ALICE, 700);
+
+			assert_eq!(delegators_of(ALICE), vec![24, 25, 26]);
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![21, 22, 23]);
+			assert!(staking_events()
+				.contains(&Event::DisplacedDelegatorForgotten { delegator: 20, provider: ALICE }));
+			assert_eq!(backers(ALICE), vec![ALICE, 24, 25, 26, 21, 22, 23]);
+			// Forgotten, 20 still withdraws its stake when its unbonding ends.
+			run_to_block(1 + UnbondingPeriod::get());
+			assert_ok!(ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(20), ALICE));
+			assert!(!Delegations::<Test>::contains_key(ALICE, 20));
+			assert_eq!(delegation_held(20), 0);
+		});
+	}
+
+	/// Stake whose unbonding has ended could have been withdrawn: it is forgotten before stake
+	/// still unbonding, even a smaller one.
+	#[test]
+	fn a_full_displaced_list_forgets_ended_unbonding_first() {
+		ExtBuilder::default().build_and_execute(|| {
+			let newcomers = newcomers(7);
+			bond(ALICE, 2_000);
+			for who in &newcomers[..3] {
+				delegate(*who, ALICE, 300);
+			}
+			// 20, first among equals, is displaced at block 1; 21 undelegates most of its stake.
+			delegate(23, ALICE, 400);
+			undelegate(21, ALICE, 200);
+			run_to_block(12);
+			assert_ok!(ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(21), ALICE));
+			// 21 (100 left) and then 24 (150) are displaced while 20's unbonding has ended.
+			delegate(24, ALICE, 150);
+			delegate(25, ALICE, 200);
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![20, 21, 24]);
+			assert_eq!(delegation(ALICE, 20).total(), 300);
+			assert_eq!(delegation(ALICE, 21).total(), 100);
+
+			delegate(26, ALICE, 250);
+
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![21, 24, 25]);
+			assert!(staking_events()
+				.contains(&Event::DisplacedDelegatorForgotten { delegator: 20, provider: ALICE }));
+		});
+	}
+
+	/// A displaced delegator that comes back leaves the displaced list first: the room it
+	/// frees takes the delegation it displaces, and nobody is forgotten.
+	#[test]
+	fn a_returning_delegator_makes_room_in_a_full_displaced_list() {
+		ExtBuilder::default().build_and_execute(|| {
+			let newcomers = newcomers(6);
+			bond(ALICE, 2_000);
+			for (who, amount) in newcomers.iter().zip([100, 200, 300, 400, 500, 600]) {
+				delegate(*who, ALICE, amount);
+			}
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![20, 21, 22]);
+
+			delegate(20, ALICE, 700);
+
+			assert_eq!(delegators_of(ALICE), vec![24, 25, 20]);
+			assert_eq!(DisplacedDelegators::<Test>::get(ALICE).into_inner(), vec![21, 22, 23]);
+			assert!(!staking_events()
+				.iter()
+				.any(|event| matches!(event, Event::DisplacedDelegatorForgotten { .. })));
+		});
+	}
+
+	/// A delegation whose unlocking chunks are all taken is displaced all the same: its stake
+	/// joins the latest chunk, which unlocks with the displacement.
+	#[test]
+	fn a_delegation_with_every_chunk_taken_is_displaced_all_the_same() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			delegate(CHARLIE, ALICE, 400);
+			delegate(DAVE, ALICE, 300);
+			delegate(EVE, ALICE, 300);
+			for block in 1..=3 {
+				run_to_block(block);
+				undelegate(CHARLIE, ALICE, 50);
+			}
+			assert_eq!(
+				delegation(ALICE, CHARLIE).unlocking.len() as u32,
+				MaxUnlockingChunks::get()
 			);
+			run_to_block(4);
+
+			delegate(FERDIE, ALICE, 260);
+
+			assert_eq!(delegators_of(ALICE), vec![DAVE, EVE, FERDIE]);
+			assert_eq!(
+				delegation(ALICE, CHARLIE),
+				Delegation {
+					active: 0,
+					unlocking: BoundedVec::truncate_from(chunks(&[(50, 11), (50, 12), (300, 14)])),
+				}
+			);
+			assert_eq!(delegation_held(CHARLIE), 400);
 		});
 	}
 

@@ -138,6 +138,22 @@ pub trait StakeRecord<T: Config> {
 		Ok(())
 	}
 
+	/// Move the whole active amount into a chunk unlocking at `unlock_at`. Cannot fail: when
+	/// every chunk is taken, it joins the latest chunk, whose unlock block moves to `unlock_at`
+	/// when that is later. Used when the record's owner did not choose to unbond (a displaced
+	/// delegation), so that a record full of chunks cannot refuse it.
+	fn unlock_all_active(&mut self, unlock_at: BlockNumberFor<T>) {
+		let value = self.active();
+		if self.schedule_unlock(value, unlock_at).is_ok() {
+			return;
+		}
+		if let Some(latest) = self.unlocking_mut().last_mut() {
+			latest.value = latest.value.saturating_add(value);
+			latest.unlock_at = latest.unlock_at.max(unlock_at);
+			self.set_active(Zero::zero());
+		}
+	}
+
 	/// Take up to `value` out of the unlocking chunks, latest first, and return what was taken.
 	fn take_from_unlocking(&mut self, value: BalanceOf<T>) -> BalanceOf<T> {
 		let unlocking = self.unlocking_mut();

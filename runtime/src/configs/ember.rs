@@ -36,12 +36,12 @@ parameter_types! {
 }
 
 parameter_types! {
-	/// Agents heartbeat once per period: 50 blocks, five minutes. Governance can change it by
-	/// writing the SCALE-encoded `u32` at storage key `twox128(":HeartbeatPeriod:")`.
-	pub storage HeartbeatPeriod: BlockNumber = 50;
-	/// A provider that misses this many periods in a row goes Offline. Governance can change
-	/// it at storage key `twox128(":MaxMissedHeartbeats:")`.
-	pub storage MaxMissedHeartbeats: u32 = 2;
+	/// Agents heartbeat once per period: 50 blocks, five minutes, until governance sets another
+	/// with `providers.set_heartbeat_params`.
+	pub const HeartbeatPeriod: BlockNumber = 50;
+	/// A provider that misses this many periods in a row goes Offline, until governance sets
+	/// another number with `providers.set_heartbeat_params`.
+	pub const MaxMissedHeartbeats: u32 = 2;
 }
 
 impl pallet_provider_staking::Config for Runtime {
@@ -105,9 +105,9 @@ pub struct AttestationTolerance;
 
 impl Get<BlockNumber> for AttestationTolerance {
 	fn get() -> BlockNumber {
-		MaxMissedHeartbeats::get()
+		Providers::max_missed_heartbeats()
 			.saturating_add(1)
-			.saturating_mul(HeartbeatPeriod::get())
+			.saturating_mul(Providers::heartbeat_period())
 	}
 }
 
