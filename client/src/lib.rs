@@ -4,6 +4,7 @@
 //! ([`manifest`]) and typed access to the chain ([`chain`]).
 
 pub mod chain;
+pub mod governance;
 pub mod keys;
 pub mod manifest;
 pub mod market;

@@ -34,15 +34,14 @@ fn provider_record(
 }
 
 fn set_liveness_parameters(node: &Node) {
-	let items = vec![
-		(sp_io::hashing::twox_128(b":HeartbeatPeriod:").to_vec(), PERIOD.encode()),
-		(sp_io::hashing::twox_128(b":MaxMissedHeartbeats:").to_vec(), MAX_MISSED.encode()),
-	];
 	submit(
 		node,
 		&Sr25519Keyring::Alice.pair(),
 		RuntimeCall::Sudo(pallet_sudo::Call::sudo {
-			call: Box::new(RuntimeCall::System(frame_system::Call::set_storage { items })),
+			call: Box::new(RuntimeCall::Providers(pallet_providers::Call::set_heartbeat_params {
+				period: PERIOD,
+				max_missed: MAX_MISSED,
+			})),
 		}),
 	);
 }

@@ -221,20 +221,24 @@ pub fn bond_extra_call(value: u128) -> impl subxt::tx::Payload {
 	runtime::tx().provider_staking().bond_extra(value)
 }
 
-/// The heartbeat period in blocks, as governance set it (falling back to the metadata's).
+/// The heartbeat period in blocks, as governance set it (`Providers.HeartbeatParams`), else
+/// the runtime's default from the metadata.
 pub async fn heartbeat_period(chain: &Chain) -> Result<u32, ChainError> {
 	let at = chain
 		.api()
 		.at_current_block()
 		.await
 		.map_err(|e| ChainError::Rpc(e.to_string()))?;
-	let key = sp_crypto_hashing::twox_128(b":HeartbeatPeriod:").to_vec();
-	if let Ok(bytes) = at.storage().fetch_raw(key).await {
-		if let Ok(period) = <u32 as codec::Decode>::decode(&mut &bytes[..]) {
-			if period > 0 {
-				return Ok(period);
-			}
-		}
+	let settings = at
+		.storage()
+		.try_fetch(runtime::storage().providers().heartbeat_params(), ())
+		.await
+		.map_err(|e| ChainError::Rpc(e.to_string()))?
+		.map(|value| value.decode())
+		.transpose()
+		.map_err(|e| ChainError::Rpc(e.to_string()))?;
+	if let Some(settings) = settings.filter(|settings| settings.period > 0) {
+		return Ok(settings.period);
 	}
 	at.constants()
 		.entry(runtime::constants().providers().heartbeat_period())

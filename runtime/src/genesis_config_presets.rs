@@ -10,8 +10,8 @@ use sp_core::{ed25519, sr25519};
 use sp_genesis_builder::PresetId;
 
 use crate::{
-	AccountId, Balance, BalancesConfig, EmissionsConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, ValidatorSetConfig, EMBR,
+	AccountId, Balance, BalancesConfig, CouncilMembershipConfig, EmissionsConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, EMBR,
 };
 use pallet_emissions::{RewardParams, ScheduleParams};
 use sp_runtime::Perbill;
@@ -156,11 +156,13 @@ pub mod dev_keys {
 	pub const ALL: [DevKeys; 6] = [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE];
 }
 
-/// The genesis state of an Ember network.
+/// The genesis state of an Ember network: its validators, endowed accounts, council (whose
+/// majority governs) and, on development chains only, a sudo key.
 pub fn ember_genesis(
 	validators: Vec<Validator>,
 	endowed_accounts: Vec<(AccountId, Balance)>,
-	root: AccountId,
+	council: Vec<AccountId>,
+	root: Option<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed_accounts },
@@ -175,7 +177,10 @@ pub fn ember_genesis(
 				})
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: root },
+		council_membership: CouncilMembershipConfig {
+			members: frame_support::BoundedVec::truncate_from(council),
+		},
 		emissions: EmissionsConfig {
 			schedule: emission_schedule(),
 			rewards: RewardParams::default(),
@@ -195,30 +200,41 @@ fn four_dev_validators() -> Vec<Validator> {
 		.collect()
 }
 
-/// `dev`: Alice validates alone and is the sudo key; blocks start at once.
+/// The development council: Alice, Bob and Charlie; two of them make a majority.
+fn dev_council() -> Vec<AccountId> {
+	[dev_keys::ALICE, dev_keys::BOB, dev_keys::CHARLIE]
+		.into_iter()
+		.map(dev_account)
+		.collect()
+}
+
+/// `dev`: Alice validates alone and is the sudo key (for convenience: the council of Alice, Bob
+/// and Charlie governs too); blocks start at once.
 pub fn development_genesis() -> Value {
 	ember_genesis(
 		vec![Validator::dev(dev_keys::ALICE)],
 		dev_accounts(),
-		dev_account(dev_keys::ALICE),
+		dev_council(),
+		Some(dev_account(dev_keys::ALICE)),
 	)
 }
 
-/// `local_testnet`: four validators, so GRANDPA keeps finalizing with one of them down.
+/// `local_testnet`: four validators, so GRANDPA keeps finalizing with one of them down. No sudo
+/// key: the council of Alice, Bob and Charlie governs.
 pub fn local_testnet_genesis() -> Value {
-	ember_genesis(four_dev_validators(), dev_accounts(), dev_account(dev_keys::ALICE))
+	ember_genesis(four_dev_validators(), dev_accounts(), dev_council(), None)
 }
 
-/// `testnet`: the starting point for a public test network. Its validator and sudo keys are the
-/// well-known development keys: replace them in the chain spec (`build-spec`, then edit the
-/// `patch`) before launching anything others will use.
+/// `testnet`: the starting point for a public test network. No sudo key: the council governs.
+/// Its validator and council keys are the well-known development keys: replace them in the
+/// chain spec (`build-spec`, then edit the `patch`) before launching anything others will use.
 pub fn testnet_genesis() -> Value {
 	let validators = four_dev_validators();
 	let mut endowed: Vec<(AccountId, Balance)> =
 		validators.iter().map(|v| (v.account.clone(), 10_000 * EMBR)).collect();
 	// Ferdie stands in for the faucet.
 	endowed.push((dev_account(dev_keys::FERDIE), 10_000_000 * EMBR));
-	ember_genesis(validators, endowed, dev_account(dev_keys::ALICE))
+	ember_genesis(validators, endowed, dev_council(), None)
 }
 
 /// The JSON patch of the preset named `id`.

@@ -217,6 +217,15 @@ mod runtime {
 	#[runtime::pallet_index(21)]
 	pub type Utility = pallet_utility;
 
+	#[runtime::pallet_index(22)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(23)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	#[runtime::pallet_index(24)]
+	pub type Treasury = pallet_treasury;
+
 	#[runtime::pallet_index(30)]
 	pub type ProviderStaking = pallet_provider_staking;
 

@@ -4,7 +4,7 @@
 use codec::Encode;
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::{fungible::Inspect, OnFinalize, OnInitialize},
+	traits::{fungible::Inspect, Get, OnFinalize, OnInitialize},
 };
 use sp_core::{crypto::Pair as _, sr25519, H256};
 use sp_keyring::Sr25519Keyring;
@@ -79,9 +79,12 @@ pub(crate) fn account(keyring: Sr25519Keyring) -> AccountId {
 
 #[test]
 fn every_preset_builds_a_consistent_genesis() {
-	for (preset, validators) in
-		[("development", 1usize), ("local_testnet", 4), (TESTNET_RUNTIME_PRESET, 4)]
-	{
+	let alice = account(Sr25519Keyring::Alice);
+	for (preset, validators, sudo) in [
+		("development", 1usize, Some(alice.clone())),
+		("local_testnet", 4, None),
+		(TESTNET_RUNTIME_PRESET, 4, None),
+	] {
 		preset_ext(preset).execute_with(|| {
 			assert_eq!(Session::validators().len(), validators, "{preset}: session validators");
 			assert_eq!(
@@ -91,7 +94,14 @@ fn every_preset_builds_a_consistent_genesis() {
 			);
 			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators, "{preset}");
 			assert_eq!(crate::Grandpa::grandpa_authorities().len(), validators, "{preset}");
-			assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Sr25519Keyring::Alice)));
+			// Only the development chain has a sudo key; the council governs everywhere.
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), sudo, "{preset}: sudo key");
+			assert_eq!(
+				pallet_collective::Members::<Runtime, crate::configs::CouncilCollective>::get()
+					.len(),
+				3,
+				"{preset}: council seats"
+			);
 			assert!(Balances::total_issuance() > 0, "{preset}: accounts are endowed");
 			check_invariants(1);
 		});
@@ -131,6 +141,67 @@ fn validator_added_by_governance_validates_from_the_session_after_next() {
 		run_to_block(4 * SessionPeriod::get() + 1);
 		assert!(!Session::validators().contains(&eve));
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+	});
+}
+
+/// A council majority governs every Ember pallet: a motion it passes runs with the
+/// governance origin, and a minority's does not. Without sudo, nothing else does.
+#[test]
+fn a_council_majority_governs_and_a_minority_does_not() {
+	use pallet_collective::RawOrigin as CouncilOrigin;
+	preset_ext("local_testnet").execute_with(|| {
+		let dave = account(Sr25519Keyring::Dave);
+		let majority: RuntimeOrigin =
+			CouncilOrigin::<AccountId, crate::configs::CouncilCollective>::Members(2, 3).into();
+		let minority: RuntimeOrigin =
+			CouncilOrigin::<AccountId, crate::configs::CouncilCollective>::Members(1, 3).into();
+		let set_period = |origin: RuntimeOrigin| Providers::set_heartbeat_params(origin, 20, 3);
+		assert_noop!(set_period(minority.clone()), sp_runtime::DispatchError::BadOrigin);
+		assert_noop!(
+			set_period(RuntimeOrigin::signed(dave.clone())),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(set_period(majority.clone()));
+		assert_eq!(Providers::heartbeat_period(), 20);
+		// The leases follow: an attestation covers the new window.
+		assert_eq!(<Runtime as pallet_leases::Config>::AttestationTolerance::get(), 4 * 20);
+
+		assert_ok!(crate::Slashing::set_era_slash_cap(
+			majority.clone(),
+			sp_runtime::Perbill::from_percent(10)
+		));
+		assert_noop!(
+			crate::Slashing::set_era_slash_cap(minority, sp_runtime::Perbill::from_percent(10)),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		// No sudo key, so no one can act as Root.
+		assert_noop!(
+			pallet_sudo::Pallet::<Runtime>::sudo(
+				RuntimeOrigin::signed(account(Sr25519Keyring::Alice)),
+				Box::new(RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() }))
+			),
+			pallet_sudo::Error::<Runtime>::RequireSudo
+		);
+		// The council spends the treasury: the fees' account.
+		let treasury = crate::configs::TreasuryAccount::get();
+		assert_ok!(Balances::transfer_keep_alive(
+			RuntimeOrigin::signed(dave.clone()),
+			treasury.clone().into(),
+			1_000 * EMBR
+		));
+		let before = Balances::balance(&dave);
+		assert_ok!(pallet_treasury::Pallet::<Runtime>::spend(
+			majority,
+			Box::new(()),
+			100 * EMBR,
+			Box::new(dave.clone()),
+			None
+		));
+		assert_ok!(pallet_treasury::Pallet::<Runtime>::payout(
+			RuntimeOrigin::signed(dave.clone()),
+			0
+		));
+		assert_eq!(Balances::balance(&dave), before + 100 * EMBR);
 	});
 }
 

@@ -6,7 +6,7 @@ use crate::*;
 use ember_primitives::ProviderStatus;
 use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{traits::Saturating, TryRuntimeError};
+use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
 	/// Check every invariant of the registry at block `now` (after that block's hook ran).

@@ -18,7 +18,7 @@ pub const DEFAULT_HEARTBEAT_PERIOD: u32 = 50;
 pub const DEFAULT_MAX_MISSED_HEARTBEATS: u32 = 2;
 
 /// Shortest heartbeat period governance may set, in blocks.
-pub const MIN_HEARTBEAT_PERIOD: u32 = 5;
+pub const MIN_HEARTBEAT_PERIOD: u32 = 2;
 
 /// Longest heartbeat period governance may set, in blocks: a day at 6 s blocks.
 pub const MAX_HEARTBEAT_PERIOD: u32 = 14_400;

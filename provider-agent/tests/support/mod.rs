@@ -13,7 +13,9 @@ use std::{
 use ember_client::chain::{
 	runtime::{
 		self,
-		runtime_types::{ember_runtime::RuntimeCall, frame_system::pallet::Call as SystemCall},
+		runtime_types::{
+			ember_runtime::RuntimeCall, pallet_providers::pallet::Call as ProvidersCall,
+		},
 	},
 	Chain, WaitFor,
 };
@@ -146,25 +148,15 @@ pub fn account(key: &Keypair) -> AccountId32 {
 	AccountId32::from(key.public_key().0)
 }
 
-/// Sets the heartbeat period (blocks) and missed-heartbeat limit through sudo, so that tests
-/// see heartbeats, attestations and Offline within a minute or two.
+/// Sets the heartbeat period (blocks) and missed-heartbeat limit through sudo (the dev chain's
+/// governance), so that tests see heartbeats, attestations and Offline within a minute or two.
 pub fn speed_up_liveness(chain: &Chain, period: u32, max_missed: u32) {
-	let items = vec![
-		(
-			sp_crypto_hashing::twox_128(b":HeartbeatPeriod:").to_vec(),
-			codec::Encode::encode(&period),
-		),
-		(
-			sp_crypto_hashing::twox_128(b":MaxMissedHeartbeats:").to_vec(),
-			codec::Encode::encode(&max_missed),
-		),
-	];
 	let call = runtime::tx()
 		.sudo()
-		.sudo(RuntimeCall::System(SystemCall::set_storage { items }));
+		.sudo(RuntimeCall::Providers(ProvidersCall::set_heartbeat_params { period, max_missed }));
 	// Finalized, so that an agent started next reads the new period from its first block.
 	block_on(chain.submit(&call, &key("//Alice"), WaitFor::Finalized, &mut |_| {}))
-		.expect("sudo set_storage succeeds");
+		.expect("sudo set_heartbeat_params succeeds");
 }
 
 /// The time block `number` was authored at (its timestamp inherent), in Unix milliseconds.

@@ -67,7 +67,7 @@ impl pallet_session::Config for Runtime {
 }
 
 impl pallet_validator_set::Config for Runtime {
-	type AddRemoveOrigin = frame_system::EnsureRoot<AccountId>;
+	type AddRemoveOrigin = crate::configs::EnsureGovernance;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type MinValidators = MinValidators;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;

@@ -70,7 +70,7 @@ impl pallet_providers::Config for Runtime {
 	/// A provider with a slash or jail pending cannot leave.
 	type Punishments = Slashing;
 	type MaxAttestations = ConstU32<MAX_LEASES_PER_PROVIDER>;
-	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
+	type ForceOrigin = crate::configs::EnsureGovernance;
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type MaxMissedHeartbeats = MaxMissedHeartbeats;
 	type MaxGpusPerProvider = ConstU32<MAX_GPUS_PER_PROVIDER>;
@@ -118,7 +118,7 @@ impl pallet_leases::Config for Runtime {
 	type Stake = ProviderStaking;
 	type Offences = Slashing;
 	type Delivery = Emissions;
-	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
+	type ForceOrigin = crate::configs::EnsureGovernance;
 	type BlocksPerHour = ConstU32<HOURS>;
 	type StorageDeposit = LeaseStorageDeposit;
 	type MinBidWindow = MinBidWindow;
@@ -162,7 +162,7 @@ impl pallet_emissions::Config for Runtime {
 	type MaxCreditedGap = AttestationTolerance;
 	type MaxGpusPerProvider = ConstU32<MAX_GPUS_PER_PROVIDER>;
 	type MaxLeaseBonusPercent = ConstU32<300>;
-	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
+	type ForceOrigin = crate::configs::EnsureGovernance;
 	type WeightInfo = pallet_emissions::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::EmissionsBenchmarkHelper;
@@ -216,7 +216,7 @@ impl pallet_slashing::Config for Runtime {
 	type MaxJailsPerBlock = ConstU32<16>;
 	type MaxSpill = ConstU32<MAX_SLASH_SPILL>;
 	type StakeSlashWeight = StakeSlashWeight;
-	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
+	type ForceOrigin = crate::configs::EnsureGovernance;
 	type WeightInfo = pallet_slashing::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::SlashingBenchmarkHelper;

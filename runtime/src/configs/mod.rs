@@ -8,5 +8,6 @@ mod system;
 
 pub use consensus::*;
 pub use ember::*;
+pub use governance::*;
 pub use monetary::*;
 pub use system::*;

@@ -3,8 +3,10 @@
 //! Tenants list providers and offers, quote, order, accept a bid or rent at once, send the
 //! workload manifest to the provider, follow its status and logs, fetch its outputs, top up,
 //! extend and close. Owners bond, register, set the agent key, pause, resume, leave and claim
-//! rewards. Every command prints a table, or JSON with `--json`.
+//! rewards. Council members propose, vote on and close governance motions. Every command
+//! prints a table, or JSON with `--json`.
 
+mod council;
 mod market;
 mod output;
 mod owner;
@@ -93,6 +95,10 @@ enum Command {
 	/// Provider owner chores: bond, register, set the agent, pause, resume, leave, claim.
 	#[command(subcommand)]
 	Provider(owner::ProviderCommand),
+	/// Governance: the council's members and motions, the slashes it may cancel; propose,
+	/// vote, close; treasury payouts.
+	#[command(subcommand)]
+	Council(council::CouncilCommand),
 	/// Send EMBR to an account.
 	Transfer {
 		/// The receiver (SS58).
@@ -206,6 +212,7 @@ async fn main() -> ExitCode {
 		Command::Logs(args) => workload::logs(&ctx, args).await,
 		Command::Output(args) => workload::output(&ctx, args).await,
 		Command::Provider(command) => owner::provider(&ctx, command).await,
+		Command::Council(command) => council::council(&ctx, command).await,
 		Command::Transfer { to, amount } => owner::transfer(&ctx, &to, &amount).await,
 		Command::Balance { account } => owner::balance(&ctx, account).await,
 	};

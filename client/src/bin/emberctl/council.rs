@@ -1,0 +1,211 @@
+//! Council commands: show the council, its motions and the slashes it may cancel; propose,
+//! vote, close; pay out an approved treasury spend.
+
+use clap::{Subcommand, ValueEnum};
+use ember_client::{
+	governance::{self, Action},
+	market::{parse_account, parse_h256},
+	units::{format_embr, parse_embr},
+};
+use subxt::utils::H256;
+
+use crate::{output::table, CliError, Context};
+
+/// `council …`.
+#[derive(Subcommand)]
+pub enum CouncilCommand {
+	/// Show the council's members and its open motions.
+	Show,
+	/// List the slashes waiting for their dispute window to end: the council may cancel them.
+	Slashes,
+	/// Propose a governance action (you must hold a council seat). It passes with more than
+	/// half of the council's votes; the proposer's vote counts as an aye.
+	#[command(subcommand)]
+	Propose(ProposeCommand),
+	/// Vote on an open motion (you must hold a council seat).
+	Vote {
+		/// The motion's index, as `council show` lists it.
+		index: u32,
+		/// Your vote.
+		#[arg(value_enum)]
+		vote: Vote,
+	},
+	/// Close a motion whose outcome is decided (or whose time is up): a passed motion's call
+	/// runs with the council's authority. Anyone may close.
+	Close {
+		/// The motion's index, as `council show` lists it.
+		index: u32,
+	},
+	/// Pay out a treasury spend the council approved (anyone may call it).
+	Payout {
+		/// The spend's index, from the `AssetSpendApproved` event.
+		spend: u32,
+	},
+}
+
+/// A council vote.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Vote {
+	/// For the motion.
+	Aye,
+	/// Against it.
+	Nay,
+}
+
+/// `council propose …`: what the council may decide.
+#[derive(Subcommand)]
+pub enum ProposeCommand {
+	/// Report that a provider registered a GPU it does not have: a slash and a jail follow
+	/// once the dispute window has passed, unless the council cancels them.
+	ReportFalseInventory {
+		/// The provider's owner account (SS58).
+		provider: String,
+		/// The misstated GPU's UUID hash (hex).
+		gpu: String,
+	},
+	/// Cancel a slash still in its dispute window.
+	CancelSlash {
+		/// The slash's id, as `council slashes` lists it.
+		slash: u64,
+	},
+	/// Jail a provider: it takes no new work, and its running leases close.
+	ForceJail {
+		/// The provider's owner account (SS58).
+		provider: String,
+	},
+	/// Release a jailed provider.
+	ForceUnjail {
+		/// The provider's owner account (SS58).
+		provider: String,
+	},
+	/// Set the heartbeat period and the periods a provider may miss before it is Offline.
+	SetHeartbeatParams {
+		/// Period in blocks.
+		#[arg(long)]
+		period: u32,
+		/// Whole periods a provider may miss.
+		#[arg(long)]
+		max_missed: u32,
+	},
+	/// Set the most of a provider's backing its offences may take in one era.
+	SetEraSlashCap {
+		/// Percent of the backing.
+		percent: u32,
+	},
+	/// Pay EMBR from the treasury (paid out by `council payout` once approved).
+	Spend {
+		/// Amount in EMBR.
+		amount: String,
+		/// Who is paid (SS58).
+		beneficiary: String,
+	},
+	/// Give an account a council seat.
+	AddMember {
+		/// The account (SS58).
+		who: String,
+	},
+	/// Take an account's council seat.
+	RemoveMember {
+		/// The account (SS58).
+		who: String,
+	},
+}
+
+impl ProposeCommand {
+	fn action(self) -> Result<Action, CliError> {
+		Ok(match self {
+			ProposeCommand::ReportFalseInventory { provider, gpu } => {
+				Action::ReportFalseInventory {
+					provider: parse_account(&provider)?,
+					gpu: parse_h256(&gpu).map(H256).ok_or_else(|| {
+						CliError::Usage(format!("`{gpu}` is not a 32-byte hex hash"))
+					})?,
+				}
+			},
+			ProposeCommand::CancelSlash { slash } => Action::CancelSlash(slash),
+			ProposeCommand::ForceJail { provider } => Action::ForceJail(parse_account(&provider)?),
+			ProposeCommand::ForceUnjail { provider } => {
+				Action::ForceUnjail(parse_account(&provider)?)
+			},
+			ProposeCommand::SetHeartbeatParams { period, max_missed } => {
+				Action::SetHeartbeatParams { period, max_missed }
+			},
+			ProposeCommand::SetEraSlashCap { percent } => {
+				if percent > 100 {
+					return Err(CliError::Usage("the cap is a percentage: 0 to 100".into()));
+				}
+				Action::SetEraSlashCap(percent)
+			},
+			ProposeCommand::Spend { amount, beneficiary } => Action::Spend {
+				amount: parse_embr(&amount).map_err(|e| CliError::Usage(format!("amount: {e}")))?,
+				beneficiary: parse_account(&beneficiary)?,
+			},
+			ProposeCommand::AddMember { who } => Action::AddMember(parse_account(&who)?),
+			ProposeCommand::RemoveMember { who } => Action::RemoveMember(parse_account(&who)?),
+		})
+	}
+}
+
+/// `council …`.
+pub async fn council(ctx: &Context, command: CouncilCommand) -> Result<(), CliError> {
+	let chain = ctx.chain().await?;
+	match command {
+		CouncilCommand::Show => {
+			let members: Vec<String> =
+				chain.council_members().await?.iter().map(ToString::to_string).collect();
+			let motions = chain.motions().await?;
+			let shown = serde_json::json!({ "members": members, "motions": motions });
+			ctx.out.show(&shown, || {
+				let mut t = table(&["#", "call", "ayes", "nays", "needs", "ends at"]);
+				for m in &motions {
+					t.add_row(vec![
+						m.index.to_string(),
+						m.call.clone(),
+						m.ayes.len().to_string(),
+						m.nays.len().to_string(),
+						m.threshold.to_string(),
+						format!("#{}", m.end),
+					]);
+				}
+				format!("council: {}\nopen motions:\n{t}", members.join(", "))
+			});
+		},
+		CouncilCommand::Slashes => {
+			let slashes = chain.pending_slashes().await?;
+			ctx.out.show(&slashes, || {
+				let mut t = table(&["id", "provider", "offence", "amount", "reported", "applies"]);
+				for s in &slashes {
+					t.add_row(vec![
+						s.id.to_string(),
+						s.provider.clone(),
+						s.kind.clone(),
+						format_embr(s.amount),
+						format!("#{}", s.reported_at),
+						format!("#{}", s.apply_at),
+					]);
+				}
+				t.to_string()
+			});
+		},
+		CouncilCommand::Propose(proposal) => {
+			let action = proposal.action()?;
+			let members = chain.council_members().await?.len();
+			if members == 0 {
+				return Err(CliError::Usage("this chain has no council".into()));
+			}
+			ctx.submit(&chain, "propose", &governance::propose(&action, members)).await?;
+		},
+		CouncilCommand::Vote { index, vote } => {
+			let call = chain.vote_call(index, matches!(vote, Vote::Aye)).await?;
+			ctx.submit(&chain, "vote", &call).await?;
+		},
+		CouncilCommand::Close { index } => {
+			let call = chain.close_call(index).await?;
+			ctx.submit(&chain, "close", &call).await?;
+		},
+		CouncilCommand::Payout { spend } => {
+			ctx.submit(&chain, "payout", &governance::payout(spend)).await?;
+		},
+	}
+	Ok(())
+}

@@ -1,0 +1,300 @@
+//! The council: its members, its open motions, the calls it may pass, and the slashes waiting
+//! in their dispute window that it may cancel.
+//!
+//! A motion passes with more than half of the council's votes; anyone may then close it, which
+//! dispatches its call with the council's authority.
+
+use codec::Encode;
+use serde::Serialize;
+use subxt::utils::{MultiAddress, H256};
+
+use crate::{
+	chain::{
+		runtime::{
+			self,
+			runtime_types::{
+				ember_primitives::traits::ProviderOffence, ember_runtime::RuntimeCall,
+				pallet_membership::pallet::Call as MembershipCall,
+				pallet_providers::pallet::Call as ProvidersCall,
+				pallet_slashing::pallet::Call as SlashingCall,
+				pallet_treasury::pallet::Call as TreasuryCall, sp_arithmetic::per_things::Perbill,
+				sp_weights::weight_v2::Weight,
+			},
+		},
+		AccountId, Chain, ChainError, WithinDeadline,
+	},
+	market::hex_h256,
+};
+
+/// A governance action the council can vote on.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub enum Action {
+	/// Report that a provider registered a GPU it does not have (or misstated one): a slash
+	/// and a jail follow after the dispute window, unless cancelled.
+	ReportFalseInventory {
+		/// The provider (owner account).
+		provider: AccountId,
+		/// The misstated GPU's UUID hash.
+		gpu: H256,
+	},
+	/// Cancel a slash still in its dispute window.
+	CancelSlash(u64),
+	/// Jail a provider.
+	ForceJail(AccountId),
+	/// Release a jailed provider.
+	ForceUnjail(AccountId),
+	/// Set the heartbeat period (blocks) and the periods a provider may miss.
+	SetHeartbeatParams {
+		/// Period in blocks.
+		period: u32,
+		/// Whole periods a provider may miss before it is Offline.
+		max_missed: u32,
+	},
+	/// Set the most of a provider's backing its offences may take in one era, in percent.
+	SetEraSlashCap(u32),
+	/// Pay `amount` plancks from the treasury to `beneficiary` (paid out by `payout`).
+	Spend {
+		/// Plancks.
+		amount: u128,
+		/// Who is paid.
+		beneficiary: AccountId,
+	},
+	/// Give `who` a council seat.
+	AddMember(AccountId),
+	/// Take `who`'s council seat.
+	RemoveMember(AccountId),
+}
+
+impl Action {
+	/// The runtime call the motion carries.
+	pub fn call(&self) -> RuntimeCall {
+		match self.clone() {
+			Action::ReportFalseInventory { provider, gpu } => {
+				RuntimeCall::Slashing(SlashingCall::report_offence {
+					offence: ProviderOffence::FalseInventory { provider, gpu },
+				})
+			},
+			Action::CancelSlash(slash) => {
+				RuntimeCall::Slashing(SlashingCall::cancel_slash { slash })
+			},
+			Action::ForceJail(provider) => {
+				RuntimeCall::Providers(ProvidersCall::force_jail { provider })
+			},
+			Action::ForceUnjail(provider) => {
+				RuntimeCall::Providers(ProvidersCall::force_unjail { provider })
+			},
+			Action::SetHeartbeatParams { period, max_missed } => {
+				RuntimeCall::Providers(ProvidersCall::set_heartbeat_params { period, max_missed })
+			},
+			Action::SetEraSlashCap(percent) => {
+				RuntimeCall::Slashing(SlashingCall::set_era_slash_cap {
+					cap: Perbill(percent.min(100) * 10_000_000),
+				})
+			},
+			Action::Spend { amount, beneficiary } => RuntimeCall::Treasury(TreasuryCall::spend {
+				asset_kind: Box::new(()),
+				amount,
+				beneficiary: Box::new(beneficiary),
+				valid_from: None,
+			}),
+			Action::AddMember(who) => RuntimeCall::CouncilMembership(MembershipCall::add_member {
+				who: MultiAddress::Id(who),
+			}),
+			Action::RemoveMember(who) => {
+				RuntimeCall::CouncilMembership(MembershipCall::remove_member {
+					who: MultiAddress::Id(who),
+				})
+			},
+		}
+	}
+}
+
+/// An open council motion.
+#[derive(Clone, Debug, Serialize)]
+pub struct Motion {
+	/// The motion's index: what `vote` and `close` name.
+	pub index: u32,
+	/// The hash of its call, hex.
+	pub hash: String,
+	/// Its call, as the runtime's types print it.
+	pub call: String,
+	/// Ayes needed to pass.
+	pub threshold: u32,
+	/// Members who voted aye.
+	pub ayes: Vec<String>,
+	/// Members who voted nay.
+	pub nays: Vec<String>,
+	/// The block its vote ends at.
+	pub end: u32,
+}
+
+/// A slash waiting for its dispute window to end.
+#[derive(Clone, Debug, Serialize)]
+pub struct PendingSlash {
+	/// The slash's id: what `cancel-slash` names.
+	pub id: u64,
+	/// The provider (owner account) punished.
+	pub provider: String,
+	/// What it did.
+	pub kind: String,
+	/// Plancks to take from its backers.
+	pub amount: u128,
+	/// The block the offence was reported in.
+	pub reported_at: u32,
+	/// The block it applies in, unless cancelled before.
+	pub apply_at: u32,
+}
+
+/// `council.propose` for `action`, passing with more than half of `members` seats.
+pub fn propose(action: &Action, members: usize) -> impl subxt::tx::Payload {
+	let call = action.call();
+	let length = u32::try_from(call.encode().len()).unwrap_or(u32::MAX);
+	let threshold = u32::try_from(members / 2 + 1).unwrap_or(u32::MAX);
+	runtime::tx().council().propose(threshold, call, length)
+}
+
+/// `council.vote` on the motion `index` whose call hashes to `hash`.
+pub fn vote(hash: H256, index: u32, aye: bool) -> impl subxt::tx::Payload {
+	runtime::tx().council().vote(hash, index, aye)
+}
+
+/// `treasury.payout` of an approved spend.
+pub fn payout(spend: u32) -> impl subxt::tx::Payload {
+	runtime::tx().treasury().payout(spend)
+}
+
+impl Chain {
+	/// The council's members.
+	pub async fn council_members(&self) -> Result<Vec<AccountId>, ChainError> {
+		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
+		let members = at
+			.storage()
+			.try_fetch(runtime::storage().council().members(), ())
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|value| value.decode())
+			.transpose()
+			.map_err(ChainError::rpc)?;
+		Ok(members.unwrap_or_default())
+	}
+
+	/// The council's open motions, oldest first.
+	pub async fn motions(&self) -> Result<Vec<Motion>, ChainError> {
+		Ok(self.open_motions().await?.into_iter().map(|(motion, _, _)| motion).collect())
+	}
+
+	/// Each open motion with its call hash and call.
+	async fn open_motions(&self) -> Result<Vec<(Motion, H256, RuntimeCall)>, ChainError> {
+		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
+		let hashes = at
+			.storage()
+			.try_fetch(runtime::storage().council().proposals(), ())
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|value| value.decode())
+			.transpose()
+			.map_err(ChainError::rpc)?
+			.map(|list| list.0)
+			.unwrap_or_default();
+		let mut motions = Vec::new();
+		for hash in hashes {
+			let votes = at
+				.storage()
+				.try_fetch(runtime::storage().council().voting(), (hash,))
+				.await
+				.map_err(ChainError::rpc)?
+				.map(|value| value.decode())
+				.transpose()
+				.map_err(ChainError::rpc)?;
+			let call = at
+				.storage()
+				.try_fetch(runtime::storage().council().proposal_of(), (hash,))
+				.await
+				.map_err(ChainError::rpc)?
+				.map(|value| value.decode())
+				.transpose()
+				.map_err(ChainError::rpc)?;
+			let (Some(votes), Some(call)) = (votes, call) else { continue };
+			let motion = Motion {
+				index: votes.index,
+				hash: hex_h256(&hash),
+				call: format!("{call:?}"),
+				threshold: votes.threshold,
+				ayes: votes.ayes.iter().map(ToString::to_string).collect(),
+				nays: votes.nays.iter().map(ToString::to_string).collect(),
+				end: votes.end,
+			};
+			motions.push((motion, hash, call));
+		}
+		motions.sort_by_key(|(motion, _, _)| motion.index);
+		Ok(motions)
+	}
+
+	/// `council.vote` on the open motion `index`.
+	pub async fn vote_call(
+		&self,
+		index: u32,
+		aye: bool,
+	) -> Result<impl subxt::tx::Payload, ChainError> {
+		let (_, hash, _) = self.motion(index).await?;
+		Ok(vote(hash, index, aye))
+	}
+
+	/// `council.close` of the open motion `index`, with the weight and length its call needs.
+	pub async fn close_call(&self, index: u32) -> Result<impl subxt::tx::Payload, ChainError> {
+		let (_, hash, call) = self.motion(index).await?;
+		let length = u32::try_from(call.encode().len()).unwrap_or(u32::MAX);
+		let weight = self.call_weight(call, length).await?;
+		Ok(runtime::tx().council().close(hash, index, weight, length))
+	}
+
+	/// The open motion `index`.
+	async fn motion(&self, index: u32) -> Result<(Motion, H256, RuntimeCall), ChainError> {
+		self.open_motions()
+			.await?
+			.into_iter()
+			.find(|(motion, _, _)| motion.index == index)
+			.ok_or_else(|| ChainError::NotFound(format!("no open council motion #{index}")))
+	}
+
+	/// What dispatching `call` weighs, as the runtime reckons it.
+	async fn call_weight(&self, call: RuntimeCall, length: u32) -> Result<Weight, ChainError> {
+		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
+		let info = at
+			.runtime_apis()
+			.call(
+				runtime::runtime_apis()
+					.transaction_payment_call_api()
+					.query_call_info(call, length),
+			)
+			.within_deadline()
+			.await?;
+		Ok(info.weight)
+	}
+
+	/// Slashes waiting for their dispute window to end, oldest first.
+	pub async fn pending_slashes(&self) -> Result<Vec<PendingSlash>, ChainError> {
+		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
+		let mut entries = at
+			.storage()
+			.iter(runtime::storage().slashing().pending_slashes(), ())
+			.await
+			.map_err(ChainError::rpc)?;
+		let mut slashes = Vec::new();
+		while let Some(entry) = entries.next().await {
+			let entry = entry.map_err(ChainError::rpc)?;
+			let id = entry.key().map_err(ChainError::rpc)?.decode().map_err(ChainError::rpc)?.0;
+			let slash = entry.value().decode().map_err(ChainError::rpc)?;
+			slashes.push(PendingSlash {
+				id,
+				provider: slash.provider.to_string(),
+				kind: format!("{:?}", slash.kind),
+				amount: slash.amount,
+				reported_at: slash.reported_at,
+				apply_at: slash.apply_at,
+			});
+		}
+		slashes.sort_by_key(|slash| slash.id);
+		Ok(slashes)
+	}
+}
