@@ -4,7 +4,6 @@
 //! A motion passes with more than half of the council's votes; anyone may then close it, which
 //! dispatches its call with the council's authority.
 
-use codec::Encode;
 use serde::Serialize;
 use subxt::utils::{MultiAddress, H256};
 
@@ -145,14 +144,6 @@ pub struct PendingSlash {
 	pub apply_at: u32,
 }
 
-/// `council.propose` for `action`, passing with more than half of `members` seats.
-pub fn propose(action: &Action, members: usize) -> impl subxt::tx::Payload {
-	let call = action.call();
-	let length = u32::try_from(call.encode().len()).unwrap_or(u32::MAX);
-	let threshold = u32::try_from(members / 2 + 1).unwrap_or(u32::MAX);
-	runtime::tx().council().propose(threshold, call, length)
-}
-
 /// `council.vote` on the motion `index` whose call hashes to `hash`.
 pub fn vote(hash: H256, index: u32, aye: bool) -> impl subxt::tx::Payload {
 	runtime::tx().council().vote(hash, index, aye)
@@ -164,6 +155,29 @@ pub fn payout(spend: u32) -> impl subxt::tx::Payload {
 }
 
 impl Chain {
+	/// `council.propose` for `action`, passing with more than half of `members` seats.
+	pub async fn propose_call(
+		&self,
+		action: &Action,
+		members: usize,
+	) -> Result<impl subxt::tx::Payload, ChainError> {
+		let call = action.call();
+		let length = self.encoded_len(&call).await?;
+		let threshold = u32::try_from(members / 2 + 1).unwrap_or(u32::MAX);
+		Ok(runtime::tx().council().propose(threshold, call, length))
+	}
+
+	/// The length of `call` SCALE-encoded, as the council bounds it.
+	async fn encoded_len(&self, call: &RuntimeCall) -> Result<u32, ChainError> {
+		use subxt::ext::scale_encode::EncodeAsType;
+		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
+		let metadata = at.metadata_ref();
+		let bytes = call
+			.encode_as_type(metadata.outer_enums().call_enum_ty(), metadata.types())
+			.map_err(ChainError::rpc)?;
+		Ok(u32::try_from(bytes.len()).unwrap_or(u32::MAX))
+	}
+
 	/// The council's members.
 	pub async fn council_members(&self) -> Result<Vec<AccountId>, ChainError> {
 		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
@@ -243,7 +257,7 @@ impl Chain {
 	/// `council.close` of the open motion `index`, with the weight and length its call needs.
 	pub async fn close_call(&self, index: u32) -> Result<impl subxt::tx::Payload, ChainError> {
 		let (_, hash, call) = self.motion(index).await?;
-		let length = u32::try_from(call.encode().len()).unwrap_or(u32::MAX);
+		let length = self.encoded_len(&call).await?;
 		let weight = self.call_weight(call, length).await?;
 		Ok(runtime::tx().council().close(hash, index, weight, length))
 	}

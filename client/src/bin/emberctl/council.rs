@@ -193,7 +193,8 @@ pub async fn council(ctx: &Context, command: CouncilCommand) -> Result<(), CliEr
 			if members == 0 {
 				return Err(CliError::Usage("this chain has no council".into()));
 			}
-			ctx.submit(&chain, "propose", &governance::propose(&action, members)).await?;
+			let call = chain.propose_call(&action, members).await?;
+			ctx.submit(&chain, "propose", &call).await?;
 		},
 		CouncilCommand::Vote { index, vote } => {
 			let call = chain.vote_call(index, matches!(vote, Vote::Aye)).await?;
