@@ -13,6 +13,7 @@ use crate::{
 			self,
 			runtime_types::{
 				ember_primitives::traits::ProviderOffence, ember_runtime::RuntimeCall,
+				pallet_collective::pallet::Call as CouncilCall,
 				pallet_membership::pallet::Call as MembershipCall,
 				pallet_providers::pallet::Call as ProvidersCall,
 				pallet_slashing::pallet::Call as SlashingCall,
@@ -155,27 +156,52 @@ pub fn payout(spend: u32) -> impl subxt::tx::Payload {
 }
 
 impl Chain {
-	/// `council.propose` for `action`, passing with more than half of `members` seats.
+	/// `council.propose` for `action`, passing with more than half of `members` seats, batched
+	/// with the proposer's aye (the council does not count the proposer's vote by itself). When
+	/// the batch lands, the motion has the index and hash it was built for, or nothing happens.
 	pub async fn propose_call(
 		&self,
 		action: &Action,
 		members: usize,
 	) -> Result<impl subxt::tx::Payload, ChainError> {
 		let call = action.call();
-		let length = self.encoded_len(&call).await?;
+		let encoded = self.encoded(&call).await?;
+		let length = u32::try_from(encoded.len()).unwrap_or(u32::MAX);
 		let threshold = u32::try_from(members / 2 + 1).unwrap_or(u32::MAX);
-		Ok(runtime::tx().council().propose(threshold, call, length))
+		let hash = H256(sp_crypto_hashing::blake2_256(&encoded));
+		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
+		let index = at
+			.storage()
+			.try_fetch(runtime::storage().council().proposal_count(), ())
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|value| value.decode())
+			.transpose()
+			.map_err(ChainError::rpc)?
+			.unwrap_or_default();
+		let mut calls = vec![RuntimeCall::Council(CouncilCall::propose {
+			threshold,
+			proposal: Box::new(call),
+			length_bound: length,
+		})];
+		// A threshold of one runs the call at once: there is no motion to vote on.
+		if threshold > 1 {
+			calls.push(RuntimeCall::Council(CouncilCall::vote {
+				proposal: hash,
+				index,
+				approve: true,
+			}));
+		}
+		Ok(runtime::tx().utility().batch_all(calls))
 	}
 
-	/// The length of `call` SCALE-encoded, as the council bounds it.
-	async fn encoded_len(&self, call: &RuntimeCall) -> Result<u32, ChainError> {
+	/// `call` SCALE-encoded, as the runtime encodes it.
+	async fn encoded(&self, call: &RuntimeCall) -> Result<Vec<u8>, ChainError> {
 		use subxt::ext::scale_encode::EncodeAsType;
 		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
 		let metadata = at.metadata_ref();
-		let bytes = call
-			.encode_as_type(metadata.outer_enums().call_enum_ty(), metadata.types())
-			.map_err(ChainError::rpc)?;
-		Ok(u32::try_from(bytes.len()).unwrap_or(u32::MAX))
+		call.encode_as_type(metadata.outer_enums().call_enum_ty(), metadata.types())
+			.map_err(ChainError::rpc)
 	}
 
 	/// The council's members.
@@ -257,7 +283,7 @@ impl Chain {
 	/// `council.close` of the open motion `index`, with the weight and length its call needs.
 	pub async fn close_call(&self, index: u32) -> Result<impl subxt::tx::Payload, ChainError> {
 		let (_, hash, call) = self.motion(index).await?;
-		let length = self.encoded_len(&call).await?;
+		let length = u32::try_from(self.encoded(&call).await?.len()).unwrap_or(u32::MAX);
 		let weight = self.call_weight(call, length).await?;
 		Ok(runtime::tx().council().close(hash, index, weight, length))
 	}

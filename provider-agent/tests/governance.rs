@@ -71,6 +71,8 @@ fn a_council_majority_reports_an_offence_and_cancels_its_slash() {
 	let open = motions(&node);
 	assert_eq!(open.len(), 1, "{open:?}");
 	assert_eq!((open[0]["index"].as_u64(), open[0]["threshold"].as_u64()), (Some(0), Some(2)));
+	// emberctl cast the proposer's aye with the proposal.
+	assert_eq!(open[0]["ayes"].as_array().map(Vec::len), Some(1), "{open:?}");
 	let early = emberctl(&node, Some("//Eve"), &["council", "close", "0"])
 		.expect_err("a motion with one aye of three closed");
 	assert!(early.contains("TooEarly"), "{early}");
@@ -78,6 +80,8 @@ fn a_council_majority_reports_an_offence_and_cancels_its_slash() {
 
 	// Bob's aye makes the majority; anyone may close, and the report runs as governance.
 	run(&node, Some("//Bob"), &["council", "vote", "0", "aye"]);
+	let open = motions(&node);
+	assert_eq!(open[0]["ayes"].as_array().map(Vec::len), Some(2), "{open:?}");
 	let closed = run(&node, Some("//Eve"), &["council", "close", "0"]);
 	assert!(has_event(&closed, "Council", "Executed"), "{closed}");
 	assert!(
