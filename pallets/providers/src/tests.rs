@@ -1240,7 +1240,8 @@ mod heartbeat_params {
 			register_provider(OWNER, AGENT, 1);
 			let old_deadline = deadline_of(OWNER);
 			assert_ok!(set(20, 4));
-			let new_deadline = (1 / 20 + 4 + 1) * 20 + Providers::heartbeat_offset(&OWNER);
+			// Registered in period 0 of 20 blocks: 4 missed periods, then the offset.
+			let new_deadline = (4 + 1) * 20 + Providers::heartbeat_offset(&OWNER);
 			assert!(new_deadline > old_deadline);
 
 			run_to_block(old_deadline);
