@@ -21,7 +21,7 @@ use crate::{
 				sp_weights::weight_v2::Weight,
 			},
 		},
-		AccountId, Chain, ChainError, WithinDeadline,
+		AccountId, Chain, ChainError, Receipt, WithinDeadline,
 	},
 	market::hex_h256,
 };
@@ -286,6 +286,45 @@ impl Chain {
 		let length = u32::try_from(self.encoded(&call).await?.len()).unwrap_or(u32::MAX);
 		let weight = self.call_weight(call, length).await?;
 		Ok(runtime::tx().council().close(hash, index, weight, length))
+	}
+
+	/// What closing a motion did, from the close's receipt. The close succeeds as a
+	/// transaction whether the motion passed or not and whether its call then succeeded, so the
+	/// events tell: `Ok` when the call ran and succeeded, else why not.
+	pub async fn closed_motion_outcome(&self, receipt: &Receipt) -> Result<(), ChainError> {
+		use runtime::runtime_types::sp_runtime::DispatchError as CallError;
+		if let Some(executed) = receipt.find_first::<runtime::council::events::Executed>() {
+			return match executed.result {
+				Ok(()) => Ok(()),
+				Err(CallError::Module(module)) => {
+					let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
+					let metadata = at.metadata();
+					let pallet = metadata.pallet_by_error_index(module.index);
+					let variant =
+						pallet.as_ref().and_then(|p| p.error_variant_by_index(module.error[0]));
+					Err(match (pallet, variant) {
+						(Some(pallet), Some(variant)) => ChainError::Module {
+							pallet: pallet.name().to_string(),
+							error: variant.name.clone(),
+							docs: variant.docs.join(" ").trim().to_string(),
+						},
+						_ => ChainError::Dispatch(format!(
+							"the council's call failed in pallet #{} with error #{}",
+							module.index, module.error[0]
+						)),
+					})
+				},
+				Err(other) => {
+					Err(ChainError::Dispatch(format!("the council's call failed: {other:?}")))
+				},
+			};
+		}
+		if receipt.has_event("Council", "Disapproved") {
+			return Err(ChainError::Dispatch(
+				"the motion was disapproved: its call was not dispatched".into(),
+			));
+		}
+		Ok(())
 	}
 
 	/// The open motion `index`.

@@ -1,13 +1,13 @@
 //! Chain specifications, built from the runtime's genesis presets.
 
-use ember_runtime::{genesis_config_presets::TESTNET_RUNTIME_PRESET, WASM_BINARY};
+use ember_runtime::WASM_BINARY;
 use sc_service::{ChainType, Properties};
 
 /// Ember's chain spec: no extensions beyond the standard ones.
 pub type ChainSpec = sc_service::GenericChainSpec;
 
 /// Token properties wallets read from the chain spec.
-fn token_properties() -> Properties {
+pub(crate) fn token_properties() -> Properties {
 	let mut properties = Properties::new();
 	properties.insert("tokenSymbol".into(), ember_runtime::TOKEN_SYMBOL.into());
 	properties.insert("tokenDecimals".into(), ember_runtime::TOKEN_DECIMALS.into());
@@ -15,7 +15,7 @@ fn token_properties() -> Properties {
 	properties
 }
 
-fn wasm_binary() -> Result<&'static [u8], String> {
+pub(crate) fn wasm_binary() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| {
 		"The runtime wasm is not available: this node was built with SKIP_WASM_BUILD".to_string()
 	})
@@ -39,18 +39,6 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_id("ember_local")
 		.with_chain_type(ChainType::Local)
 		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(token_properties())
-		.build())
-}
-
-/// `testnet`: the starting point for a public test network (replace its keys before use).
-pub fn testnet_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("Ember Testnet")
-		.with_id("ember_testnet")
-		.with_protocol_id("embr-testnet")
-		.with_chain_type(ChainType::Live)
-		.with_genesis_config_preset_name(TESTNET_RUNTIME_PRESET)
 		.with_properties(token_properties())
 		.build())
 }

@@ -13,6 +13,10 @@ pub enum Subcommand {
 	/// Build a chain specification.
 	BuildSpec(sc_cli::BuildSpecCmd),
 
+	/// Write the chain spec of a public test network from a network file: its validators,
+	/// council, endowed accounts and boot nodes. Development keys are refused; no sudo key.
+	TestnetSpec(crate::testnet_spec::TestnetSpecCmd),
+
 	/// Export a chain specification.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 

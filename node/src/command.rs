@@ -40,7 +40,11 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
-			"testnet" => Box::new(chain_spec::testnet_chain_spec()?),
+			"testnet" => {
+				return Err("a public test network needs its own keys: write its chain spec with \
+				            `ember-node testnet-spec --network <file> --raw` (docs/validator.md)"
+					.into())
+			},
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},
@@ -54,6 +58,7 @@ pub fn run() -> sc_cli::Result<()> {
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
+		Some(Subcommand::TestnetSpec(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))

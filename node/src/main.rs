@@ -9,6 +9,7 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
+mod testnet_spec;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

@@ -68,7 +68,7 @@ fn signed_transfer_submitted_over_rpc_is_included() {
 
 #[test]
 fn chain_specs_build_for_every_network() {
-	for chain in ["dev", "local", "testnet"] {
+	for chain in ["dev", "local"] {
 		let output = std::process::Command::new(env!("CARGO_BIN_EXE_ember-node"))
 			.args(["build-spec", "--chain", chain, "--raw", "--disable-default-bootnode"])
 			.output()
@@ -84,6 +84,83 @@ fn chain_specs_build_for_every_network() {
 		assert_eq!(spec["properties"]["tokenDecimals"], 12, "{chain}: token decimals");
 		assert!(spec["genesis"]["raw"]["top"].as_object().is_some_and(|top| !top.is_empty()));
 	}
+}
+
+/// `ember-node` with `args`: its exit status, stdout and stderr.
+fn ember_node(args: &[&str]) -> (bool, String, String) {
+	let output = std::process::Command::new(env!("CARGO_BIN_EXE_ember-node"))
+		.args(args)
+		.output()
+		.expect("ember-node runs");
+	(
+		output.status.success(),
+		String::from_utf8_lossy(&output.stdout).into_owned(),
+		String::from_utf8_lossy(&output.stderr).into_owned(),
+	)
+}
+
+/// The SS58 address of the key `ember-node key inspect` derives from `uri` in `scheme`.
+fn ss58_of(uri: &str, scheme: &str) -> String {
+	let (ok, out, err) =
+		ember_node(&["key", "inspect", "--scheme", scheme, "--output-type", "json", uri]);
+	assert!(ok, "key inspect {uri}: {err}");
+	let key: serde_json::Value = serde_json::from_str(&out).expect("key inspect prints JSON");
+	key["ss58Address"].as_str().expect("an SS58 address").to_string()
+}
+
+/// A public test network is built from its own keys: `--chain testnet` points there, and
+/// `testnet-spec` writes a raw spec with the network file's validators and council, no sudo key,
+/// and refuses a development key anywhere in the file.
+#[test]
+fn a_public_network_is_built_from_its_own_keys() {
+	let (ok, _, err) = ember_node(&["build-spec", "--chain", "testnet", "--raw"]);
+	assert!(!ok, "--chain testnet must not build a network on development keys");
+	assert!(err.contains("testnet-spec"), "the error points to testnet-spec: {err}");
+
+	let validator = ss58_of("//EmberTestValidator", "sr25519");
+	let aura = ss58_of("//EmberTestValidator//aura", "sr25519");
+	let grandpa = ss58_of("//EmberTestValidator//grandpa", "ed25519");
+	let members: Vec<String> =
+		(1..=3).map(|n| ss58_of(&format!("//EmberTestCouncil{n}"), "sr25519")).collect();
+	let faucet = ss58_of("//EmberTestFaucet", "sr25519");
+	let network = |council: &[String]| {
+		serde_json::json!({
+			"name": "Ember Test Network",
+			"validators": [{ "account": validator, "aura": aura, "grandpa": grandpa }],
+			"council": council,
+			"balances": [[validator, 10_000], [faucet, 1_000_000]],
+			"bootNodes": [],
+		})
+	};
+	let dir = std::env::temp_dir().join(format!("ember-testnet-spec-{}", std::process::id()));
+	std::fs::create_dir_all(&dir).expect("temp dir");
+	let file = dir.join("network.json");
+	std::fs::write(&file, network(&members).to_string()).expect("network file written");
+	let path = file.to_str().expect("a UTF-8 path");
+
+	let (ok, out, err) = ember_node(&["testnet-spec", "--network", path]);
+	assert!(ok, "testnet-spec: {err}");
+	let spec: serde_json::Value = serde_json::from_str(&out).expect("the chain spec is JSON");
+	assert_eq!(spec["chainType"], "Live");
+	assert_eq!(spec["properties"]["tokenSymbol"], "EMBR");
+	let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
+	assert_eq!(patch["sudo"]["key"], serde_json::Value::Null, "no sudo key: {patch}");
+	assert_eq!(patch["councilMembership"]["members"].as_array().map(Vec::len), Some(3));
+	assert_eq!(patch["validatorSet"]["initialValidators"][0], validator);
+
+	let (ok, out, err) = ember_node(&["testnet-spec", "--network", path, "--raw"]);
+	assert!(ok, "testnet-spec --raw: {err}");
+	let raw: serde_json::Value = serde_json::from_str(&out).expect("the raw spec is JSON");
+	assert!(raw["genesis"]["raw"]["top"].as_object().is_some_and(|top| !top.is_empty()));
+
+	// Alice on the council: anyone could vote as her.
+	let mut with_alice = members.clone();
+	with_alice[0] = ss58_of("//Alice", "sr25519");
+	std::fs::write(&file, network(&with_alice).to_string()).expect("network file written");
+	let (ok, _, err) = ember_node(&["testnet-spec", "--network", path]);
+	assert!(!ok, "a development key on the council must be refused");
+	assert!(err.contains("//Alice"), "the error names the key: {err}");
+	let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A plain HTTP GET on 127.0.0.1.

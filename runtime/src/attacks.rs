@@ -444,3 +444,49 @@ fn what_filling_blocks_costs() {
 		assert!(cheapest * Balance::from(HOURS) >= 20_000 * EMBR);
 	});
 }
+
+/// A burst of deadlines (every lease of a block ending, a mass outage) cannot fill blocks with
+/// hook work: each hook has a tenth of the block, and that tenth still holds a useful number of
+/// lease checks and Offline providers, so a burst drains within a few blocks. Prints the numbers
+/// `docs/economics.md` states (`--nocapture`).
+#[test]
+fn block_hooks_keep_to_their_share_and_still_drain_bursts() {
+	use ember_primitives::ProviderLifecycle;
+	use frame_support::traits::Get;
+	use pallet_leases::WeightInfo as _;
+	use pallet_providers::WeightInfo as _;
+	type LeaseWeights = <Runtime as pallet_leases::Config>::WeightInfo;
+	type ProviderWeights = <Runtime as pallet_providers::Config>::WeightInfo;
+	type Lifecycle = <Runtime as pallet_providers::Config>::Lifecycle;
+
+	let block = crate::configs::RuntimeBlockWeights::get().max_block;
+	let leases_budget = crate::configs::LeasesHookBudget::get();
+	let providers_budget = crate::configs::ProvidersHookBudget::get();
+	assert_eq!(leases_budget.ref_time(), block.ref_time() / 10);
+	assert_eq!(providers_budget.ref_time(), block.ref_time() / 10);
+
+	let lease_check = LeaseWeights::lease_check_close()
+		.max(LeaseWeights::lease_check_grace())
+		.max(LeaseWeights::close_lease());
+	let offline = ProviderWeights::on_initialize(1)
+		.saturating_sub(ProviderWeights::on_initialize(0))
+		.saturating_add(Lifecycle::went_offline_weight());
+	let checks_per_block = leases_budget.ref_time() / lease_check.ref_time();
+	let offline_per_block = providers_budget.ref_time() / offline.ref_time();
+	let due_per_block = u64::from(<Runtime as pallet_leases::Config>::MaxDuePerBlock::get());
+	let deadlines_per_block =
+		u64::from(<Runtime as pallet_providers::Config>::MaxDeadlinesPerBlock::get());
+	println!(
+		"lease check ≤ {:.2} ms: {checks_per_block} a block, a full queue of {due_per_block} \
+		 in {} blocks; provider going Offline ≤ {:.2} ms: {offline_per_block} a block, a full \
+		 bucket of {deadlines_per_block} in {} blocks",
+		lease_check.ref_time() as f64 / 1e9,
+		due_per_block.div_ceil(checks_per_block),
+		offline.ref_time() as f64 / 1e9,
+		deadlines_per_block.div_ceil(offline_per_block),
+	);
+	// A full queue would have taken more than the whole block: that is why the budget exists.
+	assert!(lease_check.ref_time() * due_per_block > block.ref_time() / 4);
+	assert!(checks_per_block >= 32, "a budget that drains {checks_per_block} checks a block");
+	assert!(offline_per_block >= 32, "a budget that drains {offline_per_block} a block");
+}

@@ -1,5 +1,6 @@
-//! Genesis presets: `dev` (Alice alone), `local_testnet` (Alice, Bob, Charlie and Dave) and
-//! `testnet` (the starting point for a public test network).
+//! Genesis presets: `dev` (Alice alone) and `local_testnet` (Alice, Bob, Charlie and Dave), both
+//! on the well-known development keys. A public network is built from its own keys by
+//! [`ember_genesis`] (`ember-node testnet-spec`), never from a preset.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -15,9 +16,6 @@ use crate::{
 };
 use pallet_emissions::{RewardParams, ScheduleParams};
 use sp_runtime::Perbill;
-
-/// Name of the public test network preset.
-pub const TESTNET_RUNTIME_PRESET: &str = "testnet";
 
 /// What each endowed development account starts with.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * EMBR;
@@ -225,24 +223,11 @@ pub fn local_testnet_genesis() -> Value {
 	ember_genesis(four_dev_validators(), dev_accounts(), dev_council(), None)
 }
 
-/// `testnet`: the starting point for a public test network. No sudo key: the council governs.
-/// Its validator and council keys are the well-known development keys: replace them in the
-/// chain spec (`build-spec`, then edit the `patch`) before launching anything others will use.
-pub fn testnet_genesis() -> Value {
-	let validators = four_dev_validators();
-	let mut endowed: Vec<(AccountId, Balance)> =
-		validators.iter().map(|v| (v.account.clone(), 10_000 * EMBR)).collect();
-	// Ferdie stands in for the faucet.
-	endowed.push((dev_account(dev_keys::FERDIE), 10_000_000 * EMBR));
-	ember_genesis(validators, endowed, dev_council(), None)
-}
-
 /// The JSON patch of the preset named `id`.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
-		TESTNET_RUNTIME_PRESET => testnet_genesis(),
 		_ => return None,
 	};
 	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
@@ -253,6 +238,5 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
-		PresetId::from(TESTNET_RUNTIME_PRESET),
 	]
 }

@@ -13,7 +13,7 @@ use sp_runtime::{generic::Digest, traits::Header as _, BoundedVec};
 
 use crate::{
 	configs::{HeartbeatPeriod, ProviderBaseStake, ProviderStakePerGpu, SessionPeriod},
-	genesis_config_presets::{get_preset, TESTNET_RUNTIME_PRESET},
+	genesis_config_presets::get_preset,
 	AccountId, Balance, Balances, BlockNumber, Executive, Header, Leases, ProviderStaking,
 	Providers, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeHoldReason,
 	RuntimeOrigin, Session, SessionKeys, System, UncheckedExtrinsic, ValidatorSet, EMBR, HOURS,
@@ -80,11 +80,9 @@ pub(crate) fn account(keyring: Sr25519Keyring) -> AccountId {
 #[test]
 fn every_preset_builds_a_consistent_genesis() {
 	let alice = account(Sr25519Keyring::Alice);
-	for (preset, validators, sudo) in [
-		("development", 1usize, Some(alice.clone())),
-		("local_testnet", 4, None),
-		(TESTNET_RUNTIME_PRESET, 4, None),
-	] {
+	for (preset, validators, sudo) in
+		[("development", 1usize, Some(alice.clone())), ("local_testnet", 4, None)]
+	{
 		preset_ext(preset).execute_with(|| {
 			assert_eq!(Session::validators().len(), validators, "{preset}: session validators");
 			assert_eq!(

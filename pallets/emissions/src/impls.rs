@@ -3,7 +3,7 @@
 use crate::*;
 use ember_primitives::{
 	BackingObserver, Balance, BurnLedger, DeliveredGpuTime, GpuUuidHash, LeaseAttestation, LeaseId,
-	ProviderBacking, ProviderLifecycle,
+	ProviderBacking, ProviderLifecycle, ProviderRegistry,
 };
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -83,10 +83,11 @@ impl<T: Config> BackingObserver<T::AccountId> for Pallet<T> {
 	/// Pay out what the provider earned in closed eras before its backing or commission changes,
 	/// so a delegation made just before a claim takes nothing earned before it.
 	///
-	/// Then settle its availability up to now, as a heartbeat would: the time before the change
-	/// is credited if it took work until now, and a provider whose bond falls short between two
-	/// heartbeats and is topped up before the next is not credited for the time it was short
-	/// (the top-up finds it short, and crediting starts again at its next heartbeat).
+	/// Then, if the provider takes no work as its backing changes (it is topping up a
+	/// shortfall), stop its availability count: crediting starts again at its next heartbeat, so
+	/// the time it was short is never credited. A backing change never credits points: it is not
+	/// a heartbeat, and crediting here would let an owner that stopped heartbeating earn its
+	/// silence with a cheap `set_commission` before the liveness hook notices.
 	fn backing_changing(provider: &T::AccountId) -> Weight {
 		// All or nothing: a claim that cannot complete leaves no trace.
 		let paid = frame_support::storage::with_storage_layer(|| Self::do_claim(provider));
@@ -94,19 +95,23 @@ impl<T: Config> BackingObserver<T::AccountId> for Pallet<T> {
 			Ok(backers) => T::WeightInfo::claim_rewards(backers),
 			Err(_) => T::DbWeight::get().reads(3),
 		};
+		// Reading whether it takes work, and its points record.
+		let mut credit_weight = T::DbWeight::get().reads(ACCEPTS_WORK_READS.saturating_add(1));
 		let crediting =
 			ProviderPoints::<T>::get(provider).is_some_and(|record| record.last_credit.is_some());
-		let credit_weight = if crediting {
-			let now = frame_system::Pallet::<T>::block_number();
-			T::WeightInfo::credit_availability(Self::credit_availability(provider, now))
-		} else {
-			T::DbWeight::get().reads(1)
-		};
+		if crediting && !T::Registry::accepts_work(provider) {
+			Self::stop_crediting(provider);
+			credit_weight = credit_weight.saturating_add(T::DbWeight::get().reads_writes(1, 1));
+		}
 		claim_weight.saturating_add(credit_weight)
 	}
 
 	fn backing_changing_weight() -> Weight {
-		T::WeightInfo::claim_rewards(T::Backing::max_backers())
-			.saturating_add(T::WeightInfo::credit_availability(T::MaxGpusPerProvider::get()))
+		T::WeightInfo::claim_rewards(T::Backing::max_backers()).saturating_add(
+			T::DbWeight::get().reads_writes(ACCEPTS_WORK_READS.saturating_add(2), 1),
+		)
 	}
 }
+
+/// Storage reads behind `Registry::accepts_work`: the provider's record and its backing.
+const ACCEPTS_WORK_READS: u64 = 3;

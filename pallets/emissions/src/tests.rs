@@ -438,24 +438,25 @@ mod points {
 			heartbeat(PROVIDER_A, 5);
 			heartbeat(PROVIDER_A, 15);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
-			// A slash at 20: the 5 blocks before it are credited as it happens.
+			// A slash at 20 credits nothing: a backing change is not a heartbeat.
 			backing_changes_at(PROVIDER_A, 20);
-			assert_eq!(record(PROVIDER_A).points, 30_000);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
+			assert_eq!(record(PROVIDER_A).last_credit, Some(15));
 			MockRegistry::set_bond_short(PROVIDER_A, true);
-			// Topped up at 22, before the next heartbeat.
+			// Topped up at 22, before the next heartbeat: the count stops.
 			backing_changes_at(PROVIDER_A, 22);
 			assert_eq!(record(PROVIDER_A).last_credit, None);
 			MockRegistry::set_bond_short(PROVIDER_A, false);
 			heartbeat(PROVIDER_A, 25);
-			assert_eq!(record(PROVIDER_A).points, 30_000);
+			assert_eq!(record(PROVIDER_A).points, 20_000);
 			heartbeat(PROVIDER_A, 35);
-			assert_eq!(record(PROVIDER_A).points, 50_000);
+			assert_eq!(record(PROVIDER_A).points, 40_000);
 		});
 	}
 
-	/// A backing change while the provider takes work costs it nothing: the time up to the
-	/// change is credited then, the rest at the next heartbeat. Delegating to a provider
-	/// between its heartbeats cannot cut its availability.
+	/// A backing change while the provider takes work costs it nothing: the next heartbeat
+	/// credits the whole time since the last. Delegating to a provider between its heartbeats
+	/// cannot cut its availability.
 	#[test]
 	fn a_backing_change_while_taking_work_loses_no_credit() {
 		new_test_ext().execute_with(|| {
@@ -468,6 +469,27 @@ mod points {
 			// An account that never heartbeat gets no record from a backing change.
 			backing_changes_at(TENANT, 16);
 			assert!(!ProviderPoints::<Test>::contains_key(TENANT));
+		});
+	}
+
+	/// A provider that stopped heartbeating cannot earn its silence through backing changes
+	/// (a cheap `set_commission` each block): they credit nothing, and the silence is lost once
+	/// the liveness hook finds it Offline.
+	#[test]
+	fn backing_changes_never_credit_a_silent_provider() {
+		new_test_ext().execute_with(|| {
+			heartbeat(PROVIDER_A, 5);
+			let gap = <Test as Config>::MaxCreditedGap::get();
+			for step in 1..=3u64 {
+				backing_changes_at(PROVIDER_A, 5 + step * gap);
+			}
+			assert_eq!(record(PROVIDER_A).points, 0);
+			assert_eq!(record(PROVIDER_A).last_credit, Some(5));
+			let _weight =
+				<Emissions as ProviderLifecycle<_, _>>::went_offline(&PROVIDER_A, 5 + 3 * gap);
+			assert_eq!(record(PROVIDER_A).last_credit, None);
+			heartbeat(PROVIDER_A, 5 + 4 * gap);
+			assert_eq!(record(PROVIDER_A).points, 0);
 		});
 	}
 

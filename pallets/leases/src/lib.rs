@@ -220,6 +220,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRegionLen: Get<u32>;
 
+		/// Most weight the block hook spends on the deadline queues: what does not fit waits,
+		/// in order, for the next blocks (a share of the block, so that a burst of deadlines
+		/// never crowds out transactions).
+		#[pallet::constant]
+		type HookBudget: Get<Weight>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 
@@ -324,6 +330,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Due<T: Config> =
 		StorageMap<_, Twox64Concat, BlockNumberFor<T>, DueBucketOf<T>, ValueQuery>;
+
+	/// The oldest block whose `Due` queue still holds entries the hook had no budget for; the
+	/// next block's hook resumes there. `None` when the hook is up to date.
+	#[pallet::storage]
+	pub type DueBacklog<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	/// The oldest block whose `OfflineDue` queue still holds providers the hook had no budget
+	/// for. `None` when the hook is up to date.
+	#[pallet::storage]
+	pub type OfflineDueBacklog<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
 	/// Providers reaching the offline limit, by block.
 	#[pallet::storage]

@@ -7,7 +7,9 @@ use ember_primitives::{
 	LeaseOffenceReporter, ProviderRegistry, ProviderStake, ProviderStatus,
 };
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	pallet_prelude::Weight,
+	parameter_types,
 	traits::{ConstU128, ConstU32, Hooks},
 };
 use sp_core::H256;
@@ -78,6 +80,8 @@ parameter_types! {
 	pub const MinBidWindow: BlockNumber = MIN_BID_WINDOW;
 	pub const MaxBidWindow: BlockNumber = MAX_BID_WINDOW;
 	pub const MaxLeaseDuration: BlockNumber = MAX_LEASE_DURATION;
+	/// No limit unless a test sets one.
+	pub storage HookBudget: Weight = Weight::MAX;
 }
 
 impl pallet_leases::Config for Test {
@@ -105,6 +109,7 @@ impl pallet_leases::Config for Test {
 	type MaxDuePerBlock = ConstU32<8>;
 	type MaxOfflineLimitsPerBlock = ConstU32<2>;
 	type MaxRegionLen = ConstU32<16>;
+	type HookBudget = HookBudget;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;

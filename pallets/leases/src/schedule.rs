@@ -4,8 +4,11 @@
 //! never the number of orders, leases or providers in storage.
 
 use crate::*;
-use ember_primitives::{queue::place_with_spill, CloseReason, ProviderRegistry, ProviderStatus};
-use frame_support::{pallet_prelude::Weight, traits::Get};
+use ember_primitives::{
+	queue::{drain_within_budget, place_with_spill},
+	CloseReason, ProviderRegistry, ProviderStatus,
+};
+use frame_support::{pallet_prelude::Weight, traits::Get, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::DispatchError;
 
@@ -51,39 +54,97 @@ impl<T: Config> Pallet<T> {
 		placed
 	}
 
-	/// Work through everything due at `now`: bid windows ending, lease checks and providers
-	/// reaching the offline limit. Entries whose order or lease is gone, or whose lease has
-	/// been rescheduled, are skipped.
+	/// Work through what is due by `now`, oldest first, within `HookBudget` (and at most one
+	/// entry of each queue beyond it): bid windows ending and lease checks, then, once those
+	/// are up to date, providers reaching the offline limit. What does not fit stays queued
+	/// (its block noted in `DueBacklog` / `OfflineDueBacklog`) and is worked first by the next
+	/// blocks, each entry matched as at its own block and acted on at the block it is worked.
+	/// Entries whose order or lease is gone, or whose lease has been rescheduled, are skipped.
 	pub(crate) fn process_due(now: BlockNumberFor<T>) -> Weight {
+		let budget = T::HookBudget::get();
+		let queue_read = T::DbWeight::get().reads_writes(1, 1);
 		let mut weight = T::WeightInfo::on_initialize_idle();
 
-		for item in Due::<T>::take(now) {
-			weight.saturating_accrue(match item {
-				DueItem::BidWindowEnd(order_id) => match Orders::<T>::get(order_id) {
-					Some(order) => {
-						let (bids, awarded) = Self::end_bid_window(order_id, order);
-						if awarded {
-							T::WeightInfo::bid_window_award(bids)
-						} else {
-							T::WeightInfo::bid_window_expire(bids)
-						}
-					},
-					None => T::DbWeight::get().reads(1),
-				},
-				DueItem::LeaseCheck(lease_id) => match Leases::<T>::get(lease_id) {
-					Some(lease) if lease.next_check == Some(now) => {
-						Self::check_lease(lease_id, lease, now);
-						Self::lease_check_weight()
-					},
-					_ => T::DbWeight::get().reads(1),
-				},
-			});
-		}
+		let from = DueBacklog::<T>::get().unwrap_or(now);
+		let (used, resume) = drain_within_budget(
+			from,
+			now,
+			budget.saturating_sub(weight),
+			queue_read,
+			|block| Due::<T>::take(block).into_inner(),
+			|block, rest| Due::<T>::insert(block, DueBucketOf::<T>::truncate_from(rest)),
+			Self::due_item_weight,
+			|block, item| Self::process_due_item(item, block, now),
+		);
+		weight.saturating_accrue(used);
+		DueBacklog::<T>::set(resume);
 
-		for provider in OfflineDue::<T>::take(now) {
-			weight.saturating_accrue(Self::offline_limit_reached(&provider, now));
-		}
+		// Offline limits wait while lease checks are behind.
+		let from = OfflineDueBacklog::<T>::get().unwrap_or(now);
+		let resume = if resume.is_some() {
+			Some(from)
+		} else {
+			let (used, resume) = drain_within_budget(
+				from,
+				now,
+				budget.saturating_sub(weight),
+				queue_read,
+				|block| OfflineDue::<T>::take(block).into_inner(),
+				|block, rest| OfflineDue::<T>::insert(block, BoundedVec::truncate_from(rest)),
+				|_| T::WeightInfo::offline_limit(T::MaxLeasesPerProvider::get()),
+				|block, provider| Self::offline_limit_reached(&provider, block),
+			);
+			weight.saturating_accrue(used);
+			resume
+		};
+		OfflineDueBacklog::<T>::set(resume);
+		weight.saturating_accrue(T::DbWeight::get().reads_writes(2, 2));
 		weight
+	}
+
+	/// Upper bound of working one queued entry.
+	fn due_item_weight(item: &DueItem) -> Weight {
+		let bids = T::MaxBidsPerOrder::get();
+		match item {
+			DueItem::BidWindowEnd(_) => {
+				T::WeightInfo::bid_window_award(bids).max(T::WeightInfo::bid_window_expire(bids))
+			},
+			DueItem::LeaseCheck(_) | DueItem::LegacySilenceCheck(_) => Self::lease_check_weight(),
+		}
+	}
+
+	/// Work one entry queued for block `at`, at block `now`.
+	fn process_due_item(item: DueItem, at: BlockNumberFor<T>, now: BlockNumberFor<T>) -> Weight {
+		match item {
+			DueItem::BidWindowEnd(order_id) => match Orders::<T>::get(order_id) {
+				Some(order) => {
+					let (bids, awarded) = Self::end_bid_window(order_id, order);
+					if awarded {
+						T::WeightInfo::bid_window_award(bids)
+					} else {
+						T::WeightInfo::bid_window_expire(bids)
+					}
+				},
+				None => T::DbWeight::get().reads(1),
+			},
+			DueItem::LeaseCheck(lease_id) => match Leases::<T>::get(lease_id) {
+				Some(lease) if lease.next_check == Some(at) => {
+					Self::check_lease(lease_id, lease, now);
+					Self::lease_check_weight()
+				},
+				_ => T::DbWeight::get().reads(1),
+			},
+			// Queued before a lease had one check for everything: fold it into that check.
+			DueItem::LegacySilenceCheck(lease_id) => match Leases::<T>::get(lease_id) {
+				Some(mut lease) => {
+					if Self::refresh_schedule(lease_id, &mut lease, now).is_ok() {
+						Leases::<T>::insert(lease_id, lease);
+					}
+					Self::lease_check_weight()
+				},
+				None => T::DbWeight::get().reads(1),
+			},
+		}
 	}
 
 	/// Upper bound of one lease check: closing the lease at its end, closing it as silent with
@@ -97,9 +158,9 @@ impl<T: Config> Pallet<T> {
 
 	/// A provider that went Offline with leases reached the offline limit: if it is still
 	/// Offline since then, its leases close.
-	fn offline_limit_reached(provider: &T::AccountId, now: BlockNumberFor<T>) -> Weight {
+	fn offline_limit_reached(provider: &T::AccountId, at: BlockNumberFor<T>) -> Weight {
 		let still_due = OfflineSince::<T>::get(provider)
-			.is_some_and(|(_, close_at)| close_at == Some(now))
+			.is_some_and(|(_, close_at)| close_at == Some(at))
 			&& T::Registry::status(provider) == Some(ProviderStatus::Offline);
 		if !still_due {
 			return T::DbWeight::get().reads(2);

@@ -3310,3 +3310,5 @@ mod conservation {
 		});
 	}
 }
+
+mod hook_budget;

@@ -330,6 +330,10 @@ pub enum DueItem {
 	/// `AttestationTolerance + OfflineLimit`). An attestation never moves it; a check that
 	/// finds the lease attested since puts it back for the new limit.
 	LeaseCheck(LeaseId),
+	/// A separate silence check, as queued before a lease had one check for everything. Never
+	/// queued any more; one left in a queue moves its lease's check to the earlier of the two.
+	#[codec(index = 2)]
+	LegacySilenceCheck(LeaseId),
 }
 
 /// A recent lease price, kept for quotes.

@@ -191,6 +191,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
 
+		/// Most weight the block hook spends on liveness deadlines: a burst beyond it (a mass
+		/// outage) waits, in order, for the next blocks, so that it never crowds out
+		/// transactions.
+		#[pallet::constant]
+		type HookBudget: Get<Weight>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 
@@ -226,6 +232,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Deadlines<T: Config> =
 		StorageMap<_, Twox64Concat, BlockNumberFor<T>, DeadlineBucketOf<T>, ValueQuery>;
+
+	/// The oldest block whose `Deadlines` bucket still holds providers the hook had no budget
+	/// for; the next block's hook resumes there. `None` when the hook is up to date.
+	#[pallet::storage]
+	pub type DeadlineBacklog<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
 	/// The heartbeat period and the periods a provider may miss, as governance set them with
 	/// `set_heartbeat_params`; the runtime's `HeartbeatPeriod` and `MaxMissedHeartbeats` apply

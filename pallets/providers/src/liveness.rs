@@ -4,7 +4,7 @@
 //! providers due in it and not the size of the registry.
 
 use crate::*;
-use ember_primitives::{ProviderLifecycle, ProviderStatus};
+use ember_primitives::{queue::drain_within_budget, ProviderLifecycle, ProviderStatus};
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
@@ -140,38 +140,59 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Mark Offline every Active or Leaving provider whose deadline is `now`, tell the lease
-	/// market, and drop the bucket. Entries of providers that have heartbeated since, left, or
-	/// changed status are skipped.
+	/// Mark Offline every Active or Leaving provider whose deadline has come, oldest first,
+	/// within `HookBudget` (and at most one provider beyond it), and tell the lease market.
+	/// Deadlines that do not fit stay queued (their block noted in `DeadlineBacklog`) and are
+	/// worked first by the next blocks: a provider whose deadline was `at` is Offline since
+	/// `at` unless it heartbeated since. Entries of providers that have heartbeated since, left,
+	/// or changed status are skipped.
 	pub(crate) fn process_due_deadlines(now: BlockNumberFor<T>) -> Weight {
-		let due = Deadlines::<T>::take(now);
-		let due_count = u32::try_from(due.len()).unwrap_or(u32::MAX);
-		let mut market_weight = Weight::zero();
+		let idle = T::WeightInfo::on_initialize(0);
+		let per_deadline = T::WeightInfo::on_initialize(1).saturating_sub(idle);
+		let from = DeadlineBacklog::<T>::get().unwrap_or(now);
+		let (used, resume) = drain_within_budget(
+			from,
+			now,
+			T::HookBudget::get().saturating_sub(idle),
+			T::DbWeight::get().reads_writes(1, 1),
+			|block| Deadlines::<T>::take(block).into_inner(),
+			|block, rest| Deadlines::<T>::insert(block, DeadlineBucketOf::<T>::truncate_from(rest)),
+			|_| per_deadline.saturating_add(T::Lifecycle::went_offline_weight()),
+			|at, owner| per_deadline.saturating_add(Self::deadline_reached(owner, at, now)),
+		);
+		DeadlineBacklog::<T>::set(resume);
+		idle.saturating_add(used).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
 
-		for owner in due {
-			let Some(mut info) = Providers::<T>::get(&owner) else { continue };
-			let watched = matches!(info.status, ProviderStatus::Active | ProviderStatus::Leaving);
-			if !watched || info.liveness_deadline != Some(now) {
-				continue;
-			}
-			// Set before governance gave providers longer: put back for the new deadline.
-			let deadline = Self::liveness_deadline_after(&owner, info.last_heartbeat);
-			if deadline > now {
-				if let Ok(block) = Self::schedule_deadline(&owner, deadline) {
-					info.liveness_deadline = Some(block);
-					Providers::<T>::insert(&owner, info);
-					continue;
-				}
-			}
-			info.status = ProviderStatus::Offline;
-			info.liveness_deadline = None;
-			let last_heartbeat = info.last_heartbeat;
-			Providers::<T>::insert(&owner, info);
-			market_weight.saturating_accrue(T::Lifecycle::went_offline(&owner, now));
-			Self::deposit_event(Event::WentOffline { provider: owner, last_heartbeat });
+	/// `owner`'s deadline queued for block `at` is worked at `now`: put back for a later
+	/// deadline if governance gave providers longer since it was set, else Offline since `at`.
+	/// Returns the weight the lease market used.
+	fn deadline_reached(
+		owner: T::AccountId,
+		at: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> Weight {
+		let Some(mut info) = Providers::<T>::get(&owner) else { return Weight::zero() };
+		let watched = matches!(info.status, ProviderStatus::Active | ProviderStatus::Leaving);
+		if !watched || info.liveness_deadline != Some(at) {
+			return Weight::zero();
 		}
-
-		T::WeightInfo::on_initialize(due_count).saturating_add(market_weight)
+		// Set before governance gave providers longer: put back for the new deadline.
+		let deadline = Self::liveness_deadline_after(&owner, info.last_heartbeat);
+		if deadline > now {
+			if let Ok(block) = Self::schedule_deadline(&owner, deadline) {
+				info.liveness_deadline = Some(block);
+				Providers::<T>::insert(&owner, info);
+				return Weight::zero();
+			}
+		}
+		info.status = ProviderStatus::Offline;
+		info.liveness_deadline = None;
+		let last_heartbeat = info.last_heartbeat;
+		Providers::<T>::insert(&owner, info);
+		let market_weight = T::Lifecycle::went_offline(&owner, at);
+		Self::deposit_event(Event::WentOffline { provider: owner, last_heartbeat });
+		market_weight
 	}
 
 	/// Whether a heartbeat from `origin` is valid and so costs no fee: the signer is an agent

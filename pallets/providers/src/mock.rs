@@ -74,6 +74,11 @@ pub const BASE_STAKE: Balance = 100;
 /// Bond needed per GPU on top of the base.
 pub const STAKE_PER_GPU: Balance = 10;
 
+frame_support::parameter_types! {
+	/// No limit unless a test sets one.
+	pub storage HookBudget: Weight = Weight::MAX;
+}
+
 impl pallet_providers::Config for Test {
 	type Stake = MockStake;
 	type Commitments = MockCommitments;
@@ -89,6 +94,7 @@ impl pallet_providers::Config for Test {
 	type MaxMultiaddrs = ConstU32<3>;
 	type MaxMultiaddrLen = ConstU32<64>;
 	type MaxDeadlinesPerBlock = ConstU32<MAX_DEADLINES>;
+	type HookBudget = HookBudget;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockStake;

@@ -2531,3 +2531,5 @@ mod properties {
 		}
 	}
 }
+
+mod hook_budget;

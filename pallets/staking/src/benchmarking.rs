@@ -198,20 +198,27 @@ mod benchmarks {
 
 	#[benchmark]
 	fn delegate() -> Result<(), BenchmarkError> {
-		// Every slot is taken: the new, larger delegation reads them all to find the smallest
-		// and displaces it.
+		// Every slot is taken and the displaced list is full: the new, larger delegation reads
+		// every slot to find the smallest, displaces it, and reads every displaced delegation
+		// to forget the least exposed one.
 		let max = T::MaxDelegatorsPerProvider::get();
 		let provider = provider_with_delegators::<T>(max)?;
+		let double = unit::<T>().saturating_mul(2u32.into());
+		for index in 0..max {
+			let displacer = funded_account::<T>("displacer", index);
+			Pallet::<T>::delegate(RawOrigin::Signed(displacer).into(), provider.clone(), double)?;
+		}
+		assert_eq!(DisplacedDelegators::<T>::get(&provider).len() as u32, max);
 		let delegator: T::AccountId = whitelisted_caller();
 		fund::<T>(&delegator);
-		let larger = unit::<T>().saturating_mul(2u32.into());
+		let larger = unit::<T>().saturating_mul(3u32.into());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(delegator.clone()), provider.clone(), larger);
 
 		assert_eq!(ProviderDelegators::<T>::get(&provider).len() as u32, max);
 		assert!(ProviderDelegators::<T>::get(&provider).contains(&delegator));
-		assert_eq!(DisplacedDelegators::<T>::get(&provider).len(), 1);
+		assert_eq!(DisplacedDelegators::<T>::get(&provider).len() as u32, max);
 		Ok(())
 	}
 

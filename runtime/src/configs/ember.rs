@@ -6,6 +6,7 @@ use frame_support::{
 	traits::{ConstU32, Get},
 };
 
+use crate::configs::system::RuntimeBlockWeights;
 use crate::{
 	AccountId, Aura, Balance, Balances, BlockNumber, Emissions, Leases, ProviderStaking, Providers,
 	Runtime, RuntimeHoldReason, Slashing, DAYS, EMBR, HOURS, MINUTES,
@@ -18,6 +19,17 @@ const MAX_GPUS_PER_PROVIDER: u32 = 32;
 
 /// Most leases one provider runs at once; each needs at least one GPU.
 const MAX_LEASES_PER_PROVIDER: u32 = MAX_GPUS_PER_PROVIDER;
+
+parameter_types! {
+	/// The share of a block the lease market's hook may spend on its deadline queues (bid
+	/// windows, lease checks, offline limits); a burst beyond it waits for the next blocks.
+	pub LeasesHookBudget: frame_support::weights::Weight =
+		sp_runtime::Perbill::from_percent(10) * RuntimeBlockWeights::get().max_block;
+	/// The share of a block the registry's hook may spend marking providers Offline (with
+	/// what the market does for each); a mass outage beyond it waits for the next blocks.
+	pub ProvidersHookBudget: frame_support::weights::Weight =
+		sp_runtime::Perbill::from_percent(10) * RuntimeBlockWeights::get().max_block;
+}
 
 parameter_types! {
 	/// Every provider bonds at least this much, whatever its GPUs.
@@ -79,6 +91,7 @@ impl pallet_providers::Config for Runtime {
 	type MaxMultiaddrs = ConstU32<8>;
 	type MaxMultiaddrLen = ConstU32<128>;
 	type MaxDeadlinesPerBlock = ConstU32<4096>;
+	type HookBudget = ProvidersHookBudget;
 	type WeightInfo = pallet_providers::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::ProvidersBenchmarkHelper;
@@ -135,6 +148,7 @@ impl pallet_leases::Config for Runtime {
 	type MaxOffersPerProvider = ConstU32<8>;
 	type MaxDuePerBlock = ConstU32<1024>;
 	type MaxOfflineLimitsPerBlock = ConstU32<16>;
+	type HookBudget = LeasesHookBudget;
 	type MaxRegionLen = ConstU32<32>;
 	type WeightInfo = pallet_leases::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -62,7 +62,10 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = frame_support::traits::ConstU32<100>;
 	type MaxMembers = frame_support::traits::ConstU32<MAX_COUNCIL_MEMBERS>;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	/// Once the motion's time is up, members who did not vote count as ayes if the ayes
+	/// already hold a majority of the whole council, else as the prime member votes (as nays
+	/// when there is no prime).
+	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	/// Seats change through the membership pallet, or by Root.
 	type SetMembersOrigin = EnsureRoot<AccountId>;

@@ -202,7 +202,8 @@ pub async fn council(ctx: &Context, command: CouncilCommand) -> Result<(), CliEr
 		},
 		CouncilCommand::Close { index } => {
 			let call = chain.close_call(index).await?;
-			ctx.submit(&chain, "close", &call).await?;
+			let receipt = ctx.submit(&chain, "close", &call).await?;
+			chain.closed_motion_outcome(&receipt).await?;
 		},
 		CouncilCommand::Payout { spend } => {
 			ctx.submit(&chain, "payout", &governance::payout(spend)).await?;
