@@ -473,9 +473,10 @@ fn block_hooks_keep_to_their_share_and_still_drain_bursts() {
 		.saturating_add(Lifecycle::went_offline_weight());
 	let checks_per_block = leases_budget.ref_time() / lease_check.ref_time();
 	let offline_per_block = providers_budget.ref_time() / offline.ref_time();
-	let due_per_block = u64::from(<Runtime as pallet_leases::Config>::MaxDuePerBlock::get());
+	let due_per_block =
+		u64::from(<<Runtime as pallet_leases::Config>::MaxDuePerBlock as Get<u32>>::get());
 	let deadlines_per_block =
-		u64::from(<Runtime as pallet_providers::Config>::MaxDeadlinesPerBlock::get());
+		u64::from(<<Runtime as pallet_providers::Config>::MaxDeadlinesPerBlock as Get<u32>>::get());
 	println!(
 		"lease check ≤ {:.2} ms: {checks_per_block} a block, a full queue of {due_per_block} \
 		 in {} blocks; provider going Offline ≤ {:.2} ms: {offline_per_block} a block, a full \
@@ -489,4 +490,20 @@ fn block_hooks_keep_to_their_share_and_still_drain_bursts() {
 	assert!(lease_check.ref_time() * due_per_block > block.ref_time() / 4);
 	assert!(checks_per_block >= 32, "a budget that drains {checks_per_block} checks a block");
 	assert!(offline_per_block >= 32, "a budget that drains {offline_per_block} a block");
+
+	use pallet_slashing::WeightInfo as _;
+	type SlashWeights = <Runtime as pallet_slashing::Config>::WeightInfo;
+	let slashing_budget = crate::configs::SlashingHookBudget::get();
+	assert_eq!(slashing_budget.ref_time(), block.ref_time() / 20);
+	let slash =
+		SlashWeights::apply_slash(<<Runtime as pallet_slashing::Config>::MaxHarmedLeases as Get<
+			u32,
+		>>::get())
+		.saturating_add(<Runtime as pallet_slashing::Config>::StakeSlashWeight::get());
+	let slashes_per_block = slashing_budget.ref_time() / slash.ref_time();
+	println!(
+		"slash applied ≤ {:.2} ms: {slashes_per_block} a block",
+		slash.ref_time() as f64 / 1e9
+	);
+	assert!(slashes_per_block >= 4, "a budget that applies {slashes_per_block} slashes a block");
 }

@@ -2,7 +2,7 @@
 
 use crate::*;
 use alloc::vec::Vec;
-use ember_primitives::{Balance, ProviderBacking};
+use ember_primitives::{Balance, ProviderBacking, ProviderRegistry};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible, tokens::Preservation},
@@ -27,7 +27,10 @@ impl<T: Config> Pallet<T> {
 		Self::pay(&pot, provider, split.to_owner)?;
 
 		record.unclaimed = 0;
-		if record.is_empty() && record.last_credit.is_none() {
+		// A provider that left keeps no record once it is paid: its liveness bookkeeping
+		// (`last_credit`) ended with it.
+		let left = T::Registry::status(provider).is_none();
+		if record.is_empty() && (record.last_credit.is_none() || left) {
 			ProviderPoints::<T>::remove(provider);
 		} else {
 			ProviderPoints::<T>::insert(provider, record);

@@ -133,6 +133,11 @@ impl MockRegistry {
 		PROVIDERS.with(|providers| providers.borrow_mut().insert(owner, provider));
 	}
 
+	/// The owner left: the registry forgets it.
+	pub fn deregister(owner: AccountId) {
+		PROVIDERS.with(|providers| providers.borrow_mut().remove(&owner));
+	}
+
 	pub fn set_status(owner: AccountId, status: ProviderStatus) {
 		Self::update(owner, |provider| provider.status = status);
 	}

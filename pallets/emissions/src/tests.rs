@@ -588,6 +588,23 @@ mod points {
 mod claims {
 	use super::*;
 
+	/// A provider that left is paid what it earned before leaving, and its record goes with
+	/// the payment; a provider still registered keeps its liveness bookkeeping.
+	#[test]
+	fn a_provider_that_left_leaves_no_record_once_paid() {
+		new_test_ext().execute_with(|| {
+			earn_round_points();
+			assert!(record(PROVIDER_A).last_credit.is_some());
+			MockRegistry::deregister(PROVIDER_A);
+			run_to_block(ERA_LENGTH);
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A));
+			assert_eq!(balance(PROVIDER_A), INITIAL_BALANCE + 7_500_000);
+			assert!(!ProviderPoints::<Test>::contains_key(PROVIDER_A));
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_B));
+			assert!(ProviderPoints::<Test>::contains_key(PROVIDER_B));
+		});
+	}
+
 	#[test]
 	fn a_claim_pays_closed_eras_at_their_rate() {
 		new_test_ext().execute_with(|| {

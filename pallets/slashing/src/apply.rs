@@ -1,11 +1,14 @@
 //! The block hook: jail the providers queued for this block, then apply the slashes whose
-//! dispute window ends in it.
+//! dispute window has ended, within `HookBudget`.
 //!
-//! A block reads only its own queues, so its cost follows what is due in it and never the
-//! number of providers.
+//! A block reads only its own queues (and those of earlier blocks still holding slashes the
+//! budget had no room for), so its cost follows what is due and never the number of providers.
 
 use crate::*;
-use ember_primitives::{Balance, BurnLedger, ProviderJail, ProviderStakeSlashing, SlashTaken};
+use ember_primitives::{
+	queue::drain_within_budget, Balance, BurnLedger, ProviderJail, ProviderStakeSlashing,
+	SlashTaken,
+};
 use frame_support::{
 	pallet_prelude::Weight,
 	traits::{
@@ -13,6 +16,7 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Preservation},
 		Get, Imbalance,
 	},
+	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -26,7 +30,10 @@ type CreditOf<T> =
 	fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
 impl<T: Config> Pallet<T> {
-	/// Work through what is due at `now`: the jails first, then the slashes.
+	/// Work through what is due at `now`: the jails first, then the slashes whose dispute
+	/// window has ended, oldest first, within `HookBudget` (and at most one slash beyond it).
+	/// Slashes that do not fit stay queued (their block noted in `ApplyBacklog`) and are applied
+	/// first by the next blocks; until then governance may still cancel them.
 	pub(crate) fn process_block(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
 
@@ -37,15 +44,31 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
-		for id in ApplyQueue::<T>::take(now) {
-			weight.saturating_accrue(match Self::apply_slash(id) {
+		// Slashes wait, oldest first, for a block with room in the budget: a burst of them (each
+		// moving every backer's stake) never crowds out transactions.
+		let from = ApplyBacklog::<T>::get().unwrap_or(now);
+		let (used, resume) = drain_within_budget(
+			from,
+			now,
+			T::HookBudget::get().saturating_sub(weight),
+			T::DbWeight::get().reads_writes(1, 1),
+			|block| ApplyQueue::<T>::take(block).into_inner(),
+			|block, rest| ApplyQueue::<T>::insert(block, BoundedVec::truncate_from(rest)),
+			|_| {
+				T::WeightInfo::apply_slash(T::MaxHarmedLeases::get())
+					.saturating_add(T::StakeSlashWeight::get())
+			},
+			|_, id| match Self::apply_slash(id) {
 				Some(harmed) => {
 					T::WeightInfo::apply_slash(harmed).saturating_add(T::StakeSlashWeight::get())
 				},
 				None => T::DbWeight::get().reads(1),
-			});
-		}
+			},
+		);
+		ApplyBacklog::<T>::set(resume);
 		weight
+			.saturating_add(used)
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 
 	/// Apply a pending slash: take it from the provider's backers into the pot, compensate the

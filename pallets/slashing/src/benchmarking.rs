@@ -263,6 +263,30 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn prune_offence_records() -> Result<(), BenchmarkError> {
+		// A count whose window is over and a span whose era is over: both go.
+		start::<T>();
+		let provider: T::AccountId = account("provider", 0, 0);
+		OffenceCounts::<T>::insert(
+			&provider,
+			OffenceCount { window_start: frame_system::Pallet::<T>::block_number(), count: 1 },
+		);
+		Spans::<T>::insert(&provider, SlashSpan { era: 0, ..Default::default() });
+		let later = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::OffenceWindow::get())
+			.max(T::SpanLength::get());
+		frame_system::Pallet::<T>::set_block_number(later);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), provider.clone());
+
+		assert!(!OffenceCounts::<T>::contains_key(&provider));
+		assert!(!Spans::<T>::contains_key(&provider));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn on_initialize_idle() -> Result<(), BenchmarkError> {
 		// Nothing is due: the hook reads its two queues and stops.
 		let block = start::<T>().saturating_add(One::one());

@@ -209,6 +209,11 @@ pub mod pallet {
 		/// Who may report proven offences, cancel slashes and set parameters (governance).
 		type ForceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// Most weight the block hook spends applying slashes: a burst beyond it waits, in
+		/// order, for the next blocks, so that it never crowds out transactions.
+		#[pallet::constant]
+		type HookBudget: Get<Weight>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 
@@ -245,6 +250,11 @@ pub mod pallet {
 		BoundedVec<SlashId, T::MaxSlashesPerBlock>,
 		ValueQuery,
 	>;
+
+	/// The oldest block whose `ApplyQueue` still holds slashes the hook had no budget for; the
+	/// next block's hook resumes there. `None` when the hook is up to date.
+	#[pallet::storage]
+	pub type ApplyBacklog<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
 	/// Who backed the provider of each pending slash when its offence was reported, and what
 	/// each held then: only they pay it.
@@ -442,6 +452,15 @@ pub mod pallet {
 			/// Its new parameters.
 			params: SlashParams,
 		},
+		/// A provider's offence bookkeeping that no longer mattered was removed.
+		OffenceRecordsPruned {
+			/// The provider (owner account).
+			provider: T::AccountId,
+			/// Whether its offence count (its counting window over) went.
+			count: bool,
+			/// Whether its slashing span (its era over) went.
+			span: bool,
+		},
 		/// Governance set the most a provider can lose to slashes in one era.
 		EraSlashCapSet {
 			/// The new cap, a share of the provider's backing.
@@ -458,6 +477,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// This offence was already recorded.
 		DuplicateOffence,
+		/// The provider's offence count and slashing span are still live (or there are none).
+		NothingToPrune,
 		/// No such slash is pending (it may have been applied or cancelled).
 		UnknownSlash,
 		/// This pallet holds no jail for the caller's provider.
@@ -583,6 +604,24 @@ pub mod pallet {
 			EraSlashCap::<T>::put(cap);
 			Self::deposit_event(Event::EraSlashCapSet { cap });
 			Ok(())
+		}
+
+		/// Remove a provider's offence bookkeeping that no longer matters: its offence count
+		/// once its counting window (`OffenceWindow`) is over, and its slashing span once the
+		/// span's era is over. Neither changes any outcome: a later offence starts a fresh
+		/// window and a fresh span either way. Anyone may call it; it is free when it removes
+		/// something.
+		///
+		/// Fails with `NothingToPrune`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::prune_offence_records())]
+		pub fn prune_offence_records(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_prune_offence_records(provider)?;
+			Ok(Pays::No.into())
 		}
 
 		/// Set where the rest of every slash goes after tenants are compensated: the treasury,

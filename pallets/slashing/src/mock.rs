@@ -100,6 +100,8 @@ parameter_types! {
 	pub const MaxSlashFraction: Perbill = Perbill::from_percent(50);
 	pub const StakeSlashWeight: Weight = Weight::zero();
 	pub static TreasuryAccount: AccountId = TREASURY;
+	/// No limit unless a test sets one.
+	pub storage HookBudget: Weight = Weight::MAX;
 }
 
 impl pallet_slashing::Config for Test {
@@ -122,6 +124,7 @@ impl pallet_slashing::Config for Test {
 	type MaxJailsPerBlock = ConstU32<MAX_JAILS_PER_BLOCK>;
 	type MaxSpill = ConstU32<MAX_SPILL>;
 	type StakeSlashWeight = StakeSlashWeight;
+	type HookBudget = HookBudget;
 	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

@@ -261,6 +261,24 @@ impl<T: Config> Pallet<T> {
 		record.count
 	}
 
+	/// Remove `provider`'s offence count if its window is over and its span if its era is over.
+	pub(crate) fn do_prune_offence_records(provider: T::AccountId) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		let count = OffenceCounts::<T>::get(&provider).is_some_and(|record| {
+			now >= record.window_start.saturating_add(T::OffenceWindow::get())
+		});
+		let span = Spans::<T>::get(&provider).is_some_and(|span| span.era < Self::era_of(now));
+		ensure!(count || span, Error::<T>::NothingToPrune);
+		if count {
+			OffenceCounts::<T>::remove(&provider);
+		}
+		if span {
+			Spans::<T>::remove(&provider);
+		}
+		Self::deposit_event(Event::OffenceRecordsPruned { provider, count, span });
+		Ok(())
+	}
+
 	/// Cancel a pending slash: take it out of its queue and out of its provider's count.
 	pub(crate) fn do_cancel_slash(id: SlashId) -> DispatchResult {
 		let slash = PendingSlashes::<T>::take(id).ok_or(Error::<T>::UnknownSlash)?;

@@ -1344,3 +1344,6 @@ mod migration {
 		});
 	}
 }
+
+mod hook_budget;
+mod pruning;

@@ -23,6 +23,7 @@ pub trait WeightInfo {
 	fn set_offence_params() -> Weight;
 	fn set_destination() -> Weight;
 	fn set_era_slash_cap() -> Weight;
+	fn prune_offence_records() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn jail_deferred() -> Weight;
 	fn apply_slash(h: u32, ) -> Weight;
@@ -107,6 +108,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_era_slash_cap() -> Weight {
 		Weight::from_parts(5_488_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn prune_offence_records() -> Weight {
+		Weight::from_parts(20_000_000, 4341)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Slashing::JailQueue` (r:1 w:0)
 	/// Proof: `Slashing::JailQueue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
@@ -212,6 +218,11 @@ impl WeightInfo for () {
 	fn set_era_slash_cap() -> Weight {
 		Weight::from_parts(5_488_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn prune_offence_records() -> Weight {
+		Weight::from_parts(20_000_000, 4341)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_idle() -> Weight {
 		Weight::from_parts(5_000_000, 3991)

@@ -29,6 +29,10 @@ parameter_types! {
 	/// what the market does for each); a mass outage beyond it waits for the next blocks.
 	pub ProvidersHookBudget: frame_support::weights::Weight =
 		sp_runtime::Perbill::from_percent(10) * RuntimeBlockWeights::get().max_block;
+	/// The share of a block the slashing hook may spend applying slashes; a burst beyond it
+	/// waits for the next blocks.
+	pub SlashingHookBudget: frame_support::weights::Weight =
+		sp_runtime::Perbill::from_percent(5) * RuntimeBlockWeights::get().max_block;
 }
 
 parameter_types! {
@@ -227,6 +231,7 @@ impl pallet_slashing::Config for Runtime {
 	type MaxBackers = ConstU32<{ 2 * MAX_DELEGATORS_PER_PROVIDER + 1 }>;
 	type MaxHarmedLeases = ConstU32<MAX_LEASES_PER_PROVIDER>;
 	type MaxSlashesPerBlock = ConstU32<64>;
+	type HookBudget = SlashingHookBudget;
 	type MaxJailsPerBlock = ConstU32<16>;
 	type MaxSpill = ConstU32<MAX_SLASH_SPILL>;
 	type StakeSlashWeight = StakeSlashWeight;
