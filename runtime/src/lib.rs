@@ -211,6 +211,15 @@ mod runtime {
 	#[runtime::pallet_index(13)]
 	pub type Grandpa = pallet_grandpa;
 
+	#[runtime::pallet_index(14)]
+	pub type Authorship = pallet_authorship;
+
+	#[runtime::pallet_index(15)]
+	pub type Historical = pallet_session::historical;
+
+	#[runtime::pallet_index(16)]
+	pub type Offences = pallet_offences;
+
 	#[runtime::pallet_index(20)]
 	pub type Sudo = pallet_sudo;
 
@@ -244,6 +253,8 @@ mod runtime {
 
 #[cfg(test)]
 mod attacks;
+#[cfg(test)]
+mod equivocation;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]

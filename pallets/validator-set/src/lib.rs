@@ -16,10 +16,22 @@
 //! many validators are skipped stalls block production. So an account can only be added once it
 //! has registered its Aura and GRANDPA keys with `session.setKeys` (pallet-session's `NextKeys`).
 //!
+//! ## Punishment
+//!
+//! A proven consensus offence (a GRANDPA equivocation, reported with a historical-session proof
+//! through pallet-offences, which hands it to this pallet's `OnOffenceHandler`) disables the
+//! offender at once, within pallet-session's disabling limit, and takes it out of the planned set
+//! (unless that would leave fewer than `MinValidators`): it stops validating from the session
+//! after next, and only governance can add it back.
+//!
 //! ## Runtime wiring
 //!
-//! - `pallet_session::Config::SessionManager = ValidatorSet`, with `ValidatorId = AccountId` and
+//! - `pallet_session::Config::SessionManager = ValidatorSet` (or a wrapper such as pallet-session's
+//!   `NoteHistoricalRoot` around it), with `ValidatorId = AccountId` and
 //!   `ValidatorIdOf = sp_runtime::traits::ConvertInto`.
+//! - `pallet_offences::Config::OnOffenceHandler = ValidatorSet`, and pallet-session's
+//!   `DisablingStrategy` bounded (`UpToLimitDisablingStrategy`), with Aura's
+//!   `DisabledValidators = Session` so that a disabled validator's blocks are refused.
 //! - Declare this pallet before `Session` in the runtime: pallet-session's genesis asks this pallet
 //!   for the genesis set, so this pallet's genesis must have been built first. Every genesis
 //!   validator also needs its keys in pallet-session's genesis `keys`.
@@ -35,6 +47,7 @@ pub use weights::WeightInfo;
 
 mod dispatch;
 mod impls;
+mod offences;
 // Invariants are also checked by the runtime's own tests, which build with `std`.
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod invariants;
@@ -143,6 +156,17 @@ pub mod pallet {
 		ValidatorRemoved {
 			/// The account removed from the set.
 			validator: T::AccountId,
+		},
+		/// A proven offence punished `validator`: it is disabled for now (within pallet-session's
+		/// disabling limit) and, when `removed`, left the planned set.
+		ValidatorPunished {
+			/// The offender.
+			validator: T::AccountId,
+			/// The session in which the offence happened.
+			session: SessionIndex,
+			/// Whether it left the planned set (false when already gone or when the set is at
+			/// `MinValidators`).
+			removed: bool,
 		},
 		/// The changed set was handed to pallet-session at a rotation; it becomes the active set
 		/// at `session_index`.

@@ -66,7 +66,8 @@ impl pallet_session::Config for Test {
 	type SessionManager = ValidatorSet;
 	type SessionHandler = pallet_session::TestSessionHandler;
 	type Keys = UintAuthorityId;
-	type DisablingStrategy = ();
+	// A third of 3 validators rounds to none; half lets the punishment tests see one disabled.
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy<2>;
 	type WeightInfo = ();
 	type Currency = Balances;
 	type KeyDeposit = KeyDeposit;

@@ -504,3 +504,77 @@ proptest! {
 		});
 	}
 }
+
+mod punishment {
+	use super::*;
+	use frame_support::pallet_prelude::Weight;
+	use sp_runtime::Perbill;
+	use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
+
+	/// What pallet-offences does with a proven offence of `offender`.
+	fn report(offender: AccountId) {
+		let details = OffenceDetails { offender: (offender, ()), reporters: Vec::new() };
+		<ValidatorSet as OnOffenceHandler<AccountId, (AccountId, ()), Weight>>::on_offence(
+			&[details],
+			&[Perbill::from_percent(10)],
+			current_session(),
+		);
+	}
+
+	fn disabled() -> Vec<AccountId> {
+		let active = active_validators();
+		Session::disabled_validators()
+			.into_iter()
+			.map(|index| active[index as usize])
+			.collect()
+	}
+
+	#[test]
+	fn an_offender_is_disabled_at_once_and_leaves_the_set_after_next_session() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to_block(2);
+			report(2);
+
+			assert_eq!(disabled(), vec![2]);
+			assert_eq!(planned_validators(), vec![1, 3]);
+			assert_eq!(
+				validator_set_events().last(),
+				Some(&Event::ValidatorPunished { validator: 2, session: 0, removed: true })
+			);
+
+			run_to_next_session();
+			// The set of the next session was queued before the offence: the offender is still
+			// active in it, and still disabled, as the active set did not change.
+			assert_eq!(active_validators(), vec![1, 2, 3]);
+			assert_eq!(disabled(), vec![2]);
+			run_to_next_session();
+			assert_eq!(active_validators(), vec![1, 3]);
+			assert!(disabled().is_empty());
+		});
+	}
+
+	#[test]
+	fn punishment_keeps_the_minimum_set_and_the_disabling_limit() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to_block(2);
+			report(1);
+			report(3);
+
+			// Half of three validators rounds down to one disabled; two is the minimum set.
+			assert_eq!(disabled(), vec![1]);
+			assert_eq!(planned_validators(), vec![2, 3]);
+			assert_eq!(
+				validator_set_events().last(),
+				Some(&Event::ValidatorPunished { validator: 3, session: 0, removed: false })
+			);
+
+			// A second offence by a validator already out of the set changes nothing more.
+			report(1);
+			assert_eq!(planned_validators(), vec![2, 3]);
+			assert_eq!(
+				validator_set_events().last(),
+				Some(&Event::ValidatorPunished { validator: 1, session: 0, removed: false })
+			);
+		});
+	}
+}

@@ -1,15 +1,19 @@
-//! Block production (Aura), finality (GRANDPA), time, sessions and the validator set.
+//! Block production (Aura), finality (GRANDPA), time, sessions and the validator set, and the
+//! punishment of equivocations: GRANDPA reports carry a historical-session proof of the
+//! offender's key, pallet-offences checks they are new, and the validator set disables the
+//! offender and takes it out of the set.
 
 use frame_support::{
 	parameter_types,
 	traits::{ConstBool, ConstU32, ConstU64},
 };
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::traits::ConvertInto;
+use sp_runtime::traits::{Convert, ConvertInto};
+use sp_staking::SessionIndex;
 
 use crate::{
-	AccountId, Aura, Balances, BlockNumber, Runtime, RuntimeEvent, SessionKeys, ValidatorSet,
-	HOURS, SLOT_DURATION,
+	AccountId, Aura, Balances, BlockNumber, Historical, Offences, Runtime, RuntimeEvent, Session,
+	SessionKeys, ValidatorSet, HOURS, SLOT_DURATION,
 };
 
 /// Most validators the chain supports at once.
@@ -25,7 +29,8 @@ impl pallet_timestamp::Config for Runtime {
 
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
-	type DisabledValidators = ();
+	/// A validator disabled for an offence cannot author blocks until the set changes.
+	type DisabledValidators = Session;
 	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
@@ -36,9 +41,87 @@ impl pallet_grandpa::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	/// GRANDPA remembers the session of each authority set as long as the historical proofs
+	/// that a report needs are kept.
+	type MaxSetIdSessionEntries = ConstU64<{ HISTORY_DEPTH as u64 }>;
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem =
+		pallet_grandpa::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
+}
+
+/// Sessions (hours) for which a validator's keys can still be proven, so for which its
+/// equivocations can still be reported: one week.
+pub const HISTORY_DEPTH: SessionIndex = 24 * 7;
+
+parameter_types! {
+	/// How long an equivocation report stays valid in the transaction pool.
+	pub const ReportLongevity: u64 = HISTORY_DEPTH as u64 * HOURS as u64;
+}
+
+impl pallet_authorship::Config for Runtime {
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Aura>;
+	type EventHandler = ();
+}
+
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	type OnOffenceHandler = ValidatorSet;
+}
+
+/// Validators carry no economic identity beyond their account: a historical proof shows only
+/// that an account held a key in a session.
+pub struct AccountIsIdentity;
+
+impl Convert<AccountId, Option<()>> for AccountIsIdentity {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = AccountIsIdentity;
+}
+
+/// The validator set's sessions, identified for historical proofs, keeping the proofs of the
+/// last `HISTORY_DEPTH` sessions only.
+pub struct ValidatorSessions;
+
+impl pallet_session::SessionManager<AccountId> for ValidatorSessions {
+	fn new_session(index: SessionIndex) -> Option<alloc::vec::Vec<AccountId>> {
+		<ValidatorSet as pallet_session::SessionManager<_>>::new_session(index)
+	}
+	fn new_session_genesis(index: SessionIndex) -> Option<alloc::vec::Vec<AccountId>> {
+		<ValidatorSet as pallet_session::SessionManager<_>>::new_session_genesis(index)
+	}
+	fn end_session(index: SessionIndex) {
+		<ValidatorSet as pallet_session::SessionManager<_>>::end_session(index)
+	}
+	fn start_session(index: SessionIndex) {
+		<ValidatorSet as pallet_session::SessionManager<_>>::start_session(index)
+	}
+}
+
+impl pallet_session::historical::SessionManager<AccountId, ()> for ValidatorSessions {
+	fn new_session(index: SessionIndex) -> Option<alloc::vec::Vec<(AccountId, ())>> {
+		if let Some(oldest_kept) = index.checked_sub(HISTORY_DEPTH) {
+			Historical::prune_up_to(oldest_kept);
+		}
+		<Self as pallet_session::SessionManager<_>>::new_session(index)
+			.map(|validators| validators.into_iter().map(|validator| (validator, ())).collect())
+	}
+	fn new_session_genesis(index: SessionIndex) -> Option<alloc::vec::Vec<(AccountId, ())>> {
+		<Self as pallet_session::SessionManager<_>>::new_session_genesis(index)
+			.map(|validators| validators.into_iter().map(|validator| (validator, ())).collect())
+	}
+	fn start_session(index: SessionIndex) {
+		<Self as pallet_session::SessionManager<_>>::start_session(index)
+	}
+	fn end_session(index: SessionIndex) {
+		<Self as pallet_session::SessionManager<_>>::end_session(index)
+	}
 }
 
 parameter_types! {
@@ -56,10 +139,13 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type SessionManager = ValidatorSet;
+	type SessionManager =
+		pallet_session::historical::NoteHistoricalRoot<Runtime, ValidatorSessions>;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
-	type DisablingStrategy = ();
+	/// At most a third of the validators (the Byzantine bound) are disabled at once, so that
+	/// punishment can never stop block production.
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	/// Anyone may register session keys, so storing them takes a refundable deposit.

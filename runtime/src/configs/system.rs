@@ -70,3 +70,22 @@ impl frame_support::traits::Contains<RuntimeCall> for NoUnaccountedBurns {
 		!matches!(call, RuntimeCall::Balances(pallet_balances::Call::burn { .. }))
 	}
 }
+
+/// Bare (unsigned) extrinsics the runtime builds itself: GRANDPA equivocation reports, which
+/// the node's voter submits through the runtime API.
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for crate::Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = crate::UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<LocalCall> frame_system::offchain::CreateBare<LocalCall> for crate::Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_bare(call: RuntimeCall) -> crate::UncheckedExtrinsic {
+		crate::UncheckedExtrinsic::new_bare(call)
+	}
+}
