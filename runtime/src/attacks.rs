@@ -505,5 +505,7 @@ fn block_hooks_keep_to_their_share_and_still_drain_bursts() {
 		"slash applied ≤ {:.2} ms: {slashes_per_block} a block",
 		slash.ref_time() as f64 / 1e9
 	);
-	assert!(slashes_per_block >= 4, "a budget that applies {slashes_per_block} slashes a block");
+	// Slashes are rare and each moves every backer's stake: two of the worst case a block still
+	// apply a hundred slashes within fifty blocks (five minutes).
+	assert!(slashes_per_block >= 2, "a budget that applies {slashes_per_block} slashes a block");
 }
