@@ -470,9 +470,12 @@ impl Economy {
 	/// Run the next block; then every agent that is not silent heartbeats once a period.
 	fn next_block(&mut self) {
 		let next = System::block_number() + 1;
-		let due: Vec<(SlashId, AccountId)> = pallet_slashing::ApplyQueue::<Runtime>::get(next)
-			.iter()
-			.filter_map(|id| PendingSlashes::get(id).map(|slash| (*id, slash.provider)))
+		// The slashes that may apply in the next block: its own, and those of earlier blocks the
+		// hook's budget left for later.
+		let from = pallet_slashing::ApplyBacklog::<Runtime>::get().unwrap_or(next);
+		let due: Vec<(SlashId, AccountId)> = (from..=next)
+			.flat_map(pallet_slashing::ApplyQueue::<Runtime>::get)
+			.filter_map(|id| PendingSlashes::get(id).map(|slash| (id, slash.provider)))
 			.collect();
 		self.crowded = due
 			.iter()
@@ -667,8 +670,15 @@ impl Economy {
 						},
 						pallet_leases::LeaseOrigin::Order(_) => false,
 					};
+					let available =
+						<Providers as ember_primitives::ProviderRegistry<AccountId>>::accepts_work(
+							&lease.provider,
+						);
 					let result = Leases::extend(signed(&lease.tenant), id, blocks);
-					if offered {
+					if !available {
+						// A provider that takes no work (Offline, jailed, paused) agrees to none.
+						assert_eq!(result, Err(LeaseError::ProviderUnavailable.into()));
+					} else if offered {
 						assert_ok!(result);
 					} else {
 						assert_eq!(result, Err(LeaseError::ExtensionNotOffered.into()));
@@ -906,7 +916,8 @@ impl Economy {
 			} => {
 				let record = self.pending.remove(&slash).expect("an applied slash was reported");
 				assert_eq!(record.provider, provider);
-				let backers = self.due.remove(&slash).expect("a slash applies in its block");
+				let backers =
+					self.due.remove(&slash).expect("a slash applies once its window is over");
 				// The owner's bond is the first loss, up to what it held when the offence was
 				// reported; delegators pay only the rest, each in proportion to what it held
 				// then, and nobody pays more than it still holds. Backers that came later pay
@@ -1028,8 +1039,10 @@ impl Economy {
 				.chain(pallet_leases::OfflineDue::<Runtime>::iter_keys())
 				.max();
 			let Some(due) = due else { break };
-			assert!(due < give_up, "the economy never settles");
-			self.run_until(due);
+			assert!(due.max(System::block_number()) < give_up, "the economy never settles");
+			// Work the hooks left for later (their budget spent) lies in the past: run on
+			// until it is done, or until `give_up` says it never will be.
+			self.run_until(due.max(System::block_number() + 1));
 		}
 		assert!(self.pending.is_empty(), "a reported slash was never applied nor cancelled");
 
