@@ -26,6 +26,10 @@ pub use submit::{ChainEvent, Progress, Receipt, WaitFor};
 )]
 pub mod runtime {}
 
+// The macro above reads the metadata file without telling cargo: including it here makes a new
+// file (`scripts/update-metadata.sh`) rebuild this crate.
+const _METADATA: &[u8] = include_bytes!("../../metadata/ember.scale");
+
 /// Ember's client configuration: 32-byte accounts, multi-signatures, `u32` block numbers.
 pub type EmberConfig = subxt::PolkadotConfig;
 
