@@ -76,7 +76,8 @@
 //! ## Cost per block
 //!
 //! Pending slashes and jails sit in per-block queues ([`ApplyQueue`], [`JailQueue`]); a block
-//! reads only its own, so its work follows what is due in it and never the number of providers.
+//! reads its own, and the slash queues of earlier blocks that `HookBudget` left for later
+//! ([`ApplyBacklog`]), so its work follows what is due and never the number of providers.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
