@@ -2,7 +2,9 @@
 //! in their dispute window that it may cancel.
 //!
 //! A motion passes with more than half of the council's votes; anyone may then close it, which
-//! dispatches its call with the council's authority.
+//! dispatches its call with the council's authority. Acting as Root (authorizing a runtime
+//! upgrade) takes two thirds: the motion whitelists the call and dispatches it as Root in one
+//! batch (`pallet-whitelist`).
 
 use serde::Serialize;
 use subxt::utils::{MultiAddress, H256};
@@ -17,8 +19,10 @@ use crate::{
 				pallet_membership::pallet::Call as MembershipCall,
 				pallet_providers::pallet::Call as ProvidersCall,
 				pallet_slashing::pallet::Call as SlashingCall,
-				pallet_treasury::pallet::Call as TreasuryCall, sp_arithmetic::per_things::Perbill,
-				sp_weights::weight_v2::Weight,
+				pallet_treasury::pallet::Call as TreasuryCall,
+				pallet_utility::pallet::Call as UtilityCall,
+				pallet_whitelist::pallet::Call as WhitelistCall,
+				sp_arithmetic::per_things::Perbill, sp_weights::weight_v2::Weight,
 			},
 		},
 		AccountId, Chain, ChainError, Receipt, WithinDeadline,
@@ -63,10 +67,29 @@ pub enum Action {
 	AddMember(AccountId),
 	/// Take `who`'s council seat.
 	RemoveMember(AccountId),
+	/// Authorize a runtime upgrade to the code whose blake2-256 hash is given, as Root: anyone
+	/// then applies it with `system.applyAuthorizedUpgrade`. Needs two thirds of the council.
+	AuthorizeUpgrade {
+		/// blake2-256 of the runtime's wasm, exactly as it will be submitted.
+		code_hash: H256,
+	},
 }
 
 impl Action {
-	/// The runtime call the motion carries.
+	/// Whether the call runs as Root (through the whitelist) rather than with the council's
+	/// own origin.
+	pub fn runs_as_root(&self) -> bool {
+		matches!(self, Action::AuthorizeUpgrade { .. })
+	}
+
+	/// Ayes a motion for this action needs out of `members` seats: more than half, or two
+	/// thirds for what runs as Root.
+	pub fn threshold(&self, members: usize) -> u32 {
+		let needed = if self.runs_as_root() { (2 * members).div_ceil(3) } else { members / 2 + 1 };
+		u32::try_from(needed).unwrap_or(u32::MAX)
+	}
+
+	/// The runtime call the action dispatches (as Root when [`Self::runs_as_root`]).
 	pub fn call(&self) -> RuntimeCall {
 		match self.clone() {
 			Action::ReportFalseInventory { provider, gpu } => {
@@ -105,8 +128,36 @@ impl Action {
 					who: MultiAddress::Id(who),
 				})
 			},
+			Action::AuthorizeUpgrade { code_hash } => RuntimeCall::System(
+				runtime::runtime_types::frame_system::pallet::Call::authorize_upgrade { code_hash },
+			),
 		}
 	}
+}
+
+/// `call` (whose encoding hashes to `call_hash`) run as Root by two thirds of the council:
+/// whitelisted and dispatched in one batch, so that nothing is left whitelisted if the
+/// dispatch fails.
+fn as_root(call: RuntimeCall, call_hash: H256) -> RuntimeCall {
+	RuntimeCall::Utility(UtilityCall::batch_all {
+		calls: vec![
+			RuntimeCall::Whitelist(WhitelistCall::whitelist_call { call_hash }),
+			RuntimeCall::Whitelist(WhitelistCall::dispatch_whitelisted_call_with_preimage {
+				call: Box::new(call),
+			}),
+		],
+	})
+}
+
+/// `system.applyAuthorizedUpgrade`: submits the runtime `code` the council authorized. Any
+/// account may; the fee is refunded when the upgrade applies.
+pub fn apply_upgrade(code: Vec<u8>) -> impl subxt::tx::Payload {
+	runtime::tx().system().apply_authorized_upgrade(code)
+}
+
+/// The blake2-256 hash a runtime upgrade is authorized by.
+pub fn code_hash(code: &[u8]) -> H256 {
+	H256(sp_crypto_hashing::blake2_256(code))
 }
 
 /// An open council motion.
@@ -156,7 +207,7 @@ pub fn payout(spend: u32) -> impl subxt::tx::Payload {
 }
 
 impl Chain {
-	/// `council.propose` for `action`, passing with more than half of `members` seats, batched
+	/// `council.propose` for `action`, passing with [`Action::threshold`] of `members` seats, batched
 	/// with the proposer's aye (the council does not count the proposer's vote by itself). When
 	/// the batch lands, the motion has the index and hash it was built for, or nothing happens.
 	pub async fn propose_call(
@@ -164,10 +215,16 @@ impl Chain {
 		action: &Action,
 		members: usize,
 	) -> Result<impl subxt::tx::Payload, ChainError> {
-		let call = action.call();
+		let call = if action.runs_as_root() {
+			let call = action.call();
+			let hash = H256(sp_crypto_hashing::blake2_256(&self.encoded(&call).await?));
+			as_root(call, hash)
+		} else {
+			action.call()
+		};
 		let encoded = self.encoded(&call).await?;
 		let length = u32::try_from(encoded.len()).unwrap_or(u32::MAX);
-		let threshold = u32::try_from(members / 2 + 1).unwrap_or(u32::MAX);
+		let threshold = action.threshold(members);
 		let hash = H256(sp_crypto_hashing::blake2_256(&encoded));
 		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
 		let index = at
@@ -216,6 +273,20 @@ impl Chain {
 			.transpose()
 			.map_err(ChainError::rpc)?;
 		Ok(members.unwrap_or_default())
+	}
+
+	/// The code hash of the runtime upgrade Root has authorized and nobody has applied yet.
+	pub async fn authorized_upgrade(&self) -> Result<Option<H256>, ChainError> {
+		let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;
+		let authorization = at
+			.storage()
+			.try_fetch(runtime::storage().system().authorized_upgrade(), ())
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|value| value.decode())
+			.transpose()
+			.map_err(ChainError::rpc)?;
+		Ok(authorization.map(|authorization| authorization.code_hash))
 	}
 
 	/// The council's open motions, oldest first.
@@ -293,8 +364,13 @@ impl Chain {
 	/// events tell: `Ok` when the call ran and succeeded, else why not.
 	pub async fn closed_motion_outcome(&self, receipt: &Receipt) -> Result<(), ChainError> {
 		use runtime::runtime_types::sp_runtime::DispatchError as CallError;
-		if let Some(executed) = receipt.find_first::<runtime::council::events::Executed>() {
-			return match executed.result {
+		let executed = receipt.find_first::<runtime::council::events::Executed>().map(|e| e.result);
+		// A call run as Root reports its own result: the whitelist dispatch succeeds either way.
+		let as_root = receipt
+			.find_first::<runtime::whitelist::events::WhitelistedCallDispatched>()
+			.map(|dispatched| dispatched.result.map(|_| ()).map_err(|failed| failed.error));
+		if let Some(result) = executed.map(|result| result.and(as_root.unwrap_or(Ok(())))) {
+			return match result {
 				Ok(()) => Ok(()),
 				Err(CallError::Module(module)) => {
 					let at = self.api().at_current_block().await.map_err(ChainError::rpc)?;

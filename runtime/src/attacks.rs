@@ -509,3 +509,63 @@ fn block_hooks_keep_to_their_share_and_still_drain_bursts() {
 	// apply a hundred slashes within fifty blocks (five minutes).
 	assert!(slashes_per_block >= 2, "a budget that applies {slashes_per_block} slashes a block");
 }
+
+/// A delegator that starts unbonding before an offence and whose unbonding ends before the slash
+/// applies (its dispute window, then maybe the apply hook's backlog) still pays its share: stake
+/// behind a provider a slash awaits cannot be withdrawn.
+#[test]
+fn unbonding_that_ends_before_a_slash_applies_cannot_dodge_it() {
+	preset_ext("development").execute_with(|| {
+		// A bonded owner (not registered: no heartbeats to keep) and one large delegator.
+		let owner = funded("owner", 10_000 * EMBR);
+		assert_ok!(ProviderStaking::bond(
+			RuntimeOrigin::signed(owner.clone()),
+			ProviderBaseStake::get()
+		));
+		let delegator = funded("delegator", 60_000 * EMBR);
+		assert_ok!(ProviderStaking::delegate(
+			RuntimeOrigin::signed(delegator.clone()),
+			owner.clone(),
+			50_000 * EMBR
+		));
+		assert_ok!(ProviderStaking::undelegate(
+			RuntimeOrigin::signed(delegator.clone()),
+			owner.clone(),
+			50_000 * EMBR
+		));
+		let unbonding = <Runtime as pallet_provider_staking::Config>::UnbondingPeriod::get();
+		let unlocks_at = System::block_number() + unbonding;
+
+		// Just before the unbonding ends, the provider offends.
+		System::set_block_number(unlocks_at - 2);
+		assert_ok!(Slashing::report_offence(
+			RuntimeOrigin::root(),
+			ember_primitives::ProviderOffence::FailedChallenge {
+				provider: owner.clone(),
+				challenge: 1,
+			},
+		));
+		let exposed = stake_of(&owner, &delegator);
+		assert_eq!(exposed, 50_000 * EMBR);
+		run_to_block(unlocks_at + 1);
+		assert_noop!(
+			ProviderStaking::withdraw_delegation(
+				RuntimeOrigin::signed(delegator.clone()),
+				owner.clone()
+			),
+			pallet_provider_staking::Error::<Runtime>::PunishmentPending
+		);
+
+		// The slash applies after its window; the delegator paid, then leaves with the rest.
+		run_to_block(System::block_number() + DisputeWindow::get() + 2);
+		assert!(!<Slashing as ember_primitives::ProviderPunishments<_>>::is_pending(&owner));
+		let left = stake_of(&owner, &delegator);
+		assert!(left < exposed, "the delegator paid its share: {left} of {exposed} left");
+		let before = Balances::free_balance(&delegator);
+		assert_ok!(ProviderStaking::withdraw_delegation(
+			RuntimeOrigin::signed(delegator.clone()),
+			owner.clone()
+		));
+		assert_eq!(Balances::free_balance(&delegator), before + left);
+	});
+}

@@ -93,14 +93,18 @@ impl pallet_leases::BenchmarkHelper<AccountId> for LeasesBenchmarkHelper {
 
 	fn back_fully(owner: &AccountId) {
 		use frame_support::traits::Get;
-		let count = <Runtime as pallet_provider_staking::Config>::MaxDelegatorsPerProvider::get();
-		for index in 0..count {
+		// Twice the slots, each delegation larger than the last: the second half displaces the
+		// first, which stays exposed to slashes while it unbonds, so every backer a slash
+		// report may record is there.
+		let count: u32 =
+			<Runtime as pallet_provider_staking::Config>::MaxDelegatorsPerProvider::get();
+		for index in 0..2 * count {
 			let who: AccountId = frame_benchmarking::account("leases-delegator", index, 0);
 			let _ = Balances::mint_into(&who, 1_000 * crate::EMBR);
 			let _ = ProviderStaking::delegate(
 				RuntimeOrigin::signed(who),
 				owner.clone(),
-				100 * crate::EMBR,
+				(100 + crate::Balance::from(index)) * crate::EMBR,
 			);
 		}
 	}
@@ -142,6 +146,8 @@ impl pallet_emissions::BenchmarkHelper<AccountId> for EmissionsBenchmarkHelper {
 			})
 			.collect();
 		LeasesBenchmarkHelper::register_provider(&owner, &agent, &specs);
+		// Each delegation is larger than the last: once the provider is full, each newcomer
+		// displaces the smallest, which stays exposed while it unbonds.
 		for delegator in 0..delegators {
 			let who: AccountId =
 				frame_benchmarking::account("emissions-delegator", delegator, index);
@@ -149,7 +155,7 @@ impl pallet_emissions::BenchmarkHelper<AccountId> for EmissionsBenchmarkHelper {
 			let _ = ProviderStaking::delegate(
 				RuntimeOrigin::signed(who),
 				owner.clone(),
-				100 * crate::EMBR,
+				(100 + crate::Balance::from(delegator)) * crate::EMBR,
 			);
 		}
 		owner

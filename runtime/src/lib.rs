@@ -235,6 +235,9 @@ mod runtime {
 	#[runtime::pallet_index(24)]
 	pub type Treasury = pallet_treasury;
 
+	#[runtime::pallet_index(25)]
+	pub type Whitelist = pallet_whitelist;
+
 	#[runtime::pallet_index(30)]
 	pub type ProviderStaking = pallet_provider_staking;
 

@@ -203,6 +203,81 @@ fn a_council_majority_governs_and_a_minority_does_not() {
 	});
 }
 
+/// Two thirds of the council reach Root through the whitelist, in one motion: they authorize
+/// a runtime upgrade that anyone may then apply. A bare majority, a member alone or a stranger
+/// cannot, and nobody can relay a Root call the council never asked for.
+#[test]
+fn two_thirds_of_the_council_authorize_a_runtime_upgrade_and_nobody_less_can() {
+	use pallet_collective::RawOrigin as CouncilOrigin;
+	use sp_runtime::traits::Hash as _;
+	type Council = CouncilOrigin<AccountId, crate::configs::CouncilCollective>;
+	preset_ext("local_testnet").execute_with(|| {
+		let code_hash = H256::repeat_byte(7);
+		let authorize = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
+		let call_hash = <Runtime as frame_system::Config>::Hashing::hash_of(&authorize);
+		let upgrade_authorized = || {
+			System::events().iter().any(|record| {
+				record.event
+					== RuntimeEvent::System(frame_system::Event::UpgradeAuthorized {
+						code_hash,
+						check_version: true,
+					})
+			})
+		};
+		let motion = |origin: RuntimeOrigin| {
+			crate::Utility::batch_all(
+				origin,
+				vec![
+					RuntimeCall::Whitelist(pallet_whitelist::Call::whitelist_call { call_hash }),
+					RuntimeCall::Whitelist(
+						pallet_whitelist::Call::dispatch_whitelisted_call_with_preimage {
+							call: Box::new(authorize.clone()),
+						},
+					),
+				],
+			)
+		};
+
+		// Three of five is a majority, not two thirds; a member alone or a stranger is neither.
+		for origin in [
+			Council::Members(3, 5).into(),
+			Council::Member(account(Sr25519Keyring::Alice)).into(),
+			RuntimeOrigin::signed(account(Sr25519Keyring::Eve)),
+		] {
+			assert!(motion(origin).is_err());
+			assert!(!upgrade_authorized());
+		}
+		// A stranger cannot dispatch a Root call that was never whitelisted or deferred.
+		assert_noop!(
+			crate::Whitelist::dispatch_whitelisted_call_with_preimage(
+				RuntimeOrigin::signed(account(Sr25519Keyring::Eve)),
+				Box::new(authorize.clone())
+			),
+			pallet_whitelist::Error::<Runtime>::DeferredDispatchNotFound
+		);
+
+		System::reset_events();
+		assert_ok!(motion(Council::Members(2, 3).into()));
+		assert!(upgrade_authorized());
+		assert!(System::events().iter().any(|record| matches!(
+			&record.event,
+			RuntimeEvent::Whitelist(pallet_whitelist::Event::WhitelistedCallDispatched {
+				result: Ok(_),
+				..
+			})
+		)));
+		// The whitelist entry is spent: the same call cannot be replayed as Root.
+		assert!(!pallet_whitelist::WhitelistedCall::<Runtime>::contains_key(call_hash));
+		assert_noop!(
+			crate::Whitelist::dispatch_whitelisted_call_with_preimage(
+				RuntimeOrigin::signed(account(Sr25519Keyring::Eve)),
+				Box::new(authorize)
+			),
+			pallet_whitelist::Error::<Runtime>::DeferredDispatchNotFound
+		);
+	});
+}
+
 /// A GPU as the agent would report it.
 pub(crate) fn gpu(index: u8) -> ember_primitives::GpuSpec {
 	ember_primitives::GpuSpec {

@@ -15,6 +15,17 @@ impl<T: Config> Pallet<T> {
 	/// at, for the weight.
 	pub(crate) fn do_claim(provider: &T::AccountId) -> Result<u32, DispatchError> {
 		let mut record = Self::current_record(provider);
+		// A provider that left with nothing owed keeps no record (its last era may have
+		// closed after its last claim, or paid it nothing).
+		let left = T::Registry::status(provider).is_none();
+		if record.unclaimed == 0
+			&& record.is_empty()
+			&& left && ProviderPoints::<T>::contains_key(provider)
+		{
+			ProviderPoints::<T>::remove(provider);
+			Self::deposit_event(Event::RecordRemoved { provider: provider.clone() });
+			return Ok(0);
+		}
 		ensure!(record.unclaimed > 0, Error::<T>::NothingToClaim);
 		let (split, backers) = Self::split(provider, record.unclaimed);
 
@@ -29,7 +40,6 @@ impl<T: Config> Pallet<T> {
 		record.unclaimed = 0;
 		// A provider that left keeps no record once it is paid: its liveness bookkeeping
 		// (`last_credit`) ended with it.
-		let left = T::Registry::status(provider).is_none();
 		if record.is_empty() && (record.last_credit.is_none() || left) {
 			ProviderPoints::<T>::remove(provider);
 		} else {

@@ -262,6 +262,11 @@ pub mod pallet {
 			/// How many delegators were paid.
 			delegators: u32,
 		},
+		/// A provider that left, with nothing left to claim, no longer has a points record.
+		RecordRemoved {
+			/// The provider (owner account).
+			provider: T::AccountId,
+		},
 		/// Governance changed the schedule; it applies from the next era.
 		ScheduleSet {
 			/// The new parameters.
@@ -320,7 +325,8 @@ pub mod pallet {
 		///
 		/// Anyone may call it. The reward is split by active stake now: each delegator gets its
 		/// stake's part less the owner's commission, the owner the rest. Points of the era in
-		/// progress are paid after it closes.
+		/// progress are paid after it closes. For a provider that left with nothing to claim,
+		/// it removes the provider's empty points record (event `RecordRemoved`).
 		///
 		/// Fails with `NothingToClaim` or `PotCannotPay`.
 		#[pallet::call_index(0)]

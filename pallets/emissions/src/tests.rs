@@ -605,6 +605,33 @@ mod claims {
 		});
 	}
 
+	/// A provider that left with its record empty but its liveness bookkeeping set (nothing
+	/// earned since its last claim) has it removed by a claim of nothing.
+	#[test]
+	fn a_claim_of_nothing_removes_the_empty_record_of_a_provider_that_left() {
+		new_test_ext().execute_with(|| {
+			earn_round_points();
+			run_to_block(ERA_LENGTH);
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A));
+			assert!(record(PROVIDER_A).last_credit.is_some());
+			assert_noop!(
+				Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A),
+				Error::<Test>::NothingToClaim
+			);
+			MockRegistry::deregister(PROVIDER_A);
+			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A));
+			assert!(!ProviderPoints::<Test>::contains_key(PROVIDER_A));
+			assert_eq!(
+				System::events().last().map(|record| record.event.clone()),
+				Some(RuntimeEvent::Emissions(Event::RecordRemoved { provider: PROVIDER_A }))
+			);
+			assert_noop!(
+				Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_A),
+				Error::<Test>::NothingToClaim
+			);
+		});
+	}
+
 	#[test]
 	fn a_claim_pays_closed_eras_at_their_rate() {
 		new_test_ext().execute_with(|| {

@@ -10,7 +10,7 @@ use ember_primitives::{
 };
 use frame_support::{pallet_prelude::Weight, traits::Get, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::DispatchError;
+use sp_runtime::{traits::Saturating, DispatchError};
 
 impl<T: Config> Pallet<T> {
 	/// Put `item` into the queue of `target`, or of one of the next `DUE_SPILL_BLOCKS` blocks
@@ -45,6 +45,10 @@ impl<T: Config> Pallet<T> {
 		provider: &T::AccountId,
 		target: BlockNumberFor<T>,
 	) -> Option<BlockNumberFor<T>> {
+		// A provider marked Offline from a deadline the liveness hook worked late may reach its
+		// limit before now: it is then due next block, never behind the queue's cursor.
+		let next = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+		let target = target.max(next);
 		let placed = place_with_spill(target, DUE_SPILL_BLOCKS, |block| {
 			OfflineDue::<T>::try_append(block, provider).is_ok()
 		});

@@ -379,7 +379,8 @@ pub trait BenchmarkHelper<AccountId> {
 	/// without telling the market (the benchmarks call `went_offline` themselves).
 	fn set_offline(owner: &AccountId);
 
-	/// Put every delegator it may have behind the provider `owner`, so that an offence it
-	/// commits records (and later slashes) the largest exposure there is.
+	/// Put every backer it may have behind the provider `owner` (a full list of delegators and
+	/// as many displaced ones still unbonding), so that an offence it commits records (and
+	/// later slashes) the largest exposure there is.
 	fn back_fully(owner: &AccountId);
 }

@@ -113,6 +113,10 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_withdraw_unbonded(owner: &T::AccountId) -> DispatchResult {
 		let mut ledger = Ledgers::<T>::get(owner).ok_or(Error::<T>::NotBonded)?;
+		ensure!(
+			!<T::Punishments as ember_primitives::ProviderPunishments<_>>::is_pending(owner),
+			Error::<T>::PunishmentPending
+		);
 		let withdrawn = ledger.withdraw_unlocked(frame_system::Pallet::<T>::block_number());
 		ensure!(!withdrawn.is_zero(), Error::<T>::NothingToWithdraw);
 

@@ -238,6 +238,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut delegation =
 			Delegations::<T>::get(provider, delegator).ok_or(Error::<T>::NotDelegated)?;
+		ensure!(
+			!<T::Punishments as ember_primitives::ProviderPunishments<_>>::is_pending(provider),
+			Error::<T>::PunishmentPending
+		);
 		let withdrawn = delegation.withdraw_unlocked(frame_system::Pallet::<T>::block_number());
 		ensure!(!withdrawn.is_zero(), Error::<T>::NothingToWithdraw);
 

@@ -118,6 +118,11 @@ pub mod pallet {
 		/// out what was earned on the old terms).
 		type Observer: ember_primitives::BackingObserver<Self::AccountId>;
 
+		/// The judge of offences (the slashing pallet): while a slash or a jail awaits a
+		/// provider, nobody withdraws stake from behind it, so that a slash that waits (its
+		/// dispute window, then the apply hook's backlog) still finds the stake it was sized on.
+		type Punishments: ember_primitives::ProviderPunishments<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -323,6 +328,9 @@ pub mod pallet {
 		RebondExceedsUnbonding,
 		/// No unbonding funds have reached their unlock block yet.
 		NothingToWithdraw,
+		/// A slash or a jail awaits the provider: stake behind it stays until it is applied or
+		/// cancelled.
+		PunishmentPending,
 		/// The commission is above `MaxCommission`.
 		CommissionTooHigh,
 		/// An owner cannot delegate to its own provider; use `bond_extra` instead.
@@ -443,11 +451,12 @@ pub mod pallet {
 		/// Withdraw your unbonded funds.
 		///
 		/// Releases to the caller's free balance every unbonding amount whose unbonding period
-		/// has passed. When nothing is left bonded or unbonding, the ledger is closed.
+		/// has passed. When nothing is left bonded or unbonding, the ledger is closed. Nothing
+		/// is withdrawn while a slash or a jail awaits the owner's provider.
 		///
 		/// Origin: signed by an owner that has bonded.
 		///
-		/// Errors: `NotBonded`, `NothingToWithdraw`.
+		/// Errors: `NotBonded`, `PunishmentPending`, `NothingToWithdraw`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
 		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResult {
@@ -526,10 +535,12 @@ pub mod pallet {
 		///
 		/// Releases to the caller's free balance every undelegated amount behind `provider`
 		/// whose unbonding period has passed. When nothing is left, the delegation is closed.
+		/// Nothing is withdrawn while a slash or a jail awaits `provider`: a slash reported
+		/// while you were still unbonding takes its share first.
 		///
 		/// Origin: signed by a delegator of `provider`.
 		///
-		/// Errors: `NotDelegated`, `NothingToWithdraw`.
+		/// Errors: `NotDelegated`, `PunishmentPending`, `NothingToWithdraw`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::withdraw_delegation())]
 		pub fn withdraw_delegation(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {

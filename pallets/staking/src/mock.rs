@@ -80,11 +80,36 @@ impl pallet_provider_staking::Config for Test {
 	type MaxDelegatorsPerProvider = MaxDelegatorsPerProvider;
 	type MaxCommission = MaxCommission;
 	type Observer = MockObserver;
+	type Punishments = MockPunishments;
 	type WeightInfo = ();
 }
 
 thread_local! {
 	static OBSERVED: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+	static PUNISHED: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Providers a slash or a jail awaits, as the tests set them.
+pub struct MockPunishments;
+
+impl MockPunishments {
+	/// A punishment now awaits `provider`.
+	pub fn pending(provider: AccountId) {
+		PUNISHED.with(|punished| punished.borrow_mut().push(provider));
+	}
+
+	/// Every punishment is settled.
+	pub fn settle_all() {
+		PUNISHED.with(|punished| punished.borrow_mut().clear());
+	}
+}
+
+impl ember_primitives::ProviderPunishments<AccountId> for MockPunishments {
+	fn is_pending(provider: &AccountId) -> bool {
+		PUNISHED.with(|punished| punished.borrow().contains(provider))
+	}
+
+	fn jail_overridden(_provider: &AccountId) {}
 }
 
 /// Records each provider whose backing or commission was about to change.

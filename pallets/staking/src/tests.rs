@@ -439,6 +439,22 @@ mod withdraw_unbonded {
 			);
 		});
 	}
+
+	#[test]
+	fn waits_while_a_punishment_awaits_the_provider() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			unbond(ALICE, 500);
+			run_to_block(UnbondingPeriod::get() + 2);
+			crate::mock::MockPunishments::pending(ALICE);
+			assert_noop!(
+				ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)),
+				Error::<Test>::PunishmentPending
+			);
+			crate::mock::MockPunishments::settle_all();
+			assert_ok!(ProviderStaking::withdraw_unbonded(RuntimeOrigin::signed(ALICE)));
+		});
+	}
 }
 
 mod set_commission {
@@ -1015,6 +1031,30 @@ mod withdraw_delegation {
 				ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(CHARLIE), ALICE),
 				Error::<Test>::NothingToWithdraw
 			);
+		});
+	}
+
+	/// A slash waits its dispute window and maybe the apply hook's backlog: a delegator whose
+	/// unbonding ends meanwhile still pays its share before it leaves.
+	#[test]
+	fn waits_while_a_punishment_awaits_the_provider() {
+		ExtBuilder::default().build_and_execute(|| {
+			bond(ALICE, 2_000);
+			bond(BOB, 2_000);
+			delegate(CHARLIE, ALICE, 500);
+			delegate(CHARLIE, BOB, 500);
+			undelegate(CHARLIE, ALICE, 200);
+			undelegate(CHARLIE, BOB, 200);
+			run_to_block(UnbondingPeriod::get() + 2);
+			crate::mock::MockPunishments::pending(ALICE);
+			assert_noop!(
+				ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(CHARLIE), ALICE),
+				Error::<Test>::PunishmentPending
+			);
+			// Only the punished provider's backers wait.
+			assert_ok!(ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(CHARLIE), BOB));
+			crate::mock::MockPunishments::settle_all();
+			assert_ok!(ProviderStaking::withdraw_delegation(RuntimeOrigin::signed(CHARLIE), ALICE));
 		});
 	}
 }

@@ -24,6 +24,11 @@ impl<T: Config> Pallet<T> {
 
 		Validators::<T>::put(validators);
 		ValidatorsChanged::<T>::put(true);
+		// What it did before governance let it (back) in was judged by governance.
+		let session = pallet_session::Pallet::<T>::current_index();
+		crate::AnswerableFrom::<T>::mutate(&validator, |from| {
+			*from = Some(from.unwrap_or_default().max(session))
+		});
 		Self::deposit_event(Event::ValidatorAdded { validator });
 		Ok(())
 	}

@@ -120,6 +120,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ValidatorsChanged<T> = StorageValue<_, bool, ValueQuery>;
 
+	/// The first session whose consensus offences still punish a validator: offences of
+	/// earlier sessions were punished already (the session after the last one punished) or
+	/// predate governance admitting it (the session it was added in). Without an entry, every
+	/// session's. One entry per validator ever added or punished.
+	#[pallet::storage]
+	pub type AnswerableFrom<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, sp_staking::SessionIndex, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {

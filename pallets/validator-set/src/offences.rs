@@ -6,8 +6,12 @@
 //! planned set, so that it stops validating from the session after next. Governance may add it
 //! back. A removal that would leave fewer than `MinValidators` is skipped: the offender stays
 //! disabled but in the set, and the event says so.
+//!
+//! Each offender answers once per session: pallet-offences hands over every offender of a
+//! round again when another one is reported, and an offence of a session before the last one
+//! punished, or before governance (re-)admitted the validator, is ignored ([`AnswerableFrom`]).
 
-use crate::{Config, Event, Pallet, Validators, ValidatorsChanged};
+use crate::{AnswerableFrom, Config, Event, Pallet, Validators, ValidatorsChanged};
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use sp_runtime::Perbill;
 use sp_staking::{
@@ -16,12 +20,18 @@ use sp_staking::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// Disable `validator` now and take it out of the planned set if the set can spare it.
+	/// Disable `validator` now and take it out of the planned set if the set can spare it,
+	/// unless an offence of `session` no longer punishes it.
 	pub(crate) fn do_punish(
 		validator: &T::AccountId,
 		severity: Perbill,
 		session: SessionIndex,
 	) -> Weight {
+		let answerable_from = AnswerableFrom::<T>::get(validator).unwrap_or_default();
+		if session < answerable_from {
+			return T::DbWeight::get().reads(1);
+		}
+		AnswerableFrom::<T>::insert(validator, session.saturating_add(1));
 		pallet_session::Pallet::<T>::report_offence(validator.clone(), OffenceSeverity(severity));
 
 		let removed = Validators::<T>::mutate(|validators| {
@@ -42,8 +52,8 @@ impl<T: Config> Pallet<T> {
 			removed,
 		});
 		// pallet-session reads its validators and disabled list and may write the latter; this
-		// pallet reads and writes its planned set and change flag.
-		T::DbWeight::get().reads_writes(4, 3)
+		// pallet reads and writes its planned set, change flag and the offender's record.
+		T::DbWeight::get().reads_writes(5, 4)
 	}
 }
 

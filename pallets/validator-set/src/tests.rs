@@ -568,12 +568,55 @@ mod punishment {
 				Some(&Event::ValidatorPunished { validator: 3, session: 0, removed: false })
 			);
 
-			// A second offence by a validator already out of the set changes nothing more.
+			// The same session's offence handed over again punishes nothing more.
+			let events = validator_set_events().len();
 			report(1);
 			assert_eq!(planned_validators(), vec![2, 3]);
+			assert_eq!(validator_set_events().len(), events);
+		});
+	}
+
+	/// pallet-offences hands over every offender of a round each time one more is reported: a
+	/// validator governance took back is not punished again for what it did before.
+	#[test]
+	fn an_offender_answers_once_and_not_for_what_preceded_its_readmission() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to_block(2);
+			report(2);
+			assert_eq!(planned_validators(), vec![1, 3]);
+			run_to_next_session();
+			assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 2));
+			assert_eq!(planned_validators(), vec![1, 3, 2]);
+
+			// Validator 3 is reported for the same round, session 0, with 2 as a concurrent
+			// offender: only 3 is punished.
+			let offenders = [2, 3]
+				.map(|offender| OffenceDetails { offender: (offender, ()), reporters: Vec::new() });
+			<ValidatorSet as OnOffenceHandler<AccountId, (AccountId, ()), Weight>>::on_offence(
+				&offenders,
+				&[Perbill::from_percent(10); 2],
+				0,
+			);
+			assert_eq!(planned_validators(), vec![1, 2]);
+			let punished: Vec<_> = validator_set_events()
+				.into_iter()
+				.filter_map(|event| match event {
+					Event::ValidatorPunished { validator, .. } => Some(validator),
+					_ => None,
+				})
+				.collect();
+			assert_eq!(punished, vec![2, 3]);
+
+			// A new offence after its readmission punishes it again (the set is at its minimum,
+			// so it stays in it).
+			report(2);
 			assert_eq!(
 				validator_set_events().last(),
-				Some(&Event::ValidatorPunished { validator: 1, session: 0, removed: false })
+				Some(&Event::ValidatorPunished {
+					validator: 2,
+					session: current_session(),
+					removed: false
+				})
 			);
 		});
 	}

@@ -74,6 +74,7 @@ impl pallet_provider_staking::Config for Runtime {
 	type MaxCommission = MaxCommission;
 	/// Rewards earned on the old terms are paid out before backing or commission changes.
 	type Observer = Emissions;
+	type Punishments = Slashing;
 	type WeightInfo = pallet_provider_staking::weights::SubstrateWeight<Runtime>;
 }
 
@@ -201,8 +202,9 @@ parameter_types! {
 	pub StakeSlashWeight: frame_support::weights::Weight = ProviderStaking::max_slash_weight();
 }
 
-/// A provider cannot escape a pending slash by leaving: what it unbonds stays held, and
-/// slashable, for longer than a slash can wait (its dispute window and the blocks it may spill).
+/// Stake unbonded at an offence normally stays held past its slash (its dispute window and the
+/// blocks it may spill); when the apply hook's backlog makes a slash wait longer, withdrawals
+/// from behind the provider wait for it (`PunishmentPending`).
 const _: () = assert!(UnbondingPeriod::get() > DisputeWindow::get() + MAX_SLASH_SPILL);
 
 /// Most delegators one provider may have.

@@ -1,6 +1,7 @@
 //! Governance: a council (`pallet-collective`, its seats kept by `pallet-membership`) whose
-//! majority is the governance origin of every Ember pallet and spends the treasury. Root (the
-//! sudo key, which only the `dev` preset sets) may do the same. Utility batches calls.
+//! majority is the governance origin of every Ember pallet and spends the treasury, and whose
+//! two-thirds reach Root through `pallet-whitelist` (runtime upgrades). Root (the sudo key,
+//! which only the `dev` preset sets) may do all of it. Utility batches calls.
 
 use frame_support::{
 	parameter_types,
@@ -30,6 +31,14 @@ pub type CouncilMembershipInstance = pallet_membership::Instance1;
 pub type CouncilMajority =
 	pallet_collective::EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 2>;
 
+/// At least two thirds of the council: what it takes to act as Root.
+pub type CouncilSupermajority =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;
+
+/// Who may whitelist a call and dispatch it as Root: Root itself or two thirds of the council.
+pub type EnsureRootOrCouncilSupermajority =
+	EitherOfDiverse<EnsureRoot<AccountId>, CouncilSupermajority>;
+
 /// Who governs Ember's parameters, jails, slashes and validators: Root or a council majority.
 pub type EnsureGovernance = EitherOfDiverse<EnsureRoot<AccountId>, CouncilMajority>;
 
@@ -53,6 +62,9 @@ parameter_types! {
 	pub const TreasuryPayoutPeriod: BlockNumber = 30 * DAYS;
 	/// Nothing the treasury holds is burned.
 	pub const TreasuryBurn: Permill = Permill::zero();
+	/// A dispatch the council deferred (asked for before the call was whitelisted) may be
+	/// relayed by anyone for this long once the call is whitelisted.
+	pub const WhitelistDeferredDispatchExpiration: BlockNumber = 7 * DAYS;
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
@@ -113,6 +125,22 @@ impl pallet_treasury::Config for Runtime {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 	type BlockNumberProvider = System;
+}
+
+/// The council's way to Root: a motion of two thirds whitelists a call and dispatches it as
+/// Root (`whitelist.whitelistCall` and `whitelist.dispatchWhitelistedCallWithPreimage`, batched
+/// in one motion). The call travels inline in the motion, so no preimage store is kept; a
+/// runtime upgrade goes through `system.authorizeUpgrade(codeHash)`, and anyone then submits
+/// the code with `system.applyAuthorizedUpgrade`.
+impl pallet_whitelist::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WhitelistOrigin = EnsureRootOrCouncilSupermajority;
+	type DispatchWhitelistedOrigin = EnsureRootOrCouncilSupermajority;
+	type Preimages = ();
+	type DeferredDispatchExpiration = WhitelistDeferredDispatchExpiration;
+	type BlockNumberProvider = System;
+	type WeightInfo = pallet_whitelist::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {

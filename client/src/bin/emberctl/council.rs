@@ -4,9 +4,11 @@
 use clap::{Subcommand, ValueEnum};
 use ember_client::{
 	governance::{self, Action},
-	market::{parse_account, parse_h256},
+	market::{hex_h256, parse_account, parse_h256},
 	units::{format_embr, parse_embr},
 };
+use std::path::{Path, PathBuf};
+
 use subxt::utils::H256;
 
 use crate::{output::table, CliError, Context};
@@ -109,6 +111,12 @@ pub enum ProposeCommand {
 		/// The account (SS58).
 		who: String,
 	},
+	/// Authorize a runtime upgrade to this wasm file, as Root (needs two thirds of the
+	/// council). Once passed and closed, anyone applies it with `emberctl apply-upgrade`.
+	AuthorizeUpgrade {
+		/// The runtime's wasm (compressed or not), exactly as it will be applied.
+		wasm: PathBuf,
+	},
 }
 
 impl ProposeCommand {
@@ -142,6 +150,9 @@ impl ProposeCommand {
 			},
 			ProposeCommand::AddMember { who } => Action::AddMember(parse_account(&who)?),
 			ProposeCommand::RemoveMember { who } => Action::RemoveMember(parse_account(&who)?),
+			ProposeCommand::AuthorizeUpgrade { wasm } => {
+				Action::AuthorizeUpgrade { code_hash: governance::code_hash(&read_wasm(&wasm)?) }
+			},
 		})
 	}
 }
@@ -154,7 +165,12 @@ pub async fn council(ctx: &Context, command: CouncilCommand) -> Result<(), CliEr
 			let members: Vec<String> =
 				chain.council_members().await?.iter().map(ToString::to_string).collect();
 			let motions = chain.motions().await?;
-			let shown = serde_json::json!({ "members": members, "motions": motions });
+			let upgrade = chain.authorized_upgrade().await?.map(|hash| hex_h256(&hash));
+			let shown = serde_json::json!({
+				"members": members,
+				"motions": motions,
+				"authorized_upgrade": upgrade,
+			});
 			ctx.out.show(&shown, || {
 				let mut t = table(&["#", "call", "ayes", "nays", "needs", "ends at"]);
 				for m in &motions {
@@ -167,7 +183,11 @@ pub async fn council(ctx: &Context, command: CouncilCommand) -> Result<(), CliEr
 						format!("#{}", m.end),
 					]);
 				}
-				format!("council: {}\nopen motions:\n{t}", members.join(", "))
+				let upgrade = upgrade
+					.as_ref()
+					.map(|hash| format!("\nauthorized runtime upgrade: {hash}"))
+					.unwrap_or_default();
+				format!("council: {}\nopen motions:\n{t}{upgrade}", members.join(", "))
 			});
 		},
 		CouncilCommand::Slashes => {
@@ -208,6 +228,47 @@ pub async fn council(ctx: &Context, command: CouncilCommand) -> Result<(), CliEr
 		CouncilCommand::Payout { spend } => {
 			ctx.submit(&chain, "payout", &governance::payout(spend)).await?;
 		},
+	}
+	Ok(())
+}
+
+/// A runtime wasm file's bytes.
+pub fn read_wasm(path: &Path) -> Result<Vec<u8>, CliError> {
+	let code = std::fs::read(path)
+		.map_err(|e| CliError::Usage(format!("cannot read {}: {e}", path.display())))?;
+	// Plain wasm starts with `\0asm`; the node's compressed runtimes with zstd's prefix.
+	const WASM_MAGIC: &[u8] = b"\0asm";
+	const COMPRESSED_MAGIC: &[u8] = &[82, 188, 83, 118, 70, 219, 142, 5];
+	if !code.starts_with(WASM_MAGIC) && !code.starts_with(COMPRESSED_MAGIC) {
+		return Err(CliError::Usage(format!("{} is not a runtime wasm", path.display())));
+	}
+	Ok(code)
+}
+
+/// `apply-upgrade`: submits the runtime the council authorized, after checking that it is the
+/// authorized one (a wrong file would only cost its length fee).
+pub async fn apply_upgrade(ctx: &Context, wasm: &Path) -> Result<(), CliError> {
+	let chain = ctx.chain().await?;
+	let code = read_wasm(wasm)?;
+	let hash = governance::code_hash(&code);
+	match chain.authorized_upgrade().await? {
+		None => return Err(CliError::Usage("no runtime upgrade is authorized".into())),
+		Some(authorized) if authorized != hash => {
+			return Err(CliError::Usage(format!(
+				"{} hashes to {}, but the upgrade authorized is {}",
+				wasm.display(),
+				hex_h256(&hash),
+				hex_h256(&authorized)
+			)))
+		},
+		Some(_) => {},
+	}
+	let receipt = ctx.submit(&chain, "apply-upgrade", &governance::apply_upgrade(code)).await?;
+	if receipt.has_event("System", "RejectedInvalidAuthorizedUpgrade") {
+		return Err(CliError::Usage(
+			"the chain rejected the code: its spec name differs or its spec version is not higher"
+				.into(),
+		));
 	}
 	Ok(())
 }

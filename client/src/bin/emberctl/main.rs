@@ -99,6 +99,13 @@ enum Command {
 	/// vote, close; treasury payouts.
 	#[command(subcommand)]
 	Council(council::CouncilCommand),
+	/// Apply the runtime upgrade the council authorized (`council propose authorize-upgrade`):
+	/// submits the wasm, which must be the authorized one. Any account may; the fee is
+	/// refunded when the upgrade applies.
+	ApplyUpgrade {
+		/// The runtime's wasm, the same file the council authorized.
+		wasm: PathBuf,
+	},
 	/// Send EMBR to an account.
 	Transfer {
 		/// The receiver (SS58).
@@ -213,6 +220,7 @@ async fn main() -> ExitCode {
 		Command::Output(args) => workload::output(&ctx, args).await,
 		Command::Provider(command) => owner::provider(&ctx, command).await,
 		Command::Council(command) => council::council(&ctx, command).await,
+		Command::ApplyUpgrade { wasm } => council::apply_upgrade(&ctx, &wasm).await,
 		Command::Transfer { to, amount } => owner::transfer(&ctx, &to, &amount).await,
 		Command::Balance { account } => owner::balance(&ctx, account).await,
 	};

@@ -122,3 +122,21 @@ fn a_legacy_silence_check_folds_into_the_lease_check() {
 		assert!(Due::<Test>::get(check).contains(&DueItem::LeaseCheck(id)));
 	});
 }
+
+/// The liveness hook may work a deadline late (its own budget): a provider marked Offline from
+/// a deadline so old that its offline limit has passed reaches the limit the next block,
+/// never in a block the lease hook has already left behind.
+#[test]
+fn an_offline_limit_already_past_is_due_the_next_block() {
+	new_test_ext().execute_with(|| {
+		let id = lease_on_a(&[1], 10_000);
+		let now = 50 + OFFLINE_LIMIT + 50;
+		run_to_block(now);
+		went_offline(PROVIDER_A, 50);
+		assert_eq!(OfflineSince::<Test>::get(PROVIDER_A), Some((50, Some(now + 1))));
+		assert_eq!(OfflineDue::<Test>::get(now + 1).into_inner(), vec![PROVIDER_A]);
+		run_to_block(now + 1);
+		assert_eq!(closed(), vec![(id, CloseReason::ProviderOffline)]);
+		assert_eq!(OfflineDueBacklog::<Test>::get(), None);
+	});
+}
