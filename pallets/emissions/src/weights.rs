@@ -2,8 +2,8 @@
 //! Weights for `pallet_emissions`, measured by `ember-node benchmark pallet` and written by
 //! `scripts/benchmark-weights.sh`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps 20, repeat 10;
-//! wasm execution `Compiled`; machine `Intel(R) Xeon(R) Processor`.
+//! Benchmark CLI 64.0.0, 2026-12-04; steps 20, repeat 10;
+//! wasm execution `Compiled`; machine `AMD EPYC`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -39,25 +39,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Carried` (r:1 w:1)
 	/// Proof: `Emissions::Carried` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::ProviderDelegators` (r:1 w:0)
 	/// Proof: `ProviderStaking::ProviderDelegators` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Delegations` (r:64 w:0)
-	/// Proof: `ProviderStaking::Delegations` (`max_values`: None, `max_size`: Some(757), added: 3232, mode: `MaxEncodedLen`)
+	/// Proof: `ProviderStaking::Delegations` (`max_values`: None, `max_size`: Some(753), added: 3228, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:66 w:66)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[0, 64]`.
 	fn claim_rewards(d: u32, ) -> Weight {
-		// Proof size: measured `998 + d * 190`, estimated `6196 + d * 3232`.
-		// Fastest run: 67_172_000 ps.
-		Weight::from_parts(68_012_478, 6196)
-			.saturating_add(Weight::from_parts(38_749_193, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `1196 + d * 236`, estimated `6196 + d * 3228`.
+		// Fastest run: 68_713_000 ps.
+		Weight::from_parts(68_045_580, 6196)
+			.saturating_add(Weight::from_parts(41_600_806, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
-			.saturating_add(Weight::from_parts(0, 3232).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 3228).saturating_mul(d.into()))
 	}
 	/// Storage: `Emissions::Decay` (r:0 w:1)
 	/// Proof: `Emissions::Decay` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
@@ -65,24 +67,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Schedule` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_schedule() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 168_849_000 ps.
-		Weight::from_parts(180_520_000, 0)
+		// Fastest run: 180_990_000 ps.
+		Weight::from_parts(191_486_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Emissions::Rewards` (r:0 w:1)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_reward_params() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 4_806_000 ps.
-		Weight::from_parts(5_533_000, 0)
+		// Fastest run: 4_116_000 ps.
+		Weight::from_parts(4_637_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Emissions::ClassScores` (r:0 w:1)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn set_class_score() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 6_270_000 ps.
-		Weight::from_parts(7_106_000, 0)
+		// Fastest run: 5_468_000 ps.
+		Weight::from_parts(6_230_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Aura::Authorities` (r:1 w:0)
@@ -97,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Issuance` (`max_values`: Some(1), `max_size`: Some(48), added: 543, mode: `MaxEncodedLen`)
 	fn on_initialize_author() -> Weight {
 		// Proof size: measured `718`, estimated `3593`.
-		// Fastest run: 30_239_000 ps.
-		Weight::from_parts(32_658_000, 3593)
+		// Fastest run: 29_194_000 ps.
+		Weight::from_parts(31_397_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -120,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn close_era() -> Weight {
 		// Proof size: measured `629`, estimated `6196`.
-		// Fastest run: 51_122_000 ps.
-		Weight::from_parts(54_391_000, 6196)
+		// Fastest run: 50_516_000 ps.
+		Weight::from_parts(54_251_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -144,9 +146,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `p` ranges over `[0, 1000]`.
 	fn close_era_among_providers(p: u32, ) -> Weight {
 		// Proof size: measured `626`, estimated `6196`.
-		// Fastest run: 52_720_000 ps.
-		Weight::from_parts(59_552_486, 6196)
-			.saturating_add(Weight::from_parts(17_579, 0).saturating_mul(p.into()))
+		// Fastest run: 51_637_000 ps.
+		Weight::from_parts(52_980_710, 6196)
+			.saturating_add(Weight::from_parts(29_714, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -160,10 +162,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Carried` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
-	/// Proof: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
-	/// Storage: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
-	/// Proof: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
+	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
+	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
+	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Rewards` (r:1 w:0)
@@ -172,10 +174,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_availability(g: u32, ) -> Weight {
-		// Proof size: measured `1258 + g * 56`, estimated `6842 + g * 2561`.
-		// Fastest run: 34_571_000 ps.
-		Weight::from_parts(35_661_605, 6842)
-			.saturating_add(Weight::from_parts(2_239_623, 0).saturating_mul(g.into()))
+		// Proof size: measured `1236 + g * 56`, estimated `6842 + g * 2561`.
+		// Fastest run: 35_243_000 ps.
+		Weight::from_parts(34_419_280, 6842)
+			.saturating_add(Weight::from_parts(2_441_167, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -195,19 +197,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `ProviderStaking::Delegations` (r:1 w:0)
-	/// Proof: `ProviderStaking::Delegations` (`max_values`: None, `max_size`: Some(757), added: 3232, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::ClassScores` (r:32 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_lease(g: u32, ) -> Weight {
-		// Proof size: measured `1267 + g * 56`, estimated `6842 + g * 2561`.
-		// Fastest run: 37_150_000 ps.
-		Weight::from_parts(38_210_655, 6842)
-			.saturating_add(Weight::from_parts(2_254_554, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `1153 + g * 56`, estimated `6842 + g * 2561`.
+		// Fastest run: 29_374_000 ps.
+		Weight::from_parts(29_830_301, 6842)
+			.saturating_add(Weight::from_parts(2_447_984, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 2561).saturating_mul(g.into()))
@@ -217,54 +217,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn claim_rewards(d: u32, ) -> Weight {
-		Weight::from_parts(68_012_478, 6196)
-			.saturating_add(Weight::from_parts(38_749_193, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(68_045_580, 6196)
+			.saturating_add(Weight::from_parts(41_600_806, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(d.into())))
-			.saturating_add(Weight::from_parts(0, 3232).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 3228).saturating_mul(d.into()))
 	}
 	fn set_schedule() -> Weight {
-		Weight::from_parts(180_520_000, 0)
+		Weight::from_parts(191_486_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_reward_params() -> Weight {
-		Weight::from_parts(5_533_000, 0)
+		Weight::from_parts(4_637_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_class_score() -> Weight {
-		Weight::from_parts(7_106_000, 0)
+		Weight::from_parts(6_230_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_author() -> Weight {
-		Weight::from_parts(32_658_000, 3593)
+		Weight::from_parts(31_397_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_era() -> Weight {
-		Weight::from_parts(54_391_000, 6196)
+		Weight::from_parts(54_251_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn close_era_among_providers(p: u32, ) -> Weight {
-		Weight::from_parts(59_552_486, 6196)
-			.saturating_add(Weight::from_parts(17_579, 0).saturating_mul(p.into()))
+		Weight::from_parts(52_980_710, 6196)
+			.saturating_add(Weight::from_parts(29_714, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn credit_availability(g: u32, ) -> Weight {
-		Weight::from_parts(35_661_605, 6842)
-			.saturating_add(Weight::from_parts(2_239_623, 0).saturating_mul(g.into()))
+		Weight::from_parts(34_419_280, 6842)
+			.saturating_add(Weight::from_parts(2_441_167, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2561).saturating_mul(g.into()))
 	}
 	fn credit_lease(g: u32, ) -> Weight {
-		Weight::from_parts(38_210_655, 6842)
-			.saturating_add(Weight::from_parts(2_254_554, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+		Weight::from_parts(29_830_301, 6842)
+			.saturating_add(Weight::from_parts(2_447_984, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 2561).saturating_mul(g.into()))

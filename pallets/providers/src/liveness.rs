@@ -147,13 +147,22 @@ impl<T: Config> Pallet<T> {
 	/// `at` unless it heartbeated since. Entries of providers that have heartbeated since, left,
 	/// or changed status are skipped.
 	pub(crate) fn process_due_deadlines(now: BlockNumberFor<T>) -> Weight {
+		Self::process_due_deadlines_within(now, T::HookBudget::get())
+	}
+
+	/// [`Self::process_due_deadlines`] within `budget`: the benchmark measures a whole bucket
+	/// through the same path.
+	pub(crate) fn process_due_deadlines_within(
+		now: BlockNumberFor<T>,
+		budget: Weight,
+	) -> Weight {
 		let idle = T::WeightInfo::on_initialize(0);
 		let per_deadline = T::WeightInfo::on_initialize(1).saturating_sub(idle);
 		let from = DeadlineBacklog::<T>::get().unwrap_or(now);
 		let (used, resume) = drain_within_budget(
 			from,
 			now,
-			T::HookBudget::get().saturating_sub(idle),
+			budget.saturating_sub(idle),
 			T::DbWeight::get().reads_writes(1, 1),
 			|block| Deadlines::<T>::take(block).into_inner(),
 			|block, rest| Deadlines::<T>::insert(block, DeadlineBucketOf::<T>::truncate_from(rest)),

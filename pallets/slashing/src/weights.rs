@@ -2,8 +2,8 @@
 //! Weights for `pallet_slashing`, measured by `ember-node benchmark pallet` and written by
 //! `scripts/benchmark-weights.sh`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps 20, repeat 10;
-//! wasm execution `Compiled`; machine `Intel(R) Xeon(R) Processor`.
+//! Benchmark CLI 64.0.0, 2026-12-04; steps 20, repeat 10;
+//! wasm execution `Compiled`; machine `AMD EPYC`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -35,95 +35,125 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Slashing::Reported` (r:1 w:1)
 	/// Proof: `Slashing::Reported` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Slashing::OffenceParams` (r:1 w:0)
-	/// Proof: `Slashing::OffenceParams` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::ProviderDelegators` (r:1 w:0)
 	/// Proof: `ProviderStaking::ProviderDelegators` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
+	/// Storage: `ProviderStaking::DisplacedDelegators` (r:1 w:0)
+	/// Proof: `ProviderStaking::DisplacedDelegators` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
+	/// Storage: `ProviderStaking::Delegations` (r:128 w:0)
+	/// Proof: `ProviderStaking::Delegations` (`max_values`: None, `max_size`: Some(753), added: 3228, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Spans` (r:1 w:1)
+	/// Proof: `Slashing::Spans` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::OffenceParams` (r:1 w:0)
+	/// Proof: `Slashing::OffenceParams` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::EraSlashCap` (r:1 w:0)
+	/// Proof: `Slashing::EraSlashCap` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::NextSlashId` (r:1 w:1)
 	/// Proof: `Slashing::NextSlashId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::ApplyQueue` (r:65 w:1)
 	/// Proof: `Slashing::ApplyQueue` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::PendingPunishments` (r:1 w:1)
+	/// Proof: `Slashing::PendingPunishments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::OffenceCounts` (r:1 w:1)
 	/// Proof: `Slashing::OffenceCounts` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::JailQueue` (r:65 w:1)
 	/// Proof: `Slashing::JailQueue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::SlashExposure` (r:0 w:1)
+	/// Proof: `Slashing::SlashExposure` (`max_values`: None, `max_size`: Some(6210), added: 8685, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::PendingSlashes` (r:0 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1866), added: 4341, mode: `MaxEncodedLen`)
 	fn report_offence() -> Weight {
-		// Proof size: measured `68605`, estimated `196055`.
-		// Fastest run: 503_384_000 ps.
-		Weight::from_parts(527_600_000, 196055)
-			.saturating_add(T::DbWeight::get().reads(136_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `83409`, estimated `414174`.
+		// Fastest run: 1_104_839_000 ps.
+		Weight::from_parts(1_236_506_000, 414174)
+			.saturating_add(T::DbWeight::get().reads(268_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Slashing::PendingSlashes` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1866), added: 4341, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::ApplyQueue` (r:1 w:1)
 	/// Proof: `Slashing::ApplyQueue` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::PendingPunishments` (r:1 w:1)
+	/// Proof: `Slashing::PendingPunishments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Spans` (r:1 w:1)
+	/// Proof: `Slashing::Spans` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::OffenceCounts` (r:1 w:1)
 	/// Proof: `Slashing::OffenceCounts` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::SlashExposure` (r:0 w:1)
+	/// Proof: `Slashing::SlashExposure` (`max_values`: None, `max_size`: Some(6210), added: 8685, mode: `MaxEncodedLen`)
 	fn cancel_slash() -> Weight {
-		// Proof size: measured `848`, estimated `5331`.
-		// Fastest run: 19_172_000 ps.
-		Weight::from_parts(21_174_000, 5331)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `1109`, estimated `5331`.
+		// Fastest run: 25_758_000 ps.
+		Weight::from_parts(28_262_000, 5331)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Slashing::JailedUntil` (r:1 w:1)
 	/// Proof: `Slashing::JailedUntil` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:1)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
-	/// Proof: UNKNOWN KEY `0xf6f9a4e334e97c62044b976cc4c7263f` (r:1 w:0)
-	/// Storage: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
-	/// Proof: UNKNOWN KEY `0xd3b1bb0550fa5f0db4c6712d83d48ebe` (r:1 w:0)
+	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
+	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Deadlines` (r:1 w:1)
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	fn unjail() -> Weight {
-		// Proof size: measured `472`, estimated `134551`.
-		// Fastest run: 32_660_000 ps.
-		Weight::from_parts(35_254_000, 134551)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `352`, estimated `134551`.
+		// Fastest run: 25_177_000 ps.
+		Weight::from_parts(26_690_000, 134551)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Slashing::OffenceParams` (r:0 w:1)
-	/// Proof: `Slashing::OffenceParams` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Proof: `Slashing::OffenceParams` (`max_values`: None, `max_size`: Some(18), added: 2493, mode: `MaxEncodedLen`)
 	fn set_offence_params() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 5_834_000 ps.
-		Weight::from_parts(6_768_000, 0)
+		// Fastest run: 4_817_000 ps.
+		Weight::from_parts(5_388_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Slashing::Destination` (r:0 w:1)
 	/// Proof: `Slashing::Destination` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn set_destination() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 4_786_000 ps.
-		Weight::from_parts(5_488_000, 0)
+		// Fastest run: 3_786_000 ps.
+		Weight::from_parts(4_347_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Slashing::EraSlashCap` (r:0 w:1)
+	/// Proof: `Slashing::EraSlashCap` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_era_slash_cap() -> Weight {
-		Weight::from_parts(5_488_000, 0)
+		// Proof size: measured `0`, estimated `0`.
+		// Fastest run: 3_675_000 ps.
+		Weight::from_parts(4_196_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Slashing::OffenceCounts` (r:1 w:1)
+	/// Proof: `Slashing::OffenceCounts` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Spans` (r:1 w:1)
+	/// Proof: `Slashing::Spans` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	fn prune_offence_records() -> Weight {
-		Weight::from_parts(20_000_000, 4341)
+		// Proof size: measured `285`, estimated `3649`.
+		// Fastest run: 13_320_000 ps.
+		Weight::from_parts(14_973_000, 3649)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Slashing::JailQueue` (r:1 w:0)
 	/// Proof: `Slashing::JailQueue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::ApplyBacklog` (r:1 w:1)
+	/// Proof: `Slashing::ApplyBacklog` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::ApplyQueue` (r:1 w:0)
 	/// Proof: `Slashing::ApplyQueue` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size: measured `27`, estimated `3991`.
-		// Fastest run: 4_339_000 ps.
-		Weight::from_parts(5_000_000, 3991)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Fastest run: 5_007_000 ps.
+		Weight::from_parts(5_699_000, 3991)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Slashing::PendingPunishments` (r:1 w:1)
+	/// Proof: `Slashing::PendingPunishments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::JailedUntil` (r:1 w:1)
 	/// Proof: `Slashing::JailedUntil` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:1)
@@ -137,115 +167,132 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::OfflineSince` (r:0 w:1)
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn jail_deferred() -> Weight {
-		// Proof size: measured `600`, estimated `134551`.
-		// Fastest run: 31_621_000 ps.
-		Weight::from_parts(34_148_000, 134551)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `527`, estimated `134551`.
+		// Fastest run: 28_402_000 ps.
+		Weight::from_parts(30_586_000, 134551)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Slashing::PendingSlashes` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1866), added: 4341, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::PendingPunishments` (r:1 w:1)
+	/// Proof: `Slashing::PendingPunishments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::SlashExposure` (r:1 w:1)
+	/// Proof: `Slashing::SlashExposure` (`max_values`: None, `max_size`: Some(6210), added: 8685, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:35 w:35)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:1 w:0)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
+	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
-	/// Storage: `ProviderStaking::ProviderDelegators` (r:1 w:0)
-	/// Proof: `ProviderStaking::ProviderDelegators` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Destination` (r:1 w:0)
 	/// Proof: `Slashing::Destination` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// Component `h` ranges over `[0, 32]`.
 	fn apply_slash(h: u32, ) -> Weight {
-		// Proof size: measured `984 + h * 56`, estimated `8799 + h * 2603`.
-		// Fastest run: 95_879_000 ps.
-		Weight::from_parts(105_653_589, 8799)
-			.saturating_add(Weight::from_parts(19_031_920, 0).saturating_mul(h.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `1731 + h * 56`, estimated `9675 + h * 2603`.
+		// Fastest run: 118_127_000 ps.
+		Weight::from_parts(124_515_355, 9675)
+			.saturating_add(Weight::from_parts(18_957_992, 0).saturating_mul(h.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(h.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(h.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(h.into()))
 	}
 	/// Storage: `Slashing::PendingSlashes` (r:1 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1866), added: 4341, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::PendingPunishments` (r:1 w:1)
+	/// Proof: `Slashing::PendingPunishments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::SlashExposure` (r:1 w:1)
+	/// Proof: `Slashing::SlashExposure` (`max_values`: None, `max_size`: Some(6210), added: 8685, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:1 w:0)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
+	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
-	/// Storage: `ProviderStaking::ProviderDelegators` (r:1 w:0)
-	/// Proof: `ProviderStaking::ProviderDelegators` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Destination` (r:1 w:0)
 	/// Proof: `Slashing::Destination` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// Component `p` ranges over `[0, 1000]`.
 	fn apply_slash_among_providers(p: u32, ) -> Weight {
-		// Proof size: measured `2989 + p * 2`, estimated `8799`.
-		// Fastest run: 102_156_000 ps.
-		Weight::from_parts(120_721_506, 8799)
-			.saturating_add(Weight::from_parts(95_306, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `4442 + p * 3`, estimated `9675`.
+		// Fastest run: 123_905_000 ps.
+		Weight::from_parts(150_967_037, 9675)
+			.saturating_add(Weight::from_parts(123_103, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 }
 
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn report_offence() -> Weight {
-		Weight::from_parts(527_600_000, 196055)
-			.saturating_add(ParityDbWeight::get().reads(136_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(1_236_506_000, 414174)
+			.saturating_add(ParityDbWeight::get().reads(268_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn cancel_slash() -> Weight {
-		Weight::from_parts(21_174_000, 5331)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(28_262_000, 5331)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn unjail() -> Weight {
-		Weight::from_parts(35_254_000, 134551)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(26_690_000, 134551)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_offence_params() -> Weight {
-		Weight::from_parts(6_768_000, 0)
+		Weight::from_parts(5_388_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_destination() -> Weight {
-		Weight::from_parts(5_488_000, 0)
+		Weight::from_parts(4_347_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_era_slash_cap() -> Weight {
-		Weight::from_parts(5_488_000, 0)
+		Weight::from_parts(4_196_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn prune_offence_records() -> Weight {
-		Weight::from_parts(20_000_000, 4341)
+		Weight::from_parts(14_973_000, 3649)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(5_000_000, 3991)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(5_699_000, 3991)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn jail_deferred() -> Weight {
-		Weight::from_parts(34_148_000, 134551)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(30_586_000, 134551)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn apply_slash(h: u32, ) -> Weight {
-		Weight::from_parts(105_653_589, 8799)
-			.saturating_add(Weight::from_parts(19_031_920, 0).saturating_mul(h.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(124_515_355, 9675)
+			.saturating_add(Weight::from_parts(18_957_992, 0).saturating_mul(h.into()))
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(h.into())))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(h.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(h.into()))
 	}
 	fn apply_slash_among_providers(p: u32, ) -> Weight {
-		Weight::from_parts(120_721_506, 8799)
-			.saturating_add(Weight::from_parts(95_306, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(150_967_037, 9675)
+			.saturating_add(Weight::from_parts(123_103, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 }

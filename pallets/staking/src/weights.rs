@@ -37,44 +37,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
-		// Proof size: measured `309`, estimated `4174`.
-		// Fastest run: 55_213_000 ps.
-		Weight::from_parts(58_728_000, 4174)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `315`, estimated `4174`.
+		// Fastest run: 57_526_000 ps.
+		Weight::from_parts(60_531_000, 4174)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Emissions::ProviderPoints` (r:1 w:0)
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
-		// Proof size: measured `1102`, estimated `4174`.
-		// Fastest run: 61_822_000 ps.
-		Weight::from_parts(65_107_000, 4174)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `1108`, estimated `4174`.
+		// Fastest run: 62_543_000 ps.
+		Weight::from_parts(66_900_000, 4174)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Emissions::ProviderPoints` (r:1 w:0)
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
-	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
-	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
+	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof size: measured `1033`, estimated `4174`.
-		// Fastest run: 22_363_000 ps.
-		Weight::from_parts(23_916_000, 4174)
+		// Fastest run: 24_086_000 ps.
+		Weight::from_parts(26_950_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -82,45 +86,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn rebond() -> Weight {
-		// Proof size: measured `1047`, estimated `4174`.
-		// Fastest run: 18_949_000 ps.
-		Weight::from_parts(20_511_000, 4174)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `1053`, estimated `4174`.
+		// Fastest run: 23_245_000 ps.
+		Weight::from_parts(25_108_000, 4174)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::PendingPunishments` (r:1 w:0)
+	/// Proof: `Slashing::PendingPunishments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::OwnerMinDelegation` (r:0 w:1)
 	/// Proof: `ProviderStaking::OwnerMinDelegation` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
-		// Proof size: measured `796`, estimated `4174`.
-		// Fastest run: 39_979_000 ps.
-		Weight::from_parts(42_303_000, 4174)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `823`, estimated `4174`.
+		// Fastest run: 42_945_000 ps.
+		Weight::from_parts(46_069_000, 4174)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Emissions::ProviderPoints` (r:1 w:0)
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn set_commission() -> Weight {
-		// Proof size: measured `404`, estimated `4174`.
-		// Fastest run: 16_765_000 ps.
-		Weight::from_parts(17_847_000, 4174)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `410`, estimated `4174`.
+		// Fastest run: 20_510_000 ps.
+		Weight::from_parts(22_604_000, 4174)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Emissions::ProviderPoints` (r:1 w:0)
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Delegations` (r:129 w:2)
@@ -136,10 +148,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProviderStaking::TotalDelegated` (r:1 w:1)
 	/// Proof: `ProviderStaking::TotalDelegated` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
-		// Proof size: measured `15645`, estimated `417402`.
-		// Fastest run: 601_538_000 ps.
-		Weight::from_parts(628_669_000, 417402)
-			.saturating_add(T::DbWeight::get().reads(137_u64))
+		// Proof size: measured `15651`, estimated `417402`.
+		// Fastest run: 656_570_000 ps.
+		Weight::from_parts(702_809_000, 417402)
+			.saturating_add(T::DbWeight::get().reads(138_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
@@ -148,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::OwnerMinDelegation` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn set_min_delegation() -> Weight {
 		// Proof size: measured `98`, estimated `4174`.
-		// Fastest run: 8_934_000 ps.
-		Weight::from_parts(9_675_000, 4174)
+		// Fastest run: 8_863_000 ps.
+		Weight::from_parts(9_664_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -157,42 +169,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Delegations` (r:1 w:1)
 	/// Proof: `ProviderStaking::Delegations` (`max_values`: None, `max_size`: Some(753), added: 3228, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::TotalDelegated` (r:1 w:1)
 	/// Proof: `ProviderStaking::TotalDelegated` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
-		// Proof size: measured `1224`, estimated `4218`.
-		// Fastest run: 25_418_000 ps.
-		Weight::from_parts(27_100_000, 4218)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `1230`, estimated `4218`.
+		// Fastest run: 28_863_000 ps.
+		Weight::from_parts(31_667_000, 4218)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `ProviderStaking::Delegations` (r:1 w:1)
 	/// Proof: `ProviderStaking::Delegations` (`max_values`: None, `max_size`: Some(753), added: 3228, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::PendingPunishments` (r:1 w:0)
+	/// Proof: `Slashing::PendingPunishments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::ProviderDelegators` (r:1 w:1)
 	/// Proof: `ProviderStaking::ProviderDelegators` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	fn withdraw_delegation() -> Weight {
-		// Proof size: measured `4108`, estimated `5563`.
-		// Fastest run: 57_016_000 ps.
-		Weight::from_parts(61_943_000, 5563)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `4135`, estimated `5563`.
+		// Fastest run: 60_630_000 ps.
+		Weight::from_parts(66_429_000, 5563)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Emissions::ProviderPoints` (r:1 w:0)
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:65 w:65)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:66 w:66)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::Providers` (r:1 w:0)
-	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Delegations` (r:64 w:64)
 	/// Proof: `ProviderStaking::Delegations` (`max_values`: None, `max_size`: Some(753), added: 3228, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::TotalDelegated` (r:1 w:1)
@@ -204,9 +220,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `d` ranges over `[0, 64]`.
 	fn slash(d: u32, ) -> Weight {
 		// Proof size: measured `2134 + d * 274`, estimated `6196 + d * 3228`.
-		// Fastest run: 61_041_000 ps.
-		Weight::from_parts(53_750_249, 6196)
-			.saturating_add(Weight::from_parts(49_422_807, 0).saturating_mul(d.into()))
+		// Fastest run: 61_482_000 ps.
+		Weight::from_parts(58_753_858, 6196)
+			.saturating_add(Weight::from_parts(47_605_483, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -218,58 +234,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn bond() -> Weight {
-		Weight::from_parts(58_728_000, 4174)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(60_531_000, 4174)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(65_107_000, 4174)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(66_900_000, 4174)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn unbond() -> Weight {
-		Weight::from_parts(23_916_000, 4174)
+		Weight::from_parts(26_950_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn rebond() -> Weight {
-		Weight::from_parts(20_511_000, 4174)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(25_108_000, 4174)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(42_303_000, 4174)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(46_069_000, 4174)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_commission() -> Weight {
-		Weight::from_parts(17_847_000, 4174)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(22_604_000, 4174)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn delegate() -> Weight {
-		Weight::from_parts(628_669_000, 417402)
-			.saturating_add(ParityDbWeight::get().reads(137_u64))
+		Weight::from_parts(702_809_000, 417402)
+			.saturating_add(ParityDbWeight::get().reads(138_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_min_delegation() -> Weight {
-		Weight::from_parts(9_675_000, 4174)
+		Weight::from_parts(9_664_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(27_100_000, 4218)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(31_667_000, 4218)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_delegation() -> Weight {
-		Weight::from_parts(61_943_000, 5563)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(66_429_000, 5563)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn slash(d: u32, ) -> Weight {
-		Weight::from_parts(53_750_249, 6196)
-			.saturating_add(Weight::from_parts(49_422_807, 0).saturating_mul(d.into()))
+		Weight::from_parts(58_753_858, 6196)
+			.saturating_add(Weight::from_parts(47_605_483, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))

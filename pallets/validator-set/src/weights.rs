@@ -2,8 +2,8 @@
 //! Weights for `pallet_validator_set`, measured by `ember-node benchmark pallet` and written by
 //! `scripts/benchmark-weights.sh`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps 20, repeat 10;
-//! wasm execution `Compiled`; machine `Intel(R) Xeon(R) Processor`.
+//! Benchmark CLI 64.0.0, 2026-12-04; steps 20, repeat 10;
+//! wasm execution `Compiled`; machine `AMD EPYC`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -29,14 +29,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:1 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::CurrentIndex` (r:1 w:0)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `ValidatorSet::AnswerableFrom` (r:1 w:1)
+	/// Proof: `ValidatorSet::AnswerableFrom` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::ValidatorsChanged` (r:0 w:1)
 	/// Proof: `ValidatorSet::ValidatorsChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
-		// Proof size: measured `2326`, estimated `5791`.
-		// Fastest run: 21_259_000 ps.
-		Weight::from_parts(27_920_000, 5791)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `2446`, estimated `5911`.
+		// Fastest run: 19_078_000 ps.
+		Weight::from_parts(20_891_000, 5911)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
@@ -44,8 +48,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::ValidatorsChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
 		// Proof size: measured `2082`, estimated `3535`.
-		// Fastest run: 10_450_000 ps.
-		Weight::from_parts(13_036_000, 3535)
+		// Fastest run: 7_451_000 ps.
+		Weight::from_parts(8_322_000, 3535)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -56,9 +60,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `v` ranges over `[1, 64]`.
 	fn new_session(v: u32, ) -> Weight {
 		// Proof size: measured `53 + v * 32`, estimated `3535`.
-		// Fastest run: 7_624_000 ps.
-		Weight::from_parts(9_842_925, 3535)
-			.saturating_add(Weight::from_parts(18_730, 0).saturating_mul(v.into()))
+		// Fastest run: 5_919_000 ps.
+		Weight::from_parts(6_445_343, 3535)
+			.saturating_add(Weight::from_parts(10_645, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -67,18 +71,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn add_validator() -> Weight {
-		Weight::from_parts(27_920_000, 5791)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(20_891_000, 5911)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(13_036_000, 3535)
+		Weight::from_parts(8_322_000, 3535)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn new_session(v: u32, ) -> Weight {
-		Weight::from_parts(9_842_925, 3535)
-			.saturating_add(Weight::from_parts(18_730, 0).saturating_mul(v.into()))
+		Weight::from_parts(6_445_343, 3535)
+			.saturating_add(Weight::from_parts(10_645, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
