@@ -152,10 +152,7 @@ impl<T: Config> Pallet<T> {
 
 	/// [`Self::process_due_deadlines`] within `budget`: the benchmark measures a whole bucket
 	/// through the same path.
-	pub(crate) fn process_due_deadlines_within(
-		now: BlockNumberFor<T>,
-		budget: Weight,
-	) -> Weight {
+	pub(crate) fn process_due_deadlines_within(now: BlockNumberFor<T>, budget: Weight) -> Weight {
 		let idle = T::WeightInfo::on_initialize(0);
 		let per_deadline = T::WeightInfo::on_initialize(1).saturating_sub(idle);
 		let from = DeadlineBacklog::<T>::get().unwrap_or(now);
