@@ -5,6 +5,7 @@
 
 pub mod chain;
 pub mod governance;
+pub mod image_reference;
 pub mod keys;
 pub mod manifest;
 pub mod market;

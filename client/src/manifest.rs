@@ -177,12 +177,8 @@ impl Manifest {
 			},
 			Workload::Container { image, args } => {
 				check_text("workload.image", image)?;
-				if image.chars().any(char::is_whitespace) {
-					return Err(ManifestError::new(
-						"workload.image",
-						"must not contain whitespace",
-					));
-				}
+				crate::image_reference::check(image)
+					.map_err(|reason| ManifestError::new("workload.image", reason))?;
 				check_args("workload.args", args)?;
 			},
 		}
@@ -379,6 +375,7 @@ mod tests {
 			(Box::new(|v| v["version"] = json!(2)), "version"),
 			(Box::new(|v| v["name"] = json!(" ")), "name"),
 			(Box::new(|v| v["workload"]["image"] = json!("python 3")), "workload.image"),
+			(Box::new(|v| v["workload"]["image"] = json!("--privileged")), "workload.image"),
 			(Box::new(|v| v["env"] = json!({"2BAD": "x"})), "env.2BAD"),
 			(
 				Box::new(|v| v["env"] = json!({"CUDA_VISIBLE_DEVICES": "0"})),

@@ -72,6 +72,11 @@ impl Executor for ContainerExecutor {
 				"this provider runs container images only (its executor is `container`)".into(),
 			));
 		};
+		// Manifests are checked when they arrive; checked again here, as the last step before
+		// the engine, so that no stored or crafted manifest can pass an image that is a flag.
+		ember_client::image_reference::check(image).map_err(|reason| {
+			ExecutionError::Unsupported(format!("the manifest's image {reason}"))
+		})?;
 		let work = spec.lease_dir.join("work");
 		let mut argv = vec![
 			self.runtime.clone(),

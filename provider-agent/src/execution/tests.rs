@@ -1,6 +1,9 @@
 use std::time::Duration;
 
-use ember_client::{manifest::Manifest, p2p::LogStream};
+use ember_client::{
+	manifest::{Manifest, Workload},
+	p2p::LogStream,
+};
 use serde_json::json;
 
 use super::*;
@@ -295,4 +298,39 @@ fn the_container_executor_passes_only_the_leased_gpus_and_stops_the_container_by
 	assert!(run.contains("--gpus \"device=GPU-aaa,GPU-bbb\""), "{run}");
 	assert!(run.contains("--env GREETING=hello"), "{run}");
 	assert!(calls.lines().any(|l| l == "stop --time 2 ember-lease-7"), "{calls}");
+}
+
+/// A manifest whose image is an engine flag (`--privileged`, then `--volume=/:/host` as an
+/// argument) would give the tenant root on the host: it is refused when it arrives, and the
+/// container executor refuses it again if one ever reaches it.
+#[test]
+fn an_image_that_is_an_engine_flag_never_reaches_the_engine() {
+	let injected = json!({
+		"version": 1, "name": "c",
+		"workload": {"kind": "container", "image": "--privileged",
+			"args": ["--volume=/:/host", "alpine", "sh"]},
+		"gpus": {"count": 1, "minVramMib": 0},
+	});
+	let refused = Manifest::from_json(&serde_json::to_vec(&injected).expect("json"))
+		.expect_err("a flag is not an image");
+	assert_eq!(refused.field, "workload.image");
+
+	let tools = tempfile::tempdir().expect("temp dir");
+	let runtime_path = fake_container_runtime(tools.path());
+	let executor = ContainerExecutor::detect(Some(runtime_path.to_str().expect("utf-8")))
+		.expect("the runtime answers --version");
+	let valid = json!({
+		"version": 1, "name": "c",
+		"workload": {"kind": "container", "image": "docker.io/library/alpine:3", "args": []},
+		"gpus": {"count": 1, "minVramMib": 0},
+	});
+	let mut manifest =
+		Manifest::from_json(&serde_json::to_vec(&valid).expect("json")).expect("valid");
+	manifest.workload = Workload::Container {
+		image: "--privileged".into(),
+		args: vec!["--volume=/:/host".into(), "alpine".into()],
+	};
+	let dir = tempfile::tempdir().expect("temp dir");
+	let spec = spec(dir.path(), manifest, None);
+	assert!(matches!(executor.command(&spec), Err(ExecutionError::Unsupported(_))));
 }
