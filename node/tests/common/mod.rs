@@ -34,24 +34,28 @@ pub fn free_port() -> u16 {
 }
 
 impl Node {
-	/// Starts `ember-node` with `args` plus fresh RPC, p2p and Prometheus ports.
+	/// Starts `ember-node` with `args`; the OS picks its RPC and p2p ports (read back from its
+	/// log, so that tests running side by side never share one) and a free Prometheus port.
 	pub fn start(name: &str, args: &[&str]) -> Self {
-		let rpc_port = free_port();
-		let p2p_port = free_port();
 		let prometheus_port = free_port();
-		let log_path = std::env::temp_dir().join(format!("ember-node-{name}-{rpc_port}.log"));
+		let log_path =
+			std::env::temp_dir().join(format!("ember-node-{name}-{prometheus_port}.log"));
 		let log = std::fs::File::create(&log_path).expect("log file can be created");
 		let child = Command::new(env!("CARGO_BIN_EXE_ember-node"))
 			.args(args)
-			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--port", &p2p_port.to_string()])
+			.args(["--rpc-port", "0", "--port", "0"])
 			.args(["--prometheus-port", &prometheus_port.to_string()])
 			.arg("--no-mdns")
 			.stdout(Stdio::null())
 			.stderr(log)
 			.spawn()
 			.expect("ember-node starts");
-		Self { child, rpc_port, prometheus_port, log_path }
+		let mut node = Self { child, rpc_port: 0, prometheus_port, log_path };
+		node.rpc_port = node.wait_for("the RPC server's address", Duration::from_secs(60), |node| {
+			let log = std::fs::read_to_string(&node.log_path).ok()?;
+			rpc_port_in_log(&log)
+		});
+		node
 	}
 
 	/// Starts a `--dev --tmp` node: Alice alone, producing and finalizing blocks.
@@ -155,6 +159,14 @@ impl Drop for Node {
 		let _ = self.child.kill();
 		let _ = self.child.wait();
 	}
+}
+
+/// The IPv4 port of the node's JSON-RPC server, from the line it logs once it listens:
+/// `Running JSON-RPC server: addr=127.0.0.1:PORT,[::1]:PORT`.
+pub fn rpc_port_in_log(log: &str) -> Option<u16> {
+	let (_, rest) = log.split_once("Running JSON-RPC server: addr=127.0.0.1:")?;
+	let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+	digits.parse().ok()
 }
 
 /// Parses a `0x`-prefixed hex number as RPC returns block numbers.

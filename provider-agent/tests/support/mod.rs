@@ -31,6 +31,20 @@ pub fn free_port() -> u16 {
 		.expect("the OS hands out a free port")
 }
 
+/// A number no other call in this test process gets.
+fn unique() -> u64 {
+	static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+	NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The IPv4 port of a node's JSON-RPC server, from the line it logs once it listens:
+/// `Running JSON-RPC server: addr=127.0.0.1:PORT,[::1]:PORT`.
+fn rpc_port_in_log(log: &str) -> Option<u16> {
+	let (_, rest) = log.split_once("Running JSON-RPC server: addr=127.0.0.1:")?;
+	let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+	digits.parse().ok()
+}
+
 /// Where the workspace's binaries are: next to this test's own `provider-agent`.
 pub fn binary(name: &str) -> PathBuf {
 	let agent = PathBuf::from(env!("CARGO_BIN_EXE_provider-agent"));
@@ -96,16 +110,30 @@ pub struct DevNode {
 impl DevNode {
 	/// Starts `ember-node --dev --tmp` and waits until it answers.
 	pub fn start(name: &str) -> Self {
-		let rpc = free_port();
-		let log_path = std::env::temp_dir().join(format!("ember-e2e-node-{name}-{rpc}.log"));
+		// The OS picks the ports, read back from the log: tests running side by side never
+		// share one, and a test never talks to another test's node.
+		let log_path = std::env::temp_dir()
+			.join(format!("ember-e2e-node-{name}-{}-{}.log", std::process::id(), unique()));
 		let process = Process::spawn(
 			Command::new(binary("ember-node"))
 				.args(["--dev", "--tmp", "--no-mdns", "--no-prometheus"])
-				.args(["--rpc-port", &rpc.to_string(), "--port", &free_port().to_string()]),
+				.args(["--rpc-port", "0", "--port", "0"]),
 			log_path,
 		);
-		let node = Self { process, url: format!("ws://127.0.0.1:{rpc}") };
 		let started = Instant::now();
+		let rpc = loop {
+			let log = std::fs::read_to_string(&process.log_path).unwrap_or_default();
+			if let Some(port) = rpc_port_in_log(&log) {
+				break port;
+			}
+			assert!(
+				started.elapsed() < Duration::from_secs(60),
+				"ember-node did not open its RPC server:\n{}",
+				process.log_tail(30)
+			);
+			std::thread::sleep(Duration::from_millis(200));
+		};
+		let node = Self { process, url: format!("ws://127.0.0.1:{rpc}") };
 		while block_on(Chain::connect(&node.url)).is_err() {
 			assert!(
 				started.elapsed() < Duration::from_secs(60),
