@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check CI runs: formatting, clippy, then all unit, property, benchmark, runtime and
-# integration tests (the integration tests start real ember-node processes), then the
-# four-validator zombienet test (it needs Node.js/npm; EMBER_ZOMBIENET=0 skips it).
+# integration tests (the integration tests start real ember-node processes, provider agents
+# and podman containers), then the four-validator zombienet test (it needs Node.js/npm;
+# EMBER_ZOMBIENET=0 skips it).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$EMBER_ROOT"
@@ -9,6 +10,11 @@ cd "$EMBER_ROOT"
 "$EMBER_ROOT/scripts/setup.sh"
 
 step() { log "$1"; local start=$SECONDS; shift; "$@"; log "done in $((SECONDS - start)) s"; }
+
+# The sandbox tests run workloads in real podman containers: here they must not skip.
+export CONTAINERS_CONF="${CONTAINERS_CONF:-$EMBER_ROOT/scripts/podman/containers.conf}"
+export EMBER_REQUIRE_PODMAN=1
+step "sandbox test image" "$EMBER_ROOT/scripts/sandbox-image.sh"
 
 step "cargo fmt --check" cargo fmt --all -- --check
 # shellcheck disable=SC2086

@@ -49,6 +49,49 @@ pub struct Manifest {
 	/// Stop the workload after this many seconds, even if the lease runs longer.
 	#[serde(default)]
 	pub max_runtime_secs: Option<u64>,
+	/// What the workload may use besides its GPUs; each limit left out is the provider's
+	/// maximum, and a limit above it is refused by the provider.
+	#[serde(default)]
+	pub resources: Resources,
+	/// Whether the workload needs the network. Off unless asked for here, and refused by a
+	/// provider that does not allow it.
+	#[serde(default)]
+	pub network: bool,
+}
+
+/// Limits on what a workload may use besides its GPUs.
+#[derive(Clone, Debug, Default, Deserialize, Eq, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Resources {
+	/// Memory, MiB (processes, `/tmp` and `/dev/shm` together).
+	#[serde(default)]
+	pub memory_mib: Option<u64>,
+	/// CPU time, in thousandths of a core (`2500` = two and a half cores).
+	#[serde(default)]
+	pub cpu_millis: Option<u64>,
+	/// Most processes and threads at once.
+	#[serde(default)]
+	pub pids: Option<u64>,
+	/// Size of `/dev/shm`, MiB (multi-GPU communication uses it).
+	#[serde(default)]
+	pub shm_mib: Option<u64>,
+	/// Disk the workload directory (inputs, outputs, files it writes) and its raw output may
+	/// take, MiB.
+	#[serde(default)]
+	pub disk_mib: Option<u64>,
+}
+
+impl Resources {
+	/// Each limit with its manifest field name, for checks and messages.
+	pub fn named(&self) -> [(&'static str, Option<u64>); 5] {
+		[
+			("memoryMib", self.memory_mib),
+			("cpuMillis", self.cpu_millis),
+			("pids", self.pids),
+			("shmMib", self.shm_mib),
+			("diskMib", self.disk_mib),
+		]
+	}
 }
 
 /// What to run: a program on the provider's host, or a container image.
@@ -240,6 +283,11 @@ impl Manifest {
 		if self.max_runtime_secs == Some(0) {
 			return Err(ManifestError::new("maxRuntimeSecs", "must be positive"));
 		}
+		for (name, limit) in self.resources.named() {
+			if limit == Some(0) {
+				return Err(ManifestError::new(format!("resources.{name}"), "must be positive"));
+			}
+		}
 		Ok(())
 	}
 }
@@ -313,7 +361,9 @@ mod tests {
 			],
 			"outputs": ["results/summary.json"],
 			"gpus": {"count": 2, "minVramMib": 20000, "minComputeCapability": "8.0"},
-			"maxRuntimeSecs": 3600
+			"maxRuntimeSecs": 3600,
+			"resources": {"memoryMib": 32768, "cpuMillis": 8000, "pids": 1024, "shmMib": 8192, "diskMib": 100000},
+			"network": true
 		})
 	}
 
@@ -397,6 +447,8 @@ mod tests {
 				"gpus.minComputeCapability",
 			),
 			(Box::new(|v| v["maxRuntimeSecs"] = json!(0)), "maxRuntimeSecs"),
+			(Box::new(|v| v["resources"] = json!({"memoryMib": 0})), "resources.memoryMib"),
+			(Box::new(|v| v["resources"] = json!({"pids": 0})), "resources.pids"),
 		];
 		for (change, field) in cases {
 			let error = refused(change);

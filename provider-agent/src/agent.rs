@@ -23,7 +23,7 @@ use tokio::sync::watch;
 use crate::{
 	bidding::{self, PricePolicy},
 	chain::{self as agent_chain, Submitter},
-	config::AgentConfig,
+	config::{AgentConfig, ExecutorKind},
 	execution,
 	inventory::{self, GpuDevice, GpuSource},
 	metrics::{self, Health, Metrics},
@@ -37,6 +37,45 @@ pub enum AgentError {
 	/// Starting failed.
 	#[error("cannot start: {0}")]
 	Start(String),
+	/// The chain the agent joined does not allow what its configuration asks for.
+	#[error("refusing to serve {chain}: {reason}")]
+	ChainNotAllowed {
+		/// The chain's type, as its node reports it.
+		chain: String,
+		/// What the configuration asks for that only a development chain allows.
+		reason: String,
+	},
+}
+
+/// Chain types on which simulated GPUs and the process executor are allowed: a chain spec
+/// built for development or a local test network, never a live network.
+pub const DEVELOPMENT_CHAIN_TYPES: [&str; 2] = ["Development", "Local"];
+
+/// What the configuration asks for that a chain of type `chain_type` does not allow, if
+/// anything: simulated GPUs would earn for hardware nobody has, and the process executor runs
+/// tenant code as the agent's own user, next to its keys.
+pub fn development_only(
+	chain_type: &str,
+	inventory_kind: &str,
+	executor: ExecutorKind,
+) -> Option<String> {
+	if DEVELOPMENT_CHAIN_TYPES.contains(&chain_type) {
+		return None;
+	}
+	let mut reasons = Vec::new();
+	if inventory_kind == "simulated" {
+		reasons.push(
+			"the inventory is simulated, which only a development chain allows (read the real GPUs: \
+			 inventory.mode = \"nvml\")",
+		);
+	}
+	if executor == ExecutorKind::Process {
+		reasons.push(
+			"executor.kind = \"process\" runs tenant code as the agent's own user, which only a \
+			 development chain allows (use executor.kind = \"container\")",
+		);
+	}
+	(!reasons.is_empty()).then(|| reasons.join("; "))
 }
 
 fn start_err(what: &str) -> impl Fn(String) -> AgentError + '_ {
@@ -77,6 +116,7 @@ pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
 		inventory::detect(&config.inventory).map_err(|e| start_err("inventory")(e.to_string()))?,
 	);
 	health.set_inventory_source(gpus.kind());
+	metrics.set_inventory_simulated(gpus.kind() == "simulated");
 	let store =
 		Arc::new(Store::open(&config.data_dir).map_err(|e| start_err("store")(e.to_string()))?);
 	let agent_key = config.agent_keypair().map_err(|e| start_err("agent key")(e.to_string()))?;
@@ -141,18 +181,31 @@ pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
 		announced,
 		policy,
 	});
-	let follower = tokio::spawn(follow_chain(shared.clone(), shutdown.clone()));
+	let mut follower = tokio::spawn(follow_chain(shared.clone(), shutdown.clone()));
 
-	wait_for_signal().await;
-	tracing::info!("shutting down");
+	let outcome = tokio::select! {
+		() = wait_for_signal() => {
+			tracing::info!("shutting down");
+			Ok(())
+		},
+		joined = &mut follower => match joined {
+			Ok(Err(error)) => {
+				tracing::error!(%error, "stopping");
+				Err(error)
+			},
+			_ => Ok(()),
+		},
+	};
 	let _ = shutdown_tx.send(true);
 	let _ = tokio::time::timeout(Duration::from_secs(10), async {
-		let _ = follower.await;
+		if !follower.is_finished() {
+			let _ = follower.await;
+		}
 		let _ = metrics_task.await;
 	})
 	.await;
 	drop(node);
-	Ok(())
+	outcome
 }
 
 async fn wait_for_signal() {
@@ -190,16 +243,28 @@ impl p2p::RequestHandler for Handler {
 	}
 }
 
-/// Follows finalized blocks, reconnecting with backoff, until shutdown.
-async fn follow_chain(shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) {
+/// Follows finalized blocks, reconnecting with backoff, until shutdown; stops with an error on
+/// a chain that does not allow what the configuration asks for.
+async fn follow_chain(
+	shared: Arc<Shared>,
+	mut shutdown: watch::Receiver<bool>,
+) -> Result<(), AgentError> {
 	let mut attempt = 0u32;
 	loop {
 		if *shutdown.borrow() {
-			return;
+			return Ok(());
 		}
 		let url = shared.config.chain.endpoint.clone();
+		let mut refused = None;
 		let session = async {
 			let chain = Chain::connect(&url).await?;
+			let chain_type = chain.chain_type().await?;
+			if let Some(reason) =
+				development_only(&chain_type, shared.gpus.kind(), shared.config.executor.kind)
+			{
+				refused = Some(AgentError::ChainNotAllowed { chain: chain_type, reason });
+				return Ok(());
+			}
 			attempt = 0;
 			shared.health.set_chain_connected(true);
 			shared.metrics.set_chain_connected(true);
@@ -208,8 +273,11 @@ async fn follow_chain(shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) 
 		};
 		let result = tokio::select! {
 			result = session => result,
-			_ = shutdown.changed() => return,
+			_ = shutdown.changed() => return Ok(()),
 		};
+		if let Some(refusal) = refused {
+			return Err(refusal);
+		}
 		shared.health.set_chain_connected(false);
 		shared.metrics.set_chain_connected(false);
 		shared.submitter.resync();
@@ -221,7 +289,7 @@ async fn follow_chain(shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>) 
 		}
 		tokio::select! {
 			_ = tokio::time::sleep(delay) => {},
-			_ = shutdown.changed() => return,
+			_ = shutdown.changed() => return Ok(()),
 		}
 	}
 }
@@ -593,5 +661,28 @@ async fn ensure_registered(
 			tracing::info!(gpus = devices.len(), "registered the provider");
 			Ok(true)
 		},
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn simulated_gpus_and_the_process_executor_serve_development_chains_only() {
+		for chain in DEVELOPMENT_CHAIN_TYPES {
+			assert_eq!(development_only(chain, "simulated", ExecutorKind::Process), None);
+		}
+		assert_eq!(development_only("Live", "nvml", ExecutorKind::Container), None);
+		let simulated = development_only("Live", "simulated", ExecutorKind::Container)
+			.expect("refused on a live chain");
+		assert!(simulated.contains("simulated"), "{simulated}");
+		let process = development_only("Live", "nvml", ExecutorKind::Process)
+			.expect("refused on a live chain");
+		assert!(process.contains("executor.kind = \"process\""), "{process}");
+		// A custom chain type is not a development chain either.
+		let both =
+			development_only("Staging", "simulated", ExecutorKind::Process).expect("refused");
+		assert!(both.contains("simulated") && both.contains("process"), "{both}");
 	}
 }

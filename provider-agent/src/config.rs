@@ -241,11 +241,59 @@ pub struct SimulatedGpu {
 #[derive(Clone, Copy, Debug, Default, Deserialize, Eq, PartialEq)]
 #[serde(rename_all = "lowercase")]
 pub enum ExecutorKind {
-	/// A child process of the agent.
-	#[default]
+	/// A child process of the agent, as the agent's own user: development chains only.
 	Process,
-	/// A container (docker or podman).
+	/// A hardened container (docker or podman): the default, and the only kind a chain that
+	/// is not a development chain allows.
+	#[default]
 	Container,
+}
+
+/// `[executor.sandbox]`: what one lease's container may use. Limits scale with the lease's
+/// GPU count where noted; a manifest asking for more than a limit is refused, and a limit it
+/// leaves out is the maximum.
+#[derive(Clone, Debug, Deserialize, Eq, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SandboxConfig {
+	/// The `uid:gid` the workload runs as inside its container.
+	#[serde(default = "default_sandbox_user")]
+	pub user: String,
+	/// Memory per leased GPU, MiB.
+	#[serde(default = "default_memory_mib_per_gpu")]
+	pub memory_mib_per_gpu: u64,
+	/// CPU per leased GPU, thousandths of a core.
+	#[serde(default = "default_cpu_millis_per_gpu")]
+	pub cpu_millis_per_gpu: u64,
+	/// Processes and threads per lease.
+	#[serde(default = "default_pids")]
+	pub pids: u64,
+	/// `/dev/shm` per leased GPU, MiB (counted in the memory limit when used).
+	#[serde(default = "default_shm_mib_per_gpu")]
+	pub shm_mib_per_gpu: u64,
+	/// `/tmp` (a tmpfs, counted in the memory limit when used), MiB.
+	#[serde(default = "default_tmp_mib")]
+	pub tmp_mib: u64,
+	/// Disk for the workload directory and its raw output, per lease, MiB.
+	#[serde(default = "default_disk_mib")]
+	pub disk_mib: u64,
+	/// Whether a manifest may ask for the network (`"network": true`).
+	#[serde(default)]
+	pub allow_network: bool,
+}
+
+impl Default for SandboxConfig {
+	fn default() -> Self {
+		Self {
+			user: default_sandbox_user(),
+			memory_mib_per_gpu: default_memory_mib_per_gpu(),
+			cpu_millis_per_gpu: default_cpu_millis_per_gpu(),
+			pids: default_pids(),
+			shm_mib_per_gpu: default_shm_mib_per_gpu(),
+			tmp_mib: default_tmp_mib(),
+			disk_mib: default_disk_mib(),
+			allow_network: false,
+		}
+	}
 }
 
 /// `[executor]`.
@@ -267,6 +315,9 @@ pub struct ExecutorConfig {
 	/// Largest total size of a lease's outputs, bytes.
 	#[serde(default = "default_max_output_bytes")]
 	pub max_output_bytes: u64,
+	/// The container sandbox's limits.
+	#[serde(default)]
+	pub sandbox: SandboxConfig,
 }
 
 impl Default for ExecutorConfig {
@@ -277,6 +328,7 @@ impl Default for ExecutorConfig {
 			stop_grace_secs: default_stop_grace_secs(),
 			warn_before_end_secs: default_warn_before_end_secs(),
 			max_output_bytes: default_max_output_bytes(),
+			sandbox: SandboxConfig::default(),
 		}
 	}
 }
@@ -354,6 +406,41 @@ fn default_warn_before_end_secs() -> u64 {
 
 fn default_max_output_bytes() -> u64 {
 	1 << 30
+}
+
+/// `uid:gid`, both numeric.
+fn is_uid_gid(text: &str) -> bool {
+	text.split_once(':').is_some_and(|(uid, gid)| {
+		[uid, gid].iter().all(|id| !id.is_empty() && id.parse::<u32>().is_ok())
+	})
+}
+
+fn default_sandbox_user() -> String {
+	"65534:65534".into()
+}
+
+fn default_memory_mib_per_gpu() -> u64 {
+	32 * 1024
+}
+
+fn default_cpu_millis_per_gpu() -> u64 {
+	8_000
+}
+
+fn default_pids() -> u64 {
+	4_096
+}
+
+fn default_shm_mib_per_gpu() -> u64 {
+	8 * 1024
+}
+
+fn default_tmp_mib() -> u64 {
+	1024
+}
+
+fn default_disk_mib() -> u64 {
+	100 * 1024
 }
 
 fn default_p2p_listen() -> Vec<String> {
@@ -613,6 +700,31 @@ impl AgentConfig {
 		if executor.max_output_bytes == 0 {
 			return Err(self.invalid("executor.max_output_bytes", "must be more than 0"));
 		}
+		let sandbox = &executor.sandbox;
+		if !is_uid_gid(&sandbox.user) {
+			return Err(self.invalid(
+				"executor.sandbox.user",
+				format!("{:?} is not a numeric \"uid:gid\" such as \"65534:65534\"", sandbox.user),
+			));
+		}
+		if sandbox.user.split(':').any(|id| id == "0") {
+			return Err(self.invalid(
+				"executor.sandbox.user",
+				"must not be root (0): workloads run unprivileged",
+			));
+		}
+		for (name, value) in [
+			("memory_mib_per_gpu", sandbox.memory_mib_per_gpu),
+			("cpu_millis_per_gpu", sandbox.cpu_millis_per_gpu),
+			("pids", sandbox.pids),
+			("shm_mib_per_gpu", sandbox.shm_mib_per_gpu),
+			("tmp_mib", sandbox.tmp_mib),
+			("disk_mib", sandbox.disk_mib),
+		] {
+			if value == 0 {
+				return Err(self.invalid(format!("executor.sandbox.{name}"), "must be more than 0"));
+			}
+		}
 		Ok(())
 	}
 
@@ -772,29 +884,26 @@ max_leases = 16
 "NVIDIA H100 80GB HBM3" = "6"
 
 [inventory]
-# "auto": the GPUs NVML reports, or the simulated list below when no NVIDIA driver answers
-# (a warning says so); "nvml": NVML only; "simulated": the list below only.
+# "auto": the GPUs NVML reports (an NVML failure on a machine with an NVIDIA driver is an
+# error, never a silent fallback); "nvml": the same; "simulated": the [[inventory.simulated]]
+# list below, allowed only on a development chain (the agent checks the chain it joins).
 mode = "auto"
 
-# Simulated GPUs, for development machines without one. Optional per GPU:
-# busy_utilization_pct (default 87) and busy_memory_mib (default a third of vram_mib) are
-# reported while the GPU is leased.
-[[inventory.simulated]]
-model = "NVIDIA L4"
-vram_mib = 23034
-compute_capability = "8.9"
-uuid = "GPU-00000000-0000-4000-8000-000000000001"
-
-[[inventory.simulated]]
-model = "NVIDIA L4"
-vram_mib = 23034
-compute_capability = "8.9"
-uuid = "GPU-00000000-0000-4000-8000-000000000002"
+# Simulated GPUs, for development chains on machines without one (with mode = "simulated").
+# Optional per GPU: busy_utilization_pct (default 87) and busy_memory_mib (default a third of
+# vram_mib) are reported while the GPU is leased.
+# [[inventory.simulated]]
+# model = "NVIDIA L4"
+# vram_mib = 23034
+# compute_capability = "8.9"
+# uuid = "GPU-00000000-0000-4000-8000-000000000001"
 
 [executor]
-# "process": workloads run as child processes of the agent; "container": in containers.
-kind = "process"
-# "docker" or "podman" for kind = "container"; leave it out to use whichever is installed.
+# "container": each workload in a hardened container (the default, and the only kind allowed
+# on a chain that is not a development chain); "process": as a child process of the agent,
+# under the agent's own user, for development chains only.
+kind = "container"
+# "docker" or "podman"; leave it out to use whichever is installed.
 # container_runtime = "podman"
 # Seconds between asking a workload to stop and killing it.
 stop_grace_secs = 10
@@ -802,6 +911,23 @@ stop_grace_secs = 10
 warn_before_end_secs = 300
 # Largest total size of a lease's outputs, in bytes (1 GiB).
 max_output_bytes = 1073741824
+
+# What one lease's container may use. A manifest's `resources` may ask for less; a manifest
+# asking for more is refused. Per-GPU limits are multiplied by the lease's GPU count.
+[executor.sandbox]
+# The unprivileged uid:gid the workload runs as inside its container (never root).
+user = "65534:65534"
+memory_mib_per_gpu = 32768
+# Thousandths of a core: 8000 = 8 cores per GPU.
+cpu_millis_per_gpu = 8000
+pids = 4096
+shm_mib_per_gpu = 8192
+tmp_mib = 1024
+# The workload directory (inputs, outputs, files it writes) and its raw output; a workload
+# that outgrows it is stopped.
+disk_mib = 102400
+# Whether a manifest may ask for network access ("network": true); off otherwise.
+allow_network = false
 
 [p2p]
 # Multiaddrs the manifest protocol listens on.
@@ -856,16 +982,31 @@ mod tests {
 
 	const EMBR: u128 = 1_000_000_000_000;
 
-	/// The example with `from` replaced by `to`.
-	fn example_with(from: &str, to: &str) -> String {
-		assert!(EXAMPLE.contains(from), "the example contains {from:?}");
-		EXAMPLE.replacen(from, to, 1)
+	/// The example with two simulated GPUs listed, as on a development machine.
+	fn with_gpus() -> String {
+		let gpus = (1..=2)
+			.map(|i| {
+				format!(
+					"[[inventory.simulated]]\nmodel = \"NVIDIA L4\"\nvram_mib = 23034\n\
+					 compute_capability = \"8.9\"\nuuid = \"GPU-00000000-0000-4000-8000-00000000000{i}\"\n\n"
+				)
+			})
+			.collect::<String>();
+		EXAMPLE.replacen("[executor]\n", &format!("{gpus}[executor]\n"), 1)
 	}
 
-	/// The example with the last `from` replaced by `to`.
+	/// [`with_gpus`] with `from` replaced by `to`.
+	fn example_with(from: &str, to: &str) -> String {
+		let text = with_gpus();
+		assert!(text.contains(from), "the example contains {from:?}");
+		text.replacen(from, to, 1)
+	}
+
+	/// [`with_gpus`] with the last `from` replaced by `to`.
 	fn last_replaced(from: &str, to: &str) -> String {
-		let at = EXAMPLE.rfind(from).unwrap_or_else(|| panic!("the example contains {from:?}"));
-		format!("{}{to}{}", &EXAMPLE[..at], &EXAMPLE[at + from.len()..])
+		let text = with_gpus();
+		let at = text.rfind(from).unwrap_or_else(|| panic!("the example contains {from:?}"));
+		format!("{}{to}{}", &text[..at], &text[at + from.len()..])
 	}
 
 	fn error_of(text: &str) -> String {
@@ -884,8 +1025,9 @@ mod tests {
 		assert_eq!(config.data_dir, dir.path().join("agent-data"));
 		assert_eq!(config.chain.endpoint, DEFAULT_ENDPOINT);
 		assert_eq!(config.inventory.mode, InventoryMode::Auto);
-		assert_eq!(config.inventory.simulated.len(), 2);
-		assert_eq!(config.executor.kind, ExecutorKind::Process);
+		assert!(config.inventory.simulated.is_empty(), "no simulated GPU outside a dev chain");
+		assert_eq!(config.executor.kind, ExecutorKind::Container);
+		assert_eq!(config.executor.sandbox, SandboxConfig::default());
 		assert_eq!(config.telemetry.metrics_listen, DEFAULT_METRICS_LISTEN);
 		assert_eq!(config.bond_plancks(), Some(1_500 * EMBR));
 		let agent = config.agent_keypair().expect("agent key");
@@ -990,11 +1132,20 @@ default_per_gpu_hour = "1.5"
 			(example_with("mode = \"auto\"", "mode = \"gpu\""), "unknown variant `gpu`"),
 			(
 				example_with(
-					"kind = \"process\"",
-					"kind = \"process\"\ncontainer_runtime = \"lxc\"",
+					"kind = \"container\"",
+					"kind = \"container\"\ncontainer_runtime = \"lxc\"",
 				),
 				"executor.container_runtime",
 			),
+			(
+				example_with("user = \"65534:65534\"", "user = \"nobody\""),
+				"executor.sandbox.user: \"nobody\" is not a numeric",
+			),
+			(
+				example_with("user = \"65534:65534\"", "user = \"0:0\""),
+				"executor.sandbox.user: must not be root",
+			),
+			(example_with("pids = 4096", "pids = 0"), "executor.sandbox.pids: must be more than 0"),
 			(
 				example_with("bond = \"1500\"", "bond = \"lots\""),
 				"provider.bond: \"lots\" is not an EMBR amount",
@@ -1027,12 +1178,7 @@ default_per_gpu_hour = "1.5"
 
 	#[test]
 	fn simulated_mode_needs_gpus() {
-		let text = EXAMPLE
-			.split("[[inventory.simulated]]")
-			.next()
-			.map(|head| head.to_string())
-			.unwrap_or_default()
-			.replace("mode = \"auto\"", "mode = \"simulated\"");
+		let text = EXAMPLE.replace("mode = \"auto\"", "mode = \"simulated\"");
 		let error = error_of(&text);
 		assert!(error.contains("inventory.simulated: mode = \"simulated\" needs"), "{error}");
 	}

@@ -42,6 +42,7 @@ pub struct Metrics {
 	bids: IntCounterVec,
 	manifests: IntCounterVec,
 	earned_plancks: Gauge,
+	inventory_simulated: IntGauge,
 }
 
 impl Metrics {
@@ -97,6 +98,10 @@ impl Metrics {
 			"ember_agent_earned_plancks",
 			"Earnings of the provider's leases, plancks (approximate above 2^53).",
 		)?;
+		let inventory_simulated = IntGauge::new(
+			"ember_agent_inventory_simulated",
+			"1 when the GPUs are simulated (development chains only), 0 when read through NVML.",
+		)?;
 		let build_info = IntGaugeVec::new(
 			Opts::new("ember_agent_build_info", "The agent's version; always 1."),
 			&["version"],
@@ -116,6 +121,7 @@ impl Metrics {
 		registry.register(Box::new(bids.clone()))?;
 		registry.register(Box::new(manifests.clone()))?;
 		registry.register(Box::new(earned_plancks.clone()))?;
+		registry.register(Box::new(inventory_simulated.clone()))?;
 		registry.register(Box::new(build_info))?;
 		Ok(Self {
 			registry,
@@ -132,6 +138,7 @@ impl Metrics {
 			bids,
 			manifests,
 			earned_plancks,
+			inventory_simulated,
 		})
 	}
 
@@ -191,6 +198,11 @@ impl Metrics {
 		self.manifests
 			.with_label_values(&[if accepted { "accepted" } else { "refused" }])
 			.inc();
+	}
+
+	/// Says whether the inventory is simulated.
+	pub fn set_inventory_simulated(&self, simulated: bool) {
+		self.inventory_simulated.set(i64::from(simulated));
 	}
 
 	/// Sets the provider's earnings, plancks.

@@ -136,6 +136,7 @@ impl Workloads {
 		Some(RunSpec {
 			lease,
 			max_runtime: manifest.max_runtime_secs.map(Duration::from_secs),
+			disk_limit: self.executor.disk_limit_bytes(&manifest),
 			manifest,
 			gpu_uuids: entry.record.gpu_uuids.clone(),
 			lease_dir: dir,
@@ -410,6 +411,19 @@ impl Workloads {
 			Ok(manifest) => manifest,
 			Err(error) => return reject(p2p::RejectReason::InvalidManifest(error.to_string())),
 		};
+		// What this provider cannot run (another workload kind, more than its sandbox allows)
+		// is refused now, while the tenant is listening, not found out at start.
+		if let Err(reason) = self.executor.admit(&manifest) {
+			tracing::warn!(lease, %reason, "refused a manifest this provider does not run");
+			self.metrics.manifest(false);
+			// The tenant signed it (checked above): its log says why.
+			if let Ok(entries) = self.entries.lock() {
+				if let Some(entry) = entries.get(&lease) {
+					entry.log.agent(&format!("refused the manifest: {reason}"));
+				}
+			}
+			return reject(p2p::RejectReason::InvalidManifest(reason));
+		}
 		let dir = self.dir_of(lease);
 		if let Err(error) = std::fs::create_dir_all(&dir)
 			.and_then(|()| std::fs::write(dir.join("manifest.json"), &signed.manifest))
@@ -436,6 +450,7 @@ impl Workloads {
 				lease_dir: dir.clone(),
 				log: entry.log.clone(),
 				max_runtime: manifest.max_runtime_secs.map(Duration::from_secs),
+				disk_limit: self.executor.disk_limit_bytes(&manifest),
 			}
 		};
 		self.metrics.manifest(true);

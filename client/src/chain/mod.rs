@@ -93,6 +93,12 @@ impl Chain {
 		self.rpc.system_account_next_index(account).await.map_err(ChainError::rpc)
 	}
 
+	/// The chain spec's type as the node reports it: `Development`, `Local`, `Live` or a
+	/// custom name.
+	pub async fn chain_type(&self) -> Result<String, ChainError> {
+		self.rpc.system_chain_type().await.map_err(ChainError::rpc)
+	}
+
 	/// The URL this client is connected to.
 	pub fn url(&self) -> &str {
 		&self.url

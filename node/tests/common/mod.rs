@@ -51,10 +51,11 @@ impl Node {
 			.spawn()
 			.expect("ember-node starts");
 		let mut node = Self { child, rpc_port: 0, prometheus_port, log_path };
-		node.rpc_port = node.wait_for("the RPC server's address", Duration::from_secs(60), |node| {
-			let log = std::fs::read_to_string(&node.log_path).ok()?;
-			rpc_port_in_log(&log)
-		});
+		node.rpc_port =
+			node.wait_for("the RPC server's address", Duration::from_secs(60), |node| {
+				let log = std::fs::read_to_string(&node.log_path).ok()?;
+				rpc_port_in_log(&log)
+			});
 		node
 	}
 

@@ -9,9 +9,12 @@
 //! against the lease directory), tails its output on, and learns its exit code from the file
 //! its wrapper shell writes.
 //!
-//! An [`Executor`] decides the command line: the process executor runs a manifest's program
-//! directly with `CUDA_VISIBLE_DEVICES` set to the leased GPUs' UUIDs; the container executor
-//! runs its image with docker or podman, passing in only the leased GPUs.
+//! An [`Executor`] decides the command line: the container executor (the default, and the only
+//! one outside development chains) runs the manifest's image with podman or docker in a
+//! hardened sandbox with only the leased GPUs; the process executor runs a manifest's program
+//! directly, as the agent's own user, with `CUDA_VISIBLE_DEVICES` set to the leased GPUs'
+//! UUIDs. Either way the workload is stopped when its directory and raw output outgrow the
+//! lease's disk limit.
 
 mod container;
 mod logbook;
@@ -23,7 +26,7 @@ use std::{
 	time::Duration,
 };
 
-pub use container::ContainerExecutor;
+pub use container::{ContainerExecutor, Engine, Limits};
 use ember_client::manifest::{InputSource, Manifest};
 pub use ember_client::p2p::WorkloadState;
 pub use logbook::{LogBook, MAX_LINE_BYTES, MAX_LOG_BYTES};
@@ -69,15 +72,29 @@ pub struct RunSpec {
 	pub log: LogBook,
 	/// The workload is stopped after this long.
 	pub max_runtime: Option<Duration>,
+	/// The workload is stopped when its work directory and raw output take more bytes.
+	pub disk_limit: Option<u64>,
 }
 
-/// A command line (program first) and the extra environment it runs with.
+/// A command line (program first) and the environment it runs with on the host, on top of the
+/// agent's own.
 pub type Launch = (Vec<String>, Vec<(String, String)>);
 
 /// How workloads are launched.
 pub trait Executor: Send + Sync {
 	/// Its name, for logs.
 	fn name(&self) -> &'static str;
+	/// Whether this executor runs `manifest` here; the error tells the tenant why not.
+	fn admit(&self, manifest: &Manifest) -> Result<(), String>;
+	/// The most disk `manifest`'s work directory and raw output may take, bytes.
+	fn disk_limit_bytes(&self, _manifest: &Manifest) -> Option<u64> {
+		None
+	}
+	/// Makes the prepared work directory usable by the workload (its owner, for a sandbox
+	/// user).
+	fn prepare_work_dir(&self, _work: &Path) -> Result<(), ExecutionError> {
+		Ok(())
+	}
 	/// The command line (program first) and extra environment that run `spec`'s workload.
 	fn command(&self, spec: &RunSpec) -> Result<Launch, ExecutionError>;
 	/// A command that stops the workload more gracefully than signalling its process group
@@ -93,17 +110,33 @@ impl Executor for ProcessExecutor {
 		"process"
 	}
 
+	fn admit(&self, manifest: &Manifest) -> Result<(), String> {
+		match manifest.workload {
+			ember_client::manifest::Workload::Command { .. } => Ok(()),
+			ember_client::manifest::Workload::Container { .. } => {
+				Err("this provider runs programs, not container images (its executor is `process`)"
+					.into())
+			},
+		}
+	}
+
+	fn disk_limit_bytes(&self, manifest: &Manifest) -> Option<u64> {
+		manifest.resources.disk_mib.map(|mib| mib.saturating_mul(1 << 20))
+	}
+
 	fn command(&self, spec: &RunSpec) -> Result<Launch, ExecutionError> {
 		match &spec.manifest.workload {
 			ember_client::manifest::Workload::Command { program, args } => {
 				let mut argv = vec![program.clone()];
 				argv.extend(args.iter().cloned());
 				let visible = spec.gpu_uuids.join(",");
-				let env = vec![
+				let mut env: Vec<(String, String)> =
+					spec.manifest.env.clone().into_iter().collect();
+				env.extend([
 					// CUDA takes GPU UUIDs here: the workload sees the leased devices and no others.
 					("CUDA_VISIBLE_DEVICES".to_string(), visible.clone()),
 					("NVIDIA_VISIBLE_DEVICES".to_string(), visible),
-				];
+				]);
 				Ok((argv, env))
 			},
 			ember_client::manifest::Workload::Container { .. } => Err(ExecutionError::Unsupported(
@@ -124,10 +157,44 @@ pub fn executor_for(
 ) -> Result<std::sync::Arc<dyn Executor>, ExecutionError> {
 	Ok(match config.kind {
 		ExecutorKind::Process => std::sync::Arc::new(ProcessExecutor),
-		ExecutorKind::Container => {
-			std::sync::Arc::new(ContainerExecutor::detect(config.container_runtime.as_deref())?)
-		},
+		ExecutorKind::Container => std::sync::Arc::new(ContainerExecutor::detect(
+			config.container_runtime.as_deref(),
+			config.sandbox.clone(),
+		)?),
 	})
+}
+
+/// Most directory entries counted when measuring a workload's disk use; a workload that makes
+/// more is measured as over any limit, as counting them all would cost the agent too much.
+const MAX_COUNTED_ENTRIES: usize = 1_000_000;
+
+/// Bytes a workload takes on disk: its work directory (symlinks not followed, allocated
+/// blocks, so sparse files count what they use) and its raw `stdout` and `stderr`.
+pub(crate) fn disk_used(lease_dir: &Path) -> u64 {
+	use std::os::unix::fs::MetadataExt;
+	let allocated = |meta: &std::fs::Metadata| meta.blocks().saturating_mul(512);
+	let mut used: u64 = ["stdout", "stderr"]
+		.iter()
+		.filter_map(|name| std::fs::symlink_metadata(lease_dir.join(name)).ok())
+		.map(|meta| allocated(&meta))
+		.sum();
+	let mut pending = vec![lease_dir.join("work")];
+	let mut counted = 0usize;
+	while let Some(dir) = pending.pop() {
+		let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+		for entry in entries.filter_map(Result::ok) {
+			counted += 1;
+			if counted > MAX_COUNTED_ENTRIES {
+				return u64::MAX;
+			}
+			let Ok(meta) = entry.metadata() else { continue };
+			used = used.saturating_add(allocated(&meta));
+			if meta.is_dir() {
+				pending.push(entry.path());
+			}
+		}
+	}
+	used
 }
 
 /// A path inside `base` for a manifest's relative `path`; `None` if it would leave `base`.

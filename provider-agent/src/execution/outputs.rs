@@ -10,7 +10,7 @@ use ember_client::{manifest::Manifest, p2p::RejectReason};
 use super::inside;
 
 /// The manifest stored in a lease directory.
-fn stored_manifest(lease_dir: &Path) -> Option<Manifest> {
+pub(super) fn stored_manifest(lease_dir: &Path) -> Option<Manifest> {
 	let bytes = std::fs::read(lease_dir.join("manifest.json")).ok()?;
 	Manifest::from_json(&bytes).ok()
 }
@@ -26,8 +26,9 @@ fn declared(manifest: &Manifest, path: &str) -> bool {
 }
 
 /// Up to `max` bytes of the output file `path` from `offset`: the bytes, the file's length and
-/// whether they reach its end. Only files the manifest lists as outputs are served, and only
-/// from inside the workload's directory (a symlink out of it is refused).
+/// whether they reach its end. Only regular files the manifest lists as outputs are served,
+/// and only from inside the workload's directory: the file is opened without following any
+/// symlink (see [`open_beneath`]), so a workload cannot point an output at the host's files.
 pub fn read_output_chunk(
 	lease_dir: &Path,
 	path: &str,
@@ -38,14 +39,14 @@ pub fn read_output_chunk(
 	if !declared(&manifest, path) {
 		return Err(RejectReason::NotFound);
 	}
-	let work = lease_dir.join("work").canonicalize().map_err(|_| RejectReason::NotFound)?;
-	let target = inside(&work, path).ok_or(RejectReason::NotFound)?;
-	let real = target.canonicalize().map_err(|_| RejectReason::NotFound)?;
-	if !real.starts_with(&work) || !real.is_file() {
+	let work = lease_dir.join("work");
+	inside(&work, path).ok_or(RejectReason::NotFound)?;
+	let mut file = open_beneath(&work, path).map_err(|_| RejectReason::NotFound)?;
+	let meta = file.metadata().map_err(|e| RejectReason::Internal(e.to_string()))?;
+	if !meta.is_file() {
 		return Err(RejectReason::NotFound);
 	}
-	let mut file = std::fs::File::open(&real).map_err(|_| RejectReason::NotFound)?;
-	let total = file.metadata().map_err(|e| RejectReason::Internal(e.to_string()))?.len();
+	let total = meta.len();
 	let start = offset.min(total);
 	file.seek(SeekFrom::Start(start))
 		.map_err(|e| RejectReason::Internal(e.to_string()))?;
@@ -55,6 +56,44 @@ pub fn read_output_chunk(
 		.map_err(|e| RejectReason::Internal(e.to_string()))?;
 	let eof = start + data.len() as u64 >= total;
 	Ok((data, total, eof))
+}
+
+/// Opens `relative` (normal components only, as [`inside`] checks) under `base` for reading,
+/// never following a symlink: each directory is opened relative to the one before it with
+/// `O_NOFOLLOW`, so a workload that swaps a path for a symlink at any moment gains nothing.
+/// `O_NONBLOCK` keeps a FIFO from stalling the agent; the caller serves regular files only.
+pub(super) fn open_beneath(base: &Path, relative: &str) -> std::io::Result<std::fs::File> {
+	use std::{
+		ffi::CString,
+		os::{
+			fd::{AsRawFd, FromRawFd, OwnedFd},
+			unix::ffi::OsStrExt,
+		},
+	};
+	let c_string = |bytes: &[u8]| {
+		CString::new(bytes).map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))
+	};
+	let directory = libc::O_RDONLY | libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC;
+	let file = libc::O_RDONLY | libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC;
+	let open_at = |dir: libc::c_int, name: &CString, flags: libc::c_int| {
+		// SAFETY: `name` is a NUL-terminated string that outlives the call; the returned
+		// descriptor, when valid, is owned by nothing else.
+		let fd = unsafe { libc::openat(dir, name.as_ptr(), flags) };
+		if fd < 0 {
+			Err(std::io::Error::last_os_error())
+		} else {
+			// SAFETY: `fd` was just opened and is owned by nothing else.
+			Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+		}
+	};
+	let mut current = open_at(libc::AT_FDCWD, &c_string(base.as_os_str().as_bytes())?, directory)?;
+	let parts: Vec<&str> = relative.split('/').collect();
+	for (index, part) in parts.iter().enumerate() {
+		let last = index + 1 == parts.len();
+		let flags = if last { file } else { directory };
+		current = open_at(current.as_raw_fd(), &c_string(part.as_bytes())?, flags)?;
+	}
+	Ok(std::fs::File::from(current))
 }
 
 /// Clears a finished lease's directory: the workload's inputs and scratch files go; the log,

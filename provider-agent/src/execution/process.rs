@@ -115,6 +115,7 @@ pub async fn start(
 	let dir = &spec.lease_dir;
 	let work = dir.join("work");
 	tokio::fs::create_dir_all(&work).await?;
+	executor.prepare_work_dir(&work)?;
 	let _ = tokio::fs::remove_file(dir.join("exit-code")).await;
 	let stdout = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("stdout"))?;
 	let stderr = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("stderr"))?;
@@ -125,7 +126,9 @@ pub async fn start(
 		.arg("ember-workload")
 		.args(&argv)
 		.current_dir(&work)
-		.envs(&spec.manifest.env)
+		// Only what the executor says: a container executor passes the manifest's variables
+		// into the container, never to the engine's own process on the host (where a
+		// tenant's LD_PRELOAD or PATH would run code as the agent).
 		.envs(extra_env)
 		.env("EMBER_LEASE", spec.lease.to_string())
 		.env("EMBER_EXIT_FILE", dir.join("exit-code"))
@@ -155,9 +158,12 @@ pub async fn start(
 		spec.log.clone(),
 		state.clone(),
 		ended_tx,
-		deadline,
-		stop_grace,
-		executor.stop_command(spec.lease, stop_grace),
+		Limits {
+			deadline,
+			disk: spec.disk_limit,
+			grace: stop_grace,
+			stop_command: executor.stop_command(spec.lease, stop_grace),
+		},
 	));
 	Ok(RunningWorkload {
 		pid,
@@ -184,15 +190,20 @@ pub fn adopt(
 	match pid {
 		Some(pid) => {
 			log.agent(&format!("the agent restarted; the workload (pid {pid}) is still running"));
+			let disk = super::outputs::stored_manifest(dir)
+				.and_then(|manifest| executor.disk_limit_bytes(&manifest));
 			tokio::spawn(supervise(
 				Exit::Orphan(pid),
 				dir.to_path_buf(),
 				log.clone(),
 				state.clone(),
 				ended_tx,
-				None,
-				stop_grace,
-				executor.stop_command(lease, stop_grace),
+				Limits {
+					deadline: None,
+					disk,
+					grace: stop_grace,
+					stop_command: executor.stop_command(lease, stop_grace),
+				},
 			));
 		},
 		None => {
@@ -263,19 +274,32 @@ impl Exit {
 	}
 }
 
-#[allow(clippy::too_many_arguments)]
+/// When a workload is stopped on the agent's own account, and how.
+struct Limits {
+	/// Its max runtime ends here.
+	deadline: Option<Instant>,
+	/// The most bytes its work directory and raw output may take.
+	disk: Option<u64>,
+	/// Between the stop and SIGKILL.
+	grace: Duration,
+	/// The executor's own stop command.
+	stop_command: Option<Vec<String>>,
+}
+
+/// How many polls between two measurements of a workload's disk use (about 5 s).
+const DISK_CHECK_POLLS: u32 = 20;
+
 async fn supervise(
 	mut exit: Exit,
 	dir: PathBuf,
 	log: LogBook,
 	state: Arc<Mutex<WorkloadState>>,
 	ended: watch::Sender<bool>,
-	deadline: Option<Instant>,
-	grace: Duration,
-	stop_command: Option<Vec<String>>,
+	limits: Limits,
 ) {
 	let mut tail = Tail::new(&dir, log.clone());
 	let mut killed_at: Option<Instant> = None;
+	let mut polls = 0u32;
 	loop {
 		tail.poll(false);
 		if let Some(code) = exit.poll(&dir) {
@@ -299,24 +323,34 @@ async fn supervise(
 			let _ = ended.send(true);
 			return;
 		}
-		if let (Some(deadline), None) = (deadline, killed_at) {
-			if Instant::now() >= deadline {
-				log.agent("the workload reached its max_runtime_secs: stopping it");
-				set_state(
-					&state,
-					WorkloadState::Stopped { reason: "its max runtime passed".into() },
-				);
-				if let Some(command) = &stop_command {
-					run_quietly(command, grace + Duration::from_secs(5)).await;
-				}
-				if let Some(pid) = exit.pid() {
-					signal_group(pid, libc::SIGTERM);
-				}
-				killed_at = Some(Instant::now());
+		polls = polls.wrapping_add(1);
+		let over_limit = if killed_at.is_some() {
+			None
+		} else if limits.deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+			Some("its max runtime passed".to_string())
+		} else if polls % DISK_CHECK_POLLS == 0 {
+			limits.disk.and_then(|limit| {
+				let used = super::disk_used(&dir);
+				(used > limit).then(|| {
+					format!("it used more than its {} MiB of disk", limit.div_ceil(1 << 20))
+				})
+			})
+		} else {
+			None
+		};
+		if let Some(reason) = over_limit {
+			log.agent(&format!("stopping the workload: {reason}"));
+			set_state(&state, WorkloadState::Stopped { reason });
+			if let Some(command) = &limits.stop_command {
+				run_quietly(command, limits.grace + Duration::from_secs(5)).await;
 			}
+			if let Some(pid) = exit.pid() {
+				signal_group(pid, libc::SIGTERM);
+			}
+			killed_at = Some(Instant::now());
 		}
 		if let Some(at) = killed_at {
-			if at.elapsed() > grace {
+			if at.elapsed() > limits.grace {
 				if let Some(pid) = exit.pid() {
 					signal_group(pid, libc::SIGKILL);
 				}

@@ -30,6 +30,7 @@ fn spec(dir: &std::path::Path, manifest: Manifest, max_runtime: Option<Duration>
 		lease_dir: dir.to_path_buf(),
 		log: LogBook::open(dir).expect("log"),
 		max_runtime,
+		disk_limit: None,
 	}
 }
 
@@ -111,6 +112,83 @@ fn an_output_symlinked_out_of_the_workload_directory_is_refused() {
 		read_output_chunk(dir.path(), "leak.txt", 0, 100),
 		Err(ember_client::p2p::RejectReason::NotFound)
 	);
+}
+
+#[test]
+fn an_output_reached_through_a_symlinked_directory_or_a_fifo_is_not_served() {
+	let dir = tempfile::tempdir().expect("temp dir");
+	let outside = dir.path().join("outside");
+	std::fs::create_dir_all(&outside).expect("outside dir");
+	std::fs::write(outside.join("keys.txt"), "provider's keys").expect("secret");
+	let _ = spec(dir.path(), manifest("/bin/true", &[], &["out", "pipe"]), None);
+	let work = dir.path().join("work");
+	std::fs::create_dir_all(&work).expect("work dir");
+	// A directory component that is a symlink out of the work directory.
+	std::os::unix::fs::symlink(&outside, work.join("out")).expect("symlink");
+	assert_eq!(
+		read_output_chunk(dir.path(), "out/keys.txt", 0, 100),
+		Err(ember_client::p2p::RejectReason::NotFound)
+	);
+	// A FIFO would block a plain open forever; it is refused at once.
+	let fifo = std::ffi::CString::new(work.join("pipe").to_str().expect("utf-8")).expect("c");
+	// SAFETY: a valid NUL-terminated path.
+	assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+	assert_eq!(
+		read_output_chunk(dir.path(), "pipe", 0, 100),
+		Err(ember_client::p2p::RejectReason::NotFound)
+	);
+	// A real directory and file in the same place are served.
+	std::fs::remove_file(work.join("out")).expect("unlink");
+	std::fs::create_dir_all(work.join("out")).expect("dir");
+	std::fs::write(work.join("out/result.txt"), "42").expect("result");
+	let (data, total, eof) =
+		read_output_chunk(dir.path(), "out/result.txt", 0, 100).expect("served");
+	assert_eq!((data.as_slice(), total, eof), (&b"42"[..], 2, true));
+}
+
+#[test]
+fn disk_use_counts_the_work_directory_and_raw_output_without_following_links() {
+	let dir = tempfile::tempdir().expect("temp dir");
+	let work = dir.path().join("work/deep/er");
+	std::fs::create_dir_all(&work).expect("dirs");
+	let empty = super::disk_used(dir.path());
+	std::fs::write(work.join("blob"), vec![7u8; 1 << 20]).expect("blob");
+	std::fs::write(dir.path().join("stdout"), vec![b'x'; 1 << 20]).expect("stdout");
+	// A link to a large file outside counts as the link, not the file.
+	let big = dir.path().join("big-outside");
+	std::fs::write(&big, vec![1u8; 4 << 20]).expect("big");
+	std::os::unix::fs::symlink(&big, dir.path().join("work/link")).expect("link");
+	let used = super::disk_used(dir.path()) - empty;
+	assert!((2 << 20..3 << 20).contains(&used), "{used} bytes");
+}
+
+#[test]
+fn a_workload_that_outgrows_its_disk_limit_is_stopped() {
+	let dir = tempfile::tempdir().expect("temp dir");
+	let mut spec = spec(
+		dir.path(),
+		manifest("/bin/sh", &["-c", "head -c 3000000 /dev/zero > fill; sleep 60"], &[]),
+		None,
+	);
+	spec.disk_limit = Some(1 << 20);
+	let log = spec.log.clone();
+	let state = runtime().block_on(async {
+		let running = start(&ProcessExecutor, spec, Duration::from_secs(1)).await.expect("starts");
+		for _ in 0..300 {
+			if !matches!(running.state(), WorkloadState::Running) {
+				break;
+			}
+			tokio::time::sleep(Duration::from_millis(50)).await;
+		}
+		running.state()
+	});
+	assert_eq!(
+		state,
+		WorkloadState::Stopped { reason: "it used more than its 1 MiB of disk".into() }
+	);
+	assert!(texts(&log, LogStream::Agent)
+		.iter()
+		.any(|t| t.contains("stopping the workload: it used more than its 1 MiB of disk")));
 }
 
 #[test]
@@ -199,13 +277,12 @@ fn the_process_executor_refuses_container_images() {
 	let dir = tempfile::tempdir().expect("temp dir");
 	let spec = spec(dir.path(), manifest, None);
 	assert!(matches!(ProcessExecutor.command(&spec), Err(ExecutionError::Unsupported(_))));
-	let docker = ContainerExecutor::detect(Some("docker"));
-	if let Ok(docker) = docker {
-		let (argv, _) = docker.command(&spec).expect("a container command");
-		let line = argv.join(" ");
-		assert!(line.contains("--gpus \"device=GPU-aaa,GPU-bbb\""), "{line}");
-		assert!(line.ends_with("docker.io/library/alpine:3"), "{line}");
-	}
+	assert!(ProcessExecutor.admit(&spec.manifest).is_err());
+	let docker = ContainerExecutor::new(Engine::Docker, crate::config::SandboxConfig::default());
+	let (argv, _) = docker.command(&spec).expect("a container command");
+	let line = argv.join(" ");
+	assert!(line.contains("--gpus \"device=GPU-aaa,GPU-bbb\""), "{line}");
+	assert!(line.ends_with("docker.io/library/alpine:3"), "{line}");
 }
 
 #[test]
@@ -217,87 +294,167 @@ fn inputs_cannot_escape_the_workload_directory() {
 	assert_eq!(inside(base, ""), None);
 }
 
-/// A stand-in for docker that records its calls, runs the image's command in the mounted work
-/// directory (as `/work` would be), and stops it by name: the container executor's whole
-/// life cycle without a container engine.
-fn fake_container_runtime(dir: &std::path::Path) -> std::path::PathBuf {
-	let calls = dir.join("calls");
-	let pid = dir.join("container.pid");
-	let script = format!(
-		r#"#!/bin/sh
-echo "$*" >> '{calls}'
-case "$1" in
---version) echo "fake 1.0" ;;
-run)
-	shift
-	while [ $# -gt 0 ]; do
-		case "$1" in
-		--rm) shift ;;
-		--volume) work="${{2%:/work}}"; shift 2 ;;
-		--name|--workdir|--env|--gpus|--device) shift 2 ;;
-		*) break ;;
-		esac
-	done
-	echo "image $1"; shift
-	echo $$ > '{pid}'
-	cd "$work" && exec "$@" ;;
-stop) kill -TERM "$(cat '{pid}')" ;;
-esac
-"#,
-		calls = calls.display(),
-		pid = pid.display()
-	);
-	let path = dir.join("fake-docker");
-	std::fs::write(&path, script).expect("fake runtime");
-	let mut permissions = std::fs::metadata(&path).expect("metadata").permissions();
-	std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-	std::fs::set_permissions(&path, permissions).expect("executable");
-	path
+/// A podman executor and the sandbox test image (`scripts/sandbox-image.sh`), or `None` with
+/// the reason printed where podman cannot run it here. `EMBER_REQUIRE_PODMAN=1` (set by
+/// `scripts/test.sh`, so CI never skips) turns that into a failure.
+pub(crate) fn podman(sandbox: crate::config::SandboxConfig) -> Option<(ContainerExecutor, String)> {
+	let script =
+		std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/sandbox-image.sh");
+	let built = std::process::Command::new("bash").arg(&script).output();
+	let problem = match &built {
+		Ok(output) if output.status.success() => None,
+		Ok(output) => Some(String::from_utf8_lossy(&output.stderr).trim().to_string()),
+		Err(error) => Some(error.to_string()),
+	};
+	if let Some(problem) = problem {
+		assert!(
+			std::env::var("EMBER_REQUIRE_PODMAN").as_deref() != Ok("1"),
+			"podman is required here (EMBER_REQUIRE_PODMAN=1) but cannot run: {problem}"
+		);
+		eprintln!(
+			"skipped: podman cannot run the sandbox image here ({problem}); run scripts/setup.sh, \
+			 and set CONTAINERS_CONF=scripts/podman/containers.conf where podman's defaults fail"
+		);
+		return None;
+	}
+	let image = built.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).ok()?;
+	Some((ContainerExecutor::new(Engine::Podman, sandbox), image))
+}
+
+fn container_manifest(image: &str, script: &str, extra: serde_json::Value) -> Manifest {
+	let mut value = json!({
+		"version": 1, "name": "c",
+		"workload": {"kind": "container", "image": image, "args": ["/bin/sh", "-c", script]},
+		"env": {"GREETING": "hello"},
+		"inputs": [{"path": "in/data.txt", "source": {"inline": "42"}}],
+		"outputs": ["result.txt"],
+		"gpus": {"count": 1, "minVramMib": 0},
+	});
+	if let (Some(target), Some(extra)) = (value.as_object_mut(), extra.as_object()) {
+		target.extend(extra.clone());
+	}
+	Manifest::from_json(&serde_json::to_vec(&value).expect("json")).expect("valid")
+}
+
+/// Runs `manifest` in podman until it ends, or for `stop_after` and then stops it (the state
+/// returned is then the one just before the stop); returns that state and its stdout lines.
+fn run_in_podman(
+	executor: &ContainerExecutor,
+	dir: &std::path::Path,
+	manifest: Manifest,
+	stop_after: Option<Duration>,
+) -> (WorkloadState, Vec<String>) {
+	let mut spec = spec(dir, manifest, None);
+	// A lease (and so a container name) no other test, here or in another process, uses.
+	static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+	let seq = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+	spec.lease = 1_000_000_000 + u64::from(std::process::id()) * 100 + seq;
+	spec.gpu_uuids = Vec::new();
+	let log = spec.log.clone();
+	let state = runtime().block_on(async {
+		prepare(dir, &spec.manifest, &log).await.expect("inputs written");
+		let running = start(executor, spec, Duration::from_secs(2)).await.expect("starts");
+		let limit = stop_after.unwrap_or(Duration::from_secs(60));
+		let started = std::time::Instant::now();
+		while matches!(running.state(), WorkloadState::Running) && started.elapsed() < limit {
+			tokio::time::sleep(Duration::from_millis(100)).await;
+		}
+		if stop_after.is_some() {
+			let before = running.state();
+			running.stop("the lease ended", Duration::from_secs(2)).await;
+			assert_eq!(orphan_alive(dir), None, "the engine's process is gone");
+			return before;
+		}
+		for _ in 0..100 {
+			if !matches!(running.state(), WorkloadState::Running) {
+				break;
+			}
+			tokio::time::sleep(Duration::from_millis(100)).await;
+		}
+		running.state()
+	});
+	(state, texts(&log, LogStream::Stdout))
 }
 
 #[test]
-fn the_container_executor_passes_only_the_leased_gpus_and_stops_the_container_by_name() {
-	let tools = tempfile::tempdir().expect("temp dir");
-	let runtime_path = fake_container_runtime(tools.path());
-	let executor = ContainerExecutor::detect(Some(runtime_path.to_str().expect("utf-8")))
-		.expect("the runtime answers --version");
-	let value = json!({
-		"version": 1, "name": "c",
-		"workload": {"kind": "container", "image": "docker.io/library/alpine:3",
-			"args": ["sh", "-c", "echo \"$(cat in/data.txt)\"; sleep 300"]},
-		"env": {"GREETING": "hello"},
-		"inputs": [{"path": "in/data.txt", "source": {"inline": "42"}}],
-		"gpus": {"count": 2, "minVramMib": 0},
-	});
-	let manifest = Manifest::from_json(&serde_json::to_vec(&value).expect("json")).expect("valid");
+fn a_podman_workload_runs_unprivileged_in_a_read_only_sandbox_with_its_work_directory() {
+	let Some((executor, image)) = podman(crate::config::SandboxConfig::default()) else { return };
 	let dir = tempfile::tempdir().expect("temp dir");
-	let spec = spec(dir.path(), manifest, None);
-	let log = spec.log.clone();
-	runtime().block_on(async {
-		prepare(dir.path(), &spec.manifest, &log).await.expect("inputs written");
-		let running = start(&executor, spec, Duration::from_secs(2)).await.expect("starts");
-		for _ in 0..100 {
-			if texts(&log, LogStream::Stdout).len() >= 2 {
-				break;
-			}
-			tokio::time::sleep(Duration::from_millis(50)).await;
-		}
-		assert_eq!(
-			texts(&log, LogStream::Stdout),
-			vec!["image docker.io/library/alpine:3", "42"],
-			"the image's command ran in the mounted work directory"
-		);
-		running.stop("the lease ended", Duration::from_secs(2)).await;
-		assert_eq!(orphan_alive(dir.path()), None);
-	});
-	let calls = std::fs::read_to_string(tools.path().join("calls")).expect("calls recorded");
-	let run = calls.lines().find(|l| l.starts_with("run ")).expect("a run call");
-	let work = dir.path().join("work");
-	assert!(run.contains("--name ember-lease-7"), "{run}");
-	assert!(run.contains(&format!("--volume {}:/work", work.display())), "{run}");
-	assert!(run.contains("--gpus \"device=GPU-aaa,GPU-bbb\""), "{run}");
-	assert!(run.contains("--env GREETING=hello"), "{run}");
-	assert!(calls.lines().any(|l| l == "stop --time 2 ember-lease-7"), "{calls}");
+	let script = "echo \"uid=$(id -u) greeting=$GREETING input=$(cat in/data.txt)\"; \
+		touch /etc/owned 2>/dev/null && echo rootfs=writable || echo rootfs=read-only; \
+		mount -t tmpfs none /tmp 2>/dev/null && echo mount=allowed || echo mount=refused; \
+		grep -q '^CapEff:[[:space:]]*0*$' /proc/self/status && echo caps=none || echo caps=some; \
+		ip link 2>/dev/null | grep -q eth && echo net=yes || echo net=no; \
+		echo 42 > result.txt";
+	let (state, stdout) =
+		run_in_podman(&executor, dir.path(), container_manifest(&image, script, json!({})), None);
+	assert_eq!(state, WorkloadState::Exited { code: 0 }, "{stdout:?}");
+	assert_eq!(
+		stdout,
+		[
+			"uid=65534 greeting=hello input=42",
+			"rootfs=read-only",
+			"mount=refused",
+			"caps=none",
+			"net=no"
+		]
+	);
+	let (data, _, _) = read_output_chunk(dir.path(), "result.txt", 0, 100).expect("output");
+	assert_eq!(data, b"42\n");
+}
+
+/// The manifest's variables go into the container, never into the engine's process on the host:
+/// a tenant's `PATH` there would make the agent fail to find podman (or worse, with
+/// `LD_PRELOAD`, run the tenant's code as the agent).
+#[test]
+fn a_manifests_environment_reaches_the_container_but_not_the_engine() {
+	let Some((executor, image)) = podman(crate::config::SandboxConfig::default()) else { return };
+	let dir = tempfile::tempdir().expect("temp dir");
+	let manifest = container_manifest(
+		&image,
+		"/bin/echo \"path=$PATH preload=$LD_PRELOAD\"",
+		json!({"env": {"PATH": "/nowhere", "LD_PRELOAD": "/work/in/data.txt"}}),
+	);
+	let (state, stdout) = run_in_podman(&executor, dir.path(), manifest, None);
+	assert_eq!(state, WorkloadState::Exited { code: 0 }, "{stdout:?}");
+	assert!(
+		stdout.iter().any(|l| l.starts_with("path=/nowhere preload=/work/in/data.txt")),
+		"{stdout:?}"
+	);
+}
+
+#[test]
+fn a_podman_memory_hog_is_killed_and_nothing_it_started_outlives_the_stop() {
+	let Some((executor, image)) = podman(crate::config::SandboxConfig::default()) else { return };
+	let dir = tempfile::tempdir().expect("temp dir");
+	let hog = container_manifest(
+		&image,
+		"x=$(head -c 300000000 /dev/zero | tr '\\0' a); echo survived",
+		json!({"resources": {"memoryMib": 64}}),
+	);
+	let (state, stdout) = run_in_podman(&executor, dir.path(), hog, None);
+	assert_eq!(state, WorkloadState::Exited { code: 137 }, "the OOM killer ends it: {stdout:?}");
+	assert!(!stdout.iter().any(|l| l == "survived"));
+
+	let dir = tempfile::tempdir().expect("temp dir");
+	let marker = format!("{}.{}", 3 + std::process::id() % 5, std::process::id());
+	let background = container_manifest(
+		&image,
+		&format!("(while true; do sleep {marker}; done) & echo started; sleep 600"),
+		json!({}),
+	);
+	let (state, stdout) =
+		run_in_podman(&executor, dir.path(), background, Some(Duration::from_secs(3)));
+	assert_eq!(state, WorkloadState::Running, "{stdout:?}");
+	assert_eq!(stdout, ["started"]);
+	let survivors: Vec<String> = std::fs::read_dir("/proc")
+		.expect("/proc")
+		.filter_map(Result::ok)
+		.filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+		.map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+		.filter(|c| c.contains(&marker))
+		.collect();
+	assert!(survivors.is_empty(), "processes outlived the stop: {survivors:?}");
 }
 
 /// A manifest whose image is an engine flag (`--privileged`, then `--volume=/:/host` as an
@@ -315,10 +472,7 @@ fn an_image_that_is_an_engine_flag_never_reaches_the_engine() {
 		.expect_err("a flag is not an image");
 	assert_eq!(refused.field, "workload.image");
 
-	let tools = tempfile::tempdir().expect("temp dir");
-	let runtime_path = fake_container_runtime(tools.path());
-	let executor = ContainerExecutor::detect(Some(runtime_path.to_str().expect("utf-8")))
-		.expect("the runtime answers --version");
+	let executor = ContainerExecutor::new(Engine::Podman, crate::config::SandboxConfig::default());
 	let valid = json!({
 		"version": 1, "name": "c",
 		"workload": {"kind": "container", "image": "docker.io/library/alpine:3", "args": []},

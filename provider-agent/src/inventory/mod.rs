@@ -20,7 +20,10 @@ use crate::config::{AgentConfig, InventoryConfig, InventoryMode};
 /// Why the GPUs could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum InventoryError {
-	/// NVML failed: no driver, no permission, a GPU fell off the bus...
+	/// No NVIDIA driver on this machine: NVML's library is not there, or no driver is loaded.
+	#[error("no NVIDIA driver: {0}")]
+	NoDriver(String),
+	/// NVML failed with a driver present: no permission, a GPU fell off the bus...
 	#[error("NVML: {0}")]
 	Nvml(String),
 	/// No source has any GPU to offer.
@@ -145,14 +148,22 @@ fn detect_with(
 		},
 		InventoryMode::Auto => match probe() {
 			Ok(source) => Ok(source),
+			// A driver answered but NVML failed: the machine's real GPUs cannot be read, and
+			// pretending otherwise would sell GPUs nobody checked.
+			Err(error @ (InventoryError::Nvml(_) | InventoryError::NoGpus(_))) => {
+				Err(InventoryError::Nvml(format!(
+					"the NVIDIA driver answered but the GPUs cannot be read ({error}); fix the \
+					 driver, or on a development machine set inventory.mode = \"simulated\""
+				)))
+			},
 			Err(reason) if config.simulated.is_empty() => Err(InventoryError::NoGpus(format!(
 				"no NVIDIA driver found ({reason}) and no [[inventory.simulated]] GPU is listed"
 			))),
 			Err(reason) => {
 				let source = SimulatedSource::new(&config.simulated)?;
 				tracing::warn!(
-					"no NVIDIA driver found ({reason}): using the SIMULATED inventory from the config; \
-					 leases will run on no real GPU"
+					"no NVIDIA driver found ({reason}): using the SIMULATED inventory from the config, \
+					 which only a development chain accepts; leases will run on no real GPU"
 				);
 				Ok(Box::new(source))
 			},
@@ -253,7 +264,7 @@ mod tests {
 	}
 
 	fn no_driver() -> Result<Box<dyn GpuSource>, InventoryError> {
-		Err(InventoryError::Nvml("initialising NVML: libnvidia-ml.so.1 not found".into()))
+		Err(InventoryError::NoDriver("libnvidia-ml.so.1 not found".into()))
 	}
 
 	fn uuids(list: &[&str]) -> Vec<String> {
@@ -394,6 +405,24 @@ mod tests {
 				panic!("NVML probed in simulated mode")
 			});
 		assert_eq!(simulated.map(|s| s.kind()).ok(), Some("simulated"));
+	}
+
+	#[test]
+	fn auto_never_falls_back_when_a_driver_answers_but_nvml_fails() {
+		let listed = config(InventoryMode::Auto, vec![gpu("NVIDIA L4", "GPU-a")]);
+		for failure in [
+			InventoryError::Nvml("GPU 1: UUID: Unknown Error".into()),
+			InventoryError::NoGpus("NVML reports no GPU".into()),
+		] {
+			let message = failure.to_string();
+			let error = detect_with(&listed, || Err(failure)).err().map(|e| e.to_string());
+			assert!(
+				error
+					.as_deref()
+					.is_some_and(|e| e.contains("driver answered") && e.contains(&message)),
+				"{error:?}"
+			);
+		}
 	}
 
 	#[test]

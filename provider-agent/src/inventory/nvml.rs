@@ -21,7 +21,14 @@ fn nvml_err(what: impl std::fmt::Display) -> impl Fn(NvmlError) -> InventoryErro
 impl NvmlSource {
 	/// Loads the NVML library and initialises it; fails without a driver.
 	pub fn init() -> Result<Self, InventoryError> {
-		let nvml = Nvml::init().map_err(nvml_err("initialising NVML"))?;
+		let nvml = Nvml::init().map_err(|error| match error {
+			// No library, or a library without a loaded driver behind it: no NVIDIA driver.
+			NvmlError::LibloadingError(_)
+			| NvmlError::FailedToLoadSymbol(_)
+			| NvmlError::DriverNotLoaded
+			| NvmlError::LibraryNotFound => InventoryError::NoDriver(error.to_string()),
+			other => nvml_err("initialising NVML")(other),
+		})?;
 		Ok(Self { nvml })
 	}
 

@@ -112,8 +112,11 @@ impl DevNode {
 	pub fn start(name: &str) -> Self {
 		// The OS picks the ports, read back from the log: tests running side by side never
 		// share one, and a test never talks to another test's node.
-		let log_path = std::env::temp_dir()
-			.join(format!("ember-e2e-node-{name}-{}-{}.log", std::process::id(), unique()));
+		let log_path = std::env::temp_dir().join(format!(
+			"ember-e2e-node-{name}-{}-{}.log",
+			std::process::id(),
+			unique()
+		));
 		let process = Process::spawn(
 			Command::new(binary("ember-node"))
 				.args(["--dev", "--tmp", "--no-mdns", "--no-prometheus"])
@@ -222,6 +225,11 @@ pub struct Agent {
 	name: String,
 }
 
+/// The `[executor]` section of the agents these tests start by default: workloads as child
+/// processes, as a development chain allows.
+pub const PROCESS_EXECUTOR: &str =
+	"[executor]\nkind = \"process\"\nstop_grace_secs = 3\nwarn_before_end_secs = 60\n";
+
 impl Agent {
 	/// Writes a config for `owner_uri`/`agent_uri` with `gpus` simulated GPUs and starts it.
 	pub fn start(
@@ -231,6 +239,19 @@ impl Agent {
 		owner_uri: &str,
 		agent_uri: &str,
 		gpus: u32,
+	) -> Self {
+		Self::start_with(name, dir, node, owner_uri, agent_uri, gpus, PROCESS_EXECUTOR)
+	}
+
+	/// [`Agent::start`] with `executor` as the config's `[executor]` section(s).
+	pub fn start_with(
+		name: &str,
+		dir: &Path,
+		node: &DevNode,
+		owner_uri: &str,
+		agent_uri: &str,
+		gpus: u32,
+		executor: &str,
 	) -> Self {
 		let data_dir = dir.join(format!("agent-{name}"));
 		let metrics = format!("127.0.0.1:{}", free_port());
@@ -263,11 +284,7 @@ default_per_gpu_hour = "2"
 [inventory]
 mode = "simulated"
 {simulated}
-[executor]
-kind = "process"
-stop_grace_secs = 3
-warn_before_end_secs = 60
-
+{executor}
 [p2p]
 listen = ["/ip4/127.0.0.1/tcp/{p2p}"]
 

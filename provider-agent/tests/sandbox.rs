@@ -1,0 +1,322 @@
+//! A tenant attacking the provider's machine, on real processes: `ember-node --dev`, a provider
+//! agent whose container executor runs podman, and the tenant's own transactions and libp2p
+//! requests. Each attack is one a tenant can mount with nothing but a lease.
+//!
+//! Needs podman and the sandbox image (`scripts/setup.sh`, `scripts/sandbox-image.sh`); skipped
+//! with a printed reason where podman cannot run, unless `EMBER_REQUIRE_PODMAN=1` (CI).
+
+mod support;
+
+use std::{
+	path::Path,
+	process::Command,
+	time::{Duration, Instant},
+};
+
+use ember_client::{
+	chain::{runtime, WaitFor},
+	manifest::manifest_hash,
+	market::{calls, Requirement},
+	p2p::{RejectReason, Response, TenantClient},
+};
+use serde_json::{json, Value};
+use support::*;
+
+const EMBR: u128 = 1_000_000_000_000;
+const OWNER: &str = "//Ferdie";
+const AGENT: &str = "//Ferdie//agent";
+const TENANT: &str = "//Dave";
+
+/// The sandbox image, or `None` (with the reason printed) where podman cannot run it.
+fn sandbox_image() -> Option<String> {
+	let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/sandbox-image.sh");
+	let output = Command::new("bash").arg(&script).output();
+	// The image must exist and run under the environment the agent inherits.
+	let runs = |image: &str| {
+		Command::new("podman")
+			.args(["run", "--rm", "--network", "none", image, "true"])
+			.output()
+	};
+	let problem = match output {
+		Ok(output) if output.status.success() => {
+			let image = String::from_utf8_lossy(&output.stdout).trim().to_string();
+			match runs(&image) {
+				Ok(run) if run.status.success() => return Some(image),
+				Ok(run) => String::from_utf8_lossy(&run.stderr).trim().to_string(),
+				Err(error) => error.to_string(),
+			}
+		},
+		Ok(output) => String::from_utf8_lossy(&output.stderr).trim().to_string(),
+		Err(error) => error.to_string(),
+	};
+	assert!(
+		std::env::var("EMBER_REQUIRE_PODMAN").as_deref() != Ok("1"),
+		"podman is required here (EMBER_REQUIRE_PODMAN=1) but cannot run: {problem}"
+	);
+	eprintln!(
+		"skipped: podman cannot run the sandbox image here ({problem}); run scripts/setup.sh, \
+		 and set CONTAINERS_CONF=scripts/podman/containers.conf where podman's defaults fail"
+	);
+	None
+}
+
+fn num(value: &Value) -> u128 {
+	value
+		.as_u64()
+		.map(u128::from)
+		.or_else(|| value.as_str().and_then(|s| s.parse().ok()))
+		.unwrap_or_else(|| panic!("not a number: {value}"))
+}
+
+/// The provider `OWNER` registered, once Active.
+fn wait_provider(node: &DevNode, agent: &Agent) -> Value {
+	let owner = account(&key(OWNER)).to_string();
+	wait_for(
+		"the agent to bond, register and heartbeat",
+		Duration::from_secs(120),
+		|| {
+			let list = emberctl(node, None, &["providers"]).ok()?;
+			list.as_array()?
+				.iter()
+				.find(|p| p["owner"] == owner.as_str() && p["status"] == "Active")
+				.cloned()
+		},
+		|| agent.log_tail(),
+	)
+}
+
+/// Orders one GPU for the manifest `bytes` (whatever they hold: the chain sees only their
+/// hash), waits for the agent's bid and accepts it; returns the lease id.
+fn lease_for(node: &DevNode, agent: &Agent, bytes: &[u8]) -> u64 {
+	let chain = node.chain();
+	let requirement = Requirement { count: 1, ..Requirement::default() };
+	let call =
+		calls::create_order(&requirement, 200, 3 * EMBR, manifest_hash(bytes), None, 20, false);
+	let receipt = block_on(chain.submit(&call, &key(TENANT), WaitFor::Finalized, &mut |_| {}))
+		.expect("order created");
+	let order = receipt
+		.find_first::<runtime::leases::events::OrderCreated>()
+		.expect("OrderCreated")
+		.order;
+	let owner = account(&key(OWNER)).to_string();
+	wait_for(
+		"the agent's bid",
+		Duration::from_secs(90),
+		|| {
+			let bids = emberctl(node, None, &["bids", &order.to_string()]).ok()?;
+			bids.as_array()?.first().cloned()
+		},
+		|| agent.log_tail(),
+	);
+	emberctl(node, Some(TENANT), &["accept", &order.to_string(), &owner]).expect("bid accepted");
+	let leases = emberctl(node, Some(TENANT), &["lease", "list"]).expect("leases");
+	leases
+		.as_array()
+		.and_then(|l| l.iter().find(|l| l["origin"] == format!("order {order}").as_str()))
+		.map(|l| num(&l["id"]) as u64)
+		.expect("the lease is running")
+}
+
+/// Sends `bytes` as `lease`'s manifest over libp2p, signed by the tenant, once the agent has
+/// followed the chain to the lease.
+fn send_manifest(provider: &Value, lease: u64, bytes: &[u8]) -> Response {
+	let peer = ember_client::p2p::parse_peer_id(provider["peer_id"].as_str().expect("peer id"))
+		.expect("PeerId");
+	let addrs: Vec<String> = provider["multiaddrs"]
+		.as_array()
+		.expect("multiaddrs")
+		.iter()
+		.filter_map(|a| a.as_str().map(str::to_string))
+		.collect();
+	let addrs = ember_client::p2p::parse_multiaddrs(&addrs).expect("multiaddrs");
+	block_on(async {
+		let client = TenantClient::new().expect("client");
+		let started = Instant::now();
+		loop {
+			let answer = client
+				.send_manifest(
+					peer,
+					&addrs,
+					lease,
+					bytes.to_vec(),
+					&key(TENANT),
+					Duration::from_secs(20),
+				)
+				.await
+				.expect("the agent answers");
+			let unseen =
+				matches!(answer, Response::Rejected { reason: RejectReason::UnknownLease });
+			if !unseen || started.elapsed() > Duration::from_secs(30) {
+				return answer;
+			}
+			tokio::time::sleep(Duration::from_secs(1)).await;
+		}
+	})
+}
+
+/// The lease's log as the tenant reads it: its state and every line's text.
+fn logs(node: &DevNode, lease: u64) -> (Value, Vec<String>) {
+	let logs = emberctl(node, Some(TENANT), &["logs", &lease.to_string()]).expect("logs");
+	let lines = logs["lines"]
+		.as_array()
+		.map(|lines| lines.iter().filter_map(|l| l["text"].as_str().map(str::to_string)).collect())
+		.unwrap_or_default();
+	(logs["state"].clone(), lines)
+}
+
+/// Command lines of the host's processes that contain `marker`.
+fn processes_with(marker: &str) -> Vec<String> {
+	std::fs::read_dir("/proc")
+		.expect("/proc")
+		.filter_map(Result::ok)
+		.filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+		.map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+		.filter(|c| c.contains(marker))
+		.collect()
+}
+
+fn podman(args: &[&str]) -> String {
+	let output = Command::new("podman").args(args).output().expect("podman runs");
+	String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+#[test]
+fn a_tenant_cannot_escape_the_container_sandbox() {
+	let Some(image) = sandbox_image() else { return };
+	let dir = tempfile::tempdir().expect("temp dir");
+	let node = DevNode::start("sandbox");
+	let chain = node.chain();
+	speed_up_liveness(&chain, 10, 3);
+	fund(&chain, &account(&key(AGENT)), 10 * EMBR);
+	let executor = "[executor]\nkind = \"container\"\ncontainer_runtime = \"podman\"\n\
+		stop_grace_secs = 3\nwarn_before_end_secs = 60\n\n[executor.sandbox]\n\
+		memory_mib_per_gpu = 256\ntmp_mib = 16\ndisk_mib = 64\n";
+	let agent = Agent::start_with("sandbox", dir.path(), &node, OWNER, AGENT, 2, executor);
+	let provider = wait_provider(&node, &agent);
+	let config = agent.config.display().to_string();
+	let data_dir = agent.data_dir.display().to_string();
+
+	// 1. Flag injection: an "image" that is an engine flag, with a host mount after it. The
+	// chain only holds the hash, so the tenant can put any bytes behind it; the agent refuses
+	// them, and nothing reaches the engine.
+	let injected = serde_json::to_vec(&json!({
+		"version": 1, "name": "escape",
+		"workload": {"kind": "container", "image": "--privileged",
+			"args": ["--volume=/:/host", image, "cat", "/host/etc/shadow"]},
+		"gpus": {"count": 1}
+	}))
+	.expect("json");
+	let lease = lease_for(&node, &agent, &injected);
+	let answer = send_manifest(&provider, lease, &injected);
+	let Response::Rejected { reason: RejectReason::InvalidManifest(why) } = &answer else {
+		panic!("the injected manifest was not refused as invalid: {answer:?}");
+	};
+	assert!(why.contains("workload.image"), "{why}");
+	assert!(podman(&["ps", "-a", "--filter", "label=ember.lease", "-q"]).is_empty());
+	emberctl(&node, Some(TENANT), &["lease", "close", &lease.to_string()]).expect("closed");
+
+	// 2. A workload that probes the host: the agent's config (with its keys) and data dir,
+	// a mount, the root filesystem; leaves a background process behind; and points an output
+	// at the agent's config through a symlink.
+	let marker = format!("{}.{}", 2 + std::process::id() % 7, std::process::id() % 1000);
+	let probe = format!(
+		"id -u; \
+		 cat {config} >/dev/null 2>&1 && echo config=readable || echo config=unreadable; \
+		 ls {data_dir} >/dev/null 2>&1 && echo store=visible || echo store=invisible; \
+		 mount -t tmpfs none /tmp 2>/dev/null && echo mount=allowed || echo mount=refused; \
+		 touch /bin/owned 2>/dev/null && echo rootfs=writable || echo rootfs=read-only; \
+		 ln -s {config} leak.txt; echo 42 > result.txt; \
+		 (while true; do sleep {marker}; done) & echo finished; sleep 600"
+	);
+	let manifest = serde_json::to_vec(&json!({
+		"version": 1, "name": "probe",
+		"workload": {"kind": "container", "image": image, "args": ["sh", "-c", probe]},
+		"outputs": ["result.txt", "leak.txt"],
+		"gpus": {"count": 1}
+	}))
+	.expect("json");
+	let lease = lease_for(&node, &agent, &manifest);
+	assert_eq!(send_manifest(&provider, lease, &manifest), Response::Accepted);
+	let lines = wait_for(
+		"the probe to finish its checks",
+		Duration::from_secs(60),
+		|| {
+			let (_, lines) = logs(&node, lease);
+			lines.iter().any(|l| l == "finished").then_some(lines)
+		},
+		|| agent.log_tail(),
+	);
+	for expected in
+		["65534", "config=unreadable", "store=invisible", "mount=refused", "rootfs=read-only"]
+	{
+		assert!(lines.iter().any(|l| l == expected), "{expected} not in {lines:?}");
+	}
+	let out = dir.path().join("result.txt");
+	let fetch = |path: &str, to: &Path| {
+		emberctl(
+			&node,
+			Some(TENANT),
+			&["output", &lease.to_string(), path, "--to", to.to_str().expect("utf-8")],
+		)
+	};
+	fetch("result.txt", &out).expect("output fetched");
+	assert_eq!(std::fs::read_to_string(&out).expect("saved"), "42\n");
+	let leaked = dir.path().join("leak.txt");
+	let refused = fetch("leak.txt", &leaked);
+	assert!(refused.is_err(), "an output symlinked to the agent's config was served");
+	assert!(!std::fs::read_to_string(&leaked).unwrap_or_default().contains("agent_key"));
+	assert!(!processes_with(&format!("sleep {marker}")).is_empty(), "the background loop runs");
+
+	// The lease ends: the whole container goes, the background process with it.
+	emberctl(&node, Some(TENANT), &["lease", "close", &lease.to_string()]).expect("closed");
+	wait_for(
+		"the container and everything it started to be gone",
+		Duration::from_secs(60),
+		|| {
+			let gone = processes_with(&format!("sleep {marker}")).is_empty()
+				&& podman(&["ps", "-a", "--filter", &format!("label=ember.lease={lease}"), "-q"])
+					.is_empty();
+			gone.then_some(())
+		},
+		|| agent.log_tail(),
+	);
+
+	// 3. A memory hog meets its limit (64 MiB asked, 256 MiB allowed).
+	let hog = serde_json::to_vec(&json!({
+		"version": 1, "name": "hog",
+		"workload": {"kind": "container", "image": image,
+			"args": ["sh", "-c", "x=$(head -c 300000000 /dev/zero | tr '\\0' a); echo survived"]},
+		"resources": {"memoryMib": 64},
+		"gpus": {"count": 1}
+	}))
+	.expect("json");
+	let lease = lease_for(&node, &agent, &hog);
+	assert_eq!(send_manifest(&provider, lease, &hog), Response::Accepted);
+	let (state, lines) = wait_for(
+		"the hog to be killed",
+		Duration::from_secs(60),
+		|| {
+			let (state, lines) = logs(&node, lease);
+			(state["state"] == "exited").then_some((state, lines))
+		},
+		|| agent.log_tail(),
+	);
+	assert_eq!(state["code"], 137, "killed by the memory limit: {lines:?}");
+	assert!(!lines.iter().any(|l| l == "survived"), "{lines:?}");
+
+	// 4. Asking for more than the provider allows is refused up front, in words.
+	let greedy = serde_json::to_vec(&json!({
+		"version": 1, "name": "greedy",
+		"workload": {"kind": "container", "image": image, "args": ["true"]},
+		"resources": {"memoryMib": 100000},
+		"network": true,
+		"gpus": {"count": 1}
+	}))
+	.expect("json");
+	let lease = lease_for(&node, &agent, &greedy);
+	let answer = send_manifest(&provider, lease, &greedy);
+	let Response::Rejected { reason: RejectReason::InvalidManifest(why) } = &answer else {
+		panic!("a manifest over the provider's limits was accepted: {answer:?}");
+	};
+	assert!(why.contains("network"), "{why}");
+}
