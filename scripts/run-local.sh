@@ -69,6 +69,8 @@ vram_mib = 23034
 compute_capability = "8.9"
 uuid = "GPU-local-1"
 
+# Workloads as child processes: a development chain allows it, and the printed example runs
+# a shell command. A live network allows only the container sandbox (kind = "container").
 [executor]
 kind = "process"
 

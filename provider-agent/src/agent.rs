@@ -58,6 +58,7 @@ pub fn development_only(
 	chain_type: &str,
 	inventory_kind: &str,
 	executor: ExecutorKind,
+	development_keys: bool,
 ) -> Option<String> {
 	if DEVELOPMENT_CHAIN_TYPES.contains(&chain_type) {
 		return None;
@@ -73,6 +74,12 @@ pub fn development_only(
 		reasons.push(
 			"executor.kind = \"process\" runs tenant code as the agent's own user, which only a \
 			 development chain allows (use executor.kind = \"container\")",
+		);
+	}
+	if development_keys {
+		reasons.push(
+			"keys.agent_key or keys.owner_key is a development key, known to everyone (use \
+			 agent_key_file or EMBER_AGENT_KEY)",
 		);
 	}
 	(!reasons.is_empty()).then(|| reasons.join("; "))
@@ -104,6 +111,27 @@ struct Shared {
 	peer_id: String,
 	announced: Vec<String>,
 	policy: PricePolicy,
+	liveness: Liveness,
+}
+
+/// What the finalized-block follower tells the heartbeat loop, which runs on best blocks so
+/// that a finality stall does not silence every provider at once.
+#[derive(Default)]
+struct Liveness {
+	/// The heartbeat period, blocks; 0 until read.
+	period: AtomicU32,
+	/// The provider's last heartbeat: as finalized, or as included by this agent since.
+	last_heartbeat: AtomicU32,
+	/// Whether the provider is registered (only then are heartbeats sent).
+	registered: std::sync::atomic::AtomicBool,
+}
+
+/// How often the heartbeat loop looks at the best block.
+const HEARTBEAT_TICK: Duration = Duration::from_secs(2);
+
+/// Whether a heartbeat is due at best block `best`: none yet in its period.
+fn heartbeat_due(best: u32, period: u32, last_heartbeat: u32) -> bool {
+	period > 0 && best / period > last_heartbeat / period
 }
 
 /// Runs the agent until SIGINT or SIGTERM.
@@ -123,7 +151,7 @@ pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
 	let owner_key = config.owner_keypair().map_err(|e| start_err("owner key")(e.to_string()))?;
 	let owner = ember_client::market::parse_account(&config.keys.owner)
 		.map_err(|e| start_err("keys.owner")(e.to_string()))?;
-	let executor = execution::executor_for(&config.executor)
+	let executor = execution::executor_for(&config.executor, gpus.kind() == "simulated")
 		.map_err(|e| start_err("executor")(e.to_string()))?;
 	let workloads = Workloads::open(
 		store.clone(),
@@ -180,6 +208,7 @@ pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
 		peer_id,
 		announced,
 		policy,
+		liveness: Liveness::default(),
 	});
 	let mut follower = tokio::spawn(follow_chain(shared.clone(), shutdown.clone()));
 
@@ -259,9 +288,12 @@ async fn follow_chain(
 		let session = async {
 			let chain = Chain::connect(&url).await?;
 			let chain_type = chain.chain_type().await?;
-			if let Some(reason) =
-				development_only(&chain_type, shared.gpus.kind(), shared.config.executor.kind)
-			{
+			if let Some(reason) = development_only(
+				&chain_type,
+				shared.gpus.kind(),
+				shared.config.executor.kind,
+				shared.config.keys.has_development_key(),
+			) {
 				refused = Some(AgentError::ChainNotAllowed { chain: chain_type, reason });
 				return Ok(());
 			}
@@ -269,7 +301,10 @@ async fn follow_chain(
 			shared.health.set_chain_connected(true);
 			shared.metrics.set_chain_connected(true);
 			tracing::info!(%url, "connected to the chain");
-			follow_session(&shared, &chain).await
+			tokio::select! {
+				result = follow_session(&shared, &chain) => result,
+				result = heartbeat_loop(&shared, &chain) => result,
+			}
 		};
 		let result = tokio::select! {
 			result = session => result,
@@ -291,6 +326,44 @@ async fn follow_chain(
 			_ = tokio::time::sleep(delay) => {},
 			_ = shutdown.changed() => return Ok(()),
 		}
+	}
+}
+
+/// Sends one heartbeat per period, carrying one attestation line per running lease, timed by
+/// the best block rather than the finalized one: a finality stall does not stop heartbeats,
+/// and neither does a failing GPU read (attestations come from the workloads' own state).
+async fn heartbeat_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<(), ChainError> {
+	let in_flight = Arc::new(tokio::sync::Mutex::new(()));
+	let mut tick = tokio::time::interval(HEARTBEAT_TICK);
+	tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+	loop {
+		tick.tick().await;
+		let liveness = &shared.liveness;
+		if !liveness.registered.load(Ordering::Relaxed) {
+			continue;
+		}
+		let best = chain.best_number().await?;
+		let period = liveness.period.load(Ordering::Relaxed);
+		if !heartbeat_due(best, period, liveness.last_heartbeat.load(Ordering::Relaxed)) {
+			continue;
+		}
+		let Ok(guard) = in_flight.clone().try_lock_owned() else { continue };
+		let lines = shared.workloads.attestations();
+		let shared = shared.clone();
+		let chain = chain.clone();
+		tokio::spawn(async move {
+			let _guard = guard;
+			let result = shared
+				.submitter
+				.submit(&chain, "heartbeat", &agent_chain::heartbeat_call(&lines))
+				.await;
+			shared.metrics.heartbeat(result.is_ok());
+			if let Ok(receipt) = result {
+				let block = receipt.block_number as u32;
+				shared.liveness.last_heartbeat.fetch_max(block, Ordering::Relaxed);
+				shared.health.set_last_heartbeat(block);
+			}
+		});
 	}
 }
 
@@ -322,8 +395,6 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 	let mut period = agent_chain::heartbeat_period(chain).await?;
 	let mut registered = false;
 	let mut retry_registration_at = 0;
-	let heartbeat_in_flight = Arc::new(tokio::sync::Mutex::new(()));
-	let heartbeat_included_at = Arc::new(AtomicU32::new(0));
 	let bids_in_flight = Arc::new(tokio::sync::Mutex::new(()));
 	let mut idle_reason: Option<String> = None;
 	while let Some(block) = blocks.next().await {
@@ -365,6 +436,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 		}
 		let Some(provider) = chain.provider(&shared.owner).await? else {
 			registered = false;
+			shared.liveness.registered.store(false, Ordering::Relaxed);
 			continue;
 		};
 		// Say once, when it changes, why the chain gives this provider no new work.
@@ -381,56 +453,36 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			.metrics
 			.set_gpus_leased(leases.iter().map(|l| l.gpus.len()).sum::<usize>() as i64);
 
-		// One heartbeat per period, carrying one attestation line per running lease. The
-		// finalized record lags the best chain, where the last heartbeat may already be: a
-		// second one in the same period would be refused as stale.
-		let last_heartbeat =
-			provider.last_heartbeat.max(heartbeat_included_at.load(Ordering::Relaxed));
-		if now / period > last_heartbeat / period {
-			if let Ok(guard) = heartbeat_in_flight.clone().try_lock_owned() {
-				let lines = shared.workloads.attestations();
-				let shared = shared.clone();
-				let chain = chain.clone();
-				let included_at = heartbeat_included_at.clone();
-				tokio::spawn(async move {
-					let _guard = guard;
-					let result = shared
-						.submitter
-						.submit(&chain, "heartbeat", &agent_chain::heartbeat_call(&lines))
-						.await;
-					shared.metrics.heartbeat(result.is_ok());
-					if let Ok(receipt) = result {
-						let block = receipt.block_number as u32;
-						included_at.fetch_max(block, Ordering::Relaxed);
-						shared.health.set_last_heartbeat(block);
-					}
-				});
-			}
-		}
+		shared.liveness.period.store(period, Ordering::Relaxed);
+		shared
+			.liveness
+			.last_heartbeat
+			.fetch_max(provider.last_heartbeat, Ordering::Relaxed);
+		shared.liveness.registered.store(true, Ordering::Relaxed);
 
 		// Bids on open orders, with GPUs nobody holds.
 		if provider.accepts_work {
 			if let Ok(guard) = bids_in_flight.clone().try_lock_owned() {
 				let orders = open_orders(chain).await?;
 				let open: BTreeSet<u64> = orders.iter().map(|o| o.id).collect();
-				let bid_on: BTreeSet<u64> = shared
-					.store
-					.bids()
-					.unwrap_or_default()
-					.into_iter()
-					.filter_map(|b| {
-						if open.contains(&b.order) {
-							Some(b.order)
-						} else {
-							let _ = shared.store.remove_bid(b.order);
-							None
-						}
-					})
-					.collect();
+				let mut bid_on = BTreeSet::new();
+				let mut bid_gpus = BTreeSet::new();
+				for bid in shared.store.bids().unwrap_or_default() {
+					if open.contains(&bid.order) {
+						bid_on.insert(bid.order);
+						bid_gpus
+							.extend(bid.gpu_hashes.iter().map(|h| format!("0x{}", hex::encode(h))));
+					} else {
+						let _ = shared.store.remove_bid(bid.order);
+					}
+				}
+				// The finalized state lags the bids this agent placed since: their GPUs are not
+				// free, whatever it still says.
+				let free = bidding::without(&provider.free_gpus, &bid_gpus);
 				let commitments = (leases.len() + bid_on.len()) as u32;
 				let (plans, _skipped) = bidding::plan(
 					&orders,
-					&provider.free_gpus,
+					&free,
 					&shared.policy,
 					&shared.owner.to_string(),
 					&bid_on,
@@ -475,8 +527,14 @@ async fn place_bid(shared: &Shared, chain: &Chain, plan: bidding::BidPlan, now: 
 		},
 		Err(error) => {
 			shared.metrics.bid(error.module_error().as_deref().unwrap_or("failed"));
-			// A refused bid may be retried on a later block unless the chain said why not.
-			if error.module_error().is_none() {
+			// A refused bid may be retried on a later block unless the chain said why not; a
+			// GPU committed meanwhile (a lease awarded in a block not yet finalized) is no
+			// reason to give up on the order.
+			let retry = match error.module_error().as_deref() {
+				None => true,
+				Some(module_error) => module_error.ends_with("GpuCommitted"),
+			};
+			if retry {
 				let _ = shared.store.remove_bid(plan.order);
 			}
 		},
@@ -669,20 +727,33 @@ mod tests {
 	use super::*;
 
 	#[test]
+	fn a_heartbeat_is_due_once_per_period_of_the_best_block() {
+		assert!(!heartbeat_due(105, 0, 0), "no period read yet");
+		assert!(heartbeat_due(105, 10, 99));
+		assert!(!heartbeat_due(109, 10, 100), "one already in this period");
+		assert!(heartbeat_due(110, 10, 100));
+		// Blocks the finalized view has not reached yet still count.
+		assert!(heartbeat_due(230, 10, 100));
+	}
+
+	#[test]
 	fn simulated_gpus_and_the_process_executor_serve_development_chains_only() {
 		for chain in DEVELOPMENT_CHAIN_TYPES {
-			assert_eq!(development_only(chain, "simulated", ExecutorKind::Process), None);
+			assert_eq!(development_only(chain, "simulated", ExecutorKind::Process, true), None);
 		}
-		assert_eq!(development_only("Live", "nvml", ExecutorKind::Container), None);
-		let simulated = development_only("Live", "simulated", ExecutorKind::Container)
+		assert_eq!(development_only("Live", "nvml", ExecutorKind::Container, false), None);
+		let simulated = development_only("Live", "simulated", ExecutorKind::Container, false)
 			.expect("refused on a live chain");
 		assert!(simulated.contains("simulated"), "{simulated}");
-		let process = development_only("Live", "nvml", ExecutorKind::Process)
+		let process = development_only("Live", "nvml", ExecutorKind::Process, false)
 			.expect("refused on a live chain");
 		assert!(process.contains("executor.kind = \"process\""), "{process}");
+		let keys = development_only("Live", "nvml", ExecutorKind::Container, true)
+			.expect("refused on a live chain");
+		assert!(keys.contains("development key"), "{keys}");
 		// A custom chain type is not a development chain either.
-		let both =
-			development_only("Staging", "simulated", ExecutorKind::Process).expect("refused");
-		assert!(both.contains("simulated") && both.contains("process"), "{both}");
+		let all =
+			development_only("Staging", "simulated", ExecutorKind::Process, true).expect("refused");
+		assert!(all.contains("simulated") && all.contains("process"), "{all}");
 	}
 }

@@ -70,6 +70,12 @@ pub fn meets(order: &Order, gpu: &Gpu) -> bool {
 		&& capability(&gpu.compute_capability) >= capability(&order.min_compute_capability)
 }
 
+/// The GPUs of `free` whose UUID hash is not in `taken` (those of this agent's own bids,
+/// which the finalized state `free` comes from may not show yet).
+pub fn without(free: &[Gpu], taken: &BTreeSet<String>) -> Vec<Gpu> {
+	free.iter().filter(|gpu| !taken.contains(&gpu.uuid_hash)).cloned().collect()
+}
+
 /// Plans bids on `orders` using `free` GPUs, never committing one GPU twice, cheapest
 /// sufficient GPUs first so that big ones stay free for orders that need them. `bid_on` are
 /// the orders already bid on; `open_commitments` is running leases plus outstanding bids.
@@ -179,6 +185,18 @@ mod tests {
 			max_leases: 8,
 			region: "eu".into(),
 		}
+	}
+
+	#[test]
+	fn gpus_of_bids_not_yet_finalized_are_not_offered_again() {
+		let free = vec![gpu("NVIDIA L4", 23_034, "8.9", 1), gpu("NVIDIA L4", 23_034, "8.9", 2)];
+		let taken: BTreeSet<String> = [free[0].uuid_hash.clone()].into();
+		let left = without(&free, &taken);
+		assert_eq!(left, vec![free[1].clone()]);
+		let orders = [order(1, 1, None, 10 * EMBR), order(2, 1, None, 10 * EMBR)];
+		let (plans, _) = plan(&orders, &left, &policy(), "p", &BTreeSet::new(), 0);
+		assert_eq!(plans.len(), 1, "one GPU left, one bid");
+		assert_eq!(plans[0].gpus, vec![free[1].uuid_hash.clone()]);
 	}
 
 	#[test]

@@ -52,6 +52,9 @@ pub struct AttestationLine {
 	pub memory_used_mib: u32,
 }
 
+/// The longest a submission waits for inclusion: ten 6-second blocks.
+pub const SUBMISSION_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// Submits the agent key's transactions, tracking its nonce.
 pub struct Submitter {
 	key: Keypair,
@@ -96,7 +99,9 @@ impl Submitter {
 		}
 	}
 
-	/// Signs and submits `call` (named `name` in metrics and logs) and waits for inclusion.
+	/// Signs and submits `call` (named `name` in metrics and logs) and waits for inclusion, at
+	/// most [`SUBMISSION_TIMEOUT`]: a transaction stuck in the pool (a nonce gap, a node that
+	/// dropped it silently) fails then, and the nonce is read from the chain again.
 	pub async fn submit<Call: subxt::tx::Payload>(
 		&self,
 		chain: &Chain,
@@ -105,9 +110,21 @@ impl Submitter {
 	) -> Result<Receipt, ChainError> {
 		let started = Instant::now();
 		let nonce = self.take_nonce(chain).await?;
-		let result = chain
-			.submit_with_nonce(call, &self.key, Some(nonce), WaitFor::InBlock, &mut |_| {})
-			.await;
+		let mut ignore_progress = |_| {};
+		let submission = chain.submit_with_nonce(
+			call,
+			&self.key,
+			Some(nonce),
+			WaitFor::InBlock,
+			&mut ignore_progress,
+		);
+		let result =
+			tokio::time::timeout(SUBMISSION_TIMEOUT, submission).await.unwrap_or_else(|_| {
+				Err(ChainError::Dropped(format!(
+					"not included within {} s",
+					SUBMISSION_TIMEOUT.as_secs()
+				)))
+			});
 		self.metrics.observe_submission(name, started.elapsed(), result.is_ok());
 		match &result {
 			Ok(receipt) => {

@@ -131,21 +131,47 @@ impl Default for ChainConfig {
 	}
 }
 
-/// `[keys]`: exactly one of `agent_key` and `agent_key_file`, at most one of `owner_key` and
-/// `owner_key_file`.
+/// The environment variable that may hold the agent key's secret URI instead of the config.
+pub const AGENT_KEY_ENV: &str = "EMBER_AGENT_KEY";
+/// The environment variable that may hold the owner key's secret URI instead of the config.
+pub const OWNER_KEY_ENV: &str = "EMBER_OWNER_KEY";
+
+/// `[keys]`: exactly one of `agent_key`, `agent_key_file` and [`AGENT_KEY_ENV`], at most one of
+/// `owner_key`, `owner_key_file` and [`OWNER_KEY_ENV`]. Secrets are never written in the
+/// config itself: `agent_key` and `owner_key` take development keys only (`//Name…`, derived
+/// from the well-known development phrase, which a development chain alone accepts).
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeysConfig {
-	/// The agent key as a secret URI (`//Charlie//agent`, a mnemonic, a hex seed).
+	/// A development agent key (`//Charlie//agent`).
 	pub agent_key: Option<String>,
 	/// A file holding the agent key's secret URI (plain or keystore JSON), mode 0600.
 	pub agent_key_file: Option<PathBuf>,
 	/// The provider's owner account (SS58).
 	pub owner: String,
-	/// The owner key as a secret URI, to let the agent register and update the provider itself.
+	/// A development owner key (`//Charlie`), to let the agent register and update the
+	/// provider itself.
 	pub owner_key: Option<String>,
 	/// A file holding the owner key's secret URI, mode 0600.
 	pub owner_key_file: Option<PathBuf>,
+	/// The agent key's secret URI from [`AGENT_KEY_ENV`].
+	#[serde(skip)]
+	pub agent_key_env: Option<String>,
+	/// The owner key's secret URI from [`OWNER_KEY_ENV`].
+	#[serde(skip)]
+	pub owner_key_env: Option<String>,
+}
+
+impl KeysConfig {
+	/// Whether a key is a development key written in the config (a development chain only).
+	pub fn has_development_key(&self) -> bool {
+		self.agent_key.is_some() || self.owner_key.is_some()
+	}
+}
+
+/// Whether `uri` is a development key: a derivation of the well-known development phrase.
+fn is_development_uri(uri: &str) -> bool {
+	uri.trim().starts_with("//")
 }
 
 // Secrets stay out of debug output and therefore out of logs.
@@ -158,6 +184,8 @@ impl fmt::Debug for KeysConfig {
 			.field("owner", &self.owner)
 			.field("owner_key", &redacted(self.owner_key.is_some()))
 			.field("owner_key_file", &self.owner_key_file)
+			.field("agent_key_env", &redacted(self.agent_key_env.is_some()))
+			.field("owner_key_env", &redacted(self.owner_key_env.is_some()))
 			.finish()
 	}
 }
@@ -456,12 +484,21 @@ impl AgentConfig {
 	pub fn load(path: &Path) -> Result<AgentConfig, ConfigError> {
 		let text = std::fs::read_to_string(path)
 			.map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
-		Self::from_toml(path, &text)
+		Self::from_toml_with_env(path, &text, &|name| std::env::var(name).ok())
 	}
 
 	/// Parses and checks `text` as if read from `path` (which names the file in errors and
-	/// anchors relative paths).
+	/// anchors relative paths), with no key from the environment.
 	pub fn from_toml(path: &Path, text: &str) -> Result<AgentConfig, ConfigError> {
+		Self::from_toml_with_env(path, text, &|_| None)
+	}
+
+	/// [`AgentConfig::from_toml`] with keys from `env` ([`AGENT_KEY_ENV`], [`OWNER_KEY_ENV`]).
+	pub fn from_toml_with_env(
+		path: &Path,
+		text: &str,
+		env: &dyn Fn(&str) -> Option<String>,
+	) -> Result<AgentConfig, ConfigError> {
 		let mut config: AgentConfig = toml::from_str(text).map_err(|e| ConfigError::Parse {
 			path: path.to_path_buf(),
 			message: e.to_string().trim_end().to_string(),
@@ -480,6 +517,9 @@ impl AgentConfig {
 		if let Some(file) = config.keys.owner_key_file.as_mut() {
 			resolve(file);
 		}
+		let set = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+		config.keys.agent_key_env = set(env(AGENT_KEY_ENV));
+		config.keys.owner_key_env = set(env(OWNER_KEY_ENV));
 		config.validate()?;
 		Ok(config)
 	}
@@ -526,30 +566,70 @@ impl AgentConfig {
 			self.invalid("keys.owner", format!("{:?} is not an SS58 address", keys.owner))
 		})?;
 		let owner = owner.to_string();
-		let agent = match (&keys.agent_key, &keys.agent_key_file) {
-			(Some(_), Some(_)) => {
-				return Err(self.invalid("keys", "set only one of agent_key and agent_key_file"))
+		for (field, uri, file, variable) in [
+			("keys.agent_key", &keys.agent_key, "agent_key_file", AGENT_KEY_ENV),
+			("keys.owner_key", &keys.owner_key, "owner_key_file", OWNER_KEY_ENV),
+		] {
+			if uri.as_deref().is_some_and(|uri| !is_development_uri(uri)) {
+				return Err(self.invalid(
+					field,
+					format!(
+						"holds a secret, which must not be written in the config: put it in \
+						 {file} (a file of mode 0600) or the {variable} environment variable \
+						 (only development keys, //Name…, may be written here)"
+					),
+				));
+			}
+		}
+		let sources =
+			[keys.agent_key_env.is_some(), keys.agent_key.is_some(), keys.agent_key_file.is_some()];
+		let agent = match sources.iter().filter(|set| **set).count() {
+			0 => {
+				return Err(self.invalid(
+					"keys",
+					format!("set agent_key_file (or {AGENT_KEY_ENV}, or a development agent_key)"),
+				))
 			},
-			(None, None) => return Err(self.invalid("keys", "set agent_key or agent_key_file")),
-			_ => self.agent_keypair()?,
+			1 => self.agent_keypair()?,
+			_ => {
+				return Err(self.invalid(
+					"keys",
+					format!("set only one of agent_key, agent_key_file and {AGENT_KEY_ENV}"),
+				))
+			},
 		};
 		// The chain refuses an agent key that is the owner account.
 		if address_of(&agent) == owner {
-			let field =
-				if keys.agent_key.is_some() { "keys.agent_key" } else { "keys.agent_key_file" };
+			let field = if keys.agent_key_env.is_some() {
+				AGENT_KEY_ENV
+			} else if keys.agent_key.is_some() {
+				"keys.agent_key"
+			} else {
+				"keys.agent_key_file"
+			};
 			return Err(self.invalid(
 				field,
 				"is the owner's key: the agent needs a key of its own (e.g. the owner's URI + //agent)",
 			));
 		}
-		if keys.owner_key.is_some() && keys.owner_key_file.is_some() {
-			return Err(self.invalid("keys", "set only one of owner_key and owner_key_file"));
+		let owner_sources =
+			[keys.owner_key_env.is_some(), keys.owner_key.is_some(), keys.owner_key_file.is_some()];
+		if owner_sources.iter().filter(|set| **set).count() > 1 {
+			return Err(self.invalid(
+				"keys",
+				format!("set only one of owner_key, owner_key_file and {OWNER_KEY_ENV}"),
+			));
 		}
 		if let Some(owner_key) = self.owner_keypair()? {
 			let address = address_of(&owner_key);
 			if address != owner {
-				let field =
-					if keys.owner_key.is_some() { "keys.owner_key" } else { "keys.owner_key_file" };
+				let field = if keys.owner_key_env.is_some() {
+					OWNER_KEY_ENV
+				} else if keys.owner_key.is_some() {
+					"keys.owner_key"
+				} else {
+					"keys.owner_key_file"
+				};
 				return Err(self.invalid(
 					field,
 					format!("is the key of {address}, not of keys.owner {owner}"),
@@ -776,18 +856,27 @@ impl AgentConfig {
 
 	/// The agent's signing key.
 	pub fn agent_keypair(&self) -> Result<Keypair, ConfigError> {
-		match (&self.keys.agent_key, &self.keys.agent_key_file) {
-			(Some(uri), _) => {
+		let keys = &self.keys;
+		match (&keys.agent_key_env, &keys.agent_key, &keys.agent_key_file) {
+			(Some(uri), _, _) => {
+				keypair_from_uri(uri).map_err(|e| self.invalid(AGENT_KEY_ENV, e.to_string()))
+			},
+			(None, Some(uri), _) => {
 				keypair_from_uri(uri).map_err(|e| self.invalid("keys.agent_key", e.to_string()))
 			},
-			(None, Some(file)) => keypair_from_file(file)
+			(None, None, Some(file)) => keypair_from_file(file)
 				.map_err(|e| self.invalid("keys.agent_key_file", e.to_string())),
-			(None, None) => Err(self.invalid("keys", "set agent_key or agent_key_file")),
+			(None, None, None) => Err(self.invalid("keys", "set agent_key_file")),
 		}
 	}
 
 	/// The owner's signing key, when the configuration holds it.
 	pub fn owner_keypair(&self) -> Result<Option<Keypair>, ConfigError> {
+		if let Some(uri) = &self.keys.owner_key_env {
+			return keypair_from_uri(uri)
+				.map(Some)
+				.map_err(|e| self.invalid(OWNER_KEY_ENV, e.to_string()));
+		}
 		match (&self.keys.owner_key, &self.keys.owner_key_file) {
 			(Some(uri), _) => keypair_from_uri(uri)
 				.map(Some)
@@ -850,17 +939,17 @@ data_dir = "agent-data"
 endpoint = "ws://127.0.0.1:9944"
 
 [keys]
-# The agent key signs heartbeats and bids. Give it as a secret URI here, or better, as
-# agent_key_file: a file (mode 0600) holding the URI. Set exactly one of the two.
-agent_key = "//Charlie//agent"
-# agent_key_file = "agent.key"
+# The agent key signs heartbeats and bids. Keep it in a file of mode 0600 holding its secret
+# URI (`provider-agent init` creates one), or in the EMBER_AGENT_KEY environment variable.
+# Secrets are never written here: only development keys may be (agent_key with a URI such
+# as //Charlie//agent), and only a development chain accepts them.
+agent_key_file = "agent.key"
 # The provider's owner account (SS58): it bonds, registers and receives the earnings.
 owner = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y"
 # Optional: the owner key, so that the agent can bond, register and update the provider by
-# itself. Leave both out to keep the owner key offline; the agent then prints the
-# `emberctl provider register` command to run with it.
-owner_key = "//Charlie"
-# owner_key_file = "owner.key"
+# itself. Leave it out to keep the owner key off this machine (recommended): the agent then
+# prints the `emberctl provider register` command to run with it elsewhere.
+# owner_key_file = "owner.key"   (or EMBER_OWNER_KEY)
 
 [provider]
 # Region label published on chain (at most 32 bytes); orders limited to another region are
@@ -943,8 +1032,43 @@ metrics_listen = "127.0.0.1:9616"
 log_format = "text"
 "#;
 
+/// Creates `path` (mode 0600) holding a new random agent key's secret URI, unless it exists;
+/// returns the key's account address either way.
+pub fn create_agent_key(path: &Path) -> Result<String, ConfigError> {
+	let write_err = |source| ConfigError::Write { path: path.to_path_buf(), source };
+	if path.exists() {
+		return keypair_from_file(path).map(|key| address_of(&key)).map_err(|e| {
+			ConfigError::Invalid {
+				path: path.to_path_buf(),
+				field: "agent key".into(),
+				problem: e.to_string(),
+			}
+		});
+	}
+	let mut seed = [0u8; 32];
+	std::fs::File::open("/dev/urandom")
+		.and_then(|mut random| std::io::Read::read_exact(&mut random, &mut seed))
+		.map_err(write_err)?;
+	let uri = format!("0x{}", hex::encode(seed));
+	let key = keypair_from_uri(&uri).map_err(|e| ConfigError::Invalid {
+		path: path.to_path_buf(),
+		field: "agent key".into(),
+		problem: e.to_string(),
+	})?;
+	let mut options = std::fs::OpenOptions::new();
+	options.write(true).create_new(true);
+	#[cfg(unix)]
+	{
+		use std::os::unix::fs::OpenOptionsExt;
+		options.mode(0o600);
+	}
+	let mut file = options.open(path).map_err(write_err)?;
+	file.write_all(format!("{uri}\n").as_bytes()).map_err(write_err)?;
+	Ok(address_of(&key))
+}
+
 /// Writes [`EXAMPLE`] to `path`, refusing to replace an existing file unless `force`. The
-/// file is private to its owner: a real configuration holds secret keys.
+/// file is private to its owner.
 pub fn write_example(path: &Path, force: bool) -> Result<(), ConfigError> {
 	if !force && path.exists() {
 		return Err(ConfigError::Exists(path.to_path_buf()));
@@ -982,7 +1106,8 @@ mod tests {
 
 	const EMBR: u128 = 1_000_000_000_000;
 
-	/// The example with two simulated GPUs listed, as on a development machine.
+	/// The example with two simulated GPUs listed and development keys, as on a development
+	/// machine.
 	fn with_gpus() -> String {
 		let gpus = (1..=2)
 			.map(|i| {
@@ -992,7 +1117,16 @@ mod tests {
 				)
 			})
 			.collect::<String>();
-		EXAMPLE.replacen("[executor]\n", &format!("{gpus}[executor]\n"), 1)
+		with_dev_keys(&EXAMPLE.replacen("[executor]\n", &format!("{gpus}[executor]\n"), 1))
+	}
+
+	/// `text` with development agent and owner keys instead of the agent key file.
+	fn with_dev_keys(text: &str) -> String {
+		text.replacen(
+			"agent_key_file = \"agent.key\"\n",
+			"agent_key = \"//Charlie//agent\"\nowner_key = \"//Charlie\"\n",
+			1,
+		)
 	}
 
 	/// [`with_gpus`] with `from` replaced by `to`.
@@ -1021,6 +1155,9 @@ mod tests {
 		let dir = tempfile::tempdir().expect("temp dir");
 		let path = dir.path().join("provider-agent.toml");
 		write_example(&path, false).expect("written");
+		let address = create_agent_key(&dir.path().join("agent.key")).expect("a new agent key");
+		let again = create_agent_key(&dir.path().join("agent.key")).expect("the same key");
+		assert_eq!(address, again, "an existing key is kept");
 		let config = AgentConfig::load(&path).expect("the example is valid");
 		assert_eq!(config.data_dir, dir.path().join("agent-data"));
 		assert_eq!(config.chain.endpoint, DEFAULT_ENDPOINT);
@@ -1031,9 +1168,9 @@ mod tests {
 		assert_eq!(config.telemetry.metrics_listen, DEFAULT_METRICS_LISTEN);
 		assert_eq!(config.bond_plancks(), Some(1_500 * EMBR));
 		let agent = config.agent_keypair().expect("agent key");
-		let owner = config.owner_keypair().expect("owner key").expect("set");
-		assert_eq!(address_of(&owner), config.keys.owner);
-		assert_ne!(address_of(&agent), config.keys.owner);
+		assert_eq!(address_of(&agent), address);
+		assert!(config.owner_keypair().expect("no owner key").is_none(), "kept off the machine");
+		assert!(!config.keys.has_development_key());
 		let policy = config.price_policy();
 		assert_eq!(policy.default_per_gpu_hour, 2 * EMBR);
 		assert_eq!(policy.price_of("NVIDIA H100 80GB HBM3"), 6 * EMBR);
@@ -1100,10 +1237,7 @@ default_per_gpu_hour = "1.5"
 				"inventory.simulated[1].compute_capability: expected major.minor",
 			),
 			(example_with("owner = \"5FLS", "owner = \"x5FLS"), "keys.owner: \"x5FLS"),
-			(
-				example_with("agent_key = \"//Charlie//agent\"\n", ""),
-				"keys: set agent_key or agent_key_file",
-			),
+			(example_with("agent_key = \"//Charlie//agent\"\n", ""), "keys: set agent_key_file"),
 			(
 				example_with("owner_key = \"//Charlie\"", "owner_key = \"//Dave\""),
 				"keys.owner_key: is the key of",
@@ -1178,7 +1312,7 @@ default_per_gpu_hour = "1.5"
 
 	#[test]
 	fn simulated_mode_needs_gpus() {
-		let text = EXAMPLE.replace("mode = \"auto\"", "mode = \"simulated\"");
+		let text = with_dev_keys(EXAMPLE).replace("mode = \"auto\"", "mode = \"simulated\"");
 		let error = error_of(&text);
 		assert!(error.contains("inventory.simulated: mode = \"simulated\" needs"), "{error}");
 	}
@@ -1207,6 +1341,38 @@ default_per_gpu_hour = "1.5"
 		std::fs::write(&path, missing).expect("write");
 		let error = AgentConfig::load(&path).err().map(|e| e.to_string()).unwrap_or_default();
 		assert!(error.contains("keys.agent_key_file: cannot read key file"), "{error}");
+	}
+
+	#[test]
+	fn secrets_are_never_written_in_the_config_but_come_from_a_file_or_the_environment() {
+		let phrase = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+		for secret in [phrase.to_string(), format!("0x{}", "11".repeat(32))] {
+			let error = error_of(&example_with(
+				"agent_key = \"//Charlie//agent\"",
+				&format!("agent_key = \"{secret}\""),
+			));
+			assert!(error.contains("keys.agent_key: holds a secret"), "{error}");
+			assert!(!error.contains(&secret), "the error repeats the secret: {error}");
+			let error = error_of(&example_with(
+				"owner_key = \"//Charlie\"",
+				&format!("owner_key = \"{secret}\""),
+			));
+			assert!(error.contains("keys.owner_key: holds a secret"), "{error}");
+		}
+
+		let path = Path::new("provider-agent.toml");
+		let no_agent_key = example_with("agent_key = \"//Charlie//agent\"\n", "");
+		let from_env = |name: &str| (name == AGENT_KEY_ENV).then(|| "//Charlie//agent".to_string());
+		let config =
+			AgentConfig::from_toml_with_env(path, &no_agent_key, &from_env).expect("key from env");
+		let expected = keypair_from_uri("//Charlie//agent").expect("uri");
+		assert_eq!(address_of(&config.agent_keypair().expect("key")), address_of(&expected));
+		assert!(!format!("{:?}", config.keys).contains("Charlie//agent"), "redacted");
+		let twice = AgentConfig::from_toml_with_env(path, &with_gpus(), &from_env)
+			.err()
+			.map(|e| e.to_string())
+			.unwrap_or_default();
+		assert!(twice.contains("set only one of agent_key, agent_key_file and EMBER_AGENT_KEY"));
 	}
 
 	#[test]

@@ -41,11 +41,16 @@ enum Command {
 fn main() -> ExitCode {
 	let cli = Cli::parse();
 	if let Command::Init { force } = cli.command {
-		return match provider_agent::config::write_example(&cli.config, force) {
-			Ok(()) => {
+		let key_file = cli.config.parent().unwrap_or(std::path::Path::new("")).join("agent.key");
+		let written = provider_agent::config::write_example(&cli.config, force)
+			.and_then(|()| provider_agent::config::create_agent_key(&key_file));
+		return match written {
+			Ok(agent) => {
 				println!(
-					"wrote {}: edit the keys, prices and region, then `provider-agent --config {} run`",
+					"wrote {} and the agent key {} (account {agent}: send it a little EMBR for bid \
+					 fees); edit the owner, prices and region, then `provider-agent --config {} run`",
 					cli.config.display(),
+					key_file.display(),
 					cli.config.display()
 				);
 				ExitCode::SUCCESS

@@ -381,7 +381,7 @@ impl Workloads {
 impl Workloads {
 	async fn submit_manifest(self: Arc<Self>, signed: p2p::SignedManifest) -> Response {
 		let lease = signed.lease;
-		let (tenant, hash, already) = {
+		let (tenant, hash) = {
 			let Ok(entries) = self.entries.lock() else {
 				return reject(p2p::RejectReason::Internal("state lock".into()));
 			};
@@ -391,21 +391,19 @@ impl Workloads {
 			if matches!(entry.record.phase, LeasePhase::Finished { .. }) {
 				return reject(p2p::RejectReason::UnknownLease);
 			}
-			(entry.record.tenant, entry.record.manifest_hash, entry.record.manifest_received)
+			(entry.record.tenant, entry.record.manifest_hash)
 		};
 		if let Err(reason) = p2p::check_submission(&signed, &tenant, &hash) {
 			tracing::warn!(lease, %reason, "refused a manifest");
 			self.metrics.manifest(false);
-			if let Ok(entries) = self.entries.lock() {
-				if let Some(entry) = entries.get(&lease) {
-					entry.log.agent(&format!("refused a manifest: {reason}"));
-				}
+			// Only the tenant's own mistakes reach its log: a stranger's refusals would fill
+			// it (it is capped) and push out the workload's output.
+			let from_tenant =
+				!matches!(reason, p2p::RejectReason::NotTenant | p2p::RejectReason::BadSignature);
+			if from_tenant {
+				self.note(lease, &format!("refused a manifest: {reason}"));
 			}
 			return reject(reason);
-		}
-		if already {
-			// The same bytes again (the hash matched): an idempotent resend.
-			return Response::Accepted;
 		}
 		let manifest = match Manifest::from_json(&signed.manifest) {
 			Ok(manifest) => manifest,
@@ -417,17 +415,36 @@ impl Workloads {
 			tracing::warn!(lease, %reason, "refused a manifest this provider does not run");
 			self.metrics.manifest(false);
 			// The tenant signed it (checked above): its log says why.
-			if let Ok(entries) = self.entries.lock() {
-				if let Some(entry) = entries.get(&lease) {
-					entry.log.agent(&format!("refused the manifest: {reason}"));
-				}
-			}
+			self.note(lease, &format!("refused the manifest: {reason}"));
 			return reject(p2p::RejectReason::InvalidManifest(reason));
+		}
+		// One send claims the start, under the lock: a concurrent or later resend of the same
+		// bytes is answered without starting the workload twice, and one after a failed start
+		// tries again.
+		{
+			let Ok(mut entries) = self.entries.lock() else {
+				return reject(p2p::RejectReason::Internal("state lock".into()));
+			};
+			let Some(entry) = entries.get_mut(&lease) else {
+				return reject(p2p::RejectReason::UnknownLease);
+			};
+			if entry.record.manifest_received && entry.record.failure.is_none() {
+				return Response::Accepted;
+			}
+			if entry.record.failure.take().is_some() {
+				entry.log.agent("the tenant sent the manifest again: retrying the start");
+			}
+			entry.record.manifest_received = true;
 		}
 		let dir = self.dir_of(lease);
 		if let Err(error) = std::fs::create_dir_all(&dir)
 			.and_then(|()| std::fs::write(dir.join("manifest.json"), &signed.manifest))
 		{
+			if let Ok(mut entries) = self.entries.lock() {
+				if let Some(entry) = entries.get_mut(&lease) {
+					entry.record.manifest_received = false;
+				}
+			}
 			return reject(p2p::RejectReason::Internal(format!(
 				"cannot store the manifest: {error}"
 			)));
@@ -440,7 +457,6 @@ impl Workloads {
 			let Some(entry) = entries.get_mut(&lease) else {
 				return reject(p2p::RejectReason::UnknownLease);
 			};
-			entry.record.manifest_received = true;
 			self.persist(&entry.record);
 			entry.log.agent("manifest received and verified; preparing the workload");
 			RunSpec {
@@ -493,6 +509,15 @@ impl Workloads {
 				log.agent(&format!("could not start the workload: {error}"));
 				self.set_failed(lease, &error.to_string());
 			},
+		}
+	}
+
+	/// Writes an agent line to `lease`'s log.
+	fn note(&self, lease: u64, text: &str) {
+		if let Ok(entries) = self.entries.lock() {
+			if let Some(entry) = entries.get(&lease) {
+				entry.log.agent(text);
+			}
 		}
 	}
 
@@ -654,6 +679,77 @@ mod tests {
 		fn record(&self, lease: u64) -> Option<LeaseRecord> {
 			self.store.lease(lease).expect("store readable")
 		}
+	}
+
+	/// A manifest with a URL input on `port`, and lease 9 on `gpu` for it.
+	fn manifest_lease(gpu: &GpuDevice, port: u16) -> (Vec<u8>, Lease) {
+		let manifest = serde_json::to_vec(&serde_json::json!({
+			"version": 1, "name": "once",
+			"workload": {"kind": "command", "program": "/bin/sh",
+				"args": ["-c", "echo started-once; sleep 30"]},
+			"inputs": [{"path": "in.txt",
+				"source": {"url": format!("http://127.0.0.1:{port}/input")}}],
+			"gpus": {"count": 1}
+		}))
+		.expect("json");
+		let mut on_chain = lease(9, gpu, 100, 100);
+		on_chain.manifest_hash = format!("0x{}", hex::encode(manifest_hash(&manifest)));
+		(manifest, on_chain)
+	}
+
+	fn send(f: &Fixture, manifest: &[u8], signer: &str) -> p2p::SignedManifest {
+		let _ = f;
+		let key = ember_client::keys::keypair_from_uri(signer).expect("dev key");
+		p2p::SignedManifest::sign(9, manifest.to_vec(), &key)
+	}
+
+	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+	async fn concurrent_sends_start_once_strangers_stay_out_of_the_log_and_a_failed_start_is_retried(
+	) {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let f = open(dir.path());
+		// Nobody listens on the input's port at first: the download fails at once.
+		let port = std::net::TcpListener::bind("127.0.0.1:0")
+			.and_then(|l| l.local_addr())
+			.map(|a| a.port())
+			.expect("a free port");
+		let (manifest, on_chain) = manifest_lease(&f.devices[0], port);
+		f.workloads.sync(&[on_chain], 10, &f.devices);
+
+		// A stranger's signed manifest is refused and leaves no line in the tenant's log.
+		let lines_before = f.notes(9).len();
+		let stranger = f.workloads.clone().submit_manifest(send(&f, &manifest, "//Eve")).await;
+		assert_eq!(stranger, reject(p2p::RejectReason::NotTenant));
+		assert_eq!(f.notes(9).len(), lines_before, "{:?}", f.notes(9));
+
+		// The input cannot be downloaded: the start fails.
+		let first = f.workloads.clone().submit_manifest(send(&f, &manifest, "//Dave")).await;
+		assert_eq!(first, Response::Accepted);
+		let failed = async {
+			loop {
+				if f.record(9).is_some_and(|r| r.failure.is_some()) {
+					break;
+				}
+				tokio::time::sleep(Duration::from_millis(50)).await;
+			}
+		};
+		tokio::time::timeout(Duration::from_secs(30), failed)
+			.await
+			.expect("the start fails");
+
+		// The input's server comes up but never answers, so a download in progress stays in
+		// progress. The tenant resends twice at once: the agent retries the start once.
+		let _silent = std::net::TcpListener::bind(("127.0.0.1", port)).expect("the port again");
+		let (a, b) = tokio::join!(
+			f.workloads.clone().submit_manifest(send(&f, &manifest, "//Dave")),
+			f.workloads.clone().submit_manifest(send(&f, &manifest, "//Dave")),
+		);
+		assert_eq!((a, b), (Response::Accepted, Response::Accepted));
+		tokio::time::sleep(Duration::from_millis(500)).await;
+		let retries = f.notes(9).iter().filter(|n| n.contains("retrying the start")).count();
+		assert_eq!(retries, 1, "{:?}", f.notes(9));
+		let prepared = f.notes(9).iter().filter(|n| n.contains("manifest received")).count();
+		assert_eq!(prepared, 2, "one first start and one retry: {:?}", f.notes(9));
 	}
 
 	#[tokio::test]

@@ -86,18 +86,22 @@ fn wait_provider(node: &DevNode, agent: &Agent) -> Value {
 }
 
 /// Orders one GPU for the manifest `bytes` (whatever they hold: the chain sees only their
-/// hash), waits for the agent's bid and accepts it; returns the lease id.
-fn lease_for(node: &DevNode, agent: &Agent, bytes: &[u8]) -> u64 {
+/// hash); returns the order id.
+fn order_for(node: &DevNode, bytes: &[u8]) -> u64 {
 	let chain = node.chain();
 	let requirement = Requirement { count: 1, ..Requirement::default() };
 	let call =
-		calls::create_order(&requirement, 200, 3 * EMBR, manifest_hash(bytes), None, 20, false);
-	let receipt = block_on(chain.submit(&call, &key(TENANT), WaitFor::Finalized, &mut |_| {}))
+		calls::create_order(&requirement, 200, 3 * EMBR, manifest_hash(bytes), None, 30, false);
+	let receipt = block_on(chain.submit(&call, &key(TENANT), WaitFor::InBlock, &mut |_| {}))
 		.expect("order created");
-	let order = receipt
+	receipt
 		.find_first::<runtime::leases::events::OrderCreated>()
 		.expect("OrderCreated")
-		.order;
+		.order
+}
+
+/// Waits for the agent's bid on `order` and accepts it; returns the lease id.
+fn award(node: &DevNode, agent: &Agent, order: u64) -> u64 {
 	let owner = account(&key(OWNER)).to_string();
 	wait_for(
 		"the agent's bid",
@@ -191,14 +195,14 @@ fn a_tenant_cannot_escape_the_container_sandbox() {
 	let executor = "[executor]\nkind = \"container\"\ncontainer_runtime = \"podman\"\n\
 		stop_grace_secs = 3\nwarn_before_end_secs = 60\n\n[executor.sandbox]\n\
 		memory_mib_per_gpu = 256\ntmp_mib = 16\ndisk_mib = 64\n";
-	let agent = Agent::start_with("sandbox", dir.path(), &node, OWNER, AGENT, 2, executor);
+	let agent = Agent::start_with("sandbox", dir.path(), &node, OWNER, AGENT, 4, executor);
 	let provider = wait_provider(&node, &agent);
 	let config = agent.config.display().to_string();
 	let data_dir = agent.data_dir.display().to_string();
 
+	// The tenant's four attempts, each a lease on one of the provider's four GPUs.
 	// 1. Flag injection: an "image" that is an engine flag, with a host mount after it. The
-	// chain only holds the hash, so the tenant can put any bytes behind it; the agent refuses
-	// them, and nothing reaches the engine.
+	// chain only holds the hash, so the tenant can put any bytes behind it.
 	let injected = serde_json::to_vec(&json!({
 		"version": 1, "name": "escape",
 		"workload": {"kind": "container", "image": "--privileged",
@@ -206,18 +210,9 @@ fn a_tenant_cannot_escape_the_container_sandbox() {
 		"gpus": {"count": 1}
 	}))
 	.expect("json");
-	let lease = lease_for(&node, &agent, &injected);
-	let answer = send_manifest(&provider, lease, &injected);
-	let Response::Rejected { reason: RejectReason::InvalidManifest(why) } = &answer else {
-		panic!("the injected manifest was not refused as invalid: {answer:?}");
-	};
-	assert!(why.contains("workload.image"), "{why}");
-	assert!(podman(&["ps", "-a", "--filter", "label=ember.lease", "-q"]).is_empty());
-	emberctl(&node, Some(TENANT), &["lease", "close", &lease.to_string()]).expect("closed");
-
-	// 2. A workload that probes the host: the agent's config (with its keys) and data dir,
-	// a mount, the root filesystem; leaves a background process behind; and points an output
-	// at the agent's config through a symlink.
+	// 2. A workload that probes the host: the agent's config (with its keys) and data dir, a
+	// mount, the root filesystem; leaves a background process behind; and points an output at
+	// the agent's config through a symlink.
 	let marker = format!("{}.{}", 2 + std::process::id() % 7, std::process::id() % 1000);
 	let probe = format!(
 		"id -u; \
@@ -228,15 +223,66 @@ fn a_tenant_cannot_escape_the_container_sandbox() {
 		 ln -s {config} leak.txt; echo 42 > result.txt; \
 		 (while true; do sleep {marker}; done) & echo finished; sleep 600"
 	);
-	let manifest = serde_json::to_vec(&json!({
+	let probe = serde_json::to_vec(&json!({
 		"version": 1, "name": "probe",
 		"workload": {"kind": "container", "image": image, "args": ["sh", "-c", probe]},
 		"outputs": ["result.txt", "leak.txt"],
 		"gpus": {"count": 1}
 	}))
 	.expect("json");
-	let lease = lease_for(&node, &agent, &manifest);
-	assert_eq!(send_manifest(&provider, lease, &manifest), Response::Accepted);
+	// 3. A memory hog (64 MiB asked, 256 MiB allowed).
+	let hog = serde_json::to_vec(&json!({
+		"version": 1, "name": "hog",
+		"workload": {"kind": "container", "image": image,
+			"args": ["sh", "-c", "x=$(head -c 300000000 /dev/zero | tr '\\0' a); echo survived"]},
+		"resources": {"memoryMib": 64},
+		"gpus": {"count": 1}
+	}))
+	.expect("json");
+	// 4. More than the provider allows: the network, and memory.
+	let greedy = serde_json::to_vec(&json!({
+		"version": 1, "name": "greedy",
+		"workload": {"kind": "container", "image": image, "args": ["true"]},
+		"resources": {"memoryMib": 100000},
+		"network": true,
+		"gpus": {"count": 1}
+	}))
+	.expect("json");
+	let orders: Vec<u64> =
+		[&injected, &probe, &hog, &greedy].iter().map(|m| order_for(&node, m)).collect();
+	let leases: Vec<u64> = orders.iter().map(|order| award(&node, &agent, *order)).collect();
+	let [injected_lease, probe_lease, hog_lease, greedy_lease] = leases[..] else {
+		panic!("four leases: {leases:?}")
+	};
+
+	// 1. Refused, and nothing reaches the engine.
+	let answer = send_manifest(&provider, injected_lease, &injected);
+	let Response::Rejected { reason: RejectReason::InvalidManifest(why) } = &answer else {
+		panic!("the injected manifest was not refused as invalid: {answer:?}");
+	};
+	assert!(why.contains("workload.image"), "{why}");
+	assert!(podman(&[
+		"ps",
+		"-a",
+		"--filter",
+		&format!("label=ember.lease={injected_lease}"),
+		"-q"
+	])
+	.is_empty());
+
+	// 4. Refused up front, in words.
+	let answer = send_manifest(&provider, greedy_lease, &greedy);
+	let Response::Rejected { reason: RejectReason::InvalidManifest(why) } = &answer else {
+		panic!("a manifest over the provider's limits was accepted: {answer:?}");
+	};
+	assert!(why.contains("network"), "{why}");
+
+	// 3. The hog is killed by its memory limit.
+	assert_eq!(send_manifest(&provider, hog_lease, &hog), Response::Accepted);
+
+	// 2. The probe finds nothing of the host, and its symlinked output is not served.
+	let lease = probe_lease;
+	assert_eq!(send_manifest(&provider, lease, &probe), Response::Accepted);
 	let lines = wait_for(
 		"the probe to finish its checks",
 		Duration::from_secs(60),
@@ -281,42 +327,15 @@ fn a_tenant_cannot_escape_the_container_sandbox() {
 		|| agent.log_tail(),
 	);
 
-	// 3. A memory hog meets its limit (64 MiB asked, 256 MiB allowed).
-	let hog = serde_json::to_vec(&json!({
-		"version": 1, "name": "hog",
-		"workload": {"kind": "container", "image": image,
-			"args": ["sh", "-c", "x=$(head -c 300000000 /dev/zero | tr '\\0' a); echo survived"]},
-		"resources": {"memoryMib": 64},
-		"gpus": {"count": 1}
-	}))
-	.expect("json");
-	let lease = lease_for(&node, &agent, &hog);
-	assert_eq!(send_manifest(&provider, lease, &hog), Response::Accepted);
 	let (state, lines) = wait_for(
 		"the hog to be killed",
 		Duration::from_secs(60),
 		|| {
-			let (state, lines) = logs(&node, lease);
+			let (state, lines) = logs(&node, hog_lease);
 			(state["state"] == "exited").then_some((state, lines))
 		},
 		|| agent.log_tail(),
 	);
 	assert_eq!(state["code"], 137, "killed by the memory limit: {lines:?}");
 	assert!(!lines.iter().any(|l| l == "survived"), "{lines:?}");
-
-	// 4. Asking for more than the provider allows is refused up front, in words.
-	let greedy = serde_json::to_vec(&json!({
-		"version": 1, "name": "greedy",
-		"workload": {"kind": "container", "image": image, "args": ["true"]},
-		"resources": {"memoryMib": 100000},
-		"network": true,
-		"gpus": {"count": 1}
-	}))
-	.expect("json");
-	let lease = lease_for(&node, &agent, &greedy);
-	let answer = send_manifest(&provider, lease, &greedy);
-	let Response::Rejected { reason: RejectReason::InvalidManifest(why) } = &answer else {
-		panic!("a manifest over the provider's limits was accepted: {answer:?}");
-	};
-	assert!(why.contains("network"), "{why}");
 }

@@ -93,6 +93,17 @@ impl Chain {
 		self.rpc.system_account_next_index(account).await.map_err(ChainError::rpc)
 	}
 
+	/// The number of the node's best block: the newest it built or imported, final or not.
+	pub async fn best_number(&self) -> Result<u32, ChainError> {
+		let header = self
+			.rpc
+			.chain_get_header(None)
+			.await
+			.map_err(ChainError::rpc)?
+			.ok_or_else(|| ChainError::NotFound("the best block's header".into()))?;
+		u32::try_from(header.number).map_err(ChainError::rpc)
+	}
+
 	/// The chain spec's type as the node reports it: `Development`, `Local`, `Live` or a
 	/// custom name.
 	pub async fn chain_type(&self) -> Result<String, ChainError> {

@@ -41,6 +41,9 @@ pub struct ContainerExecutor {
 	/// The agent runs as root: the work directory is handed to the sandbox user. Otherwise
 	/// (rootless podman) the container maps the agent's own user.
 	as_root: bool,
+	/// The GPUs are simulated (a development chain): there is no device to pass in, and the
+	/// workload only learns their UUIDs from `CUDA_VISIBLE_DEVICES`.
+	simulated_gpus: bool,
 }
 
 fn installed(program: &str) -> bool {
@@ -153,22 +156,34 @@ impl ContainerExecutor {
 	pub fn new(engine: Engine, sandbox: SandboxConfig) -> Self {
 		// SAFETY: geteuid(2) cannot fail and touches no memory.
 		let as_root = unsafe { libc::geteuid() } == 0;
-		Self { engine, sandbox, as_root }
+		Self { engine, sandbox, as_root, simulated_gpus: false }
 	}
 
-	/// The device flags that pass exactly `uuids` into the container.
+	/// For simulated GPUs: no device is passed in (there is none).
+	pub fn with_simulated_gpus(mut self, simulated: bool) -> Self {
+		self.simulated_gpus = simulated;
+		self
+	}
+
+	/// The flags that pass exactly `uuids` into the container, and name them to CUDA.
 	fn gpu_flags(&self, uuids: &[String]) -> Vec<String> {
 		if uuids.is_empty() {
 			return Vec::new();
 		}
-		match self.engine {
+		let visible =
+			vec!["--env".to_string(), format!("CUDA_VISIBLE_DEVICES={}", uuids.join(","))];
+		if self.simulated_gpus {
+			return visible;
+		}
+		let devices = match self.engine {
 			// Podman reaches NVIDIA GPUs through CDI device names.
 			Engine::Podman => uuids
 				.iter()
 				.flat_map(|u| ["--device".to_string(), format!("nvidia.com/gpu={u}")])
 				.collect(),
 			Engine::Docker => vec!["--gpus".to_string(), format!("\"device={}\"", uuids.join(","))],
-		}
+		};
+		[devices, visible].concat()
 	}
 
 	/// The user the workload runs as, and how the container maps it.
@@ -411,7 +426,8 @@ mod tests {
 
 	fn argv(engine: Engine, as_root: bool, manifest: Manifest) -> Vec<String> {
 		let dir = tempfile::tempdir().expect("dir");
-		let executor = ContainerExecutor { engine, sandbox: sandbox(), as_root };
+		let executor =
+			ContainerExecutor { engine, sandbox: sandbox(), as_root, simulated_gpus: false };
 		let spec = RunSpec {
 			lease: 9,
 			manifest,
@@ -492,6 +508,7 @@ mod tests {
 			engine: Engine::Podman,
 			sandbox: SandboxConfig { allow_network: true, ..sandbox() },
 			as_root: true,
+			simulated_gpus: false,
 		};
 		let spec = |manifest| RunSpec {
 			lease: 9,
@@ -509,6 +526,24 @@ mod tests {
 		assert!(!with.iter().any(|a| a == "--network"));
 		let without = executor.command(&spec(manifest(serde_json::json!({})))).expect("ok").0;
 		assert!(without.windows(2).any(|w| w[0] == "--network" && w[1] == "none"));
+	}
+
+	#[test]
+	fn simulated_gpus_are_named_but_no_device_is_passed() {
+		let dir = tempfile::tempdir().expect("dir");
+		let executor = ContainerExecutor::new(Engine::Podman, sandbox()).with_simulated_gpus(true);
+		let spec = RunSpec {
+			lease: 9,
+			manifest: manifest(serde_json::json!({})),
+			gpu_uuids: vec!["GPU-a".into()],
+			lease_dir: dir.path().to_path_buf(),
+			log: super::super::LogBook::open(dir.path()).expect("log"),
+			max_runtime: None,
+			disk_limit: None,
+		};
+		let argv = executor.command(&spec).expect("ok").0;
+		assert!(!argv.iter().any(|a| a == "--device" || a == "--gpus"), "{argv:?}");
+		assert!(argv.iter().any(|a| a == "CUDA_VISIBLE_DEVICES=GPU-a"));
 	}
 
 	#[test]

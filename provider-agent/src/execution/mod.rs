@@ -151,16 +151,18 @@ impl Executor for ProcessExecutor {
 	}
 }
 
-/// The executor the config names.
+/// The executor the config names; `simulated_gpus` when the inventory is simulated (then no
+/// GPU device is passed to a container).
 pub fn executor_for(
 	config: &ExecutorConfig,
+	simulated_gpus: bool,
 ) -> Result<std::sync::Arc<dyn Executor>, ExecutionError> {
 	Ok(match config.kind {
 		ExecutorKind::Process => std::sync::Arc::new(ProcessExecutor),
-		ExecutorKind::Container => std::sync::Arc::new(ContainerExecutor::detect(
-			config.container_runtime.as_deref(),
-			config.sandbox.clone(),
-		)?),
+		ExecutorKind::Container => std::sync::Arc::new(
+			ContainerExecutor::detect(config.container_runtime.as_deref(), config.sandbox.clone())?
+				.with_simulated_gpus(simulated_gpus),
+		),
 	})
 }
 

@@ -328,7 +328,7 @@ async fn supervise(
 			None
 		} else if limits.deadline.is_some_and(|deadline| Instant::now() >= deadline) {
 			Some("its max runtime passed".to_string())
-		} else if polls % DISK_CHECK_POLLS == 0 {
+		} else if polls.is_multiple_of(DISK_CHECK_POLLS) {
 			limits.disk.and_then(|limit| {
 				let used = super::disk_used(&dir);
 				(used > limit).then(|| {

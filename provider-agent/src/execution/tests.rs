@@ -301,8 +301,20 @@ pub(crate) fn podman(sandbox: crate::config::SandboxConfig) -> Option<(Container
 	let script =
 		std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/sandbox-image.sh");
 	let built = std::process::Command::new("bash").arg(&script).output();
+	// The image must exist and run under this process's environment, which the engine inherits.
+	let runs = |image: &str| {
+		std::process::Command::new("podman")
+			.args(["run", "--rm", "--network", "none", image, "true"])
+			.output()
+	};
 	let problem = match &built {
-		Ok(output) if output.status.success() => None,
+		Ok(output) if output.status.success() => {
+			match runs(String::from_utf8_lossy(&output.stdout).trim()) {
+				Ok(run) if run.status.success() => None,
+				Ok(run) => Some(String::from_utf8_lossy(&run.stderr).trim().to_string()),
+				Err(error) => Some(error.to_string()),
+			}
+		},
 		Ok(output) => Some(String::from_utf8_lossy(&output.stderr).trim().to_string()),
 		Err(error) => Some(error.to_string()),
 	};
