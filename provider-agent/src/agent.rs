@@ -47,6 +47,33 @@ pub enum AgentError {
 	},
 }
 
+/// The chain's type, from the first node connection that answers (retrying with backoff);
+/// `None` when the agent is asked to stop first.
+async fn first_chain_type(url: &str) -> Option<String> {
+	let mut attempt = 0u32;
+	let signal = wait_for_signal();
+	tokio::pin!(signal);
+	loop {
+		let asked = async { Chain::connect(url).await?.chain_type().await };
+		let answer = tokio::select! {
+			answer = asked => answer,
+			() = &mut signal => return None,
+		};
+		match answer {
+			Ok(chain_type) => return Some(chain_type),
+			Err(error) => {
+				let delay = agent_chain::backoff(attempt);
+				attempt += 1;
+				tracing::warn!(%error, ?delay, "cannot reach the chain to check its type; retrying");
+				tokio::select! {
+					() = tokio::time::sleep(delay) => {},
+					() = &mut signal => return None,
+				}
+			},
+		}
+	}
+}
+
 /// Chain types on which simulated GPUs and the process executor are allowed: a chain spec
 /// built for development or a local test network, never a live network.
 pub const DEVELOPMENT_CHAIN_TYPES: [&str; 2] = ["Development", "Local"];
@@ -145,6 +172,19 @@ pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
 	);
 	health.set_inventory_source(gpus.kind());
 	metrics.set_inventory_simulated(gpus.kind() == "simulated");
+	// Nothing starts (no stored workload, no listener) before the chain is known to allow
+	// this configuration.
+	let Some(chain_type) = first_chain_type(&config.chain.endpoint).await else {
+		return Ok(());
+	};
+	if let Some(reason) = development_only(
+		&chain_type,
+		gpus.kind(),
+		config.executor.kind,
+		config.keys.has_development_key(),
+	) {
+		return Err(AgentError::ChainNotAllowed { chain: chain_type, reason });
+	}
 	let store =
 		Arc::new(Store::open(&config.data_dir).map_err(|e| start_err("store")(e.to_string()))?);
 	let agent_key = config.agent_keypair().map_err(|e| start_err("agent key")(e.to_string()))?;
@@ -165,6 +205,7 @@ pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
 			// Blocks are 6 s; a warning a little early is better than one too late.
 			warn_before_end: config.executor.warn_before_end_secs.div_ceil(6) as u32,
 			max_output_bytes: config.executor.max_output_bytes,
+			allow_private_inputs: config.executor.allow_private_inputs,
 		},
 	)
 	.map_err(|e| start_err("lease records")(e.to_string()))?;
@@ -385,6 +426,10 @@ async fn open_orders(chain: &Chain) -> Result<Vec<ember_client::market::Order>, 
 	}
 }
 
+/// Blocks the GPUs of a bid whose order closed stay out of new bids: about the finality lag,
+/// so that a lease awarded in a block not yet finalized is not bid over.
+const BID_GPU_HOLD_BLOCKS: u32 = 10;
+
 /// Blocks between attempts to register while registration fails or cannot be done.
 const REGISTRATION_RETRY_BLOCKS: u32 = 10;
 
@@ -396,6 +441,8 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 	let mut registered = false;
 	let mut retry_registration_at = 0;
 	let bids_in_flight = Arc::new(tokio::sync::Mutex::new(()));
+	// GPUs of this agent's bids, until which block they stay out of new bids.
+	let mut bid_gpus_held: std::collections::BTreeMap<String, u32> = Default::default();
 	let mut idle_reason: Option<String> = None;
 	while let Some(block) = blocks.next().await {
 		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
@@ -466,16 +513,23 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 				let orders = open_orders(chain).await?;
 				let open: BTreeSet<u64> = orders.iter().map(|o| o.id).collect();
 				let mut bid_on = BTreeSet::new();
-				let mut bid_gpus = BTreeSet::new();
+				let hex_of = |h: &[u8; 32]| format!("0x{}", hex::encode(h));
 				for bid in shared.store.bids().unwrap_or_default() {
 					if open.contains(&bid.order) {
 						bid_on.insert(bid.order);
-						bid_gpus
-							.extend(bid.gpu_hashes.iter().map(|h| format!("0x{}", hex::encode(h))));
+						bid_gpus_held.extend(bid.gpu_hashes.iter().map(|h| (hex_of(h), u32::MAX)));
 					} else {
+						// Closed: perhaps awarded in a block not finalized yet, whose lease
+						// the finalized state does not show. Its GPUs wait a little longer.
 						let _ = shared.store.remove_bid(bid.order);
+						let until = now.saturating_add(BID_GPU_HOLD_BLOCKS);
+						bid_gpus_held.extend(bid.gpu_hashes.iter().map(|h| (hex_of(h), until)));
 					}
 				}
+				bid_gpus_held.retain(|_, until| *until > now);
+				let bid_gpus: BTreeSet<String> = bid_gpus_held.keys().cloned().collect();
+				// Open bids are re-read next block: only closed ones' holds persist.
+				bid_gpus_held.retain(|_, until| *until != u32::MAX);
 				// The finalized state lags the bids this agent placed since: their GPUs are not
 				// free, whatever it still says.
 				let free = bidding::without(&provider.free_gpus, &bid_gpus);

@@ -163,9 +163,20 @@ pub struct KeysConfig {
 }
 
 impl KeysConfig {
-	/// Whether a key is a development key written in the config (a development chain only).
+	/// Whether any key given, in the config, the environment or a key file, is a development
+	/// key (`//Name…`), which everyone can derive: a development chain only.
 	pub fn has_development_key(&self) -> bool {
-		self.agent_key.is_some() || self.owner_key.is_some()
+		let given = [&self.agent_key, &self.owner_key, &self.agent_key_env, &self.owner_key_env];
+		let in_files =
+			[&self.agent_key_file, &self.owner_key_file].into_iter().flatten().any(|path| {
+				std::fs::read_to_string(path).is_ok_and(|text| {
+					let text = text.trim();
+					let secret =
+						serde_json::from_str::<String>(text).unwrap_or_else(|_| text.into());
+					is_development_uri(&secret)
+				})
+			});
+		given.into_iter().flatten().any(|uri| is_development_uri(uri)) || in_files
 	}
 }
 
@@ -343,6 +354,10 @@ pub struct ExecutorConfig {
 	/// Largest total size of a lease's outputs, bytes.
 	#[serde(default = "default_max_output_bytes")]
 	pub max_output_bytes: u64,
+	/// Whether URL inputs may come from private addresses (loopback, the LAN, link-local):
+	/// off, so that a tenant cannot read the provider's own network through its inputs.
+	#[serde(default)]
+	pub allow_private_inputs: bool,
 	/// The container sandbox's limits.
 	#[serde(default)]
 	pub sandbox: SandboxConfig,
@@ -356,6 +371,7 @@ impl Default for ExecutorConfig {
 			stop_grace_secs: default_stop_grace_secs(),
 			warn_before_end_secs: default_warn_before_end_secs(),
 			max_output_bytes: default_max_output_bytes(),
+			allow_private_inputs: false,
 			sandbox: SandboxConfig::default(),
 		}
 	}
@@ -787,7 +803,7 @@ impl AgentConfig {
 				format!("{:?} is not a numeric \"uid:gid\" such as \"65534:65534\"", sandbox.user),
 			));
 		}
-		if sandbox.user.split(':').any(|id| id == "0") {
+		if sandbox.user.split(':').any(|id| id.parse::<u32>() == Ok(0)) {
 			return Err(self.invalid(
 				"executor.sandbox.user",
 				"must not be root (0): workloads run unprivileged",
@@ -1000,6 +1016,9 @@ stop_grace_secs = 10
 warn_before_end_secs = 300
 # Largest total size of a lease's outputs, in bytes (1 GiB).
 max_output_bytes = 1073741824
+# URL inputs are downloaded from public addresses only; true also allows loopback, the LAN
+# and link-local addresses (a tenant could then read services of the provider's network).
+allow_private_inputs = false
 
 # What one lease's container may use. A manifest's `resources` may ask for less; a manifest
 # asking for more is refused. Per-GPU limits are multiplied by the lease's GPU count.
@@ -1279,6 +1298,10 @@ default_per_gpu_hour = "1.5"
 				example_with("user = \"65534:65534\"", "user = \"0:0\""),
 				"executor.sandbox.user: must not be root",
 			),
+			(
+				example_with("user = \"65534:65534\"", "user = \"1000:00\""),
+				"executor.sandbox.user: must not be root",
+			),
 			(example_with("pids = 4096", "pids = 0"), "executor.sandbox.pids: must be more than 0"),
 			(
 				example_with("bond = \"1500\"", "bond = \"lots\""),
@@ -1333,6 +1356,7 @@ default_per_gpu_hour = "1.5"
 		std::fs::write(&path, text).expect("write");
 		let config = AgentConfig::load(&path).expect("valid");
 		assert_eq!(config.keys.agent_key_file.as_deref(), Some(key.as_path()));
+		assert!(config.keys.has_development_key(), "a development key, if from a file");
 		let uri = keypair_from_uri("//Charlie//agent").expect("uri");
 		assert_eq!(address_of(&config.agent_keypair().expect("key")), address_of(&uri));
 
@@ -1368,6 +1392,7 @@ default_per_gpu_hour = "1.5"
 		let expected = keypair_from_uri("//Charlie//agent").expect("uri");
 		assert_eq!(address_of(&config.agent_keypair().expect("key")), address_of(&expected));
 		assert!(!format!("{:?}", config.keys).contains("Charlie//agent"), "redacted");
+		assert!(config.keys.has_development_key(), "a development key, if from the environment");
 		let twice = AgentConfig::from_toml_with_env(path, &with_gpus(), &from_env)
 			.err()
 			.map(|e| e.to_string())

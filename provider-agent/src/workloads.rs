@@ -47,6 +47,7 @@ pub struct Workloads {
 	stop_grace: Duration,
 	warn_before_end: u32,
 	max_output_bytes: u64,
+	allow_private_inputs: bool,
 }
 
 /// How workloads are handled, from the executor section of the config.
@@ -58,6 +59,8 @@ pub struct Settings {
 	pub warn_before_end: u32,
 	/// The most a lease's outputs may take on disk once it ended; larger ones are removed.
 	pub max_output_bytes: u64,
+	/// Whether URL inputs may come from private addresses (the provider's own network).
+	pub allow_private_inputs: bool,
 }
 
 /// How long a finished lease's log and outputs stay for its tenant: 7 days of 6 s blocks.
@@ -75,7 +78,8 @@ impl Workloads {
 		owner: String,
 		settings: Settings,
 	) -> Result<Arc<Self>, execution::ExecutionError> {
-		let Settings { stop_grace, warn_before_end, max_output_bytes } = settings;
+		let Settings { stop_grace, warn_before_end, max_output_bytes, allow_private_inputs } =
+			settings;
 		let leases_dir = data_dir.join("leases");
 		let mut entries = BTreeMap::new();
 		let mut to_start = Vec::new();
@@ -117,6 +121,7 @@ impl Workloads {
 			stop_grace,
 			warn_before_end,
 			max_output_bytes,
+			allow_private_inputs,
 		});
 		for lease in to_start {
 			if let Some(spec) = this.spec_from_disk(lease) {
@@ -372,8 +377,8 @@ impl Workloads {
 	pub async fn handle(self: Arc<Self>, request: Request, now_secs: u64) -> Response {
 		match request {
 			Request::SubmitManifest(signed) => self.submit_manifest(signed).await,
-			Request::Logs(query) => self.logs(query, now_secs),
-			Request::FetchOutput(query) => self.output(query, now_secs),
+			Request::Logs(query) => self.logs(query, now_secs).await,
+			Request::FetchOutput(query) => self.output(query, now_secs).await,
 		}
 	}
 }
@@ -393,7 +398,16 @@ impl Workloads {
 			}
 			(entry.record.tenant, entry.record.manifest_hash)
 		};
-		if let Err(reason) = p2p::check_submission(&signed, &tenant, &hash) {
+		// Signature and hash (of up to 256 KiB) on a blocking thread, off the async workers.
+		let Ok((signed, verdict)) = tokio::task::spawn_blocking(move || {
+			let verdict = p2p::check_submission(&signed, &tenant, &hash);
+			(signed, verdict)
+		})
+		.await
+		else {
+			return reject(p2p::RejectReason::Internal("signature check".into()));
+		};
+		if let Err(reason) = verdict {
 			tracing::warn!(lease, %reason, "refused a manifest");
 			self.metrics.manifest(false);
 			// Only the tenant's own mistakes reach its log: a stranger's refusals would fill
@@ -411,7 +425,11 @@ impl Workloads {
 		};
 		// What this provider cannot run (another workload kind, more than its sandbox allows)
 		// is refused now, while the tenant is listening, not found out at start.
-		if let Err(reason) = self.executor.admit(&manifest) {
+		let leased_gpus = match self.entries.lock() {
+			Ok(entries) => entries.get(&lease).map_or(0, |e| e.record.gpu_uuids.len()),
+			Err(_) => return reject(p2p::RejectReason::Internal("state lock".into())),
+		};
+		if let Err(reason) = self.executor.admit(&manifest, leased_gpus) {
 			tracing::warn!(lease, %reason, "refused a manifest this provider does not run");
 			self.metrics.manifest(false);
 			// The tenant signed it (checked above): its log says why.
@@ -428,6 +446,10 @@ impl Workloads {
 			let Some(entry) = entries.get_mut(&lease) else {
 				return reject(p2p::RejectReason::UnknownLease);
 			};
+			// The lease may have ended while the signature was checked.
+			if matches!(entry.record.phase, LeasePhase::Finished { .. }) {
+				return reject(p2p::RejectReason::UnknownLease);
+			}
 			if entry.record.manifest_received && entry.record.failure.is_none() {
 				return Response::Accepted;
 			}
@@ -479,7 +501,9 @@ impl Workloads {
 	async fn start(self: Arc<Self>, spec: RunSpec) {
 		let lease = spec.lease;
 		let log = spec.log.clone();
-		if let Err(error) = execution::prepare(&spec.lease_dir, &spec.manifest, &log).await {
+		let private = self.allow_private_inputs;
+		if let Err(error) = execution::prepare(&spec.lease_dir, &spec.manifest, &log, private).await
+		{
 			log.agent(&format!("could not prepare the workload: {error}"));
 			self.set_failed(lease, &error.to_string());
 			return;
@@ -525,48 +549,73 @@ impl Workloads {
 		tracing::warn!(lease, reason, "workload failed to start");
 		if let Ok(mut entries) = self.entries.lock() {
 			if let Some(entry) = entries.get_mut(&lease) {
-				entry.record.phase = LeasePhase::Running;
+				// A lease that ended meanwhile stays ended: its GPUs are already free.
+				if !matches!(entry.record.phase, LeasePhase::Finished { .. }) {
+					entry.record.phase = LeasePhase::Running;
+				}
 				entry.record.failure = Some(reason.to_string());
 				self.persist(&entry.record);
 			}
 		}
 	}
 
-	/// Runs `then` on the lease's entry if `query` is its tenant's, signed recently.
-	fn tenant_entry<Q>(
+	/// `query` if it is the lease's tenant's, signed recently; the refusal to send otherwise.
+	/// The signature is checked on a blocking thread, never on the async workers that keep
+	/// heartbeats and the p2p node going.
+	async fn verified<Q>(
 		&self,
-		query: &p2p::SignedQuery<Q>,
+		query: p2p::SignedQuery<Q>,
 		now_secs: u64,
-		then: impl FnOnce(&Entry) -> Response,
-	) -> Response
+	) -> Result<p2p::SignedQuery<Q>, Response>
 	where
-		Q: p2p::QueryKind,
+		Q: p2p::QueryKind + Send + 'static,
 	{
+		let tenant = {
+			let entries = self
+				.entries
+				.lock()
+				.map_err(|_| reject(p2p::RejectReason::Internal("state lock".into())))?;
+			let entry = entries.get(&query.lease).ok_or(reject(p2p::RejectReason::UnknownLease))?;
+			entry.record.tenant
+		};
+		let (query, verdict) = tokio::task::spawn_blocking(move || {
+			let verdict = p2p::check_query(&query, &tenant, now_secs);
+			(query, verdict)
+		})
+		.await
+		.map_err(|_| reject(p2p::RejectReason::Internal("signature check".into())))?;
+		if let Err(reason) = verdict {
+			tracing::warn!(lease = query.lease, %reason, "refused a query");
+			return Err(reject(reason));
+		}
+		Ok(query)
+	}
+
+	async fn logs(&self, query: p2p::SignedQuery<p2p::LogsQuery>, now_secs: u64) -> Response {
+		let query = match self.verified(query, now_secs).await {
+			Ok(query) => query,
+			Err(refusal) => return refusal,
+		};
 		let Ok(entries) = self.entries.lock() else {
 			return reject(p2p::RejectReason::Internal("state lock".into()));
 		};
 		let Some(entry) = entries.get(&query.lease) else {
 			return reject(p2p::RejectReason::UnknownLease);
 		};
-		if let Err(reason) = p2p::check_query(query, &entry.record.tenant, now_secs) {
-			tracing::warn!(lease = query.lease, %reason, "refused a query");
-			return reject(reason);
-		}
-		then(entry)
+		let (lines, next_seq) =
+			entry.log.since(query.query.from_seq, MAX_LINES_PER_PAGE, MAX_LOG_PAGE_BYTES);
+		Response::Logs { state: entry_state(entry), lines, next_seq }
 	}
 
-	fn logs(&self, query: p2p::SignedQuery<p2p::LogsQuery>, now_secs: u64) -> Response {
-		self.tenant_entry(&query, now_secs, |entry| {
-			let (lines, next_seq) =
-				entry.log.since(query.query.from_seq, MAX_LINES_PER_PAGE, MAX_LOG_PAGE_BYTES);
-			Response::Logs { state: entry_state(entry), lines, next_seq }
-		})
-	}
-
-	fn output(&self, query: p2p::SignedQuery<p2p::OutputQuery>, now_secs: u64) -> Response {
+	async fn output(&self, query: p2p::SignedQuery<p2p::OutputQuery>, now_secs: u64) -> Response {
+		let query = match self.verified(query, now_secs).await {
+			Ok(query) => query,
+			Err(refusal) => return refusal,
+		};
 		let dir = self.dir_of(query.lease);
-		self.tenant_entry(&query, now_secs, |_| {
-			let (path, offset) = (query.query.path.clone(), query.query.offset);
+		let (path, offset) = (query.query.path, query.query.offset);
+		// Disk reads off the async workers too.
+		tokio::task::spawn_blocking(move || {
 			match execution::read_output_chunk(&dir, &path, offset, p2p::MAX_OUTPUT_CHUNK) {
 				Ok((data, total_len, eof)) => {
 					Response::Output { path, offset, data, total_len, eof }
@@ -574,6 +623,8 @@ impl Workloads {
 				Err(reason) => reject(reason),
 			}
 		})
+		.await
+		.unwrap_or_else(|_| reject(p2p::RejectReason::Internal("reading the output".into())))
 	}
 }
 
@@ -638,6 +689,7 @@ mod tests {
 				stop_grace: Duration::from_secs(1),
 				warn_before_end: 10,
 				max_output_bytes: 1 << 20,
+				allow_private_inputs: true,
 			},
 		)
 		.expect("workloads");

@@ -339,3 +339,32 @@ fn a_tenant_cannot_escape_the_container_sandbox() {
 	assert_eq!(state["code"], 137, "killed by the memory limit: {lines:?}");
 	assert!(!lines.iter().any(|l| l == "survived"), "{lines:?}");
 }
+
+/// On a chain that is not a development chain, an agent with simulated GPUs, the process
+/// executor or a development key stops before it serves anything, and says why.
+#[test]
+fn an_agent_refuses_to_serve_a_live_chain_with_development_settings() {
+	let dir = tempfile::tempdir().expect("temp dir");
+	// The development chain's spec, marked Live: what a public network's spec says.
+	let output = Command::new(binary("ember-node"))
+		.args(["build-spec", "--chain", "dev", "--raw", "--disable-default-bootnode"])
+		.output()
+		.expect("ember-node build-spec");
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let mut spec: Value = serde_json::from_slice(&output.stdout).expect("a JSON chain spec");
+	spec["chainType"] = json!("Live");
+	let spec_path = dir.path().join("live.json");
+	std::fs::write(&spec_path, serde_json::to_vec(&spec).expect("json")).expect("spec written");
+	let node = DevNode::start_chain("live", spec_path.to_str().expect("utf-8"));
+
+	let mut agent = Agent::start("live", dir.path(), &node, OWNER, AGENT, 1);
+	let process = agent.process.as_mut().expect("started");
+	let status = process.wait_exit(Duration::from_secs(60)).expect("the agent stops by itself");
+	assert!(!status.success());
+	let log = agent.log_tail();
+	assert!(log.contains("refusing to serve Live"), "{log}");
+	for reason in ["inventory is simulated", "executor.kind = \"process\"", "development key"] {
+		assert!(log.contains(reason), "{reason} not in:\n{log}");
+	}
+	assert!(!log.contains("manifest protocol listening"), "it served before refusing:\n{log}");
+}

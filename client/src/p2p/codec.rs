@@ -6,7 +6,9 @@ use std::io;
 use futures::{future::BoxFuture, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use libp2p::{request_response, StreamProtocol};
 
-use super::protocol::{decode_message, encode_message, Request, Response, MAX_FRAME_BYTES};
+use super::protocol::{
+	decode_message, encode_message, Request, Response, MAX_FRAME_BYTES, MAX_REQUEST_BYTES,
+};
 
 /// The manifest protocol's [`request_response::Codec`].
 #[derive(Clone, Copy, Debug, Default)]
@@ -14,13 +16,22 @@ pub struct ManifestCodec;
 
 /// Reads one length-prefixed frame, refusing a length over [`MAX_FRAME_BYTES`] before reading it.
 pub async fn read_frame<T: AsyncRead + Unpin>(io: &mut T) -> io::Result<Vec<u8>> {
+	read_frame_within(io, MAX_FRAME_BYTES).await
+}
+
+/// Reads one length-prefixed frame of at most `max` bytes, refusing a longer announced length
+/// before reading it.
+pub async fn read_frame_within<T: AsyncRead + Unpin>(
+	io: &mut T,
+	max: usize,
+) -> io::Result<Vec<u8>> {
 	let mut prefix = [0u8; 4];
 	io.read_exact(&mut prefix).await?;
 	let len = u32::from_be_bytes(prefix) as usize;
-	if len > MAX_FRAME_BYTES {
+	if len > max {
 		return Err(io::Error::new(
 			io::ErrorKind::InvalidData,
-			format!("frame of {len} bytes announced; at most {MAX_FRAME_BYTES} are allowed"),
+			format!("frame of {len} bytes announced; at most {max} are allowed"),
 		));
 	}
 	// Grow with what actually arrives rather than trusting the announced length up front.
@@ -70,7 +81,8 @@ impl request_response::Codec for ManifestCodec {
 		'life2: 'async_trait,
 		Self: 'async_trait,
 	{
-		Box::pin(async move { decode_message(&read_frame(io).await?) })
+		// A request is at most a manifest: a provider reads no more than that from a stranger.
+		Box::pin(async move { decode_message(&read_frame_within(io, MAX_REQUEST_BYTES).await?) })
 	}
 
 	fn read_response<'life0, 'life1, 'life2, 'async_trait, T>(
@@ -128,7 +140,7 @@ mod tests {
 	use subxt_signer::sr25519::dev;
 
 	use super::{
-		super::protocol::{LogsQuery, SignedQuery, PROTOCOL},
+		super::protocol::{LogsQuery, SignedManifest, SignedQuery, PROTOCOL},
 		*,
 	};
 
@@ -199,6 +211,29 @@ mod tests {
 			let error = ManifestCodec.write_response(&PROTOCOL, &mut wire, big).await.unwrap_err();
 			assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
 			assert!(wire.into_inner().is_empty(), "nothing is written for a refused message");
+		});
+	}
+
+	#[test]
+	fn a_request_is_at_most_a_manifest_and_its_signature() {
+		block_on(async {
+			// Announced one byte over: refused from the prefix alone.
+			let mut wire = framed(MAX_REQUEST_BYTES as u32 + 1, &[]);
+			let error = ManifestCodec.read_request(&PROTOCOL, &mut wire).await.unwrap_err();
+			assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+			// A manifest at its limit still fits.
+			let manifest = vec![b' '; crate::manifest::MAX_MANIFEST_BYTES];
+			let request = Request::SubmitManifest(SignedManifest::sign(1, manifest, &dev::alice()));
+			let mut wire = Cursor::new(Vec::new());
+			ManifestCodec
+				.write_request(&PROTOCOL, &mut wire, request.clone())
+				.await
+				.unwrap();
+			let read = ManifestCodec
+				.read_request(&PROTOCOL, &mut Cursor::new(wire.into_inner()))
+				.await
+				.unwrap();
+			assert_eq!(read, request);
 		});
 	}
 

@@ -1,18 +1,36 @@
-//! The libp2p node both sides run: TCP, noise, yamux and the manifest protocol on tokio.
+//! The libp2p node both sides run: TCP (with DNS names), noise, yamux and the manifest
+//! protocol on tokio, behind connection limits.
 
 use std::time::Duration;
 
 use libp2p::{
+	connection_limits::{self, ConnectionLimits},
 	identity::Keypair,
 	noise,
 	request_response::{self, ProtocolSupport},
+	swarm::NetworkBehaviour,
 	tcp, yamux, Swarm,
 };
 
 use super::{codec::ManifestCodec, protocol::PROTOCOL, P2pError};
 
-/// The network behaviour of a manifest-protocol node.
-pub(crate) type Behaviour = request_response::Behaviour<ManifestCodec>;
+/// Most connections one peer may hold to a node at once.
+pub const MAX_CONNECTIONS_PER_PEER: u32 = 4;
+/// Most established connections a node holds at once.
+pub const MAX_CONNECTIONS: u32 = 512;
+/// Most incoming connections still being set up (noise, yamux) at once.
+pub const MAX_PENDING_INCOMING: u32 = 128;
+/// Most manifest-protocol streams open at once on one connection.
+pub const MAX_STREAMS_PER_CONNECTION: usize = 16;
+
+/// The network behaviour of a manifest-protocol node: the connection limits, then the
+/// protocol itself.
+#[derive(NetworkBehaviour)]
+#[behaviour(prelude = "libp2p::swarm::derive_prelude")]
+pub(crate) struct Behaviour {
+	limits: connection_limits::Behaviour,
+	pub(crate) manifest: request_response::Behaviour<ManifestCodec>,
+}
 
 /// A connection with no request under way is closed after this long.
 pub const IDLE_CONNECTION_TIMEOUT: Duration = Duration::from_secs(60);
@@ -24,13 +42,24 @@ pub(crate) fn build_swarm(
 	support: ProtocolSupport,
 	request_timeout: Duration,
 ) -> Result<Swarm<Behaviour>, P2pError> {
-	let behaviour = Behaviour::new(
-		[(PROTOCOL, support)],
-		request_response::Config::default().with_request_timeout(request_timeout),
-	);
+	let limits = ConnectionLimits::default()
+		.with_max_established_per_peer(Some(MAX_CONNECTIONS_PER_PEER))
+		.with_max_established(Some(MAX_CONNECTIONS))
+		.with_max_pending_incoming(Some(MAX_PENDING_INCOMING));
+	let behaviour = Behaviour {
+		limits: connection_limits::Behaviour::new(limits),
+		manifest: request_response::Behaviour::new(
+			[(PROTOCOL, support)],
+			request_response::Config::default()
+				.with_request_timeout(request_timeout)
+				.with_max_concurrent_streams(MAX_STREAMS_PER_CONNECTION),
+		),
+	};
 	let swarm = libp2p::SwarmBuilder::with_existing_identity(keypair)
 		.with_tokio()
 		.with_tcp(tcp::Config::default().nodelay(true), noise::Config::new, yamux::Config::default)
+		.map_err(|e| P2pError::Transport(e.to_string()))?
+		.with_dns()
 		.map_err(|e| P2pError::Transport(e.to_string()))?
 		.with_behaviour(|_| behaviour)
 		.map_err(|e| P2pError::Transport(e.to_string()))?

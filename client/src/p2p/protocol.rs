@@ -21,6 +21,9 @@ pub const PROTOCOL: StreamProtocol = StreamProtocol::new(PROTOCOL_NAME);
 /// Largest encoded message, request or response, in bytes.
 pub const MAX_FRAME_BYTES: usize = 4 * 1024 * 1024;
 
+/// Largest encoded request: a manifest at its limit, plus its signature and framing.
+pub const MAX_REQUEST_BYTES: usize = crate::manifest::MAX_MANIFEST_BYTES + 4 * 1024;
+
 /// Largest piece of an output file one [`Response::Output`] carries, in bytes.
 pub const MAX_OUTPUT_CHUNK: usize = 512 * 1024;
 
@@ -277,6 +280,8 @@ pub enum RejectReason {
 	NotFound,
 	/// The provider failed to answer.
 	Internal(String),
+	/// Too many requests from this peer, or the provider is busy: try again a little later.
+	TooManyRequests,
 }
 
 impl fmt::Display for RejectReason {
@@ -298,6 +303,9 @@ impl fmt::Display for RejectReason {
 			),
 			Self::NotFound => f.write_str("no such output file"),
 			Self::Internal(why) => write!(f, "the provider failed: {why}"),
+			Self::TooManyRequests => f.write_str(
+				"too many requests: the provider is busy or rate-limits this peer; retry later",
+			),
 		}
 	}
 }

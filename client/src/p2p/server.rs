@@ -3,7 +3,7 @@
 use std::{
 	collections::HashMap,
 	sync::{Arc, RwLock},
-	time::Duration,
+	time::{Duration, Instant},
 };
 
 use futures::{
@@ -24,10 +24,50 @@ use tokio::{
 };
 
 use super::{
-	node::{build_swarm, Behaviour},
+	node::{build_swarm, Behaviour, BehaviourEvent},
 	protocol::{RejectReason, Request, Response},
 	P2pError,
 };
+
+/// Requests one peer may make in a burst, and how many more it earns per second.
+pub const PEER_BURST: f64 = 20.0;
+/// See [`PEER_BURST`].
+pub const PEER_REQUESTS_PER_SEC: f64 = 5.0;
+/// Most requests whose handler has not answered yet, from all peers together.
+pub const MAX_IN_FLIGHT: usize = 256;
+/// Most peers whose request budget is remembered; beyond, the fullest budgets are forgotten.
+const MAX_TRACKED_PEERS: usize = 4096;
+
+/// Per-peer request budgets (token buckets), so that one peer cannot take every handler.
+#[derive(Default)]
+struct RateLimits {
+	budgets: HashMap<PeerId, (f64, Instant)>,
+}
+
+impl RateLimits {
+	/// Takes one request from `peer`'s budget at `now`; `false` when it has none left.
+	fn allow(&mut self, peer: PeerId, now: Instant) -> bool {
+		if self.budgets.len() >= MAX_TRACKED_PEERS && !self.budgets.contains_key(&peer) {
+			// Peers that have been quiet long enough to refill completely lose nothing by
+			// being forgotten.
+			let full_after = Duration::from_secs_f64(PEER_BURST / PEER_REQUESTS_PER_SEC);
+			self.budgets.retain(|_, (_, last)| now.duration_since(*last) < full_after);
+		}
+		if self.budgets.len() >= MAX_TRACKED_PEERS && !self.budgets.contains_key(&peer) {
+			return false;
+		}
+		let (tokens, last) = self.budgets.entry(peer).or_insert((PEER_BURST, now));
+		let earned = now.duration_since(*last).as_secs_f64() * PEER_REQUESTS_PER_SEC;
+		*tokens = (*tokens + earned).min(PEER_BURST);
+		*last = now;
+		if *tokens >= 1.0 {
+			*tokens -= 1.0;
+			true
+		} else {
+			false
+		}
+	}
+}
 
 /// How long the handler has to answer one request before the tenant's stream is failed.
 pub const HANDLER_TIMEOUT: Duration = Duration::from_secs(60);
@@ -72,6 +112,7 @@ impl ProviderNode {
 			handler,
 			in_flight: FuturesUnordered::new(),
 			listen_addrs: Arc::new(RwLock::new(Vec::new())),
+			limits: RateLimits::default(),
 		};
 		server.bind(listen).await?;
 		let listen_addrs = server.listen_addrs.clone();
@@ -116,6 +157,7 @@ struct Server {
 	/// Requests whose handler has not answered yet.
 	in_flight: FuturesUnordered<BoxFuture<'static, Answer>>,
 	listen_addrs: Arc<RwLock<Vec<Multiaddr>>>,
+	limits: RateLimits,
 }
 
 impl Server {
@@ -211,19 +253,31 @@ impl Server {
 		if let Response::Rejected { reason } = &response {
 			tracing::debug!(%peer, kind, %reason, "refused a request");
 		}
-		if self.swarm.behaviour_mut().send_response(channel, response).is_err() {
+		if self.swarm.behaviour_mut().manifest.send_response(channel, response).is_err() {
 			tracing::debug!(%peer, kind, "the tenant left before the answer was ready");
 		}
 	}
 
-	fn on_event(&mut self, event: SwarmEvent<request_response::Event<Request, Response>>) {
+	fn on_event(&mut self, event: SwarmEvent<BehaviourEvent>) {
 		match event {
-			SwarmEvent::Behaviour(request_response::Event::Message {
+			SwarmEvent::Behaviour(BehaviourEvent::Manifest(request_response::Event::Message {
 				peer,
 				message: request_response::Message::Request { request, channel, .. },
-			}) => {
+			})) => {
 				let kind = request.kind();
 				tracing::debug!(%peer, kind, lease = request.lease(), "request");
+				// Refused before any work (no signature is checked): a peer over its budget,
+				// or every handler busy.
+				if !self.limits.allow(peer, Instant::now()) || self.in_flight.len() >= MAX_IN_FLIGHT
+				{
+					self.respond(
+						peer,
+						kind,
+						channel,
+						Response::Rejected { reason: RejectReason::TooManyRequests },
+					);
+					return;
+				}
 				// Each request runs in its own task, so a slow or failing handler holds up
 				// neither the node nor the other requests.
 				let task = tokio::spawn(self.handler.handle(peer, request));
@@ -237,9 +291,9 @@ impl Server {
 					(peer, kind, channel, response)
 				}));
 			},
-			SwarmEvent::Behaviour(request_response::Event::InboundFailure {
-				peer, error, ..
-			}) => {
+			SwarmEvent::Behaviour(BehaviourEvent::Manifest(
+				request_response::Event::InboundFailure { peer, error, .. },
+			)) => {
 				tracing::debug!(%peer, %error, "an inbound request failed");
 			},
 			SwarmEvent::Behaviour(event) => tracing::trace!(?event, "request-response event"),
@@ -273,5 +327,40 @@ impl Server {
 			},
 			other => tracing::trace!(?other, "swarm event"),
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_peer_gets_its_burst_then_its_rate() {
+		let mut limits = RateLimits::default();
+		let peer = PeerId::random();
+		let start = Instant::now();
+		let burst = (0..100).filter(|_| limits.allow(peer, start)).count();
+		assert_eq!(burst, PEER_BURST as usize);
+		// One second later: five more, not a new burst.
+		let later = start + Duration::from_secs(1);
+		let refill = (0..100).filter(|_| limits.allow(peer, later)).count();
+		assert_eq!(refill, PEER_REQUESTS_PER_SEC as usize);
+		// Another peer has its own budget.
+		assert!(limits.allow(PeerId::random(), later));
+	}
+
+	#[test]
+	fn the_table_of_peers_stays_bounded() {
+		let mut limits = RateLimits::default();
+		let start = Instant::now();
+		for _ in 0..MAX_TRACKED_PEERS {
+			assert!(limits.allow(PeerId::random(), start));
+		}
+		// A full table of busy peers: a new one waits.
+		assert!(!limits.allow(PeerId::random(), start));
+		// Once they have been quiet long enough, they are forgotten.
+		let quiet = start + Duration::from_secs(10);
+		assert!(limits.allow(PeerId::random(), quiet));
+		assert!(limits.budgets.len() <= MAX_TRACKED_PEERS);
 	}
 }

@@ -20,7 +20,7 @@ use subxt_signer::sr25519;
 use tokio::sync::{mpsc, oneshot};
 
 use super::{
-	node::{build_swarm, Behaviour},
+	node::{build_swarm, Behaviour, BehaviourEvent},
 	protocol::{
 		LogsQuery, OutputQuery, Request, Response, SignedManifest, SignedQuery, MAX_OUTPUT_CHUNK,
 	},
@@ -316,11 +316,11 @@ impl Client {
 			// The caller gave up already.
 			return;
 		}
-		let id = self.swarm.behaviour_mut().send_request(&peer, request);
+		let id = self.swarm.behaviour_mut().manifest.send_request(&peer, request);
 		self.awaiting.insert(id, reply);
 	}
 
-	fn on_event(&mut self, event: SwarmEvent<request_response::Event<Request, Response>>) {
+	fn on_event(&mut self, event: SwarmEvent<BehaviourEvent>) {
 		match event {
 			SwarmEvent::ConnectionEstablished { peer_id, endpoint, .. } => {
 				tracing::debug!(peer = %peer_id, addr = %endpoint.get_remote_address(), "connected");
@@ -335,19 +335,17 @@ impl Client {
 					let _ = reply.send(Err(P2pError::Dial { peer, detail: detail.clone() }));
 				}
 			},
-			SwarmEvent::Behaviour(request_response::Event::Message {
+			SwarmEvent::Behaviour(BehaviourEvent::Manifest(request_response::Event::Message {
 				message: request_response::Message::Response { request_id, response },
 				..
-			}) => {
+			})) => {
 				if let Some(reply) = self.awaiting.remove(&request_id) {
 					let _ = reply.send(Ok(response));
 				}
 			},
-			SwarmEvent::Behaviour(request_response::Event::OutboundFailure {
-				peer,
-				request_id,
-				error,
-			}) => {
+			SwarmEvent::Behaviour(BehaviourEvent::Manifest(
+				request_response::Event::OutboundFailure { peer, request_id, error },
+			)) => {
 				tracing::debug!(%peer, %error, "request failed");
 				if let Some(reply) = self.awaiting.remove(&request_id) {
 					let _ = reply.send(Err(self.describe_failure(peer, error)));

@@ -80,11 +80,16 @@ pub struct Limits {
 }
 
 impl Limits {
-	/// The limits `manifest` runs with under `sandbox`: what it asks for, or the maximum where
-	/// it asks nothing. Asking for more than the maximum, or for a network the provider does
-	/// not allow, is an error that says so.
-	pub fn of(manifest: &Manifest, sandbox: &SandboxConfig) -> Result<Self, String> {
-		let gpus = u64::from(manifest.gpus.count.max(1));
+	/// The limits `manifest` runs with under `sandbox` on `leased_gpus` GPUs (the lease's, never
+	/// the count the manifest claims): what it asks for, or the maximum where it asks nothing.
+	/// Asking for more than the maximum, or for a network the provider does not allow, is an
+	/// error that says so.
+	pub fn of(
+		manifest: &Manifest,
+		sandbox: &SandboxConfig,
+		leased_gpus: usize,
+	) -> Result<Self, String> {
+		let gpus = u64::try_from(leased_gpus.max(1)).unwrap_or(1);
 		let asked = &manifest.resources;
 		let pick = |field: &str, asked: Option<u64>, max: u64, unit: &str| match asked {
 			Some(value) if value > max => Err(format!(
@@ -165,13 +170,20 @@ impl ContainerExecutor {
 		self
 	}
 
-	/// The flags that pass exactly `uuids` into the container, and name them to CUDA.
+	/// The flags that pass exactly `uuids` into the container, and name them to CUDA and to
+	/// NVIDIA's container hooks (overriding whatever the image's own environment says, such
+	/// as `NVIDIA_VISIBLE_DEVICES=all`).
 	fn gpu_flags(&self, uuids: &[String]) -> Vec<String> {
 		if uuids.is_empty() {
-			return Vec::new();
+			return vec!["--env".into(), "NVIDIA_VISIBLE_DEVICES=void".into()];
 		}
-		let visible =
-			vec!["--env".to_string(), format!("CUDA_VISIBLE_DEVICES={}", uuids.join(","))];
+		let list = uuids.join(",");
+		let visible = vec![
+			"--env".to_string(),
+			format!("CUDA_VISIBLE_DEVICES={list}"),
+			"--env".to_string(),
+			format!("NVIDIA_VISIBLE_DEVICES={list}"),
+		];
 		if self.simulated_gpus {
 			return visible;
 		}
@@ -211,6 +223,13 @@ fn mount_source(work: &Path) -> Result<String, ExecutionError> {
 	Ok(text.to_string())
 }
 
+/// The host's cores, in thousandths.
+fn host_cpu_millis() -> u64 {
+	std::thread::available_parallelism()
+		.map(|cores| u64::try_from(cores.get()).unwrap_or(1).saturating_mul(1000))
+		.unwrap_or(1000)
+}
+
 /// `millis` thousandths of a core as the engine's `--cpus` decimal.
 fn cpus(millis: u64) -> String {
 	format!("{}.{:03}", millis / 1000, millis % 1000)
@@ -221,7 +240,7 @@ impl Executor for ContainerExecutor {
 		"container"
 	}
 
-	fn admit(&self, manifest: &Manifest) -> Result<(), String> {
+	fn admit(&self, manifest: &Manifest, leased_gpus: usize) -> Result<(), String> {
 		let Workload::Container { image, .. } = &manifest.workload else {
 			return Err(
 				"this provider runs container images only (its executor is `container`)".into()
@@ -229,11 +248,13 @@ impl Executor for ContainerExecutor {
 		};
 		ember_client::image_reference::check(image)
 			.map_err(|reason| format!("the manifest's image {reason}"))?;
-		Limits::of(manifest, &self.sandbox).map(|_| ())
+		super::leased_gpu_count_matches(manifest, leased_gpus)?;
+		Limits::of(manifest, &self.sandbox, leased_gpus).map(|_| ())
 	}
 
 	fn disk_limit_bytes(&self, manifest: &Manifest) -> Option<u64> {
-		Limits::of(manifest, &self.sandbox)
+		// The disk limit does not scale with GPUs.
+		Limits::of(manifest, &self.sandbox, 1)
 			.ok()
 			.map(|l| l.disk_mib.saturating_mul(1 << 20))
 	}
@@ -263,8 +284,8 @@ impl Executor for ContainerExecutor {
 		ember_client::image_reference::check(image).map_err(|reason| {
 			ExecutionError::Unsupported(format!("the manifest's image {reason}"))
 		})?;
-		let limits =
-			Limits::of(&spec.manifest, &self.sandbox).map_err(ExecutionError::Unsupported)?;
+		let limits = Limits::of(&spec.manifest, &self.sandbox, spec.gpu_uuids.len())
+			.map_err(ExecutionError::Unsupported)?;
 		let work = mount_source(&spec.lease_dir.join("work"))?;
 		let name = container_name(spec.lease);
 		let mut argv: Vec<String> = vec![
@@ -301,7 +322,8 @@ impl Executor for ContainerExecutor {
 			"--memory-swap".into(),
 			format!("{}m", limits.memory_mib),
 			"--cpus".into(),
-			cpus(limits.cpu_millis),
+			// No more than the host has: docker refuses a larger value.
+			cpus(limits.cpu_millis.min(host_cpu_millis())),
 			"--pids-limit".into(),
 			limits.pids.to_string(),
 			"--shm-size".into(),
@@ -386,7 +408,7 @@ mod tests {
 
 	#[test]
 	fn limits_default_to_the_maxima_and_scale_with_gpus() {
-		let limits = Limits::of(&manifest(serde_json::json!({})), &sandbox()).expect("fits");
+		let limits = Limits::of(&manifest(serde_json::json!({})), &sandbox(), 2).expect("fits");
 		assert_eq!(
 			limits,
 			Limits {
@@ -400,8 +422,11 @@ mod tests {
 			}
 		);
 		let asked = manifest(serde_json::json!({"resources": {"memoryMib": 512, "pids": 8}}));
-		let limits = Limits::of(&asked, &sandbox()).expect("fits");
+		let limits = Limits::of(&asked, &sandbox(), 2).expect("fits");
 		assert_eq!((limits.memory_mib, limits.pids, limits.cpu_millis), (512, 8, 3000));
+		// The lease's GPUs count, not the manifest's claim.
+		let one = Limits::of(&manifest(serde_json::json!({})), &sandbox(), 1).expect("fits");
+		assert_eq!(one.memory_mib, 1000);
 	}
 
 	#[test]
@@ -409,19 +434,25 @@ mod tests {
 		let error = Limits::of(
 			&manifest(serde_json::json!({"resources": {"memoryMib": 2001}})),
 			&sandbox(),
+			2,
 		)
 		.expect_err("too much");
 		assert!(error.contains("resources.memoryMib asks for 2001 MiB"), "{error}");
 		assert!(error.contains("at most 2000 MiB"), "{error}");
-		let error = Limits::of(&manifest(serde_json::json!({"network": true})), &sandbox())
+		let error = Limits::of(&manifest(serde_json::json!({"network": true})), &sandbox(), 2)
 			.expect_err("no network here");
 		assert!(error.contains("network"), "{error}");
 		let open = SandboxConfig { allow_network: true, ..sandbox() };
 		assert!(
-			Limits::of(&manifest(serde_json::json!({"network": true})), &open)
+			Limits::of(&manifest(serde_json::json!({"network": true})), &open, 2)
 				.expect("allowed")
 				.network
 		);
+		// A manifest claiming more GPUs than its lease holds (to scale its limits) is refused.
+		let executor = ContainerExecutor::new(Engine::Podman, sandbox());
+		let claim = executor.admit(&manifest(serde_json::json!({})), 1).expect_err("2 claimed");
+		assert!(claim.contains("gpus.count"), "{claim}");
+		assert!(executor.admit(&manifest(serde_json::json!({})), 2).is_ok());
 	}
 
 	fn argv(engine: Engine, as_root: bool, manifest: Manifest) -> Vec<String> {
@@ -472,7 +503,7 @@ mod tests {
 		assert_eq!(after("--user"), "65534:65534");
 		assert_eq!(after("--memory"), "2000m");
 		assert_eq!(after("--memory-swap"), "2000m");
-		assert_eq!(after("--cpus"), "3.000");
+		assert_eq!(after("--cpus"), cpus(3000.min(host_cpu_millis())));
 		assert_eq!(after("--pids-limit"), "64");
 		assert_eq!(after("--shm-size"), "200m");
 		assert_eq!(after("--network"), "none");
@@ -544,6 +575,7 @@ mod tests {
 		let argv = executor.command(&spec).expect("ok").0;
 		assert!(!argv.iter().any(|a| a == "--device" || a == "--gpus"), "{argv:?}");
 		assert!(argv.iter().any(|a| a == "CUDA_VISIBLE_DEVICES=GPU-a"));
+		assert!(argv.iter().any(|a| a == "NVIDIA_VISIBLE_DEVICES=GPU-a"));
 	}
 
 	#[test]

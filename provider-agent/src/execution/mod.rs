@@ -17,6 +17,7 @@
 //! lease's disk limit.
 
 mod container;
+pub mod inputs;
 mod logbook;
 mod outputs;
 mod process;
@@ -84,8 +85,9 @@ pub type Launch = (Vec<String>, Vec<(String, String)>);
 pub trait Executor: Send + Sync {
 	/// Its name, for logs.
 	fn name(&self) -> &'static str;
-	/// Whether this executor runs `manifest` here; the error tells the tenant why not.
-	fn admit(&self, manifest: &Manifest) -> Result<(), String>;
+	/// Whether this executor runs `manifest` on a lease of `leased_gpus` GPUs; the error tells
+	/// the tenant why not.
+	fn admit(&self, manifest: &Manifest, leased_gpus: usize) -> Result<(), String>;
 	/// The most disk `manifest`'s work directory and raw output may take, bytes.
 	fn disk_limit_bytes(&self, _manifest: &Manifest) -> Option<u64> {
 		None
@@ -110,9 +112,11 @@ impl Executor for ProcessExecutor {
 		"process"
 	}
 
-	fn admit(&self, manifest: &Manifest) -> Result<(), String> {
+	fn admit(&self, manifest: &Manifest, leased_gpus: usize) -> Result<(), String> {
 		match manifest.workload {
-			ember_client::manifest::Workload::Command { .. } => Ok(()),
+			ember_client::manifest::Workload::Command { .. } => {
+				leased_gpu_count_matches(manifest, leased_gpus)
+			},
 			ember_client::manifest::Workload::Container { .. } => {
 				Err("this provider runs programs, not container images (its executor is `process`)"
 					.into())
@@ -166,9 +170,30 @@ pub fn executor_for(
 	})
 }
 
+/// Removes the agent's own secrets from a child's environment: the engine, curl and the
+/// workload never inherit the keys given to the agent through the environment.
+pub(crate) fn without_secrets(
+	command: &mut tokio::process::Command,
+) -> &mut tokio::process::Command {
+	command
+		.env_remove(crate::config::AGENT_KEY_ENV)
+		.env_remove(crate::config::OWNER_KEY_ENV)
+}
+
+/// The manifest's `gpus.count` must be the lease's: limits that scale with GPUs follow the
+/// lease, and a workload that expects other GPUs than it got would fail anyway.
+pub(crate) fn leased_gpu_count_matches(manifest: &Manifest, leased: usize) -> Result<(), String> {
+	let asked = manifest.gpus.count as usize;
+	if asked == leased {
+		Ok(())
+	} else {
+		Err(format!("the manifest's gpus.count is {asked}; the lease holds {leased} GPU(s)"))
+	}
+}
+
 /// Most directory entries counted when measuring a workload's disk use; a workload that makes
 /// more is measured as over any limit, as counting them all would cost the agent too much.
-const MAX_COUNTED_ENTRIES: usize = 1_000_000;
+const MAX_COUNTED_ENTRIES: usize = 200_000;
 
 /// Bytes a workload takes on disk: its work directory (symlinks not followed, allocated
 /// blocks, so sparse files count what they use) and its raw `stdout` and `stderr`.
@@ -211,6 +236,7 @@ pub async fn prepare(
 	lease_dir: &Path,
 	manifest: &Manifest,
 	log: &LogBook,
+	private_inputs: bool,
 ) -> Result<(), ExecutionError> {
 	let work = lease_dir.join("work");
 	tokio::fs::create_dir_all(&work).await?;
@@ -226,9 +252,8 @@ pub async fn prepare(
 			InputSource::Inline(text) => tokio::fs::write(&target, text).await?,
 			InputSource::Url(url) => {
 				log.agent(&format!("downloading input {} from {url}", input.path));
-				download(url, &target).await.map_err(|problem| ExecutionError::Input {
-					path: input.path.clone(),
-					problem,
+				download(url, &target, private_inputs).await.map_err(|problem| {
+					ExecutionError::Input { path: input.path.clone(), problem }
 				})?;
 			},
 		}
@@ -236,10 +261,18 @@ pub async fn prepare(
 	Ok(())
 }
 
-/// Fetches `url` into `target` with curl, bounded in size and time.
-async fn download(url: &str, target: &Path) -> Result<(), String> {
-	let output = tokio::process::Command::new("curl")
-		.args(["--fail", "--silent", "--show-error", "--location", "--proto", "=http,https"])
+/// Fetches `url` into `target` with curl, bounded in size and time, from a public address
+/// only (see [`inputs`]) unless the provider allows `private` ones: curl connects to the
+/// address checked here and follows no redirect.
+async fn download(url: &str, target: &Path, private: bool) -> Result<(), String> {
+	let (host, port, address) = inputs::checked_address(url, private).await?;
+	let pinned = match address {
+		std::net::IpAddr::V4(v4) => format!("{host}:{port}:{v4}"),
+		std::net::IpAddr::V6(v6) => format!("{host}:{port}:[{v6}]"),
+	};
+	let output = without_secrets(&mut tokio::process::Command::new("curl"))
+		.args(["--fail", "--silent", "--show-error", "--proto", "=http,https"])
+		.args(["--location", "--max-redirs", "0", "--noproxy", "*", "--resolve", &pinned])
 		.args(["--max-time", "600", "--max-filesize", "10737418240", "--output"])
 		.arg(target)
 		.arg(url)

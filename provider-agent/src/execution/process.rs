@@ -69,7 +69,7 @@ impl RunningWorkload {
 
 async fn run_quietly(command: &[String], limit: Duration) {
 	let Some((program, args)) = command.split_first() else { return };
-	let run = tokio::process::Command::new(program)
+	let run = super::without_secrets(&mut tokio::process::Command::new(program))
 		.args(args)
 		.stdin(Stdio::null())
 		.stdout(Stdio::null())
@@ -120,7 +120,7 @@ pub async fn start(
 	let stdout = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("stdout"))?;
 	let stderr = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("stderr"))?;
 	let mut command = tokio::process::Command::new("/bin/sh");
-	command
+	super::without_secrets(&mut command)
 		.arg("-c")
 		.arg(WRAPPER)
 		.arg("ember-workload")
@@ -328,13 +328,14 @@ async fn supervise(
 			None
 		} else if limits.deadline.is_some_and(|deadline| Instant::now() >= deadline) {
 			Some("its max runtime passed".to_string())
-		} else if polls.is_multiple_of(DISK_CHECK_POLLS) {
-			limits.disk.and_then(|limit| {
-				let used = super::disk_used(&dir);
-				(used > limit).then(|| {
-					format!("it used more than its {} MiB of disk", limit.div_ceil(1 << 20))
-				})
-			})
+		} else if let (Some(limit), true) = (limits.disk, polls.is_multiple_of(DISK_CHECK_POLLS)) {
+			// A walk over a workload's files is blocking work: off the async workers.
+			let lease_dir = dir.clone();
+			let used = tokio::task::spawn_blocking(move || super::disk_used(&lease_dir))
+				.await
+				.unwrap_or(u64::MAX);
+			(used > limit)
+				.then(|| format!("it used more than its {} MiB of disk", limit.div_ceil(1 << 20)))
 		} else {
 			None
 		};

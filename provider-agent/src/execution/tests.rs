@@ -69,7 +69,7 @@ fn a_workload_sees_only_its_gpus_and_inputs_and_its_output_is_kept() {
 	let spec = spec(dir.path(), manifest("/bin/sh", &["-c", script], &["out/answer.txt"]), None);
 	let log = spec.log.clone();
 	runtime().block_on(async {
-		prepare(dir.path(), &spec.manifest, &log).await.expect("inputs written");
+		prepare(dir.path(), &spec.manifest, &log, false).await.expect("inputs written");
 		let running = start(&ProcessExecutor, spec, Duration::from_secs(1)).await.expect("starts");
 		assert!(running.pid().is_some());
 		assert_eq!(wait_ended(&running).await, WorkloadState::Exited { code: 3 });
@@ -277,12 +277,26 @@ fn the_process_executor_refuses_container_images() {
 	let dir = tempfile::tempdir().expect("temp dir");
 	let spec = spec(dir.path(), manifest, None);
 	assert!(matches!(ProcessExecutor.command(&spec), Err(ExecutionError::Unsupported(_))));
-	assert!(ProcessExecutor.admit(&spec.manifest).is_err());
+	assert!(ProcessExecutor.admit(&spec.manifest, 1).is_err());
 	let docker = ContainerExecutor::new(Engine::Docker, crate::config::SandboxConfig::default());
 	let (argv, _) = docker.command(&spec).expect("a container command");
 	let line = argv.join(" ");
 	assert!(line.contains("--gpus \"device=GPU-aaa,GPU-bbb\""), "{line}");
 	assert!(line.ends_with("docker.io/library/alpine:3"), "{line}");
+}
+
+#[test]
+fn children_never_inherit_the_agents_keys() {
+	let mut command = tokio::process::Command::new("/bin/sh");
+	command
+		.env(crate::config::AGENT_KEY_ENV, "0xsecret")
+		.env(crate::config::OWNER_KEY_ENV, "0xsecret")
+		.env("KEPT", "yes")
+		.args(["-c", "echo ${EMBER_AGENT_KEY:-none} ${EMBER_OWNER_KEY:-none} $KEPT"]);
+	let output = runtime()
+		.block_on(async { super::without_secrets(&mut command).output().await })
+		.expect("runs");
+	assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "none none yes");
 }
 
 #[test]
@@ -364,7 +378,7 @@ fn run_in_podman(
 	spec.gpu_uuids = Vec::new();
 	let log = spec.log.clone();
 	let state = runtime().block_on(async {
-		prepare(dir, &spec.manifest, &log).await.expect("inputs written");
+		prepare(dir, &spec.manifest, &log, false).await.expect("inputs written");
 		let running = start(executor, spec, Duration::from_secs(2)).await.expect("starts");
 		let limit = stop_after.unwrap_or(Duration::from_secs(60));
 		let started = std::time::Instant::now();

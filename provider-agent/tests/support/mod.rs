@@ -87,6 +87,18 @@ impl Process {
 		}
 	}
 
+	/// Waits up to `limit` for it to exit by itself; its exit status, if it did.
+	pub fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+		let started = Instant::now();
+		while started.elapsed() < limit {
+			if let Some(status) = self.child.as_mut()?.try_wait().ok().flatten() {
+				return Some(status);
+			}
+			std::thread::sleep(Duration::from_millis(200));
+		}
+		None
+	}
+
 	/// Its process id.
 	pub fn pid(&self) -> Option<u32> {
 		self.child.as_ref().map(|c| c.id())
@@ -110,6 +122,12 @@ pub struct DevNode {
 impl DevNode {
 	/// Starts `ember-node --dev --tmp` and waits until it answers.
 	pub fn start(name: &str) -> Self {
+		Self::start_chain(name, "dev")
+	}
+
+	/// Starts `ember-node` on `chain` (`dev`, or a spec file, validated by Alice alone) with a
+	/// temporary database, and waits until it answers.
+	pub fn start_chain(name: &str, chain: &str) -> Self {
 		// The OS picks the ports, read back from the log: tests running side by side never
 		// share one, and a test never talks to another test's node.
 		let log_path = std::env::temp_dir().join(format!(
@@ -119,7 +137,12 @@ impl DevNode {
 		));
 		let process = Process::spawn(
 			Command::new(binary("ember-node"))
-				.args(["--dev", "--tmp", "--no-mdns", "--no-prometheus"])
+				.args(if chain == "dev" {
+					vec!["--dev"]
+				} else {
+					vec!["--chain", chain, "--alice", "--validator", "--force-authoring"]
+				})
+				.args(["--tmp", "--no-mdns", "--no-prometheus"])
 				.args(["--rpc-port", "0", "--port", "0"]),
 			log_path,
 		);

@@ -1,0 +1,127 @@
+//! A stranger floods a provider's manifest protocol on loopback, from many peers at once, while
+//! the agent must keep heartbeating: the flood is refused by the per-peer budgets without
+//! costing the provider its liveness.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use ember_client::p2p::{RejectReason, Response, TenantClient};
+use serde_json::Value;
+use support::*;
+
+const EMBR: u128 = 1_000_000_000_000;
+const OWNER: &str = "//Charlie";
+const AGENT: &str = "//Charlie//agent";
+
+/// The provider `OWNER` registered, with its last heartbeat block, once Active.
+fn provider(node: &DevNode) -> Option<Value> {
+	let owner = account(&key(OWNER)).to_string();
+	let list = emberctl(node, None, &["providers"]).ok()?;
+	list.as_array()?
+		.iter()
+		.find(|p| p["owner"] == owner.as_str() && p["status"] == "Active")
+		.cloned()
+}
+
+fn last_heartbeat(node: &DevNode) -> u64 {
+	provider(node).and_then(|p| p["last_heartbeat"].as_u64()).unwrap_or_default()
+}
+
+#[test]
+fn a_flood_of_requests_is_refused_and_heartbeats_keep_landing() {
+	let dir = tempfile::tempdir().expect("temp dir");
+	let node = DevNode::start("flood");
+	let chain = node.chain();
+	// A heartbeat every 5 blocks, Offline after two missed.
+	speed_up_liveness(&chain, 5, 2);
+	fund(&chain, &account(&key(AGENT)), 10 * EMBR);
+	let agent = Agent::start("flood", dir.path(), &node, OWNER, AGENT, 1);
+	let registered = wait_for(
+		"the agent to register and heartbeat",
+		Duration::from_secs(120),
+		|| provider(&node).filter(|p| p["last_heartbeat"].as_u64().unwrap_or(0) > 0),
+		|| agent.log_tail(),
+	);
+	let peer = ember_client::p2p::parse_peer_id(registered["peer_id"].as_str().expect("peer id"))
+		.expect("PeerId");
+	let addrs: Vec<String> = registered["multiaddrs"]
+		.as_array()
+		.expect("multiaddrs")
+		.iter()
+		.filter_map(|a| a.as_str().map(str::to_string))
+		.collect();
+	let addrs = ember_client::p2p::parse_multiaddrs(&addrs).expect("multiaddrs");
+	let before = last_heartbeat(&node);
+
+	// 8 peers, each sending 150 requests as fast as they go, for about 40 s (three heartbeat
+	// periods). Each request is a manifest near the size limit for a lease that does not exist.
+	let stranger = key("//Eve");
+	let started = Instant::now();
+	let (answers, refused, failed) = block_on(async {
+		let flooders = (0..8).map(|_| {
+			let (addrs, stranger) = (addrs.clone(), stranger.clone());
+			async move {
+				let client = TenantClient::new().expect("client");
+				let (mut answers, mut refused, mut failed) = (0u32, 0u32, 0u32);
+				let deadline = Instant::now() + Duration::from_secs(40);
+				while Instant::now() < deadline {
+					let burst = (0..150).map(|lease| {
+						client.send_manifest(
+							peer,
+							&addrs,
+							1_000_000 + lease,
+							vec![b' '; 200 * 1024],
+							&stranger,
+							Duration::from_secs(20),
+						)
+					});
+					for answer in futures::future::join_all(burst).await {
+						match answer {
+							Ok(Response::Rejected { reason: RejectReason::TooManyRequests }) => {
+								refused += 1
+							},
+							Ok(_) => answers += 1,
+							Err(_) => failed += 1,
+						}
+					}
+				}
+				(answers, refused, failed)
+			}
+		});
+		futures::future::join_all(flooders)
+			.await
+			.into_iter()
+			.fold((0, 0, 0), |(a, r, f), (answers, refused, failed)| {
+				(a + answers, r + refused, f + failed)
+			})
+	});
+	let flood_time = started.elapsed();
+	let after = last_heartbeat(&node);
+	eprintln!(
+		"measured: {} requests in {:.1} s from 8 peers: {answers} answered, {refused} refused \
+		 as too many, {failed} failed; last heartbeat block {before} -> {after}",
+		answers + refused + failed,
+		flood_time.as_secs_f64()
+	);
+	assert!(refused > answers, "the per-peer budgets refused most of the flood");
+	assert!(
+		after >= before + 10,
+		"heartbeats kept landing during the flood: last heartbeat {before} -> {after}\n{}",
+		agent.log_tail()
+	);
+	let status = provider(&node).map(|p| p["status"].clone());
+	assert_eq!(status, Some(Value::from("Active")), "the provider stayed Active");
+
+	// A peer that did not take part is served at once.
+	let answer = block_on(async {
+		let client = TenantClient::new().expect("client");
+		client
+			.send_manifest(peer, &addrs, 1, b"{}".to_vec(), &key("//Dave"), Duration::from_secs(20))
+			.await
+	});
+	assert_eq!(
+		answer.expect("the agent answers"),
+		Response::Rejected { reason: RejectReason::UnknownLease }
+	);
+}
