@@ -153,6 +153,9 @@ struct Liveness {
 	registered: std::sync::atomic::AtomicBool,
 }
 
+/// The longest a heartbeat waits for the GPUs' usage.
+const USAGE_READ_LIMIT: Duration = Duration::from_secs(5);
+
 /// How often the heartbeat loop looks at the best block.
 const HEARTBEAT_TICK: Duration = Duration::from_secs(2);
 
@@ -209,6 +212,7 @@ pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
 		},
 	)
 	.map_err(|e| start_err("lease records")(e.to_string()))?;
+	metrics.set_store_skipped(store.skipped());
 
 	// The manifest protocol.
 	let p2p_key = p2p::load_or_generate(&config.data_dir.join("p2p-key"))
@@ -389,7 +393,17 @@ async fn heartbeat_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			continue;
 		}
 		let Ok(guard) = in_flight.clone().try_lock_owned() else { continue };
-		let lines = shared.workloads.attestations();
+		// Usage comes from the GPU driver, which can hang on a failing GPU: read off the async
+		// workers, and given up on (the heartbeat goes without usage) rather than waited for.
+		let workloads = shared.workloads.clone();
+		let read = tokio::task::spawn_blocking(move || workloads.attestations(true));
+		let lines = match tokio::time::timeout(USAGE_READ_LIMIT, read).await {
+			Ok(Ok(lines)) => lines,
+			_ => {
+				tracing::warn!("reading GPU usage took too long: heartbeating without it");
+				shared.workloads.attestations(false)
+			},
+		};
 		let shared = shared.clone();
 		let chain = chain.clone();
 		tokio::spawn(async move {
@@ -444,6 +458,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 	// GPUs of this agent's bids, until which block they stay out of new bids.
 	let mut bid_gpus_held: std::collections::BTreeMap<String, u32> = Default::default();
 	let mut idle_reason: Option<String> = None;
+	let mut gpu_failures: Vec<String> = Vec::new();
 	while let Some(block) = blocks.next().await {
 		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
 		let now = block.number() as u32;
@@ -460,6 +475,17 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			},
 		};
 		shared.metrics.set_gpus_total(devices.len() as i64);
+		let failures = shared.gpus.failures();
+		shared.metrics.set_gpus_failed(failures.len() as i64);
+		if failures != gpu_failures {
+			for failure in &failures {
+				tracing::error!(%failure, "a GPU cannot be read: it is withdrawn from bidding");
+			}
+			if failures.is_empty() && !gpu_failures.is_empty() {
+				tracing::info!("every GPU reads again");
+			}
+			gpu_failures = failures;
+		}
 		if (!registered && now >= retry_registration_at) || now.is_multiple_of(50) {
 			registered = match ensure_registered(shared, chain, &devices).await {
 				Ok(registered) => registered,

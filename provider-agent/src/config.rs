@@ -254,6 +254,9 @@ pub struct InventoryConfig {
 	/// GPUs to pretend to have, for development and tests.
 	#[serde(default)]
 	pub simulated: Vec<SimulatedGpu>,
+	/// The NVML library to load instead of the driver's `libnvidia-ml.so.1`.
+	#[serde(default)]
+	pub nvml_library: Option<PathBuf>,
 }
 
 /// One `[[inventory.simulated]]` GPU.
@@ -531,6 +534,9 @@ impl AgentConfig {
 			resolve(file);
 		}
 		if let Some(file) = config.keys.owner_key_file.as_mut() {
+			resolve(file);
+		}
+		if let Some(file) = config.inventory.nvml_library.as_mut() {
 			resolve(file);
 		}
 		let set = |value: Option<String>| value.filter(|v| !v.trim().is_empty());

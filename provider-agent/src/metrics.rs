@@ -43,6 +43,8 @@ pub struct Metrics {
 	manifests: IntCounterVec,
 	earned_plancks: Gauge,
 	inventory_simulated: IntGauge,
+	store_skipped: IntGauge,
+	gpus_failed: IntGauge,
 }
 
 impl Metrics {
@@ -102,6 +104,14 @@ impl Metrics {
 			"ember_agent_inventory_simulated",
 			"1 when the GPUs are simulated (development chains only), 0 when read through NVML.",
 		)?;
+		let gpus_failed = IntGauge::new(
+			"ember_agent_gpus_failed",
+			"GPUs the driver lists but that cannot be read; withdrawn from bidding.",
+		)?;
+		let store_skipped = IntGauge::new(
+			"ember_agent_store_skipped_records",
+			"Records of the agent's database skipped because they did not decode.",
+		)?;
 		let build_info = IntGaugeVec::new(
 			Opts::new("ember_agent_build_info", "The agent's version; always 1."),
 			&["version"],
@@ -122,6 +132,8 @@ impl Metrics {
 		registry.register(Box::new(manifests.clone()))?;
 		registry.register(Box::new(earned_plancks.clone()))?;
 		registry.register(Box::new(inventory_simulated.clone()))?;
+		registry.register(Box::new(store_skipped.clone()))?;
+		registry.register(Box::new(gpus_failed.clone()))?;
 		registry.register(Box::new(build_info))?;
 		Ok(Self {
 			registry,
@@ -139,6 +151,8 @@ impl Metrics {
 			manifests,
 			earned_plancks,
 			inventory_simulated,
+			store_skipped,
+			gpus_failed,
 		})
 	}
 
@@ -203,6 +217,16 @@ impl Metrics {
 	/// Says whether the inventory is simulated.
 	pub fn set_inventory_simulated(&self, simulated: bool) {
 		self.inventory_simulated.set(i64::from(simulated));
+	}
+
+	/// Sets how many GPUs cannot be read.
+	pub fn set_gpus_failed(&self, count: i64) {
+		self.gpus_failed.set(count);
+	}
+
+	/// Sets how many database records were skipped as unreadable.
+	pub fn set_store_skipped(&self, records: u64) {
+		self.store_skipped.set(i64::try_from(records).unwrap_or(i64::MAX));
 	}
 
 	/// Sets the provider's earnings, plancks.

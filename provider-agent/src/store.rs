@@ -1,15 +1,35 @@
 //! The agent's embedded database (ParityDB, in `<data_dir>/db`): every lease it serves and
 //! every bid it placed, so that a restarted agent resumes its leases and never bids twice.
 //!
-//! Records are SCALE-encoded under their id (big-endian, so iteration is in id order).
+//! Records are SCALE-encoded under their id (big-endian, so iteration is in id order), behind a
+//! format tag ([`RECORD_FORMAT`]). A record that does not decode (another agent version's
+//! format, a damaged file) is reported and skipped on its own: the others are still served.
 
-use std::path::Path;
+use std::{
+	path::Path,
+	sync::atomic::{AtomicU64, Ordering},
+};
 
-use codec::{Decode, Encode};
+use codec::{Decode, DecodeAll, Encode};
 
 const LEASES: u8 = 0;
 const BIDS: u8 = 1;
 const COLUMNS: u8 = 2;
+
+/// The tag in front of every record this agent version writes. Records without it are the
+/// untagged format of earlier versions, which is the same encoding.
+pub const RECORD_FORMAT: [u8; 4] = *b"EMB1";
+
+fn encode_record<T: Encode>(value: &T) -> Vec<u8> {
+	let mut bytes = RECORD_FORMAT.to_vec();
+	value.encode_to(&mut bytes);
+	bytes
+}
+
+fn decode_record<T: Decode>(bytes: &[u8]) -> Result<T, codec::Error> {
+	let body = bytes.strip_prefix(&RECORD_FORMAT[..]).unwrap_or(bytes);
+	T::decode_all(&mut &body[..])
+}
 
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
@@ -102,6 +122,8 @@ pub struct BidRecord {
 /// The database.
 pub struct Store {
 	db: parity_db::Db,
+	/// Records skipped because they did not decode, since opening.
+	skipped: AtomicU64,
 }
 
 impl Store {
@@ -112,12 +134,12 @@ impl Store {
 			// Ordered columns: the agent lists its leases and bids.
 			column.btree_index = true;
 		}
-		Ok(Self { db: parity_db::Db::open_or_create(&options)? })
+		Ok(Self { db: parity_db::Db::open_or_create(&options)?, skipped: AtomicU64::new(0) })
 	}
 
 	fn put<T: Encode>(&self, column: u8, id: u64, value: &T) -> Result<(), StoreError> {
 		self.db
-			.commit(vec![(column, id.to_be_bytes().to_vec(), Some(value.encode()))])?;
+			.commit(vec![(column, id.to_be_bytes().to_vec(), Some(encode_record(value)))])?;
 		Ok(())
 	}
 
@@ -133,7 +155,7 @@ impl Store {
 		id: u64,
 	) -> Result<Option<T>, StoreError> {
 		match self.db.get(column, &id.to_be_bytes())? {
-			Some(bytes) => T::decode(&mut &bytes[..]).map(Some).map_err(|e| StoreError::Corrupt {
+			Some(bytes) => decode_record(&bytes).map(Some).map_err(|e| StoreError::Corrupt {
 				column: name,
 				key: id.to_string(),
 				error: e.to_string(),
@@ -142,19 +164,32 @@ impl Store {
 		}
 	}
 
+	/// Every record of `column` that decodes; each one that does not is logged, counted in
+	/// [`Store::skipped`] and left in place for inspection.
 	fn all<T: Decode>(&self, column: u8, name: &'static str) -> Result<Vec<T>, StoreError> {
 		let mut iter = self.db.iter(column)?;
 		iter.seek_to_first()?;
 		let mut out = Vec::new();
 		while let Some((key, bytes)) = iter.next()? {
-			let record = T::decode(&mut &bytes[..]).map_err(|e| StoreError::Corrupt {
-				column: name,
-				key: hex::encode(&key),
-				error: e.to_string(),
-			})?;
-			out.push(record);
+			match decode_record(&bytes) {
+				Ok(record) => out.push(record),
+				Err(error) => {
+					let error = StoreError::Corrupt {
+						column: name,
+						key: hex::encode(&key),
+						error: error.to_string(),
+					};
+					tracing::error!(%error, "skipping a record the agent cannot read");
+					self.skipped.fetch_add(1, Ordering::Relaxed);
+				},
+			}
 		}
 		Ok(out)
+	}
+
+	/// How many records were skipped because they did not decode, since opening.
+	pub fn skipped(&self) -> u64 {
+		self.skipped.load(Ordering::Relaxed)
 	}
 
 	/// Every lease record, by id.
@@ -252,5 +287,28 @@ mod tests {
 		store.remove_lease(300).expect("removes");
 		assert!(store.bids().expect("bids").is_empty());
 		assert_eq!(store.lease(300).expect("get"), None);
+	}
+
+	#[test]
+	fn one_unreadable_record_is_skipped_and_the_rest_are_served() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let store = Store::open(dir.path()).expect("opens");
+		store.put_lease(&lease(1)).expect("put");
+		store.put_lease(&lease(3)).expect("put");
+		// A record in some future format, and one in the untagged format of earlier versions.
+		let future = [b"EMB9".to_vec(), vec![0xff; 40]].concat();
+		let untagged = lease(5).encode();
+		store
+			.db
+			.commit(vec![
+				(LEASES, 2u64.to_be_bytes().to_vec(), Some(future)),
+				(LEASES, 5u64.to_be_bytes().to_vec(), Some(untagged)),
+			])
+			.expect("raw writes");
+		let ids: Vec<u64> = store.leases().expect("lists").iter().map(|l| l.lease).collect();
+		assert_eq!(ids, vec![1, 3, 5], "the unreadable record alone is left out");
+		assert_eq!(store.skipped(), 1);
+		assert!(matches!(store.lease(2), Err(StoreError::Corrupt { .. })));
+		assert_eq!(store.lease(5).expect("reads"), Some(lease(5)));
 	}
 }

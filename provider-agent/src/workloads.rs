@@ -351,14 +351,17 @@ impl Workloads {
 	}
 
 	/// One attestation line per running lease, with the GPUs' usage as the inventory reports it.
-	pub fn attestations(&self) -> Vec<AttestationLine> {
+	pub fn attestations(&self, with_usage: bool) -> Vec<AttestationLine> {
 		let Ok(entries) = self.entries.lock() else { return Vec::new() };
 		entries
 			.values()
 			.filter(|e| !matches!(e.record.phase, LeasePhase::Finished { .. }))
 			.map(|entry| {
 				let state = entry_state(entry);
-				let usage = self.gpus.usage(&entry.record.gpu_uuids).unwrap_or_default();
+				let usage = match with_usage {
+					true => self.gpus.usage(&entry.record.gpu_uuids).unwrap_or_default(),
+					false => Vec::new(),
+				};
 				let count = usage.len().max(1) as u32;
 				let utilization =
 					usage.iter().map(|u| u32::from(u.utilization_pct)).sum::<u32>() / count;

@@ -105,19 +105,30 @@ pub trait GpuSource: Send + Sync {
 	/// Marks GPUs as leased or free. Real GPUs ignore it; simulated ones report load while
 	/// leased.
 	fn set_busy(&self, uuids: &[String], busy: bool);
+	/// The GPUs the last [`GpuSource::devices`] could not read, each with its error.
+	fn failures(&self) -> Vec<String> {
+		Vec::new()
+	}
 }
 
 /// Picks the source the configuration asks for: see [`InventoryMode`].
 pub fn detect(config: &InventoryConfig) -> Result<Box<dyn GpuSource>, InventoryError> {
-	detect_with(config, probe_nvml)
+	detect_with(config, || probe_nvml(config.nvml_library.as_deref()))
 }
 
-/// NVML, when a driver answers and reports at least one GPU.
-fn probe_nvml() -> Result<Box<dyn GpuSource>, InventoryError> {
-	let source = NvmlSource::init()?;
+/// NVML (the driver's library, or the one at `library`), when a driver answers and at least
+/// one GPU can be read.
+fn probe_nvml(library: Option<&std::path::Path>) -> Result<Box<dyn GpuSource>, InventoryError> {
+	let source = NvmlSource::init(library)?;
 	let devices = source.devices()?;
+	let failures = source.failures();
 	if devices.is_empty() {
-		return Err(InventoryError::NoGpus("NVML reports no GPU".into()));
+		let why =
+			if failures.is_empty() { "NVML reports no GPU".into() } else { failures.join("; ") };
+		return Err(InventoryError::NoGpus(why));
+	}
+	for failure in &failures {
+		tracing::warn!(%failure, "a GPU cannot be read: it is left out of the inventory");
 	}
 	tracing::info!(
 		gpus = devices.len(),
@@ -260,7 +271,7 @@ mod tests {
 	}
 
 	fn config(mode: InventoryMode, simulated: Vec<SimulatedGpu>) -> InventoryConfig {
-		InventoryConfig { mode, simulated }
+		InventoryConfig { mode, simulated, nvml_library: None }
 	}
 
 	fn no_driver() -> Result<Box<dyn GpuSource>, InventoryError> {
@@ -407,6 +418,107 @@ mod tests {
 		assert_eq!(simulated.map(|s| s.kind()).ok(), Some("simulated"));
 	}
 
+	/// A fake NVML library (`tests/fake-nvml/fake_nvml.c`, built here with the system's C
+	/// compiler) pretending to have `devices`, or `None` with the reason printed where no C
+	/// compiler is installed.
+	fn fake_nvml(devices: &[&str]) -> Option<(tempfile::TempDir, std::path::PathBuf)> {
+		let source =
+			std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fake-nvml/fake_nvml.c");
+		let dir = tempfile::tempdir().expect("temp dir");
+		let library = dir.path().join("libnvidia-ml.so.1");
+		let built = std::process::Command::new("cc")
+			.args(["-shared", "-fPIC", "-O1", "-o"])
+			.arg(&library)
+			.arg(&source)
+			.output();
+		match built {
+			Ok(output) if output.status.success() => {},
+			other => {
+				eprintln!("skipped: cannot build the fake NVML library with cc: {other:?}");
+				return None;
+			},
+		}
+		std::fs::write(dir.path().join("devices.conf"), devices.join("\n") + "\n")
+			.expect("devices written");
+		Some((dir, library))
+	}
+
+	#[test]
+	fn the_nvml_source_reads_gpus_through_the_real_code_path() {
+		let Some((_dir, library)) = fake_nvml(&[
+			"NVIDIA H100 80GB HBM3|81559|9.0|GPU-11111111-aaaa|ok",
+			"Frobnicator 9000|16384|7.5|GPU-22222222-bbbb|ok",
+			"NVIDIA L4|23034|8.9|GPU-33333333-cccc|nocc",
+		]) else {
+			return;
+		};
+		let source = NvmlSource::init(Some(&library)).expect("the fake driver loads");
+		assert_eq!(source.driver_version().as_deref(), Some("999.99-fake"));
+		let devices = source.devices().expect("devices");
+		let seen: Vec<(&str, u32, (u8, u8))> = devices
+			.iter()
+			.map(|d| (d.model.as_str(), d.vram_mib, d.compute_capability))
+			.collect();
+		assert_eq!(
+			seen,
+			vec![
+				("NVIDIA H100 80GB HBM3", 81559, (9, 0)),
+				// An unknown model keeps its name.
+				("Frobnicator 9000", 16384, (7, 5)),
+				// No capability from the driver: the model table's.
+				("NVIDIA L4", 23034, (8, 9)),
+			]
+		);
+		assert!(source.failures().is_empty());
+		let usage = source.usage(&["GPU-22222222-bbbb".to_string()]).expect("usage");
+		assert_eq!((usage[0].utilization_pct, usage[0].memory_used_mib), (42, 4096));
+		assert!(matches!(
+			source.usage(&["GPU-unknown".to_string()]),
+			Err(InventoryError::UnknownGpu(_))
+		));
+	}
+
+	#[test]
+	fn one_failing_gpu_is_reported_and_the_others_keep_working() {
+		let Some((_dir, library)) = fake_nvml(&[
+			"NVIDIA L4|23034|8.9|GPU-aaaa|ok",
+			"NVIDIA L4|23034|8.9|GPU-bbbb|lost",
+			"NVIDIA L4|23034|8.9|GPU-cccc|ok",
+		]) else {
+			return;
+		};
+		let source = NvmlSource::init(Some(&library)).expect("loads");
+		let uuids: Vec<String> =
+			source.devices().expect("devices").into_iter().map(|d| d.uuid).collect();
+		assert_eq!(uuids, vec!["GPU-aaaa", "GPU-cccc"]);
+		let failures = source.failures();
+		assert_eq!(failures.len(), 1, "{failures:?}");
+		assert!(failures[0].contains("GPU 1"), "{failures:?}");
+		// Through the configuration, as the agent starts: NVML, not a fallback.
+		let listed = InventoryConfig {
+			mode: InventoryMode::Auto,
+			simulated: vec![gpu("NVIDIA L4", "GPU-simulated")],
+			nvml_library: Some(library.clone()),
+		};
+		let detected = detect(&listed).expect("NVML");
+		assert_eq!(detected.kind(), "nvml");
+		assert_eq!(detected.devices().expect("devices").len(), 2);
+	}
+
+	#[test]
+	fn a_driver_whose_every_gpu_fails_is_an_error_never_a_fallback() {
+		let Some((_dir, library)) = fake_nvml(&["NVIDIA L4|23034|8.9|GPU-aaaa|lost"]) else {
+			return;
+		};
+		let listed = InventoryConfig {
+			mode: InventoryMode::Auto,
+			simulated: vec![gpu("NVIDIA L4", "GPU-simulated")],
+			nvml_library: Some(library),
+		};
+		let error = detect(&listed).err().map(|e| e.to_string()).unwrap_or_default();
+		assert!(error.contains("driver answered") && error.contains("GPU 0"), "{error}");
+	}
+
 	#[test]
 	fn auto_never_falls_back_when_a_driver_answers_but_nvml_fails() {
 		let listed = config(InventoryMode::Auto, vec![gpu("NVIDIA L4", "GPU-a")]);
@@ -429,7 +541,7 @@ mod tests {
 	fn auto_on_this_machine() {
 		let listed = config(InventoryMode::Auto, vec![gpu("NVIDIA L4", "GPU-a")]);
 		let source = detect(&listed).expect("a source");
-		match NvmlSource::init() {
+		match NvmlSource::init(None) {
 			// No driver here (the usual case in CI): the simulated list is used.
 			Err(_) => assert_eq!(source.kind(), "simulated"),
 			Ok(nvml) => {

@@ -3,6 +3,8 @@
 //! `nvml-wrapper` loads `libnvidia-ml.so.1` when [`NvmlSource::init`] runs, not when the binary
 //! starts, so the agent runs on machines without an NVIDIA driver and only this source fails.
 
+use std::{path::Path, sync::Mutex};
+
 use nvml_wrapper::{enums::device::UsedGpuMemory, error::NvmlError, Device, Nvml};
 
 use super::{models, GpuDevice, GpuSource, GpuUsage, InventoryError, ProcessUsage};
@@ -12,6 +14,8 @@ const MIB: u64 = 1024 * 1024;
 /// GPUs as the NVIDIA driver reports them.
 pub struct NvmlSource {
 	nvml: Nvml,
+	/// The GPUs the last [`GpuSource::devices`] could not read, and why.
+	failed: Mutex<Vec<String>>,
 }
 
 fn nvml_err(what: impl std::fmt::Display) -> impl Fn(NvmlError) -> InventoryError {
@@ -19,9 +23,14 @@ fn nvml_err(what: impl std::fmt::Display) -> impl Fn(NvmlError) -> InventoryErro
 }
 
 impl NvmlSource {
-	/// Loads the NVML library and initialises it; fails without a driver.
-	pub fn init() -> Result<Self, InventoryError> {
-		let nvml = Nvml::init().map_err(|error| match error {
+	/// Loads the NVML library (the driver's, or the one at `library`) and initialises it;
+	/// fails without a driver.
+	pub fn init(library: Option<&Path>) -> Result<Self, InventoryError> {
+		let loaded = match library {
+			Some(path) => Nvml::builder().lib_path(path.as_os_str()).init(),
+			None => Nvml::init(),
+		};
+		let nvml = loaded.map_err(|error| match error {
 			// No library, or a library without a loaded driver behind it: no NVIDIA driver.
 			NvmlError::LibloadingError(_)
 			| NvmlError::FailedToLoadSymbol(_)
@@ -29,7 +38,7 @@ impl NvmlSource {
 			| NvmlError::LibraryNotFound => InventoryError::NoDriver(error.to_string()),
 			other => nvml_err("initialising NVML")(other),
 		})?;
-		Ok(Self { nvml })
+		Ok(Self { nvml, failed: Mutex::new(Vec::new()) })
 	}
 
 	/// The driver version, for logs.
@@ -71,15 +80,31 @@ impl GpuSource for NvmlSource {
 		"nvml"
 	}
 
+	/// The GPUs that answer; one that fails is left out (withdrawn from bidding) and reported
+	/// by [`GpuSource::failures`], and the others keep working.
 	fn devices(&self) -> Result<Vec<GpuDevice>, InventoryError> {
 		let count = self.nvml.device_count().map_err(nvml_err("counting GPUs"))?;
-		(0..count)
-			.map(|index| {
-				let device =
-					self.nvml.device_by_index(index).map_err(nvml_err(format!("GPU {index}")))?;
-				self.device(index, &device)
-			})
-			.collect()
+		let mut devices = Vec::new();
+		let mut failed = Vec::new();
+		for index in 0..count {
+			let read = self
+				.nvml
+				.device_by_index(index)
+				.map_err(nvml_err(format!("GPU {index}")))
+				.and_then(|device| self.device(index, &device));
+			match read {
+				Ok(device) => devices.push(device),
+				Err(error) => failed.push(error.to_string()),
+			}
+		}
+		if let Ok(mut last) = self.failed.lock() {
+			*last = failed;
+		}
+		Ok(devices)
+	}
+
+	fn failures(&self) -> Vec<String> {
+		self.failed.lock().map(|failed| failed.clone()).unwrap_or_default()
 	}
 
 	fn usage(&self, uuids: &[String]) -> Result<Vec<GpuUsage>, InventoryError> {

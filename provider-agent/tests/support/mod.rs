@@ -140,7 +140,17 @@ impl DevNode {
 				.args(if chain == "dev" {
 					vec!["--dev"]
 				} else {
-					vec!["--chain", chain, "--alice", "--validator", "--force-authoring"]
+					// A live chain's validator needs a network key of its own.
+					let key = "0000000000000000000000000000000000000000000000000000000000000001";
+					vec![
+						"--chain",
+						chain,
+						"--alice",
+						"--validator",
+						"--force-authoring",
+						"--node-key",
+						key,
+					]
 				})
 				.args(["--tmp", "--no-mdns", "--no-prometheus"])
 				.args(["--rpc-port", "0", "--port", "0"]),
