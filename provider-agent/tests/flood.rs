@@ -43,15 +43,7 @@ fn a_flood_of_requests_is_refused_and_heartbeats_keep_landing() {
 		|| provider(&node).filter(|p| p["last_heartbeat"].as_u64().unwrap_or(0) > 0),
 		|| agent.log_tail(),
 	);
-	let peer = ember_client::p2p::parse_peer_id(registered["peer_id"].as_str().expect("peer id"))
-		.expect("PeerId");
-	let addrs: Vec<String> = registered["multiaddrs"]
-		.as_array()
-		.expect("multiaddrs")
-		.iter()
-		.filter_map(|a| a.as_str().map(str::to_string))
-		.collect();
-	let addrs = ember_client::p2p::parse_multiaddrs(&addrs).expect("multiaddrs");
+	let (peer, addrs) = peer_of(&registered);
 	let before = last_heartbeat(&node);
 
 	// 8 peers, each sending bursts of 150 requests as fast as they are answered, for about

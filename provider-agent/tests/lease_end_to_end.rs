@@ -483,15 +483,7 @@ fn manifests_with_the_wrong_hash_or_signer_are_refused_and_only_the_tenants_are_
 	let manifest = write_manifest(dir.path(), "echo fine");
 	let (lease, _) = lease_one_gpu(&node, &agent, &manifest, 100);
 
-	let peer = ember_client::p2p::parse_peer_id(provider["peer_id"].as_str().expect("peer id"))
-		.expect("PeerId");
-	let addrs: Vec<String> = provider["multiaddrs"]
-		.as_array()
-		.expect("multiaddrs")
-		.iter()
-		.filter_map(|a| a.as_str().map(str::to_string))
-		.collect();
-	let addrs = ember_client::p2p::parse_multiaddrs(&addrs).expect("multiaddrs");
+	let (peer, addrs) = peer_of(&provider);
 	let good = std::fs::read(&manifest).expect("manifest");
 	let mut tampered = good.clone();
 	tampered.extend_from_slice(b"\n");

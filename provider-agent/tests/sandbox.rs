@@ -124,15 +124,7 @@ fn award(node: &DevNode, agent: &Agent, order: u64) -> u64 {
 /// Sends `bytes` as `lease`'s manifest over libp2p, signed by the tenant, once the agent has
 /// followed the chain to the lease.
 fn send_manifest(provider: &Value, lease: u64, bytes: &[u8]) -> Response {
-	let peer = ember_client::p2p::parse_peer_id(provider["peer_id"].as_str().expect("peer id"))
-		.expect("PeerId");
-	let addrs: Vec<String> = provider["multiaddrs"]
-		.as_array()
-		.expect("multiaddrs")
-		.iter()
-		.filter_map(|a| a.as_str().map(str::to_string))
-		.collect();
-	let addrs = ember_client::p2p::parse_multiaddrs(&addrs).expect("multiaddrs");
+	let (peer, addrs) = peer_of(provider);
 	block_on(async {
 		let client = TenantClient::new().expect("client");
 		let started = Instant::now();

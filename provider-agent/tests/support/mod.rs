@@ -369,6 +369,19 @@ log_format = "text"
 	}
 }
 
+/// A provider's PeerId and multiaddrs, from its entry in `emberctl providers`.
+pub fn peer_of(provider: &Value) -> (ember_client::p2p::PeerId, Vec<ember_client::p2p::Multiaddr>) {
+	let peer = ember_client::p2p::parse_peer_id(provider["peer_id"].as_str().expect("peer id"))
+		.expect("PeerId");
+	let addrs: Vec<String> = provider["multiaddrs"]
+		.as_array()
+		.expect("multiaddrs")
+		.iter()
+		.filter_map(|a| a.as_str().map(str::to_string))
+		.collect();
+	(peer, ember_client::p2p::parse_multiaddrs(&addrs).expect("multiaddrs"))
+}
+
 /// Runs `emberctl --url <node> --json <args>` and returns its JSON output, or its error text.
 /// Transactions are followed to finality, as emberctl does by default: its queries read the
 /// finalized state, so the next command sees what the last one did.
