@@ -684,6 +684,69 @@ pub mod calls {
 		)
 	}
 
+	fn bounded(text: &str) -> BoundedVec<u8> {
+		BoundedVec(text.as_bytes().to_vec())
+	}
+
+	/// `providers.register(agent, region, peer_id, multiaddrs, gpus)`, signed by the owner.
+	pub fn register(
+		agent: AccountId,
+		region: &str,
+		peer_id: &str,
+		multiaddrs: &[String],
+		gpus: Vec<rt_gpu::GpuSpec>,
+	) -> impl subxt::tx::Payload {
+		runtime::tx().providers().register(
+			agent,
+			bounded(region),
+			bounded(peer_id),
+			BoundedVec(multiaddrs.iter().map(|m| bounded(m)).collect()),
+			BoundedVec(gpus),
+		)
+	}
+
+	/// `providers.update_inventory(gpus)`, signed by the owner.
+	pub fn update_inventory(gpus: Vec<rt_gpu::GpuSpec>) -> impl subxt::tx::Payload {
+		runtime::tx().providers().update_inventory(BoundedVec(gpus))
+	}
+
+	/// `providers.update_metadata(region, peer_id, multiaddrs)`, signed by the owner.
+	pub fn update_metadata(
+		region: &str,
+		peer_id: &str,
+		multiaddrs: &[String],
+	) -> impl subxt::tx::Payload {
+		runtime::tx().providers().update_metadata(
+			bounded(region),
+			bounded(peer_id),
+			BoundedVec(multiaddrs.iter().map(|m| bounded(m)).collect()),
+		)
+	}
+
+	/// `provider_staking.bond(value)`, signed by the owner.
+	pub fn bond(value: u128) -> impl subxt::tx::Payload {
+		runtime::tx().provider_staking().bond(value)
+	}
+
+	/// `provider_staking.bond_extra(value)`, signed by the owner.
+	pub fn bond_extra(value: u128) -> impl subxt::tx::Payload {
+		runtime::tx().provider_staking().bond_extra(value)
+	}
+
+	/// `leases.place_bid(order, price, gpus)` naming GPUs by their UUID hashes (`0x…`);
+	/// `None` when one is malformed.
+	pub fn place_bid(order: u64, price: u128, gpus: &[String]) -> Option<impl subxt::tx::Payload> {
+		let hashes = gpus.iter().map(|g| parse_h256(g).map(H256)).collect::<Option<Vec<_>>>()?;
+		Some(runtime::tx().leases().place_bid(order, price, BoundedVec(hashes)))
+	}
+
+	/// `providers.heartbeat(lines)`, signed by the agent key.
+	pub fn heartbeat(
+		lines: Vec<runtime::runtime_types::ember_primitives::market::LeaseAttestation>,
+	) -> impl subxt::tx::Payload {
+		runtime::tx().providers().heartbeat(BoundedVec(lines))
+	}
+
 	/// Formats plancks per GPU-hour for tables.
 	pub fn price(plancks: u128) -> String {
 		format_embr_number(plancks)

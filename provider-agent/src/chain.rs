@@ -8,18 +8,11 @@ use std::{
 
 use ember_client::{
 	chain::{
-		runtime::{
-			self,
-			runtime_types::{
-				bounded_collections::bounded_vec::BoundedVec,
-				ember_primitives::{gpu::GpuSpec, market as rt_market},
-			},
-		},
+		runtime::{self, runtime_types::ember_primitives::market as rt_market},
 		AccountId, Chain, ChainError, Receipt, WaitFor,
 	},
-	market::parse_h256,
+	market::calls,
 };
-use subxt::utils::H256;
 use subxt_signer::sr25519::Keypair;
 
 use crate::metrics::Metrics;
@@ -163,79 +156,25 @@ pub async fn submit_as_owner<Call: subxt::tx::Payload>(
 	result
 }
 
-fn bounded(text: &str) -> BoundedVec<u8> {
-	BoundedVec(text.as_bytes().to_vec())
-}
-
 /// `providers.heartbeat(lines)`.
 pub fn heartbeat_call(lines: &[AttestationLine]) -> impl subxt::tx::Payload {
-	let lines = lines
-		.iter()
-		.map(|line| rt_market::LeaseAttestation {
-			lease: line.lease,
-			status: match line.status {
-				AttestedStatus::AwaitingManifest => rt_market::WorkloadStatus::AwaitingManifest,
-				AttestedStatus::Starting => rt_market::WorkloadStatus::Starting,
-				AttestedStatus::Running => rt_market::WorkloadStatus::Running,
-				AttestedStatus::Completed => rt_market::WorkloadStatus::Completed,
-				AttestedStatus::Failed => rt_market::WorkloadStatus::Failed,
-			},
-			gpu_utilization_pct: line.gpu_utilization_pct.min(100),
-			memory_used_mib: line.memory_used_mib,
-		})
-		.collect();
-	runtime::tx().providers().heartbeat(BoundedVec(lines))
-}
-
-/// `leases.place_bid(order, price, gpus)`; `None` when a GPU hash is malformed.
-pub fn bid_call(order: u64, price: u128, gpus: &[String]) -> Option<impl subxt::tx::Payload> {
-	let hashes = gpus.iter().map(|g| parse_h256(g).map(H256)).collect::<Option<Vec<_>>>()?;
-	Some(runtime::tx().leases().place_bid(order, price, BoundedVec(hashes)))
-}
-
-/// `providers.register(...)` for the owner.
-pub fn register_call(
-	agent: AccountId,
-	region: &str,
-	peer_id: &str,
-	multiaddrs: &[String],
-	gpus: Vec<GpuSpec>,
-) -> impl subxt::tx::Payload {
-	runtime::tx().providers().register(
-		agent,
-		bounded(region),
-		bounded(peer_id),
-		BoundedVec(multiaddrs.iter().map(|m| bounded(m)).collect()),
-		BoundedVec(gpus),
+	calls::heartbeat(
+		lines
+			.iter()
+			.map(|line| rt_market::LeaseAttestation {
+				lease: line.lease,
+				status: match line.status {
+					AttestedStatus::AwaitingManifest => rt_market::WorkloadStatus::AwaitingManifest,
+					AttestedStatus::Starting => rt_market::WorkloadStatus::Starting,
+					AttestedStatus::Running => rt_market::WorkloadStatus::Running,
+					AttestedStatus::Completed => rt_market::WorkloadStatus::Completed,
+					AttestedStatus::Failed => rt_market::WorkloadStatus::Failed,
+				},
+				gpu_utilization_pct: line.gpu_utilization_pct.min(100),
+				memory_used_mib: line.memory_used_mib,
+			})
+			.collect(),
 	)
-}
-
-/// `providers.update_inventory(gpus)` for the owner.
-pub fn update_inventory_call(gpus: Vec<GpuSpec>) -> impl subxt::tx::Payload {
-	runtime::tx().providers().update_inventory(BoundedVec(gpus))
-}
-
-/// `providers.update_metadata(...)` for the owner.
-pub fn update_metadata_call(
-	region: &str,
-	peer_id: &str,
-	multiaddrs: &[String],
-) -> impl subxt::tx::Payload {
-	runtime::tx().providers().update_metadata(
-		bounded(region),
-		bounded(peer_id),
-		BoundedVec(multiaddrs.iter().map(|m| bounded(m)).collect()),
-	)
-}
-
-/// `provider_staking.bond(value)` for the owner.
-pub fn bond_call(value: u128) -> impl subxt::tx::Payload {
-	runtime::tx().provider_staking().bond(value)
-}
-
-/// `provider_staking.bond_extra(value)` for the owner.
-pub fn bond_extra_call(value: u128) -> impl subxt::tx::Payload {
-	runtime::tx().provider_staking().bond_extra(value)
 }
 
 /// The heartbeat period in blocks, as governance set it (`Providers.HeartbeatParams`), else

@@ -21,7 +21,7 @@ use ember_client::{
 use crate::{
 	chain::{AttestationLine, AttestedStatus},
 	execution::{self, Executor, LogBook, RunSpec, RunningWorkload, WorkloadState},
-	inventory::{GpuDevice, GpuSource},
+	inventory::{GpuDevice, GpuSource, GpuUsage},
 	metrics::Metrics,
 	store::{LeasePhase, LeaseRecord, Store},
 };
@@ -33,6 +33,42 @@ struct Entry {
 	/// The end block last seen on chain, and until which block escrow pays.
 	end: u32,
 	funded_until: u32,
+	/// GPU usage sampled since the last attestation.
+	sampled: Sampled,
+}
+
+/// A lease about to be attested: its id, status, GPUs and what was sampled of them.
+type Attesting = (u64, AttestedStatus, Vec<String>, Option<(u8, u32)>);
+
+/// One lease's GPU usage, sampled between two attestations.
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+struct Sampled {
+	utilization_sum: u64,
+	samples: u32,
+	memory_mib_max: u32,
+}
+
+impl Sampled {
+	fn add(&mut self, (utilization_pct, memory_mib): (u8, u32)) {
+		self.utilization_sum = self.utilization_sum.saturating_add(u64::from(utilization_pct));
+		self.samples = self.samples.saturating_add(1);
+		self.memory_mib_max = self.memory_mib_max.max(memory_mib);
+	}
+
+	/// The mean utilization and the most memory seen, if anything was sampled.
+	fn summary(&self) -> Option<(u8, u32)> {
+		let mean = self.utilization_sum.checked_div(u64::from(self.samples))?;
+		Some((u8::try_from(mean.min(100)).unwrap_or(100), self.memory_mib_max))
+	}
+}
+
+/// A lease's GPUs' utilization (mean over its GPUs) and the memory of the processes on them:
+/// the lease's own, as no other process may be on its GPUs when it starts.
+fn summarize(usage: &[GpuUsage]) -> (u8, u32) {
+	let count = u32::try_from(usage.len().max(1)).unwrap_or(u32::MAX);
+	let utilization = usage.iter().map(|u| u32::from(u.utilization_pct)).sum::<u32>() / count;
+	let memory = usage.iter().map(GpuUsage::process_memory_mib).fold(0u32, u32::saturating_add);
+	(u8::try_from(utilization.min(100)).unwrap_or(100), memory)
 }
 
 /// Every lease the provider serves or served recently.
@@ -48,6 +84,8 @@ pub struct Workloads {
 	warn_before_end: u32,
 	max_output_bytes: u64,
 	allow_private_inputs: bool,
+	/// Every task this table spawns (workload starts and stops), awaited at shutdown.
+	tasks: tokio_util::task::TaskTracker,
 }
 
 /// How workloads are handled, from the executor section of the config.
@@ -107,6 +145,7 @@ impl Workloads {
 					record,
 					log,
 					running,
+					sampled: Sampled::default(),
 				},
 			);
 		}
@@ -122,14 +161,20 @@ impl Workloads {
 			warn_before_end,
 			max_output_bytes,
 			allow_private_inputs,
+			tasks: tokio_util::task::TaskTracker::new(),
 		});
 		for lease in to_start {
 			if let Some(spec) = this.spec_from_disk(lease) {
 				let workloads = this.clone();
-				tokio::spawn(async move { workloads.start(spec).await });
+				this.tasks.spawn(async move { workloads.start(spec).await });
 			}
 		}
 		Ok(this)
+	}
+
+	/// The tasks this table spawned: closed and awaited when the agent shuts down.
+	pub fn tasks(&self) -> &tokio_util::task::TaskTracker {
+		&self.tasks
 	}
 
 	/// The run spec of a lease whose verified manifest is on disk.
@@ -207,7 +252,7 @@ impl Workloads {
 			let lease = *id;
 			let max_output_bytes = self.max_output_bytes;
 			let log = entry.log.clone();
-			tokio::spawn(async move {
+			self.tasks.spawn(async move {
 				match running {
 					Some(running) => running.stop(&stop_reason, grace).await,
 					None => {
@@ -314,7 +359,14 @@ impl Workloads {
 		self.persist(&record);
 		self.metrics.lease_started();
 		tracing::info!(lease = lease.id, tenant = %lease.tenant, "took on a lease");
-		Some(Entry { end: lease.end, funded_until: lease.funded_until, record, log, running: None })
+		Some(Entry {
+			end: lease.end,
+			funded_until: lease.funded_until,
+			record,
+			log,
+			running: None,
+			sampled: Sampled::default(),
+		})
 	}
 
 	fn warn(&self, entry: &mut Entry, now: u32) {
@@ -350,28 +402,74 @@ impl Workloads {
 		}
 	}
 
-	/// One attestation line per running lease, with the GPUs' usage as the inventory reports it.
+	/// Reads every current lease's GPUs once and adds the reading to what its next
+	/// attestation reports. Blocking (the GPU driver answers): call it off the async workers.
+	pub fn sample_usage(&self) {
+		let leases: Vec<(u64, Vec<String>)> = match self.entries.lock() {
+			Ok(entries) => entries
+				.values()
+				.filter(|e| !matches!(e.record.phase, LeasePhase::Finished { .. }))
+				.map(|e| (e.record.lease, e.record.gpu_uuids.clone()))
+				.collect(),
+			Err(_) => return,
+		};
+		for (lease, uuids) in leases {
+			// No lock is held while the driver answers.
+			let Ok(usage) = self.gpus.usage(&uuids) else { continue };
+			if let Ok(mut entries) = self.entries.lock() {
+				if let Some(entry) = entries.get_mut(&lease) {
+					entry.sampled.add(summarize(&usage));
+				}
+			}
+		}
+	}
+
+	/// One attestation line per current lease: the mean utilization and the most process
+	/// memory sampled since the last one ([`Workloads::sample_usage`]), or, with nothing
+	/// sampled, one reading now (`with_usage`) or none.
 	pub fn attestations(&self, with_usage: bool) -> Vec<AttestationLine> {
-		let Ok(entries) = self.entries.lock() else { return Vec::new() };
-		entries
-			.values()
-			.filter(|e| !matches!(e.record.phase, LeasePhase::Finished { .. }))
-			.map(|entry| {
-				let state = entry_state(entry);
-				let usage = match with_usage {
-					true => self.gpus.usage(&entry.record.gpu_uuids).unwrap_or_default(),
-					false => Vec::new(),
+		// Taken under the lock, read from the driver without it: a hanging GPU holds up
+		// nothing else.
+		let taken: Vec<Attesting> = {
+			let Ok(mut entries) = self.entries.lock() else { return Vec::new() };
+			entries
+				.values_mut()
+				.filter(|e| !matches!(e.record.phase, LeasePhase::Finished { .. }))
+				.map(|entry| {
+					let status = attested(&entry_state(entry));
+					let sampled = std::mem::take(&mut entry.sampled).summary();
+					(entry.record.lease, status, entry.record.gpu_uuids.clone(), sampled)
+				})
+				.collect()
+		};
+		taken
+			.into_iter()
+			.map(|(lease, status, uuids, sampled)| {
+				let (utilization, memory) = match (sampled, with_usage) {
+					(Some(sampled), _) => sampled,
+					(None, true) => summarize(&self.gpus.usage(&uuids).unwrap_or_default()),
+					(None, false) => (0, 0),
 				};
-				let count = usage.len().max(1) as u32;
-				let utilization =
-					usage.iter().map(|u| u32::from(u.utilization_pct)).sum::<u32>() / count;
-				let memory = usage.iter().map(|u| u.memory_used_mib).sum::<u32>();
 				AttestationLine {
-					lease: entry.record.lease,
-					status: attested(&state),
-					gpu_utilization_pct: utilization.min(100) as u8,
+					lease,
+					status,
+					gpu_utilization_pct: utilization,
 					memory_used_mib: memory,
 				}
+			})
+			.collect()
+	}
+
+	/// The processes already on `uuids` before a lease's workload starts, described; none may
+	/// be (another lease's leftover, the provider's own job), or the lease would share its GPUs.
+	fn foreign_processes(&self, uuids: &[String]) -> Vec<String> {
+		let Ok(usage) = self.gpus.usage(uuids) else { return Vec::new() };
+		usage
+			.iter()
+			.flat_map(|gpu| {
+				gpu.processes.iter().map(move |p| {
+					format!("process {} ({} MiB) on GPU {}", p.pid, p.memory_used_mib, gpu.uuid)
+				})
 			})
 			.collect()
 	}
@@ -497,13 +595,28 @@ impl Workloads {
 		self.metrics.manifest(true);
 		tracing::info!(lease, name = %manifest.name, "manifest accepted");
 		let this = self.clone();
-		tokio::spawn(async move { this.start(spec).await });
+		let tasks = this.tasks.clone();
+		tasks.spawn(async move { this.start(spec).await });
 		Response::Accepted
 	}
 
 	async fn start(self: Arc<Self>, spec: RunSpec) {
 		let lease = spec.lease;
 		let log = spec.log.clone();
+		// The leased GPUs must be this lease's alone: the driver answers off the async workers.
+		let (this, uuids) = (self.clone(), spec.gpu_uuids.clone());
+		let foreign = tokio::task::spawn_blocking(move || this.foreign_processes(&uuids))
+			.await
+			.unwrap_or_default();
+		if !foreign.is_empty() {
+			let reason = format!(
+				"the leased GPUs are not free: {} (send the manifest again to retry)",
+				foreign.join(", ")
+			);
+			log.agent(&format!("could not start the workload: {reason}"));
+			self.set_failed(lease, &reason);
+			return;
+		}
 		let private = self.allow_private_inputs;
 		if let Err(error) = execution::prepare(&spec.lease_dir, &spec.manifest, &log, private).await
 		{
@@ -519,7 +632,7 @@ impl Workloads {
 						if matches!(entry.record.phase, LeasePhase::Finished { .. }) {
 							// The lease closed while the workload was starting.
 							let grace = self.stop_grace;
-							tokio::spawn(async move {
+							self.tasks.spawn(async move {
 								running.stop("the lease was closed", grace).await
 							});
 							return;
@@ -805,6 +918,93 @@ mod tests {
 		assert_eq!(retries, 1, "{:?}", f.notes(9));
 		let prepared = f.notes(9).iter().filter(|n| n.contains("manifest received")).count();
 		assert_eq!(prepared, 2, "one first start and one retry: {:?}", f.notes(9));
+	}
+
+	/// Workloads on the fake NVML driver's `devices`, with a lease (9) on the first GPU.
+	fn on_fake_driver(
+		data_dir: &std::path::Path,
+		devices: &[&str],
+	) -> Option<(tempfile::TempDir, Arc<Workloads>, Vec<u8>)> {
+		let (driver, library) = crate::inventory::fake::fake_nvml(devices)?;
+		let gpus = Arc::new(crate::inventory::NvmlSource::init(Some(&library)).expect("loads"));
+		let devices = gpus.devices().expect("devices");
+		let workloads = Workloads::open(
+			Arc::new(Store::open(data_dir).expect("store")),
+			Arc::new(ProcessExecutor),
+			gpus,
+			Arc::new(Metrics::new().expect("metrics")),
+			data_dir.to_path_buf(),
+			OWNER.into(),
+			Settings {
+				stop_grace: Duration::from_secs(1),
+				warn_before_end: 10,
+				max_output_bytes: 1 << 20,
+				allow_private_inputs: false,
+			},
+		)
+		.expect("workloads");
+		let manifest = serde_json::to_vec(&serde_json::json!({
+			"version": 1, "name": "gpu",
+			"workload": {"kind": "command", "program": "/bin/sh", "args": ["-c", "sleep 30"]},
+			"gpus": {"count": 1}
+		}))
+		.expect("json");
+		let mut on_chain = lease(9, &devices[0], 100, 100);
+		on_chain.manifest_hash = format!("0x{}", hex::encode(manifest_hash(&manifest)));
+		workloads.sync(&[on_chain], 10, &devices);
+		Some((driver, workloads, manifest))
+	}
+
+	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+	async fn a_lease_does_not_start_on_a_gpu_another_process_uses() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let Some((_driver, workloads, manifest)) =
+			on_fake_driver(dir.path(), &["NVIDIA L4|23034|8.9|GPU-busy|ok|777:5000"])
+		else {
+			return;
+		};
+		let key = ember_client::keys::keypair_from_uri("//Dave").expect("dev key");
+		let sent = p2p::SignedManifest::sign(9, manifest, &key);
+		assert_eq!(workloads.clone().submit_manifest(sent).await, Response::Accepted);
+		let failure = async {
+			loop {
+				let failure =
+					workloads.entries.lock().ok().and_then(|e| e[&9].record.failure.clone());
+				if let Some(failure) = failure {
+					return failure;
+				}
+				tokio::time::sleep(Duration::from_millis(50)).await;
+			}
+		};
+		let failure = tokio::time::timeout(Duration::from_secs(10), failure).await.expect("fails");
+		assert!(failure.contains("not free: process 777 (5000 MiB) on GPU GPU-busy"), "{failure}");
+		assert!(workloads.entries.lock().expect("lock")[&9].running.is_none(), "nothing started");
+	}
+
+	#[test]
+	fn attestations_report_the_sampled_period_and_the_processes_memory() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		// The fake driver reports 42 % utilization and a quarter of the memory in use (5758
+		// MiB); the lease's one process holds 1024 MiB.
+		let Some((_driver, workloads, _)) =
+			on_fake_driver(dir.path(), &["NVIDIA L4|23034|8.9|GPU-mine|ok|4242:1024"])
+		else {
+			return;
+		};
+		workloads.sample_usage();
+		workloads.sample_usage();
+		let lines = workloads.attestations(false);
+		assert_eq!(
+			(lines[0].gpu_utilization_pct, lines[0].memory_used_mib),
+			(42, 1024),
+			"the period's samples, the process's memory rather than the device's"
+		);
+		// The samples were reported: the next attestation starts a new period.
+		let lines = workloads.attestations(false);
+		assert_eq!((lines[0].gpu_utilization_pct, lines[0].memory_used_mib), (0, 0));
+		// With nothing sampled, one reading now.
+		let lines = workloads.attestations(true);
+		assert_eq!((lines[0].gpu_utilization_pct, lines[0].memory_used_mib), (42, 1024));
 	}
 
 	#[tokio::test]

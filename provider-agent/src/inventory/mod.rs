@@ -92,6 +92,21 @@ pub struct GpuUsage {
 	pub memory_used_mib: u32,
 	/// Compute processes on the device.
 	pub processes: Vec<ProcessUsage>,
+	/// Whether the source could list the device's processes (NVML can, on most devices; a
+	/// simulated GPU has none to list).
+	pub processes_listed: bool,
+}
+
+impl GpuUsage {
+	/// Device memory held by the processes on the device, MiB: what a lease's workload uses
+	/// while the lease holds the GPU alone. Without a process list, the device's memory in use.
+	pub fn process_memory_mib(&self) -> u32 {
+		if self.processes_listed {
+			self.processes.iter().map(|p| p.memory_used_mib).fold(0u32, u32::saturating_add)
+		} else {
+			self.memory_used_mib
+		}
+	}
 }
 
 /// Where the GPU list and usage come from.
@@ -254,8 +269,38 @@ fn table(kind: &str, devices: &[GpuDevice]) -> String {
 	text
 }
 
+/// The fake NVML driver the tests run the real NVML code path against.
+#[cfg(test)]
+pub(crate) mod fake {
+	/// A fake NVML library (`tests/fake-nvml/fake_nvml.c`, built here with the system's C
+	/// compiler) pretending to have `devices`, or `None` with the reason printed where no C
+	/// compiler is installed.
+	pub fn fake_nvml(devices: &[&str]) -> Option<(tempfile::TempDir, std::path::PathBuf)> {
+		let source =
+			std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fake-nvml/fake_nvml.c");
+		let dir = tempfile::tempdir().expect("temp dir");
+		let library = dir.path().join("libnvidia-ml.so.1");
+		let built = std::process::Command::new("cc")
+			.args(["-shared", "-fPIC", "-O1", "-o"])
+			.arg(&library)
+			.arg(&source)
+			.output();
+		match built {
+			Ok(output) if output.status.success() => {},
+			other => {
+				eprintln!("skipped: cannot build the fake NVML library with cc: {other:?}");
+				return None;
+			},
+		}
+		std::fs::write(dir.path().join("devices.conf"), devices.join("\n") + "\n")
+			.expect("devices written");
+		Some((dir, library))
+	}
+}
+
 #[cfg(test)]
 mod tests {
+	use super::fake::fake_nvml;
 	use super::*;
 	use crate::config::SimulatedGpu;
 
@@ -418,36 +463,11 @@ mod tests {
 		assert_eq!(simulated.map(|s| s.kind()).ok(), Some("simulated"));
 	}
 
-	/// A fake NVML library (`tests/fake-nvml/fake_nvml.c`, built here with the system's C
-	/// compiler) pretending to have `devices`, or `None` with the reason printed where no C
-	/// compiler is installed.
-	fn fake_nvml(devices: &[&str]) -> Option<(tempfile::TempDir, std::path::PathBuf)> {
-		let source =
-			std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fake-nvml/fake_nvml.c");
-		let dir = tempfile::tempdir().expect("temp dir");
-		let library = dir.path().join("libnvidia-ml.so.1");
-		let built = std::process::Command::new("cc")
-			.args(["-shared", "-fPIC", "-O1", "-o"])
-			.arg(&library)
-			.arg(&source)
-			.output();
-		match built {
-			Ok(output) if output.status.success() => {},
-			other => {
-				eprintln!("skipped: cannot build the fake NVML library with cc: {other:?}");
-				return None;
-			},
-		}
-		std::fs::write(dir.path().join("devices.conf"), devices.join("\n") + "\n")
-			.expect("devices written");
-		Some((dir, library))
-	}
-
 	#[test]
 	fn the_nvml_source_reads_gpus_through_the_real_code_path() {
 		let Some((_dir, library)) = fake_nvml(&[
 			"NVIDIA H100 80GB HBM3|81559|9.0|GPU-11111111-aaaa|ok",
-			"Frobnicator 9000|16384|7.5|GPU-22222222-bbbb|ok",
+			"Frobnicator 9000|16384|7.5|GPU-22222222-bbbb|ok|4242:1024,4343:2048",
 			"NVIDIA L4|23034|8.9|GPU-33333333-cccc|nocc",
 		]) else {
 			return;
@@ -472,6 +492,13 @@ mod tests {
 		assert!(source.failures().is_empty());
 		let usage = source.usage(&["GPU-22222222-bbbb".to_string()]).expect("usage");
 		assert_eq!((usage[0].utilization_pct, usage[0].memory_used_mib), (42, 4096));
+		let pids: Vec<(u32, u32)> =
+			usage[0].processes.iter().map(|p| (p.pid, p.memory_used_mib)).collect();
+		assert_eq!(pids, vec![(4242, 1024), (4343, 2048)]);
+		assert_eq!(usage[0].process_memory_mib(), 3072, "the processes' memory, not the device's");
+		let idle = source.usage(&["GPU-11111111-aaaa".to_string()]).expect("usage");
+		assert!(idle[0].processes_listed && idle[0].processes.is_empty());
+		assert_eq!(idle[0].process_memory_mib(), 0);
 		assert!(matches!(
 			source.usage(&["GPU-unknown".to_string()]),
 			Err(InventoryError::UnknownGpu(_))

@@ -122,8 +122,9 @@ impl GpuSource for NvmlSource {
 				let memory =
 					device.memory_info().map_err(nvml_err(format!("GPU {uuid}: memory")))?;
 				// Per-process accounting is missing on some devices; usage is still worth having.
-				let processes = device
-					.running_compute_processes()
+				let listed = device.running_compute_processes();
+				let processes_listed = listed.is_ok();
+				let processes = listed
 					.unwrap_or_default()
 					.into_iter()
 					.map(|p| ProcessUsage {
@@ -141,6 +142,7 @@ impl GpuSource for NvmlSource {
 					utilization_pct: u8::try_from(utilization.gpu.min(100)).unwrap_or(100),
 					memory_used_mib: u32::try_from(memory.used / MIB).unwrap_or(u32::MAX),
 					processes,
+					processes_listed,
 				})
 			})
 			.collect()

@@ -115,6 +115,7 @@ impl GpuSource for SimulatedSource {
 					utilization_pct,
 					memory_used_mib,
 					processes: Vec::new(),
+					processes_listed: false,
 				})
 			})
 			.collect()

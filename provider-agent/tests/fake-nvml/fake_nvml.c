@@ -4,10 +4,11 @@
  * and reads the devices it pretends to have from `devices.conf` next to the library itself, one
  * per line:
  *
- *     name|memory MiB|major.minor|UUID|state
+ *     name|memory MiB|major.minor|UUID|state[|pid:MiB,pid:MiB...]
  *
  * where state is `ok`, `lost` (every query of the device fails with NVML_ERROR_GPU_IS_LOST) or
- * `nocc` (the compute capability query is not supported). Each test builds its own copy.
+ * `nocc` (the compute capability query is not supported), and the optional last field lists
+ * the compute processes running on the device. Each test builds its own copy.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -27,6 +28,7 @@ typedef int nvmlReturn_t;
 #define NVML_ERROR_GPU_IS_LOST 15
 
 #define MAX_DEVICES 16
+#define MAX_PROCESSES 8
 
 struct fake_device {
 	char name[96];
@@ -34,6 +36,9 @@ struct fake_device {
 	int major, minor;
 	char uuid[96];
 	char state[16];
+	unsigned int process_count;
+	unsigned int pids[MAX_PROCESSES];
+	unsigned long long process_mib[MAX_PROCESSES];
 };
 
 static struct fake_device devices[MAX_DEVICES];
@@ -52,9 +57,22 @@ static void load(void) {
 	if (!file) return;
 	while (device_count < MAX_DEVICES && fgets(line, sizeof line, file)) {
 		struct fake_device *d = &devices[device_count];
-		if (sscanf(line, "%95[^|]|%llu|%d.%d|%95[^|]|%15s", d->name, &d->memory_mib, &d->major,
-		           &d->minor, d->uuid, d->state) == 6)
-			device_count++;
+		char processes[256] = "";
+		memset(d, 0, sizeof *d);
+		if (sscanf(line, "%95[^|]|%llu|%d.%d|%95[^|]|%15[^|\n]|%255[^\n]", d->name,
+		           &d->memory_mib, &d->major, &d->minor, d->uuid, d->state, processes) < 6)
+			continue;
+		for (char *item = strtok(processes, ","); item && d->process_count < MAX_PROCESSES;
+		     item = strtok(NULL, ",")) {
+			unsigned int pid;
+			unsigned long long mib;
+			if (sscanf(item, "%u:%llu", &pid, &mib) == 2) {
+				d->pids[d->process_count] = pid;
+				d->process_mib[d->process_count] = mib;
+				d->process_count++;
+			}
+		}
+		device_count++;
 	}
 	fclose(file);
 }
@@ -156,11 +174,27 @@ nvmlReturn_t nvmlDeviceGetUtilizationRates(void *handle, struct utilization *uti
 	return NVML_SUCCESS;
 }
 
-nvmlReturn_t nvmlDeviceGetComputeRunningProcesses_v3(void *handle, unsigned int *count, void *infos) {
+struct process_info {
+	unsigned int pid;
+	unsigned long long used_gpu_memory;
+	unsigned int gpu_instance_id, compute_instance_id;
+};
+
+nvmlReturn_t nvmlDeviceGetComputeRunningProcesses_v3(void *handle, unsigned int *count,
+                                                     struct process_info *infos) {
 	struct fake_device *d = device_of(handle);
-	(void)infos;
 	if (!d) return NVML_ERROR_INVALID_ARGUMENT;
 	if (lost(d)) return NVML_ERROR_GPU_IS_LOST;
-	*count = 0;
+	if (*count < d->process_count || (!infos && d->process_count > 0)) {
+		*count = d->process_count;
+		return NVML_ERROR_INSUFFICIENT_SIZE;
+	}
+	for (unsigned int i = 0; i < d->process_count; i++) {
+		infos[i].pid = d->pids[i];
+		infos[i].used_gpu_memory = d->process_mib[i] * 1024ULL * 1024ULL;
+		infos[i].gpu_instance_id = 0xffffffff;
+		infos[i].compute_instance_id = 0xffffffff;
+	}
+	*count = d->process_count;
 	return NVML_SUCCESS;
 }

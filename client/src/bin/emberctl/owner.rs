@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use ember_client::{
-	chain::runtime::{self, runtime_types::bounded_collections::bounded_vec::BoundedVec},
-	market::{parse_account, Gpu},
+	chain::runtime,
+	market::{calls, parse_account, Gpu},
 	units::{format_embr, parse_embr},
 };
 use subxt::utils::AccountId32;
@@ -79,10 +79,6 @@ fn amount(text: &str) -> Result<u128, CliError> {
 	parse_embr(text).map_err(|e| CliError::Usage(format!("amount: {e}")))
 }
 
-fn bounded(text: &str) -> BoundedVec<u8> {
-	BoundedVec(text.as_bytes().to_vec())
-}
-
 /// `provider …`.
 pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), CliError> {
 	let chain = ctx.chain().await?;
@@ -103,9 +99,9 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 				.map_err(|e| CliError::Provider(e.to_string()))?
 				.is_some();
 			if bonded {
-				ctx.submit(&chain, "bond extra", &staking().bond_extra(value)).await?;
+				ctx.submit(&chain, "bond extra", &calls::bond_extra(value)).await?;
 			} else {
-				ctx.submit(&chain, "bond", &staking().bond(value)).await?;
+				ctx.submit(&chain, "bond", &calls::bond(value)).await?;
 			}
 		},
 		ProviderCommand::Unbond { amount: text } => {
@@ -136,13 +132,7 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 					})
 				})
 				.collect::<Result<Vec<_>, _>>()?;
-			let call = providers().register(
-				agent,
-				bounded(&region),
-				bounded(&peer_id),
-				BoundedVec(multiaddrs.iter().map(|m| bounded(m)).collect()),
-				BoundedVec(specs),
-			);
+			let call = calls::register(agent, &region, &peer_id, &multiaddrs, specs);
 			ctx.submit(&chain, "register", &call).await?;
 		},
 		ProviderCommand::SetAgent { agent } => {
