@@ -773,6 +773,30 @@ mod tests {
 	const OWNER: &str = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y";
 	const TENANT: &str = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
 
+	/// A lease table in `data_dir` on `gpus`, running workloads as processes.
+	fn workloads_on(
+		data_dir: &std::path::Path,
+		store: Arc<Store>,
+		gpus: Arc<dyn GpuSource>,
+		allow_private_inputs: bool,
+	) -> Arc<Workloads> {
+		Workloads::open(
+			store,
+			Arc::new(ProcessExecutor),
+			gpus,
+			Arc::new(Metrics::new().expect("metrics")),
+			data_dir.to_path_buf(),
+			OWNER.into(),
+			Settings {
+				stop_grace: Duration::from_secs(1),
+				warn_before_end: 10,
+				max_output_bytes: 1 << 20,
+				allow_private_inputs,
+			},
+		)
+		.expect("workloads")
+	}
+
 	struct Fixture {
 		workloads: Arc<Workloads>,
 		gpus: Arc<SimulatedSource>,
@@ -794,21 +818,7 @@ mod tests {
 		let gpus = Arc::new(SimulatedSource::new(&list).expect("valid GPUs"));
 		let devices = gpus.devices().expect("devices");
 		let store = Arc::new(Store::open(data_dir).expect("store"));
-		let workloads = Workloads::open(
-			store.clone(),
-			Arc::new(ProcessExecutor),
-			gpus.clone(),
-			Arc::new(Metrics::new().expect("metrics")),
-			data_dir.to_path_buf(),
-			OWNER.into(),
-			Settings {
-				stop_grace: Duration::from_secs(1),
-				warn_before_end: 10,
-				max_output_bytes: 1 << 20,
-				allow_private_inputs: true,
-			},
-		)
-		.expect("workloads");
+		let workloads = workloads_on(data_dir, store.clone(), gpus.clone(), true);
 		Fixture { workloads, gpus, store, devices }
 	}
 
@@ -928,21 +938,8 @@ mod tests {
 		let (driver, library) = crate::inventory::fake::fake_nvml(devices)?;
 		let gpus = Arc::new(crate::inventory::NvmlSource::init(Some(&library)).expect("loads"));
 		let devices = gpus.devices().expect("devices");
-		let workloads = Workloads::open(
-			Arc::new(Store::open(data_dir).expect("store")),
-			Arc::new(ProcessExecutor),
-			gpus,
-			Arc::new(Metrics::new().expect("metrics")),
-			data_dir.to_path_buf(),
-			OWNER.into(),
-			Settings {
-				stop_grace: Duration::from_secs(1),
-				warn_before_end: 10,
-				max_output_bytes: 1 << 20,
-				allow_private_inputs: false,
-			},
-		)
-		.expect("workloads");
+		let store = Arc::new(Store::open(data_dir).expect("store"));
+		let workloads = workloads_on(data_dir, store, gpus, false);
 		let manifest = serde_json::to_vec(&serde_json::json!({
 			"version": 1, "name": "gpu",
 			"workload": {"kind": "command", "program": "/bin/sh", "args": ["-c", "sleep 30"]},
