@@ -1,10 +1,11 @@
-//! Prometheus metrics and a health check, served over a deliberately small HTTP/1.1 server:
-//! two read-only paths need no web framework.
+//! Prometheus metrics and a health check, served over HTTP/1.1 by hyper: two read-only paths
+//! need no web framework, but the HTTP parsing is hyper's.
 //!
 //! The metrics live in their own registry rather than the process-global one, so that tests
 //! (and several agents in one process) do not see each other's counts.
 
 use std::{
+	convert::Infallible,
 	sync::{
 		atomic::{AtomicBool, AtomicU32, Ordering},
 		Arc, Mutex, PoisonError,
@@ -12,15 +13,24 @@ use std::{
 	time::{Duration, Instant},
 };
 
+use http_body_util::Full;
+use hyper::{
+	body::{Bytes, Incoming},
+	header::{self, HeaderValue},
+	server::conn::http1,
+	service::service_fn,
+	Method, Request, Response, StatusCode,
+};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use prometheus::{
 	Encoder, Gauge, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec,
 	Opts, Registry, TextEncoder,
 };
 use tokio::{
-	io::{AsyncReadExt, AsyncWriteExt},
 	net::{TcpListener, TcpStream},
 	sync::{watch, Semaphore},
 };
+use tokio_util::task::TaskTracker;
 
 /// Submission latency buckets, seconds: inclusion takes one to a few 6-second blocks.
 const SUBMISSION_BUCKETS: &[f64] =
@@ -332,15 +342,20 @@ impl Health {
 	}
 }
 
-/// Largest request head accepted: these paths need no more than a line and a few headers.
+/// Largest request head accepted (hyper's smallest read buffer): these paths need no more
+/// than a line and a few headers. A larger head is answered 431.
 const MAX_HEAD_BYTES: usize = 8 * 1024;
-/// Time allowed to send the request head, and separately to take the response.
-const IO_TIMEOUT: Duration = Duration::from_secs(5);
+/// Time allowed to send the request head.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+/// Time a whole connection may take, head to last byte, so a client that stops reading does
+/// not hold a connection slot.
+const CONNECTION_TIMEOUT: Duration = Duration::from_secs(30);
 /// Connections served at once; more are closed at once rather than queued.
 const MAX_CONNECTIONS: usize = 64;
 
-/// Serves `GET /metrics` and `GET /health` on `listener` until `shutdown` turns true (or its
-/// sender is dropped). One task per connection; every response closes its connection.
+/// Serves `GET /metrics` and `GET /health` over HTTP/1.1 (hyper) on `listener` until
+/// `shutdown` turns true (or its sender is dropped), then waits for the connections it is
+/// serving. One task per connection; every response closes its connection.
 pub async fn serve(
 	listener: TcpListener,
 	metrics: Arc<Metrics>,
@@ -348,9 +363,10 @@ pub async fn serve(
 	mut shutdown: watch::Receiver<bool>,
 ) {
 	let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+	let connections = TaskTracker::new();
 	loop {
 		if *shutdown.borrow() {
-			return;
+			break;
 		}
 		tokio::select! {
 			accepted = listener.accept() => match accepted {
@@ -361,9 +377,9 @@ pub async fn serve(
 					};
 					let metrics = metrics.clone();
 					let health = health.clone();
-					tokio::spawn(async move {
+					connections.spawn(async move {
 						let _permit = permit;
-						handle(stream, &metrics, &health).await;
+						serve_connection(stream, metrics, health).await;
 					});
 				},
 				Err(error) => {
@@ -374,146 +390,75 @@ pub async fn serve(
 			},
 			changed = shutdown.changed() => {
 				if changed.is_err() {
-					return;
+					break;
 				}
 			},
 		}
 	}
+	connections.close();
+	connections.wait().await;
 }
 
-/// Why a request head could not be read.
-enum HeadError {
-	TooLarge,
-	TimedOut,
-	Closed,
-}
-
-async fn read_head(stream: &mut TcpStream) -> Result<Vec<u8>, HeadError> {
-	let mut head = Vec::with_capacity(512);
-	let mut chunk = [0u8; 1024];
-	let reading = async {
-		loop {
-			let n = stream.read(&mut chunk).await.map_err(|_| HeadError::Closed)?;
-			if n == 0 {
-				return Err(HeadError::Closed);
-			}
-			head.extend_from_slice(&chunk[..n]);
-			if let Some(end) = find_head_end(&head) {
-				head.truncate(end);
-				return Ok(());
-			}
-			if head.len() > MAX_HEAD_BYTES {
-				return Err(HeadError::TooLarge);
-			}
-		}
-	};
-	match tokio::time::timeout(IO_TIMEOUT, reading).await {
-		Ok(Ok(())) => Ok(head),
-		Ok(Err(error)) => Err(error),
-		Err(_) => Err(HeadError::TimedOut),
+async fn serve_connection(stream: TcpStream, metrics: Arc<Metrics>, health: Arc<Health>) {
+	let service = service_fn(move |request: Request<Incoming>| {
+		let response = route(request.method(), request.uri().path(), &metrics, &health);
+		async move { Ok::<_, Infallible>(response) }
+	});
+	let connection = http1::Builder::new()
+		.timer(TokioTimer::new())
+		.header_read_timeout(HEAD_TIMEOUT)
+		.max_buf_size(MAX_HEAD_BYTES)
+		.keep_alive(false)
+		.serve_connection(TokioIo::new(stream), service);
+	match tokio::time::timeout(CONNECTION_TIMEOUT, connection).await {
+		Ok(Ok(())) => {},
+		// Clients that hang up or send garbage are theirs to worry about.
+		Ok(Err(error)) => tracing::debug!(%error, "metrics connection ended with an error"),
+		Err(_) => tracing::debug!("metrics connection timed out"),
 	}
 }
 
-/// Where the blank line ending the head is; bare `\n` line ends are tolerated.
-fn find_head_end(bytes: &[u8]) -> Option<usize> {
-	let crlf = bytes.windows(4).position(|w| w == b"\r\n\r\n");
-	let lf = bytes.windows(2).position(|w| w == b"\n\n");
-	match (crlf, lf) {
-		(Some(a), Some(b)) => Some(a.min(b)),
-		(a, b) => a.or(b),
-	}
+fn reply(status: StatusCode, content_type: &'static str, body: String) -> Response<Full<Bytes>> {
+	let mut response = Response::new(Full::new(Bytes::from(body)));
+	*response.status_mut() = status;
+	let headers = response.headers_mut();
+	headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+	headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+	response
 }
 
-struct Reply {
-	status: &'static str,
-	content_type: &'static str,
-	body: String,
+fn text(status: StatusCode, body: &str) -> Response<Full<Bytes>> {
+	reply(status, "text/plain; charset=utf-8", format!("{body}\n"))
 }
 
-fn text(status: &'static str, body: &str) -> Reply {
-	Reply { status, content_type: "text/plain; charset=utf-8", body: format!("{body}\n") }
-}
-
-fn route(head: &[u8], metrics: &Metrics, health: &Health) -> (Reply, bool) {
-	let head = String::from_utf8_lossy(head);
-	let request_line = head.lines().next().unwrap_or_default();
-	let mut parts = request_line.split_whitespace();
-	let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
-	else {
-		return (text("400 Bad Request", "bad request line"), false);
-	};
-	if !version.starts_with("HTTP/1.") {
-		return (text("505 HTTP Version Not Supported", "HTTP/1.x only"), false);
+/// The answer to one request; hyper leaves the body out of a HEAD answer.
+fn route(method: &Method, path: &str, metrics: &Metrics, health: &Health) -> Response<Full<Bytes>> {
+	if method != Method::GET && method != Method::HEAD {
+		let mut response = text(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD");
+		response
+			.headers_mut()
+			.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+		return response;
 	}
-	let head_only = method == "HEAD";
-	if method != "GET" && !head_only {
-		return (text("405 Method Not Allowed", "only GET and HEAD"), false);
-	}
-	let path = target.split(['?', '#']).next().unwrap_or_default();
-	let reply = match path {
-		"/metrics" => Reply {
-			status: "200 OK",
-			content_type: "text/plain; version=0.0.4; charset=utf-8",
-			body: metrics.render(),
+	match path {
+		"/metrics" => {
+			reply(StatusCode::OK, "text/plain; version=0.0.4; charset=utf-8", metrics.render())
 		},
 		"/health" => {
-			let status = if health.is_healthy() { "200 OK" } else { "503 Service Unavailable" };
+			let status =
+				if health.is_healthy() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
 			let mut body = health.snapshot().to_string();
 			body.push('\n');
-			Reply { status, content_type: "application/json", body }
+			reply(status, "application/json", body)
 		},
-		_ => text("404 Not Found", "not found: try /metrics or /health"),
-	};
-	(reply, head_only)
-}
-
-async fn handle(mut stream: TcpStream, metrics: &Metrics, health: &Health) {
-	let (reply, head_only) = match read_head(&mut stream).await {
-		Ok(head) => route(&head, metrics, health),
-		Err(HeadError::TooLarge) => {
-			(text("431 Request Header Fields Too Large", "request head too large"), false)
-		},
-		Err(HeadError::TimedOut) => {
-			(text("408 Request Timeout", "request head not received in time"), false)
-		},
-		Err(HeadError::Closed) => return,
-	};
-	let mut response = format!(
-		"HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-		reply.status,
-		reply.content_type,
-		reply.body.len()
-	)
-	.into_bytes();
-	if !head_only {
-		response.extend_from_slice(reply.body.as_bytes());
+		_ => text(StatusCode::NOT_FOUND, "not found: try /metrics or /health"),
 	}
-	let writing = async {
-		stream.write_all(&response).await?;
-		stream.shutdown().await
-	};
-	// A client that stops reading must not hold the task forever.
-	if tokio::time::timeout(IO_TIMEOUT, writing).await.is_err() {
-		return;
-	}
-	// Closing with unread input makes the kernel reset the connection, which can destroy the
-	// response before the client reads it (an oversized head, say): drain what is left first.
-	let draining = async {
-		let mut sink = [0u8; 1024];
-		let mut left = 64 * 1024usize;
-		while left > 0 {
-			match stream.read(&mut sink).await {
-				Ok(0) | Err(_) => break,
-				Ok(n) => left = left.saturating_sub(n),
-			}
-		}
-	};
-	let _ = tokio::time::timeout(Duration::from_secs(1), draining).await;
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 	#[test]
 	fn render_names_every_metric() {
@@ -603,7 +548,12 @@ mod tests {
 		metrics.set_finalized_block(77);
 		let response = get(addr, &request("/metrics")).await;
 		assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
-		assert!(response.contains("Content-Type: text/plain; version=0.0.4"), "{response}");
+		assert!(
+			response
+				.to_ascii_lowercase()
+				.contains("content-type: text/plain; version=0.0.4"),
+			"{response}"
+		);
 		assert!(response.contains("ember_agent_finalized_block 77"), "{response}");
 
 		let response = get(addr, &request("/health")).await;
@@ -633,6 +583,16 @@ mod tests {
 		);
 		let response = get(addr, &huge).await;
 		assert!(response.starts_with("HTTP/1.1 431"), "{response}");
+
+		// A client that opens a connection and never finishes its head is cut off; meanwhile
+		// others are served.
+		let mut slow = TcpStream::connect(addr).await.expect("connect");
+		slow.write_all(b"GET /metrics HTTP/1.1\r\n").await.expect("send");
+		let response = get(addr, &request("/metrics")).await;
+		assert!(response.starts_with("HTTP/1.1 200 OK\r\n"), "{response}");
+		let mut rest = Vec::new();
+		let cut = tokio::time::timeout(HEAD_TIMEOUT * 3, slow.read_to_end(&mut rest)).await;
+		assert!(cut.is_ok(), "a stalled head is cut off within the head timeout");
 
 		stop.send(true).expect("server listening");
 		tokio::time::timeout(Duration::from_secs(5), server)

@@ -1,12 +1,20 @@
-//! The agent's embedded database (ParityDB, in `<data_dir>/db`): every lease it serves and
-//! every bid it placed, so that a restarted agent resumes its leases and never bids twice.
+//! The agent's records: every lease it serves (ParityDB, in `<data_dir>/db`) and every bid it
+//! placed (one file per bid in `<data_dir>/bids`), so that a restarted agent resumes its leases
+//! and never bids twice.
 //!
-//! Records are SCALE-encoded under their id (big-endian, so iteration is in id order), behind a
-//! format tag ([`RECORD_FORMAT`]). A record that does not decode (another agent version's
-//! format, a damaged file) is reported and skipped on its own: the others are still served.
+//! Records are SCALE-encoded behind a format tag ([`RECORD_FORMAT`]); leases under their id
+//! (big-endian, so iteration is in id order). A record that does not decode (another agent
+//! version's format, a damaged file) is reported and skipped on its own: the others are served.
+//!
+//! A bid must be on disk before it is sent, or a crash right after sending leads to a second
+//! bid. ParityDB's commit returns before its write-ahead log reaches the disk, so bids are
+//! files written and synced ([`write_durably`]) instead; earlier versions' bids in the
+//! database are moved to files when the store opens.
 
 use std::{
-	path::Path,
+	fs,
+	io::Write,
+	path::{Path, PathBuf},
 	sync::atomic::{AtomicU64, Ordering},
 };
 
@@ -37,6 +45,14 @@ pub enum StoreError {
 	/// The database refused an operation.
 	#[error("database: {0}")]
 	Db(#[from] parity_db::Error),
+	/// A record file could not be written, read or removed.
+	#[error("{}: {source}", path.display())]
+	Io {
+		/// The file or directory.
+		path: PathBuf,
+		/// What the system said.
+		source: std::io::Error,
+	},
 	/// A record did not decode: written by an incompatible agent version.
 	#[error("record {key} in {column} does not decode: {error}")]
 	Corrupt {
@@ -119,22 +135,70 @@ pub struct BidRecord {
 	pub tx_hash: Option<[u8; 32]>,
 }
 
-/// The database.
+/// Writes `bytes` to `path` so that after a crash the file holds either its old content or
+/// all of `bytes`: a synced temporary file renamed over it, then the directory synced so that
+/// the rename itself survives.
+fn write_durably(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+	let io = |path: &Path| {
+		let path = path.to_path_buf();
+		move |source| StoreError::Io { path, source }
+	};
+	let temporary = path.with_extension("tmp");
+	let mut file = fs::File::create(&temporary).map_err(io(&temporary))?;
+	file.write_all(bytes).map_err(io(&temporary))?;
+	file.sync_all().map_err(io(&temporary))?;
+	fs::rename(&temporary, path).map_err(io(path))?;
+	sync_directory(path)
+}
+
+fn sync_directory(path: &Path) -> Result<(), StoreError> {
+	let directory = path.parent().unwrap_or(Path::new("."));
+	fs::File::open(directory)
+		.and_then(|dir| dir.sync_all())
+		.map_err(|source| StoreError::Io { path: directory.to_path_buf(), source })
+}
+
+/// The store.
 pub struct Store {
 	db: parity_db::Db,
+	/// One file per bid, named by its order.
+	bids_dir: PathBuf,
 	/// Records skipped because they did not decode, since opening.
 	skipped: AtomicU64,
 }
 
 impl Store {
-	/// Opens (or creates) the store in `<data_dir>/db`.
+	/// Opens (or creates) the store in `<data_dir>/db` and `<data_dir>/bids`.
 	pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
 		let mut options = parity_db::Options::with_columns(&data_dir.join("db"), COLUMNS);
 		for column in &mut options.columns {
-			// Ordered columns: the agent lists its leases and bids.
+			// Ordered columns: the agent lists its leases.
 			column.btree_index = true;
 		}
-		Ok(Self { db: parity_db::Db::open_or_create(&options)?, skipped: AtomicU64::new(0) })
+		let bids_dir = data_dir.join("bids");
+		fs::create_dir_all(&bids_dir)
+			.map_err(|source| StoreError::Io { path: bids_dir.clone(), source })?;
+		let store = Self {
+			db: parity_db::Db::open_or_create(&options)?,
+			bids_dir,
+			skipped: AtomicU64::new(0),
+		};
+		store.move_database_bids_to_files()?;
+		Ok(store)
+	}
+
+	/// Earlier versions kept bids in the database: each becomes a file, then leaves the
+	/// database. One that does not decode stays there (counted as skipped).
+	fn move_database_bids_to_files(&self) -> Result<(), StoreError> {
+		for bid in self.all::<BidRecord>(BIDS, "bids")? {
+			self.put_bid(&bid)?;
+			self.remove(BIDS, bid.order)?;
+		}
+		Ok(())
+	}
+
+	fn bid_path(&self, order: u64) -> PathBuf {
+		self.bids_dir.join(format!("{order:020}.bid"))
 	}
 
 	fn put<T: Encode>(&self, column: u8, id: u64, value: &T) -> Result<(), StoreError> {
@@ -212,19 +276,47 @@ impl Store {
 		self.remove(LEASES, id)
 	}
 
-	/// Every bid record, by order.
+	/// Every bid record, by order. A file that does not decode is logged, counted in
+	/// [`Store::skipped`] and left in place.
 	pub fn bids(&self) -> Result<Vec<BidRecord>, StoreError> {
-		self.all(BIDS, "bids")
+		let io = |source| StoreError::Io { path: self.bids_dir.clone(), source };
+		let mut paths = Vec::new();
+		for entry in fs::read_dir(&self.bids_dir).map_err(io)? {
+			let path = entry.map_err(io)?.path();
+			if path.extension().is_some_and(|extension| extension == "bid") {
+				paths.push(path);
+			}
+		}
+		// Zero-padded names: name order is order-id order.
+		paths.sort();
+		let mut bids = Vec::with_capacity(paths.len());
+		for path in paths {
+			let bytes =
+				fs::read(&path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+			match decode_record::<BidRecord>(&bytes) {
+				Ok(bid) => bids.push(bid),
+				Err(error) => {
+					tracing::error!(file = %path.display(), %error, "skipping a bid record the agent cannot read");
+					self.skipped.fetch_add(1, Ordering::Relaxed);
+				},
+			}
+		}
+		Ok(bids)
 	}
 
-	/// Writes a bid record.
+	/// Writes a bid record and returns once it is on disk (see the module docs).
 	pub fn put_bid(&self, record: &BidRecord) -> Result<(), StoreError> {
-		self.put(BIDS, record.order, record)
+		write_durably(&self.bid_path(record.order), &encode_record(record))
 	}
 
 	/// Forgets the bid on `order`.
 	pub fn remove_bid(&self, order: u64) -> Result<(), StoreError> {
-		self.remove(BIDS, order)
+		let path = self.bid_path(order);
+		match fs::remove_file(&path) {
+			Ok(()) => Ok(()),
+			Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+			Err(source) => Err(StoreError::Io { path, source }),
+		}
 	}
 }
 
@@ -287,6 +379,64 @@ mod tests {
 		store.remove_lease(300).expect("removes");
 		assert!(store.bids().expect("bids").is_empty());
 		assert_eq!(store.lease(300).expect("get"), None);
+	}
+
+	fn bid(order: u64) -> BidRecord {
+		BidRecord { order, gpu_hashes: vec![[3; 32]], price: 5, placed_at_block: 40, tx_hash: None }
+	}
+
+	#[test]
+	fn a_bid_is_a_synced_file_before_put_bid_returns() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let store = Store::open(dir.path()).expect("opens");
+		store.put_bid(&bid(12)).expect("put");
+		// On disk as a whole record under its order, with no temporary left behind: what a
+		// crash right after `put_bid` would leave is what the next start reads.
+		let names: Vec<String> = fs::read_dir(dir.path().join("bids"))
+			.expect("bids dir")
+			.map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+			.collect();
+		assert_eq!(names, vec!["00000000000000000012.bid".to_string()]);
+		let bytes = fs::read(dir.path().join("bids/00000000000000000012.bid")).expect("reads");
+		assert_eq!(decode_record::<BidRecord>(&bytes).expect("decodes"), bid(12));
+		// Not through the database: a copy of the directory taken now, without closing the
+		// store, already holds the bid.
+		let copy = tempfile::tempdir().expect("temp dir");
+		fs::create_dir(copy.path().join("bids")).expect("mkdir");
+		fs::copy(
+			dir.path().join("bids/00000000000000000012.bid"),
+			copy.path().join("bids/00000000000000000012.bid"),
+		)
+		.expect("copies");
+		let restarted = Store::open(copy.path()).expect("opens the copy");
+		assert_eq!(restarted.bids().expect("bids"), vec![bid(12)]);
+		store.remove_bid(12).expect("removes");
+		store.remove_bid(12).expect("removing twice is fine");
+		assert!(store.bids().expect("bids").is_empty());
+	}
+
+	#[test]
+	fn bids_of_earlier_versions_move_from_the_database_to_files() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		{
+			let store = Store::open(dir.path()).expect("opens");
+			store
+				.db
+				.commit(vec![
+					(BIDS, 9u64.to_be_bytes().to_vec(), Some(bid(9).encode())),
+					(BIDS, 4u64.to_be_bytes().to_vec(), Some(encode_record(&bid(4)))),
+					(BIDS, 5u64.to_be_bytes().to_vec(), Some(b"EMB9junk".to_vec())),
+				])
+				.expect("raw writes");
+		}
+		let store = Store::open(dir.path()).expect("reopens");
+		assert_eq!(store.bids().expect("bids"), vec![bid(4), bid(9)]);
+		assert_eq!(store.skipped(), 1, "the unreadable one is counted and left");
+		assert_eq!(store.db.get(BIDS, &9u64.to_be_bytes()).expect("reads"), None);
+		assert!(store.db.get(BIDS, &5u64.to_be_bytes()).expect("reads").is_some());
+		// An unreadable bid file is skipped, the rest are served.
+		fs::write(dir.path().join("bids/00000000000000000007.bid"), b"EMB1\xff").expect("writes");
+		assert_eq!(store.bids().expect("bids"), vec![bid(4), bid(9)]);
 	}
 
 	#[test]

@@ -44,7 +44,15 @@ pub(super) async fn place_bid(shared: &Shared, chain: &Chain, plan: bidding::Bid
 		placed_at_block: now,
 		tx_hash: None,
 	};
-	if let Err(error) = shared.store.put_bid(&record) {
+	// Synced to disk before sending, off the async workers.
+	let store = shared.store.clone();
+	let recorded = tokio::task::spawn_blocking(move || store.put_bid(&record)).await;
+	let failure = match recorded {
+		Ok(Ok(())) => None,
+		Ok(Err(error)) => Some(error.to_string()),
+		Err(error) => Some(error.to_string()),
+	};
+	if let Some(error) = failure {
 		tracing::error!(order = plan.order, %error, "cannot record the bid; not placing it");
 		return;
 	}

@@ -533,6 +533,27 @@ mod tests {
 	}
 
 	#[test]
+	fn a_gpu_split_into_mig_instances_is_withdrawn_with_the_way_to_offer_it() {
+		let Some((_dir, library)) = fake_nvml(&[
+			"NVIDIA A100-SXM4-80GB|81920|8.0|GPU-aaaa|mig",
+			"NVIDIA A100-SXM4-80GB|81920|8.0|GPU-bbbb|ok",
+		]) else {
+			return;
+		};
+		let source = NvmlSource::init(Some(&library)).expect("loads");
+		let uuids: Vec<String> =
+			source.devices().expect("devices").into_iter().map(|d| d.uuid).collect();
+		assert_eq!(uuids, vec!["GPU-bbbb"], "the whole GPU alone is offered");
+		let failures = source.failures();
+		assert_eq!(failures.len(), 1, "{failures:?}");
+		assert!(
+			failures[0].contains("GPU 0 (GPU-aaaa): MIG mode is on")
+				&& failures[0].contains("nvidia-smi -i 0 -mig 0"),
+			"{failures:?}"
+		);
+	}
+
+	#[test]
 	fn a_driver_whose_every_gpu_fails_is_an_error_never_a_fallback() {
 		let Some((_dir, library)) = fake_nvml(&["NVIDIA L4|23034|8.9|GPU-aaaa|lost"]) else {
 			return;

@@ -10,6 +10,8 @@ use nvml_wrapper::{enums::device::UsedGpuMemory, error::NvmlError, Device, Nvml}
 use super::{models, GpuDevice, GpuSource, GpuUsage, InventoryError, ProcessUsage};
 
 const MIB: u64 = 1024 * 1024;
+/// `NVML_DEVICE_MIG_ENABLE`: the mode value of a GPU split into MIG instances.
+const NVML_DEVICE_MIG_ENABLE: u32 = 1;
 
 /// GPUs as the NVIDIA driver reports them.
 pub struct NvmlSource {
@@ -50,6 +52,18 @@ impl NvmlSource {
 		let at = |what: &str| format!("GPU {index}: {what}");
 		let model = device.name().map_err(nvml_err(at("name")))?;
 		let uuid = device.uuid().map_err(nvml_err(at("UUID")))?;
+		// Ember leases whole GPUs: a GPU split into MIG instances cannot be handed to one
+		// container whole, nor does its memory belong to one tenant.
+		match device.mig_mode() {
+			Ok(mode) if mode.current == NVML_DEVICE_MIG_ENABLE => {
+				return Err(InventoryError::Nvml(format!(
+					"GPU {index} ({uuid}): MIG mode is on, and Ember leases whole GPUs; turn it \
+					 off to offer this GPU (nvidia-smi -i {index} -mig 0, then reset the GPU)"
+				)))
+			},
+			Ok(_) | Err(NvmlError::NotSupported | NvmlError::FailedToLoadSymbol(_)) => {},
+			Err(error) => return Err(nvml_err(at("MIG mode"))(error)),
+		}
 		let memory = device.memory_info().map_err(nvml_err(at("memory")))?;
 		let class = models::classify(&model);
 		// Some drivers or virtual GPUs do not report the capability; the model table knows it

@@ -6,8 +6,9 @@
  *
  *     name|memory MiB|major.minor|UUID|state[|pid:MiB,pid:MiB...]
  *
- * where state is `ok`, `lost` (every query of the device fails with NVML_ERROR_GPU_IS_LOST) or
- * `nocc` (the compute capability query is not supported), and the optional last field lists
+ * where state is `ok`, `lost` (every query of the device fails with NVML_ERROR_GPU_IS_LOST),
+ * `nocc` (the compute capability and MIG mode queries are not supported, as on older GPUs) or
+ * `mig` (MIG mode is on: the GPU is split into instances), and the optional last field lists
  * the compute processes running on the device. Each test builds its own copy.
  */
 #define _GNU_SOURCE
@@ -196,5 +197,14 @@ nvmlReturn_t nvmlDeviceGetComputeRunningProcesses_v3(void *handle, unsigned int 
 		infos[i].compute_instance_id = 0xffffffff;
 	}
 	*count = d->process_count;
+	return NVML_SUCCESS;
+}
+
+nvmlReturn_t nvmlDeviceGetMigMode(void *handle, unsigned int *current, unsigned int *pending) {
+	struct fake_device *d = device_of(handle);
+	if (!d) return NVML_ERROR_INVALID_ARGUMENT;
+	if (lost(d)) return NVML_ERROR_GPU_IS_LOST;
+	if (strcmp(d->state, "nocc") == 0) return NVML_ERROR_NOT_SUPPORTED;
+	*current = *pending = strcmp(d->state, "mig") == 0 ? 1 : 0;
 	return NVML_SUCCESS;
 }
