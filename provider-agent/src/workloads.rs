@@ -617,9 +617,9 @@ impl Workloads {
 			self.set_failed(lease, &reason);
 			return;
 		}
-		let private = self.allow_private_inputs;
-		if let Err(error) = execution::prepare(&spec.lease_dir, &spec.manifest, &log, private).await
-		{
+		let (private, disk) = (self.allow_private_inputs, spec.disk_limit);
+		let prepared = execution::prepare(&spec.lease_dir, &spec.manifest, &log, private, disk);
+		if let Err(error) = prepared.await {
 			log.agent(&format!("could not prepare the workload: {error}"));
 			self.set_failed(lease, &error.to_string());
 			return;

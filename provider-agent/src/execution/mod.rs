@@ -231,15 +231,29 @@ pub(crate) fn inside(base: &Path, path: &str) -> Option<PathBuf> {
 	(!escapes && !path.is_empty()).then(|| base.join(relative))
 }
 
-/// Creates the workload's directory and writes or downloads its inputs.
+/// Disk an input download may use when the workload has no disk limit (development chains'
+/// process executor): 10 GiB.
+const UNLIMITED_INPUT_BYTES: u64 = 10 << 30;
+
+/// Creates the workload's directory and writes or downloads its inputs, which count against
+/// the workload's `disk_limit`: a download stops when it would pass what is left of it.
 pub async fn prepare(
 	lease_dir: &Path,
 	manifest: &Manifest,
 	log: &LogBook,
 	private_inputs: bool,
+	disk_limit: Option<u64>,
 ) -> Result<(), ExecutionError> {
 	let work = lease_dir.join("work");
 	tokio::fs::create_dir_all(&work).await?;
+	let used = || {
+		let lease_dir = lease_dir.to_path_buf();
+		async move {
+			tokio::task::spawn_blocking(move || disk_used(&lease_dir))
+				.await
+				.unwrap_or(u64::MAX)
+		}
+	};
 	for input in &manifest.inputs {
 		let target = inside(&work, &input.path).ok_or_else(|| ExecutionError::Input {
 			path: input.path.clone(),
@@ -251,39 +265,98 @@ pub async fn prepare(
 		match &input.source {
 			InputSource::Inline(text) => tokio::fs::write(&target, text).await?,
 			InputSource::Url(url) => {
+				let budget = match disk_limit {
+					Some(limit) => limit.saturating_sub(used().await),
+					None => UNLIMITED_INPUT_BYTES,
+				};
 				log.agent(&format!("downloading input {} from {url}", input.path));
-				download(url, &target, private_inputs).await.map_err(|problem| {
+				download(url, &target, private_inputs, budget).await.map_err(|problem| {
 					ExecutionError::Input { path: input.path.clone(), problem }
 				})?;
 			},
 		}
 	}
+	if let Some(limit) = disk_limit {
+		let used = used().await;
+		if used > limit {
+			return Err(ExecutionError::Input {
+				path: "(all)".into(),
+				problem: format!(
+					"the inputs take {} MiB, more than the workload's {} MiB of disk",
+					used.div_ceil(1 << 20),
+					limit.div_ceil(1 << 20)
+				),
+			});
+		}
+	}
 	Ok(())
 }
 
-/// Fetches `url` into `target` with curl, bounded in size and time, from a public address
-/// only (see [`inputs`]) unless the provider allows `private` ones: curl connects to the
-/// address checked here and follows no redirect.
-async fn download(url: &str, target: &Path, private: bool) -> Result<(), String> {
+/// Fetches `url` into `target` with curl, at most `budget` bytes and 10 minutes, from a public
+/// address only (see [`inputs`]) unless the provider allows `private` ones: curl connects to
+/// the address checked here and follows no redirect. The agent writes the file itself, so a
+/// server that sends no length (or lies about it) is cut off at the budget too.
+async fn download(url: &str, target: &Path, private: bool, budget: u64) -> Result<(), String> {
+	use tokio::io::{AsyncReadExt, AsyncWriteExt};
 	let (host, port, address) = inputs::checked_address(url, private).await?;
 	let pinned = match address {
 		std::net::IpAddr::V4(v4) => format!("{host}:{port}:{v4}"),
 		std::net::IpAddr::V6(v6) => format!("{host}:{port}:[{v6}]"),
 	};
-	let output = without_secrets(&mut tokio::process::Command::new("curl"))
+	let mut child = without_secrets(&mut tokio::process::Command::new("curl"))
 		.args(["--fail", "--silent", "--show-error", "--proto", "=http,https"])
 		.args(["--location", "--max-redirs", "0", "--noproxy", "*", "--resolve", &pinned])
-		.args(["--max-time", "600", "--max-filesize", "10737418240", "--output"])
-		.arg(target)
+		.args(["--max-time", "600", "--max-filesize", &budget.max(1).to_string()])
+		.args(["--output", "-"])
 		.arg(url)
+		.stdin(std::process::Stdio::null())
+		.stdout(std::process::Stdio::piped())
+		.stderr(std::process::Stdio::piped())
 		.kill_on_drop(true)
-		.output()
-		.await
+		.spawn()
 		.map_err(|e| format!("cannot run curl (needed for URL inputs): {e}"))?;
-	if output.status.success() {
-		Ok(())
-	} else {
-		Err(String::from_utf8_lossy(&output.stderr).trim().to_string())
+	let mut body = child.stdout.take().ok_or("curl gave no output pipe")?;
+	let mut file = tokio::fs::File::create(target)
+		.await
+		.map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+	let too_large =
+		|| format!("is larger than the {} MiB left of the workload's disk", budget / (1 << 20));
+	let mut chunk = vec![0u8; 64 * 1024];
+	let mut written = 0u64;
+	let copied: Result<(), String> = async {
+		loop {
+			let n = body.read(&mut chunk).await.map_err(|e| format!("reading from curl: {e}"))?;
+			if n == 0 {
+				return file.flush().await.map_err(|e| format!("writing the input: {e}"));
+			}
+			written = written.saturating_add(n as u64);
+			if written > budget {
+				return Err(too_large());
+			}
+			file.write_all(&chunk[..n])
+				.await
+				.map_err(|e| format!("writing the input: {e}"))?;
+		}
+	}
+	.await;
+	if let Err(problem) = copied {
+		let _ = child.kill().await;
+		let _ = tokio::fs::remove_file(target).await;
+		return Err(problem);
+	}
+	let output = child.wait_with_output().await.map_err(|e| format!("waiting for curl: {e}"))?;
+	/// curl's exit code when the announced length passes `--max-filesize`.
+	const CURL_FILE_TOO_LARGE: i32 = 63;
+	match output.status.code() {
+		Some(0) => Ok(()),
+		code => {
+			let _ = tokio::fs::remove_file(target).await;
+			Err(if code == Some(CURL_FILE_TOO_LARGE) {
+				too_large()
+			} else {
+				String::from_utf8_lossy(&output.stderr).trim().to_string()
+			})
+		},
 	}
 }
 

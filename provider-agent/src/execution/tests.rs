@@ -69,7 +69,9 @@ fn a_workload_sees_only_its_gpus_and_inputs_and_its_output_is_kept() {
 	let spec = spec(dir.path(), manifest("/bin/sh", &["-c", script], &["out/answer.txt"]), None);
 	let log = spec.log.clone();
 	runtime().block_on(async {
-		prepare(dir.path(), &spec.manifest, &log, false).await.expect("inputs written");
+		prepare(dir.path(), &spec.manifest, &log, false, None)
+			.await
+			.expect("inputs written");
 		let running = start(&ProcessExecutor, spec, Duration::from_secs(1)).await.expect("starts");
 		assert!(running.pid().is_some());
 		assert_eq!(wait_ended(&running).await, WorkloadState::Exited { code: 3 });
@@ -378,7 +380,9 @@ fn run_in_podman(
 	spec.gpu_uuids = Vec::new();
 	let log = spec.log.clone();
 	let state = runtime().block_on(async {
-		prepare(dir, &spec.manifest, &log, false).await.expect("inputs written");
+		prepare(dir, &spec.manifest, &log, false, spec.disk_limit)
+			.await
+			.expect("inputs written");
 		let running = start(executor, spec, Duration::from_secs(2)).await.expect("starts");
 		let limit = stop_after.unwrap_or(Duration::from_secs(60));
 		let started = std::time::Instant::now();
@@ -513,4 +517,71 @@ fn an_image_that_is_an_engine_flag_never_reaches_the_engine() {
 	let dir = tempfile::tempdir().expect("temp dir");
 	let spec = spec(dir.path(), manifest, None);
 	assert!(matches!(executor.command(&spec), Err(ExecutionError::Unsupported(_))));
+}
+
+/// Serves `body` to every connection on a loopback port, with or without a length, until the
+/// test ends; returns the URL.
+fn serve_body(body: Vec<u8>, with_length: bool) -> String {
+	use std::io::{Read, Write};
+	let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+	let port = listener.local_addr().expect("address").port();
+	std::thread::spawn(move || {
+		for stream in listener.incoming() {
+			let Ok(mut stream) = stream else { continue };
+			let mut head = [0u8; 4096];
+			let _ = stream.read(&mut head);
+			let length = if with_length {
+				format!("Content-Length: {}\r\n", body.len())
+			} else {
+				String::new()
+			};
+			// HTTP/1.0 without a length: the body ends when the connection closes.
+			let _ = write!(stream, "HTTP/1.0 200 OK\r\n{length}Connection: close\r\n\r\n");
+			let _ = stream.write_all(&body);
+		}
+	});
+	format!("http://127.0.0.1:{port}/input.bin")
+}
+
+fn manifest_with_url_input(url: &str) -> Manifest {
+	let value = json!({
+		"version": 1,
+		"name": "test",
+		"workload": {"kind": "command", "program": "/bin/true"},
+		"inputs": [{"path": "in/data.bin", "source": {"url": url}}],
+		"gpus": {"count": 1, "minVramMib": 0},
+	});
+	Manifest::from_json(&serde_json::to_vec(&value).expect("json")).expect("valid manifest")
+}
+
+#[test]
+fn url_inputs_count_against_the_disk_limit_whatever_length_the_server_claims() {
+	if std::process::Command::new("curl").arg("--version").output().is_err() {
+		println!("skipped: curl is not installed (scripts/setup.sh installs it)");
+		return;
+	}
+	let three_mib = vec![7u8; 3 << 20];
+	runtime().block_on(async {
+		for with_length in [false, true] {
+			let dir = tempfile::tempdir().expect("temp dir");
+			let url = serve_body(three_mib.clone(), with_length);
+			let manifest = manifest_with_url_input(&url);
+			let log = LogBook::open(dir.path()).expect("log");
+			let refused = prepare(dir.path(), &manifest, &log, true, Some(1 << 20)).await;
+			let error = refused.err().map(|e| e.to_string()).unwrap_or_default();
+			assert!(
+				error.contains("in/data.bin") && error.contains("MiB"),
+				"length sent: {with_length}: {error}"
+			);
+			assert!(
+				!dir.path().join("work/in/data.bin").exists(),
+				"the partial download is removed"
+			);
+			// Within the limit it arrives whole.
+			let fits = prepare(dir.path(), &manifest, &log, true, Some(8 << 20)).await;
+			assert!(fits.is_ok(), "{fits:?}");
+			let fetched = std::fs::read(dir.path().join("work/in/data.bin")).expect("downloaded");
+			assert_eq!(fetched.len(), three_mib.len());
+		}
+	});
 }
