@@ -385,6 +385,22 @@ fn lease_view(view: rt_api::LeaseView<AccountId, u32>) -> Lease {
 	}
 }
 
+/// What an owner must bond to register GPUs: `base` plus `per_gpu` for each.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct StakeRules {
+	/// The bond every provider needs, plancks.
+	pub base: u128,
+	/// What each GPU adds, plancks.
+	pub per_gpu: u128,
+}
+
+impl StakeRules {
+	/// The bond `gpus` GPUs need.
+	pub fn required(&self, gpus: u32) -> u128 {
+		self.base.saturating_add(self.per_gpu.saturating_mul(u128::from(gpus)))
+	}
+}
+
 impl Chain {
 	/// Queries read the finalized state: what they show will not be reverted.
 	async fn at_finalized(
@@ -645,6 +661,53 @@ impl Chain {
 		Ok(info
 			.map(|i| Balance { free: i.data.free, held: i.data.reserved })
 			.unwrap_or(Balance { free: 0, held: 0 }))
+	}
+
+	/// The heartbeat period in blocks, as governance set it (`Providers.HeartbeatParams`),
+	/// else the runtime's default from the metadata.
+	pub async fn heartbeat_period(&self) -> Result<u32, ChainError> {
+		let at = self.at_finalized().await?;
+		let settings = at
+			.storage()
+			.try_fetch(runtime::storage().providers().heartbeat_params(), ())
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|value| value.decode())
+			.transpose()
+			.map_err(ChainError::rpc)?;
+		if let Some(settings) = settings.filter(|settings| settings.period > 0) {
+			return Ok(settings.period);
+		}
+		at.constants()
+			.entry(runtime::constants().providers().heartbeat_period())
+			.map_err(ChainError::rpc)
+	}
+
+	/// What an owner must bond to register GPUs.
+	pub async fn stake_rules(&self) -> Result<StakeRules, ChainError> {
+		let at = self.at_finalized().await?;
+		let constants = runtime::constants().provider_staking();
+		Ok(StakeRules {
+			base: at.constants().entry(constants.provider_base_stake()).map_err(ChainError::rpc)?,
+			per_gpu: at
+				.constants()
+				.entry(constants.provider_stake_per_gpu())
+				.map_err(ChainError::rpc)?,
+		})
+	}
+
+	/// An owner's active bond, or `None` when it never bonded (its first bond is `bond`, later
+	/// ones `bond_extra`).
+	pub async fn bonded(&self, owner: &AccountId) -> Result<Option<u128>, ChainError> {
+		self.at_finalized()
+			.await?
+			.storage()
+			.try_fetch(runtime::storage().provider_staking().ledgers(), (*owner,))
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|ledger| ledger.decode().map(|ledger| ledger.active))
+			.transpose()
+			.map_err(ChainError::rpc)
 	}
 
 	/// Total issuance, plancks.

@@ -21,7 +21,7 @@ use ember_client::{
 use provider_agent::{
 	bidding::{plan, PricePolicy},
 	execution::LogBook,
-	store::{LeasePhase, LeaseRecord, Store},
+	store::{BidRecord, LeasePhase, LeaseRecord, Store},
 };
 
 const EMBR: u128 = 1_000_000_000_000;
@@ -179,6 +179,24 @@ fn store() {
 	measure("store: read all lease records (64)", 100, || {
 		for _ in 0..100 {
 			black_box(store.leases().expect("read"));
+		}
+	});
+	let mut bid = BidRecord {
+		order: 0,
+		gpu_hashes: vec![[2; 32], [3; 32]],
+		price: 2 * EMBR,
+		placed_at_block: 10,
+		tx_hash: None,
+	};
+	measure("store: record a bid, synced to disk", 50, || {
+		for i in 0..50 {
+			bid.order = i % 16;
+			store.put_bid(&bid).expect("written");
+		}
+	});
+	measure("store: read all bid records (16)", 100, || {
+		for _ in 0..100 {
+			black_box(store.bids().expect("read"));
 		}
 	});
 }

@@ -8,8 +8,8 @@ use std::{
 
 use ember_client::{
 	chain::{
-		runtime::{self, runtime_types::ember_primitives::market as rt_market},
-		AccountId, Chain, ChainError, Receipt, WaitFor,
+		runtime::runtime_types::ember_primitives::market as rt_market, AccountId, Chain,
+		ChainError, Receipt, WaitFor,
 	},
 	market::calls,
 };
@@ -175,30 +175,6 @@ pub fn heartbeat_call(lines: &[AttestationLine]) -> impl subxt::tx::Payload {
 			})
 			.collect(),
 	)
-}
-
-/// The heartbeat period in blocks, as governance set it (`Providers.HeartbeatParams`), else
-/// the runtime's default from the metadata.
-pub async fn heartbeat_period(chain: &Chain) -> Result<u32, ChainError> {
-	let at = chain
-		.api()
-		.at_current_block()
-		.await
-		.map_err(|e| ChainError::Rpc(e.to_string()))?;
-	let settings = at
-		.storage()
-		.try_fetch(runtime::storage().providers().heartbeat_params(), ())
-		.await
-		.map_err(|e| ChainError::Rpc(e.to_string()))?
-		.map(|value| value.decode())
-		.transpose()
-		.map_err(|e| ChainError::Rpc(e.to_string()))?;
-	if let Some(settings) = settings.filter(|settings| settings.period > 0) {
-		return Ok(settings.period);
-	}
-	at.constants()
-		.entry(runtime::constants().providers().heartbeat_period())
-		.map_err(|e| ChainError::Rpc(e.to_string()))
 }
 
 /// How long to wait before reconnecting after `attempt` failures: 1 s doubling to 30 s.

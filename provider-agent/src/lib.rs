@@ -12,4 +12,6 @@ pub mod inventory;
 pub mod metrics;
 pub mod store;
 pub mod telemetry;
+#[doc(hidden)]
+pub mod testing;
 pub mod workloads;

@@ -27,39 +27,6 @@ const OWNER: &str = "//Ferdie";
 const AGENT: &str = "//Ferdie//agent";
 const TENANT: &str = "//Dave";
 
-/// The sandbox image, or `None` (with the reason printed) where podman cannot run it.
-fn sandbox_image() -> Option<String> {
-	let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/sandbox-image.sh");
-	let output = Command::new("bash").arg(&script).output();
-	// The image must exist and run under the environment the agent inherits.
-	let runs = |image: &str| {
-		Command::new("podman")
-			.args(["run", "--rm", "--network", "none", image, "true"])
-			.output()
-	};
-	let problem = match output {
-		Ok(output) if output.status.success() => {
-			let image = String::from_utf8_lossy(&output.stdout).trim().to_string();
-			match runs(&image) {
-				Ok(run) if run.status.success() => return Some(image),
-				Ok(run) => String::from_utf8_lossy(&run.stderr).trim().to_string(),
-				Err(error) => error.to_string(),
-			}
-		},
-		Ok(output) => String::from_utf8_lossy(&output.stderr).trim().to_string(),
-		Err(error) => error.to_string(),
-	};
-	assert!(
-		std::env::var("EMBER_REQUIRE_PODMAN").as_deref() != Ok("1"),
-		"podman is required here (EMBER_REQUIRE_PODMAN=1) but cannot run: {problem}"
-	);
-	eprintln!(
-		"skipped: podman cannot run the sandbox image here ({problem}); run scripts/setup.sh, \
-		 and set CONTAINERS_CONF=scripts/podman/containers.conf where podman's defaults fail"
-	);
-	None
-}
-
 fn num(value: &Value) -> u128 {
 	value
 		.as_u64()
@@ -178,7 +145,7 @@ fn podman(args: &[&str]) -> String {
 
 #[test]
 fn a_tenant_cannot_escape_the_container_sandbox() {
-	let Some(image) = sandbox_image() else { return };
+	let Some(image) = provider_agent::testing::sandbox_image() else { return };
 	let dir = tempfile::tempdir().expect("temp dir");
 	let node = DevNode::start("sandbox");
 	let chain = node.chain();

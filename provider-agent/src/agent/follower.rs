@@ -79,7 +79,7 @@ const REGISTRATION_RETRY_BLOCKS: u32 = 10;
 async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), ChainError> {
 	let mut blocks =
 		chain.api().stream_blocks().await.map_err(|e| ChainError::Rpc(e.to_string()))?;
-	let mut period = agent_chain::heartbeat_period(chain).await?;
+	let mut period = chain.heartbeat_period().await?;
 	let mut registered = false;
 	let mut retry_registration_at = 0;
 	let bids_in_flight = Arc::new(tokio::sync::Mutex::new(()));
@@ -94,7 +94,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 		shared.metrics.set_finalized_block(now);
 		// Governance may change the period at any block; a heartbeat late by the old period
 		// could cost the provider its Active status.
-		period = agent_chain::heartbeat_period(chain).await.unwrap_or(period);
+		period = chain.heartbeat_period().await.unwrap_or(period);
 		let devices = match shared.gpus.devices() {
 			Ok(devices) => devices,
 			Err(error) => {

@@ -33,32 +33,9 @@ async fn bond_enough(
 	owner_key: &Keypair,
 	gpus: u32,
 ) -> Result<bool, ChainError> {
-	let at = chain
-		.api()
-		.at_current_block()
-		.await
-		.map_err(|e| ChainError::Rpc(e.to_string()))?;
-	let constants = ember_client::chain::runtime::constants().provider_staking();
-	let base = at
-		.constants()
-		.entry(constants.provider_base_stake())
-		.map_err(|e| ChainError::Rpc(e.to_string()))?;
-	let per_gpu = at
-		.constants()
-		.entry(constants.provider_stake_per_gpu())
-		.map_err(|e| ChainError::Rpc(e.to_string()))?;
-	let required = base.saturating_add(per_gpu.saturating_mul(u128::from(gpus)));
-	let active = at
-		.storage()
-		.try_fetch(
-			ember_client::chain::runtime::storage().provider_staking().ledgers(),
-			(shared.owner,),
-		)
-		.await
-		.map_err(|e| ChainError::Rpc(e.to_string()))?
-		.map(|ledger| ledger.decode().map(|l| l.active))
-		.transpose()
-		.map_err(|e| ChainError::Rpc(e.to_string()))?;
+	let rules = chain.stake_rules().await?;
+	let (base, per_gpu, required) = (rules.base, rules.per_gpu, rules.required(gpus));
+	let active = chain.bonded(&shared.owner).await?;
 	let have = active.unwrap_or(0);
 	if have >= required {
 		return Ok(true);

@@ -108,6 +108,7 @@ pub fn cleanup(lease_dir: &Path, max_output_bytes: u64) -> std::io::Result<Optio
 	if !work.exists() {
 		return Ok(None);
 	}
+	give_owner_access(&work)?;
 	let keep: Vec<String> = manifest.map(|m| m.outputs).unwrap_or_default();
 	prune(&work, &work, &keep)?;
 	let size = disk_usage(&work);
@@ -116,6 +117,26 @@ pub fn cleanup(lease_dir: &Path, max_output_bytes: u64) -> std::io::Result<Optio
 		return Ok(Some(size));
 	}
 	Ok(None)
+}
+
+/// Gives the owner read, write and search permission on `dir` and every directory under it
+/// (symlinks not followed), so that a tree the workload made unreadable (`chmod 0`) can still
+/// be pruned, removed and served. Root needs none of it; an agent running rootless podman owns
+/// the workload's files but is bound by their modes. Called only once the workload has ended,
+/// so nothing swaps a directory for a link meanwhile.
+fn give_owner_access(dir: &Path) -> std::io::Result<()> {
+	use std::os::unix::fs::PermissionsExt;
+	let mode = std::fs::symlink_metadata(dir)?.permissions().mode();
+	if mode & 0o700 != 0o700 {
+		std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode | 0o700))?;
+	}
+	for entry in std::fs::read_dir(dir)? {
+		let entry = entry?;
+		if entry.file_type()?.is_dir() {
+			give_owner_access(&entry.path())?;
+		}
+	}
+	Ok(())
 }
 
 /// Bytes taken by the files under `dir` (symlinks not followed).

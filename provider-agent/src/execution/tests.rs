@@ -310,42 +310,10 @@ fn inputs_cannot_escape_the_workload_directory() {
 	assert_eq!(inside(base, ""), None);
 }
 
-/// A podman executor and the sandbox test image (`scripts/sandbox-image.sh`), or `None` with
-/// the reason printed where podman cannot run it here. `EMBER_REQUIRE_PODMAN=1` (set by
-/// `scripts/test.sh`, so CI never skips) turns that into a failure.
+/// A podman executor and the sandbox test image, or `None` where podman cannot run it here
+/// (see [`crate::testing::sandbox_image`]).
 pub(crate) fn podman(sandbox: crate::config::SandboxConfig) -> Option<(ContainerExecutor, String)> {
-	let script =
-		std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/sandbox-image.sh");
-	let built = std::process::Command::new("bash").arg(&script).output();
-	// The image must exist and run under this process's environment, which the engine inherits.
-	let runs = |image: &str| {
-		std::process::Command::new("podman")
-			.args(["run", "--rm", "--network", "none", image, "true"])
-			.output()
-	};
-	let problem = match &built {
-		Ok(output) if output.status.success() => {
-			match runs(String::from_utf8_lossy(&output.stdout).trim()) {
-				Ok(run) if run.status.success() => None,
-				Ok(run) => Some(String::from_utf8_lossy(&run.stderr).trim().to_string()),
-				Err(error) => Some(error.to_string()),
-			}
-		},
-		Ok(output) => Some(String::from_utf8_lossy(&output.stderr).trim().to_string()),
-		Err(error) => Some(error.to_string()),
-	};
-	if let Some(problem) = problem {
-		assert!(
-			std::env::var("EMBER_REQUIRE_PODMAN").as_deref() != Ok("1"),
-			"podman is required here (EMBER_REQUIRE_PODMAN=1) but cannot run: {problem}"
-		);
-		eprintln!(
-			"skipped: podman cannot run the sandbox image here ({problem}); run scripts/setup.sh, \
-			 and set CONTAINERS_CONF=scripts/podman/containers.conf where podman's defaults fail"
-		);
-		return None;
-	}
-	let image = built.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).ok()?;
+	let image = crate::testing::sandbox_image()?;
 	Some((ContainerExecutor::new(Engine::Podman, sandbox), image))
 }
 
@@ -584,4 +552,38 @@ fn url_inputs_count_against_the_disk_limit_whatever_length_the_server_claims() {
 			assert_eq!(fetched.len(), three_mib.len());
 		}
 	});
+}
+
+#[test]
+fn a_tree_the_workload_locked_is_still_pruned_and_served_and_links_are_not_followed() {
+	use std::os::unix::fs::{symlink, PermissionsExt};
+	let dir = tempfile::tempdir().expect("temp dir");
+	let _ = spec(dir.path(), manifest("/bin/true", &[], &["out/answer.txt"]), None);
+	let work = dir.path().join("work");
+	let mode = |path: &std::path::Path| {
+		std::fs::symlink_metadata(path).expect("exists").permissions().mode() & 0o777
+	};
+	let lock = |path: &std::path::Path| {
+		std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).expect("chmod")
+	};
+	std::fs::create_dir_all(work.join("scratch/deep")).expect("mkdir");
+	std::fs::write(work.join("scratch/deep/junk"), "x").expect("junk");
+	std::fs::create_dir_all(work.join("out")).expect("mkdir");
+	std::fs::write(work.join("out/answer.txt"), "42").expect("output");
+	// A directory outside the lease, locked by its owner, that the workload links to.
+	let outside = dir.path().join("outside");
+	std::fs::create_dir(&outside).expect("mkdir");
+	symlink(&outside, work.join("link")).expect("symlink");
+	lock(&work.join("scratch/deep"));
+	lock(&work.join("scratch"));
+	lock(&work.join("out"));
+	lock(&outside);
+
+	assert_eq!(cleanup(dir.path(), 1024).expect("cleans up"), None);
+	assert!(!work.join("scratch").exists(), "the locked scratch tree is gone");
+	assert_eq!(mode(&work.join("out")) & 0o700, 0o700, "the kept output is reachable again");
+	let (data, _, _) =
+		read_output_chunk(dir.path(), "out/answer.txt", 0, 16).expect("the output is served");
+	assert_eq!(data, b"42");
+	assert_eq!(mode(&outside), 0o000, "a link's target is never touched");
 }

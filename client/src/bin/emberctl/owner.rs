@@ -89,12 +89,7 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 			let value = amount(&text)?;
 			let me = AccountId32::from(ctx.signer()?.public_key().0);
 			let bonded = chain
-				.api()
-				.at_current_block()
-				.await
-				.map_err(|e| CliError::Provider(e.to_string()))?
-				.storage()
-				.try_fetch(runtime::storage().provider_staking().ledgers(), (me,))
+				.bonded(&me)
 				.await
 				.map_err(|e| CliError::Provider(e.to_string()))?
 				.is_some();
