@@ -35,7 +35,8 @@ pub const PEER_BURST: f64 = 20.0;
 pub const PEER_REQUESTS_PER_SEC: f64 = 5.0;
 /// Most requests whose handler has not answered yet, from all peers together.
 pub const MAX_IN_FLIGHT: usize = 256;
-/// Most peers whose request budget is remembered; beyond, the fullest budgets are forgotten.
+/// Most peers whose request budget is remembered; beyond, the longest-quiet one is forgotten.
+/// Far above the connection limit, so that the peers connected now are always remembered.
 const MAX_TRACKED_PEERS: usize = 4096;
 
 /// Per-peer request budgets (token buckets), so that one peer cannot take every handler.
@@ -46,15 +47,22 @@ struct RateLimits {
 
 impl RateLimits {
 	/// Takes one request from `peer`'s budget at `now`; `false` when it has none left.
+	///
+	/// A full table never turns a new peer away (peers are cheap to make: a stranger cycling
+	/// through thousands would otherwise lock every tenant out). Peers quiet long enough to
+	/// have refilled completely are forgotten first, as they lose nothing by it; if none is,
+	/// the longest-quiet peer is, which at worst gives it a fresh burst on its next request.
 	fn allow(&mut self, peer: PeerId, now: Instant) -> bool {
 		if self.budgets.len() >= MAX_TRACKED_PEERS && !self.budgets.contains_key(&peer) {
-			// Peers that have been quiet long enough to refill completely lose nothing by
-			// being forgotten.
 			let full_after = Duration::from_secs_f64(PEER_BURST / PEER_REQUESTS_PER_SEC);
 			self.budgets.retain(|_, (_, last)| now.duration_since(*last) < full_after);
-		}
-		if self.budgets.len() >= MAX_TRACKED_PEERS && !self.budgets.contains_key(&peer) {
-			return false;
+			if self.budgets.len() >= MAX_TRACKED_PEERS {
+				let quietest =
+					self.budgets.iter().min_by_key(|(_, (_, last))| *last).map(|(peer, _)| *peer);
+				if let Some(quietest) = quietest {
+					self.budgets.remove(&quietest);
+				}
+			}
 		}
 		let (tokens, last) = self.budgets.entry(peer).or_insert((PEER_BURST, now));
 		let earned = now.duration_since(*last).as_secs_f64() * PEER_REQUESTS_PER_SEC;
@@ -356,11 +364,25 @@ mod tests {
 		for _ in 0..MAX_TRACKED_PEERS {
 			assert!(limits.allow(PeerId::random(), start));
 		}
-		// A full table of busy peers: a new one waits.
-		assert!(!limits.allow(PeerId::random(), start));
-		// Once they have been quiet long enough, they are forgotten.
+		// A full table of busy peers (a stranger cycling through made-up peers): a tenant
+		// arriving now is still served, in full, and the table stays bounded.
+		let tenant = PeerId::random();
+		let now = start + Duration::from_millis(1);
+		let served = (0..100).filter(|_| limits.allow(tenant, now)).count();
+		assert_eq!(served, PEER_BURST as usize);
+		assert!(limits.budgets.len() <= MAX_TRACKED_PEERS);
+		// The stranger keeps cycling: its older peers are forgotten before the tenant.
+		for _ in 0..MAX_TRACKED_PEERS - 1 {
+			assert!(limits.allow(PeerId::random(), now));
+			assert!(limits.budgets.len() <= MAX_TRACKED_PEERS);
+		}
+		assert!(
+			limits.budgets.get(&tenant).is_some_and(|(tokens, _)| *tokens < 1.0),
+			"the tenant's spent budget is remembered"
+		);
+		// Once they have been quiet long enough, the others are forgotten at once.
 		let quiet = start + Duration::from_secs(10);
 		assert!(limits.allow(PeerId::random(), quiet));
-		assert!(limits.budgets.len() <= MAX_TRACKED_PEERS);
+		assert_eq!(limits.budgets.len(), 1);
 	}
 }
