@@ -358,7 +358,7 @@ mod tests {
 	}
 
 	#[test]
-	fn the_table_of_peers_stays_bounded() {
+	fn a_full_table_of_budgets_stays_bounded_and_never_locks_a_tenant_out() {
 		let mut limits = RateLimits::default();
 		let start = Instant::now();
 		for _ in 0..MAX_TRACKED_PEERS {
