@@ -24,7 +24,7 @@ use crate::{
 
 /// A fresh account that Alice funds with `amount` (a transfer: issuance stays what emissions'
 /// ledger says it is).
-fn funded(name: &str, amount: Balance) -> AccountId {
+pub(crate) fn funded(name: &str, amount: Balance) -> AccountId {
 	let who: AccountId = sp_core::sr25519::Pair::from_string(&format!("//{name}"), None)
 		.map(|pair| pair.public().into())
 		.expect("a valid derivation");
@@ -38,7 +38,7 @@ fn funded(name: &str, amount: Balance) -> AccountId {
 }
 
 /// Everything `who` owns: free and held alike.
-fn wealth(who: &AccountId) -> Balance {
+pub(crate) fn wealth(who: &AccountId) -> Balance {
 	Balances::total_balance(who)
 }
 

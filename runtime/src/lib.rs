@@ -255,6 +255,8 @@ mod runtime {
 }
 
 #[cfg(test)]
+mod adversaries;
+#[cfg(test)]
 mod attacks;
 #[cfg(test)]
 mod equivocation;
