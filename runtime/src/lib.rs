@@ -153,6 +153,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_slashing::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_provider_staking::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_emissions::migrations::v1::MigrateV0ToV1<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

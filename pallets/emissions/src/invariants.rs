@@ -11,7 +11,9 @@ impl<T: Config> Pallet<T> {
 	/// - the pot holds at least what it carries for the next era;
 	/// - the era in progress has not outlived its length, and its authors were not paid more
 	///   than its share;
-	/// - no provider record is ahead of the era in progress.
+	/// - no provider record is ahead of the era in progress;
+	/// - each era's holder count is the number of records holding points of it, and every
+	///   stored rate of a closed era still has a holder (none piles up).
 	pub fn do_try_state(now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 		let issuance = <T::Currency as fungible::Inspect<_>>::total_issuance();
 		let ledger = Issuance::<T>::get();
@@ -33,10 +35,24 @@ impl<T: Config> Pallet<T> {
 			"authors were paid more than the era's share"
 		);
 
+		let mut holders = alloc::collections::BTreeMap::<EraIndex, u32>::new();
 		for (_, record) in ProviderPoints::<T>::iter() {
 			frame_support::ensure!(
 				record.era <= era.index,
 				"a provider record is ahead of the era"
+			);
+			if crate::points::holds_points(&record) {
+				*holders.entry(record.era).or_default() += 1;
+			}
+		}
+		frame_support::ensure!(
+			EraHolders::<T>::iter().collect::<alloc::collections::BTreeMap<_, _>>() == holders,
+			"an era's holder count differs from the records holding its points"
+		);
+		for rated in EraRewardPerPoint::<T>::iter_keys() {
+			frame_support::ensure!(
+				holders.contains_key(&rated),
+				"an era's rate is kept though no record holds its points"
 			);
 		}
 		Ok(())

@@ -72,6 +72,7 @@ mod claims;
 mod eras;
 mod impls;
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod params;
@@ -106,7 +107,7 @@ pub mod pallet {
 	use sp_arithmetic::FixedU128;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -185,6 +186,12 @@ pub mod pallet {
 	/// Reward per point of each closed era in which points were earned.
 	#[pallet::storage]
 	pub type EraRewardPerPoint<T> = StorageMap<_, Twox64Concat, EraIndex, FixedU128, OptionQuery>;
+
+	/// How many providers' records hold points of each era, not yet turned into reward: a
+	/// closed era's rate ([`EraRewardPerPoint`]) is kept while any does, and removed when the
+	/// last of them is folded, so that rates do not pile up one per era forever.
+	#[pallet::storage]
+	pub type EraHolders<T> = StorageMap<_, Twox64Concat, EraIndex, u32, ValueQuery>;
 
 	/// Providers' reward held in the pot for no one yet: rounding and what the bonus cap
 	/// withheld. Paid out with the next era's share.

@@ -14,12 +14,37 @@ impl<T: Config> Pallet<T> {
 		let mut record = ProviderPoints::<T>::get(provider).unwrap_or_default();
 		let era = CurrentEra::<T>::get().index;
 		if record.era != era {
-			let withheld = record.roll_to(era, EraRewardPerPoint::<T>::get(record.era));
+			let (held, recorded_era) = (holds_points(&record), record.era);
+			let withheld = record.roll_to(era, EraRewardPerPoint::<T>::get(recorded_era));
 			if withheld > 0 {
 				Carried::<T>::mutate(|carried| *carried = carried.saturating_add(withheld));
 			}
+			if held {
+				Self::release_era(recorded_era);
+			}
 		}
 		record
+	}
+
+	/// One record no longer holds points of the closed `era`: the last one to let go removes
+	/// the era's rate, which nothing will read again.
+	pub(crate) fn release_era(era: EraIndex) {
+		let left = EraHolders::<T>::mutate_exists(era, |holders| {
+			let left = holders.unwrap_or_default().saturating_sub(1);
+			*holders = (left > 0).then_some(left);
+			left
+		});
+		if left == 0 {
+			EraRewardPerPoint::<T>::remove(era);
+		}
+	}
+
+	/// `record`, which held no points before, now holds some of its era: counted, so that the
+	/// era's rate is kept until the record is folded.
+	fn note_holding(held_before: bool, record: &ProviderRewards<BlockNumberFor<T>>) {
+		if !held_before && holds_points(record) {
+			EraHolders::<T>::mutate(record.era, |holders| *holders = holders.saturating_add(1));
+		}
 	}
 
 	/// A heartbeat at `now`: credit the GPU-time since the last one, if the provider takes work
@@ -37,12 +62,14 @@ impl<T: Config> Pallet<T> {
 		record.last_credit = working.then_some(now);
 		let blocks: u128 = blocks.unique_saturated_into();
 		let mut scored = 0;
+		let held = holds_points(&record);
 		if blocks > 0 {
 			let gpus = T::Registry::gpus(provider);
 			scored = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
 			let points = blocks.saturating_mul(Self::score_of(gpus.iter()));
 			Self::add_points(&mut record.points, points);
 		}
+		Self::note_holding(held, &record);
 		ProviderPoints::<T>::insert(provider, record);
 		scored
 	}
@@ -69,6 +96,7 @@ impl<T: Config> Pallet<T> {
 		Self::note_burned(fee);
 		let mut record = Self::current_record(provider);
 		record.fees = record.fees.saturating_add(fee);
+		let held = holds_points(&record);
 		let bonus_percent = Rewards::<T>::get().lease_bonus_percent;
 		if bonus_percent > 0 && blocks > 0 && !Self::is_own_side(provider, tenant) {
 			let inventory = T::Registry::gpus(provider);
@@ -79,6 +107,7 @@ impl<T: Config> Pallet<T> {
 				/ 100;
 			Self::add_points(&mut record.bonus_points, points);
 		}
+		Self::note_holding(held, &record);
 		ProviderPoints::<T>::insert(provider, record);
 	}
 
@@ -123,4 +152,9 @@ impl<T: Config> Pallet<T> {
 			Issuance::<T>::mutate(|ledger| ledger.burned = ledger.burned.saturating_add(amount));
 		}
 	}
+}
+
+/// Whether `record` holds points of its era that are still to be turned into reward.
+pub(crate) fn holds_points<BlockNumber>(record: &ProviderRewards<BlockNumber>) -> bool {
+	record.points > 0 || record.bonus_points > 0
 }

@@ -268,6 +268,62 @@ mod eras {
 	}
 
 	#[test]
+	fn an_era_s_rate_is_kept_until_the_last_record_holding_its_points_folds() {
+		new_test_ext().execute_with(|| {
+			earn_round_points();
+			assert_eq!(EraHolders::<Test>::get(0), 2);
+			run_to_block(ERA_LENGTH);
+			let rate = Some(sp_arithmetic::FixedU128::from_u32(125));
+			assert_eq!(EraRewardPerPoint::<Test>::get(0), rate);
+
+			// A earns again in era 1: its era-0 points are valued and it lets go of era 0.
+			heartbeat(PROVIDER_A, ERA_LENGTH + 5);
+			assert_eq!(record(PROVIDER_A).unclaimed, 60_000 * 125);
+			assert_eq!(EraHolders::<Test>::get(0), 1);
+			assert_eq!(EraRewardPerPoint::<Test>::get(0), rate, "B still needs it");
+			assert_eq!(EraHolders::<Test>::get(1), 1);
+
+			// B, much later, is still paid at era 0's rate; then nothing needs it.
+			run_to_block(3 * ERA_LENGTH);
+			heartbeat(PROVIDER_B, 3 * ERA_LENGTH + 1);
+			assert_eq!(record(PROVIDER_B).unclaimed, 4_000 * 125);
+			assert!(!EraHolders::<Test>::contains_key(0));
+			assert_eq!(EraRewardPerPoint::<Test>::get(0), None);
+			// Era 1's rate waits for A, and era 2, which nobody earned in, has none.
+			assert!(EraRewardPerPoint::<Test>::get(1).is_some());
+			assert_eq!(EraRewardPerPoint::<Test>::get(2), None);
+			check_invariants();
+		});
+	}
+
+	#[test]
+	fn the_migration_counts_each_era_s_holders_and_drops_rates_nobody_holds() {
+		use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+		new_test_ext().execute_with(|| {
+			earn_round_points();
+			run_to_block(ERA_LENGTH);
+			heartbeat(PROVIDER_A, ERA_LENGTH + 5);
+			run_to_block(4 * ERA_LENGTH);
+			// As version 0 left it: no counts, and a rate for every era that had points (era 3
+			// stands for one whose last holder has folded since).
+			let _ = EraHolders::<Test>::clear(u32::MAX, None);
+			EraRewardPerPoint::<Test>::insert(3, sp_arithmetic::FixedU128::from_u32(1));
+			StorageVersion::new(0).put::<Pallet<Test>>();
+
+			crate::migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(1));
+			// B holds era 0's points, A era 1's.
+			assert_eq!(EraHolders::<Test>::iter().collect::<Vec<_>>().len(), 2);
+			assert_eq!((EraHolders::<Test>::get(0), EraHolders::<Test>::get(1)), (1, 1));
+			assert!(EraRewardPerPoint::<Test>::get(0).is_some());
+			assert!(EraRewardPerPoint::<Test>::get(1).is_some());
+			// A stray rate of a closed era nobody holds is gone.
+			assert_eq!(EraRewardPerPoint::<Test>::get(3), None);
+			check_invariants();
+		});
+	}
+
+	#[test]
 	fn issuance_reconciles_over_many_eras_of_minting_and_burning() {
 		new_test_ext().execute_with(|| {
 			MockAuthor::set(Some(VALIDATOR_1));

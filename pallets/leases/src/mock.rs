@@ -76,7 +76,7 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	pub const AttestationTolerance: BlockNumber = ATTESTATION_TOLERANCE;
 	pub const GracePeriod: BlockNumber = GRACE_PERIOD;
-	pub const OfflineLimit: BlockNumber = OFFLINE_LIMIT;
+	pub storage OfflineLimit: BlockNumber = OFFLINE_LIMIT;
 	pub const MinBidWindow: BlockNumber = MIN_BID_WINDOW;
 	pub const MaxBidWindow: BlockNumber = MAX_BID_WINDOW;
 	pub const MaxLeaseDuration: BlockNumber = MAX_LEASE_DURATION;
