@@ -35,10 +35,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::EraRewardPerPoint` (r:1 w:0)
+	/// Storage: `Emissions::EraRewardPerPoint` (r:1 w:1)
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Carried` (r:1 w:1)
 	/// Proof: `Emissions::Carried` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::EraHolders` (r:1 w:1)
+	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
@@ -52,12 +54,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `d` ranges over `[0, 64]`.
 	fn claim_rewards(d: u32, ) -> Weight {
 		// Proof size: measured `1196 + d * 236`, estimated `6196 + d * 3228`.
-		// Fastest run: 68_713_000 ps.
-		Weight::from_parts(68_045_580, 6196)
-			.saturating_add(Weight::from_parts(41_600_806, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Fastest run: 70_115_000 ps.
+		Weight::from_parts(71_579_641, 6196)
+			.saturating_add(Weight::from_parts(38_771_779, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 3228).saturating_mul(d.into()))
 	}
@@ -67,24 +69,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Schedule` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_schedule() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 180_990_000 ps.
-		Weight::from_parts(191_486_000, 0)
+		// Fastest run: 169_734_000 ps.
+		Weight::from_parts(177_816_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Emissions::Rewards` (r:0 w:1)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_reward_params() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 4_116_000 ps.
-		Weight::from_parts(4_637_000, 0)
+		// Fastest run: 3_795_000 ps.
+		Weight::from_parts(4_327_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Emissions::ClassScores` (r:0 w:1)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn set_class_score() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 5_468_000 ps.
-		Weight::from_parts(6_230_000, 0)
+		// Fastest run: 5_208_000 ps.
+		Weight::from_parts(5_729_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Aura::Authorities` (r:1 w:0)
@@ -99,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Issuance` (`max_values`: Some(1), `max_size`: Some(48), added: 543, mode: `MaxEncodedLen`)
 	fn on_initialize_author() -> Weight {
 		// Proof size: measured `718`, estimated `3593`.
-		// Fastest run: 29_194_000 ps.
-		Weight::from_parts(31_397_000, 3593)
+		// Fastest run: 27_671_000 ps.
+		Weight::from_parts(29_464_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -122,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn close_era() -> Weight {
 		// Proof size: measured `629`, estimated `6196`.
-		// Fastest run: 50_516_000 ps.
-		Weight::from_parts(54_251_000, 6196)
+		// Fastest run: 48_423_000 ps.
+		Weight::from_parts(51_166_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -146,9 +148,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `p` ranges over `[0, 1000]`.
 	fn close_era_among_providers(p: u32, ) -> Weight {
 		// Proof size: measured `626`, estimated `6196`.
-		// Fastest run: 51_637_000 ps.
-		Weight::from_parts(52_980_710, 6196)
-			.saturating_add(Weight::from_parts(29_714, 0).saturating_mul(p.into()))
+		// Fastest run: 49_544_000 ps.
+		Weight::from_parts(53_171_606, 6196)
+			.saturating_add(Weight::from_parts(9_973, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -156,10 +158,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:1)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::EraRewardPerPoint` (r:1 w:0)
+	/// Storage: `Emissions::EraRewardPerPoint` (r:1 w:1)
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Carried` (r:1 w:1)
 	/// Proof: `Emissions::Carried` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::EraHolders` (r:2 w:2)
+	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
@@ -175,12 +179,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_availability(g: u32, ) -> Weight {
 		// Proof size: measured `1236 + g * 56`, estimated `6842 + g * 2561`.
-		// Fastest run: 35_243_000 ps.
-		Weight::from_parts(34_419_280, 6842)
-			.saturating_add(Weight::from_parts(2_441_167, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Fastest run: 36_144_000 ps.
+		Weight::from_parts(34_928_255, 6842)
+			.saturating_add(Weight::from_parts(2_240_426, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2561).saturating_mul(g.into()))
 	}
 	/// Storage: `Emissions::Issuance` (r:1 w:1)
@@ -189,10 +193,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:1)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::EraRewardPerPoint` (r:1 w:0)
+	/// Storage: `Emissions::EraRewardPerPoint` (r:1 w:1)
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Carried` (r:1 w:1)
 	/// Proof: `Emissions::Carried` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::EraHolders` (r:2 w:2)
+	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Rewards` (r:1 w:0)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
@@ -204,12 +210,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_lease(g: u32, ) -> Weight {
 		// Proof size: measured `1153 + g * 56`, estimated `6842 + g * 2561`.
-		// Fastest run: 29_374_000 ps.
-		Weight::from_parts(29_830_301, 6842)
-			.saturating_add(Weight::from_parts(2_447_984, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Fastest run: 32_849_000 ps.
+		Weight::from_parts(32_053_599, 6842)
+			.saturating_add(Weight::from_parts(2_289_729, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(Weight::from_parts(0, 2561).saturating_mul(g.into()))
 	}
 }
@@ -217,56 +223,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn claim_rewards(d: u32, ) -> Weight {
-		Weight::from_parts(68_045_580, 6196)
-			.saturating_add(Weight::from_parts(41_600_806, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+		Weight::from_parts(71_579_641, 6196)
+			.saturating_add(Weight::from_parts(38_771_779, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 3228).saturating_mul(d.into()))
 	}
 	fn set_schedule() -> Weight {
-		Weight::from_parts(191_486_000, 0)
+		Weight::from_parts(177_816_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_reward_params() -> Weight {
-		Weight::from_parts(4_637_000, 0)
+		Weight::from_parts(4_327_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_class_score() -> Weight {
-		Weight::from_parts(6_230_000, 0)
+		Weight::from_parts(5_729_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_author() -> Weight {
-		Weight::from_parts(31_397_000, 3593)
+		Weight::from_parts(29_464_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_era() -> Weight {
-		Weight::from_parts(54_251_000, 6196)
+		Weight::from_parts(51_166_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn close_era_among_providers(p: u32, ) -> Weight {
-		Weight::from_parts(52_980_710, 6196)
-			.saturating_add(Weight::from_parts(29_714, 0).saturating_mul(p.into()))
+		Weight::from_parts(53_171_606, 6196)
+			.saturating_add(Weight::from_parts(9_973, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn credit_availability(g: u32, ) -> Weight {
-		Weight::from_parts(34_419_280, 6842)
-			.saturating_add(Weight::from_parts(2_441_167, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+		Weight::from_parts(34_928_255, 6842)
+			.saturating_add(Weight::from_parts(2_240_426, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2561).saturating_mul(g.into()))
 	}
 	fn credit_lease(g: u32, ) -> Weight {
-		Weight::from_parts(29_830_301, 6842)
-			.saturating_add(Weight::from_parts(2_447_984, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(32_053_599, 6842)
+			.saturating_add(Weight::from_parts(2_289_729, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 			.saturating_add(Weight::from_parts(0, 2561).saturating_mul(g.into()))
 	}
 }

@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Orders` (`max_values`: None, `max_size`: Some(260), added: 2735, mode: `MaxEncodedLen`)
 	fn create_order() -> Weight {
 		// Proof size: measured `148428`, estimated `199975`.
-		// Fastest run: 186_708_000 ps.
-		Weight::from_parts(216_073_000, 199975)
+		// Fastest run: 190_674_000 ps.
+		Weight::from_parts(216_333_000, 199975)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -81,9 +81,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 32]`.
 	fn cancel_order(b: u32, ) -> Weight {
 		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 80_270_000 ps.
-		Weight::from_parts(58_867_757, 12695)
-			.saturating_add(Weight::from_parts(73_450_370, 0).saturating_mul(b.into()))
+		// Fastest run: 78_757_000 ps.
+		Weight::from_parts(64_548_102, 12695)
+			.saturating_add(Weight::from_parts(69_622_381, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -111,9 +111,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn place_bid(g: u32, ) -> Weight {
 		// Proof size: measured `2827`, estimated `6842 + g * 2564`.
-		// Fastest run: 46_950_000 ps.
-		Weight::from_parts(47_061_889, 6842)
-			.saturating_add(Weight::from_parts(3_769_356, 0).saturating_mul(g.into()))
+		// Fastest run: 46_339_000 ps.
+		Weight::from_parts(46_680_534, 6842)
+			.saturating_add(Weight::from_parts(3_772_181, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -133,9 +133,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn withdraw_bid(g: u32, ) -> Weight {
 		// Proof size: measured `804 + g * 32`, estimated `4574`.
-		// Fastest run: 26_310_000 ps.
-		Weight::from_parts(26_361_816, 4574)
-			.saturating_add(Weight::from_parts(1_587_296, 0).saturating_mul(g.into()))
+		// Fastest run: 26_490_000 ps.
+		Weight::from_parts(26_613_416, 4574)
+			.saturating_add(Weight::from_parts(1_648_159, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -177,9 +177,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[1, 32]`.
 	fn accept_bid(b: u32, ) -> Weight {
 		// Proof size: measured `151252 + b * 1224`, estimated `211680 + b * 3584`.
-		// Fastest run: 267_179_000 ps.
-		Weight::from_parts(254_174_934, 211680)
-			.saturating_add(Weight::from_parts(68_823_195, 0).saturating_mul(b.into()))
+		// Fastest run: 268_050_000 ps.
+		Weight::from_parts(263_425_027, 211680)
+			.saturating_add(Weight::from_parts(70_844_082, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(30_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -205,9 +205,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn list_offer(g: u32, ) -> Weight {
 		// Proof size: measured `2420`, estimated `6842 + g * 2564`.
-		// Fastest run: 36_564_000 ps.
-		Weight::from_parts(36_937_066, 6842)
-			.saturating_add(Weight::from_parts(3_641_444, 0).saturating_mul(g.into()))
+		// Fastest run: 37_526_000 ps.
+		Weight::from_parts(37_256_751, 6842)
+			.saturating_add(Weight::from_parts(3_770_821, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -225,9 +225,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn unlist_offer(g: u32, ) -> Weight {
 		// Proof size: measured `519 + g * 32`, estimated `4566`.
-		// Fastest run: 20_431_000 ps.
-		Weight::from_parts(20_087_360, 4566)
-			.saturating_add(Weight::from_parts(1_652_726, 0).saturating_mul(g.into()))
+		// Fastest run: 20_451_000 ps.
+		Weight::from_parts(20_063_725, 4566)
+			.saturating_add(Weight::from_parts(1_670_527, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -267,9 +267,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn rent(g: u32, ) -> Weight {
 		// Proof size: measured `150754 + g * 33`, estimated `199975`.
-		// Fastest run: 263_112_000 ps.
-		Weight::from_parts(278_760_104, 199975)
-			.saturating_add(Weight::from_parts(2_623_072, 0).saturating_mul(g.into()))
+		// Fastest run: 248_371_000 ps.
+		Weight::from_parts(279_071_079, 199975)
+			.saturating_add(Weight::from_parts(2_371_631, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -300,14 +300,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::ClassScores` (r:1 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::EraHolders` (r:1 w:1)
+	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:18 w:2)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `152494`, estimated `211680`.
-		// Fastest run: 286_558_000 ps.
-		Weight::from_parts(324_274_000, 211680)
-			.saturating_add(T::DbWeight::get().reads(32_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Fastest run: 254_880_000 ps.
+		Weight::from_parts(306_317_000, 211680)
+			.saturating_add(T::DbWeight::get().reads(33_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
@@ -323,8 +325,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn extend() -> Weight {
 		// Proof size: measured `149787`, estimated `211680`.
-		// Fastest run: 122_312_000 ps.
-		Weight::from_parts(152_327_000, 211680)
+		// Fastest run: 109_404_000 ps.
+		Weight::from_parts(143_574_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -354,6 +356,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::ClassScores` (r:1 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::EraHolders` (r:1 w:1)
+	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Reported` (r:1 w:1)
 	/// Proof: `Slashing::Reported` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
@@ -394,17 +398,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn close_lease() -> Weight {
 		// Proof size: measured `20705`, estimated `414174`.
-		// Fastest run: 901_094_000 ps.
-		Weight::from_parts(993_583_000, 414174)
-			.saturating_add(T::DbWeight::get().reads(158_u64))
-			.saturating_add(T::DbWeight::get().writes(52_u64))
+		// Fastest run: 866_423_000 ps.
+		Weight::from_parts(965_841_000, 414174)
+			.saturating_add(T::DbWeight::get().reads(159_u64))
+			.saturating_add(T::DbWeight::get().writes(53_u64))
 	}
 	/// Storage: `Leases::ProtocolFee` (r:0 w:1)
 	/// Proof: `Leases::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_protocol_fee() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 3_846_000 ps.
-		Weight::from_parts(4_327_000, 0)
+		// Fastest run: 3_886_000 ps.
+		Weight::from_parts(4_336_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Leases::Leases` (r:32 w:32)
@@ -433,15 +437,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::ClassScores` (r:1 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::EraHolders` (r:1 w:1)
+	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Component `l` ranges over `[1, 32]`.
 	fn attest(l: u32, ) -> Weight {
 		// Proof size: measured `1333 + l * 548`, estimated `6842 + l * 3742`.
-		// Fastest run: 99_329_000 ps.
-		Weight::from_parts(103_324_000, 6842)
-			.saturating_add(Weight::from_parts(78_928_798, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Fastest run: 101_882_000 ps.
+		Weight::from_parts(2_995_323, 6842)
+			.saturating_add(Weight::from_parts(83_971_836, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(l.into())))
 			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
 	}
@@ -483,8 +489,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn went_offline() -> Weight {
 		// Proof size: measured `32825`, estimated `414174`.
-		// Fastest run: 801_346_000 ps.
-		Weight::from_parts(859_924_000, 414174)
+		// Fastest run: 771_731_000 ps.
+		Weight::from_parts(858_291_000, 414174)
 			.saturating_add(T::DbWeight::get().reads(189_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -498,8 +504,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size: measured `3`, estimated `12695`.
-		// Fastest run: 5_067_000 ps.
-		Weight::from_parts(5_698_000, 12695)
+		// Fastest run: 5_017_000 ps.
+		Weight::from_parts(5_538_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -548,9 +554,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[1, 32]`.
 	fn bid_window_award(b: u32, ) -> Weight {
 		// Proof size: measured `151155 + b * 1285`, estimated `211680 + b * 3584`.
-		// Fastest run: 274_660_000 ps.
-		Weight::from_parts(286_664_297, 211680)
-			.saturating_add(Weight::from_parts(74_179_927, 0).saturating_mul(b.into()))
+		// Fastest run: 278_655_000 ps.
+		Weight::from_parts(278_445_855, 211680)
+			.saturating_add(Weight::from_parts(80_214_311, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(32_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -582,9 +588,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 32]`.
 	fn bid_window_expire(b: u32, ) -> Weight {
 		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 75_492_000 ps.
-		Weight::from_parts(72_288_394, 12695)
-			.saturating_add(Weight::from_parts(58_645_556, 0).saturating_mul(b.into()))
+		// Fastest run: 81_201_000 ps.
+		Weight::from_parts(65_800_374, 12695)
+			.saturating_add(Weight::from_parts(62_776_190, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -634,9 +640,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn lease_check_close() -> Weight {
-		// Proof size: measured `5005`, estimated `12695`.
-		// Fastest run: 223_554_000 ps.
-		Weight::from_parts(237_875_000, 12695)
+		// Proof size: measured `5038`, estimated `12695`.
+		// Fastest run: 234_981_000 ps.
+		Weight::from_parts(249_442_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(46_u64))
 	}
@@ -675,9 +681,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::OfflineDue` (r:1 w:0)
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn lease_check_grace() -> Weight {
-		// Proof size: measured `152636`, estimated `211680`.
-		// Fastest run: 190_734_000 ps.
-		Weight::from_parts(230_224_000, 211680)
+		// Proof size: measured `152669`, estimated `211680`.
+		// Fastest run: 228_601_000 ps.
+		Weight::from_parts(247_770_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(35_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -719,6 +725,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::ClassScores` (r:1 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::EraHolders` (r:1 w:1)
+	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::LeasesOfTenant` (r:32 w:32)
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
@@ -726,12 +734,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `l` ranges over `[0, 32]`.
 	fn offline_limit(l: u32, ) -> Weight {
 		// Proof size: measured `1625 + l * 629`, estimated `22304 + l * 3742`.
-		// Fastest run: 10_836_000 ps.
-		Weight::from_parts(13_564_189, 22304)
-			.saturating_add(Weight::from_parts(148_849_676, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		// Fastest run: 10_516_000 ps.
+		Weight::from_parts(11_106_000, 22304)
+			.saturating_add(Weight::from_parts(160_218_279, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(l.into())))
 			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
 	}
@@ -779,11 +787,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 50]`.
 	/// Component `s` ranges over `[0, 200]`.
-	fn expire_leases(n: u32, _s: u32, ) -> Weight {
+	fn expire_leases(n: u32, s: u32, ) -> Weight {
 		// Proof size: measured `0 + n * 896 + s * 103`, estimated `12695 + n * 3742`.
-		// Fastest run: 249_192_000 ps.
-		Weight::from_parts(251_516_000, 12695)
-			.saturating_add(Weight::from_parts(148_091_430, 0).saturating_mul(n.into()))
+		// Fastest run: 307_559_000 ps.
+		Weight::from_parts(325_166_000, 12695)
+			.saturating_add(Weight::from_parts(157_085_606, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(939_771, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -795,13 +804,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn create_order() -> Weight {
-		Weight::from_parts(216_073_000, 199975)
+		Weight::from_parts(216_333_000, 199975)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_order(b: u32, ) -> Weight {
-		Weight::from_parts(58_867_757, 12695)
-			.saturating_add(Weight::from_parts(73_450_370, 0).saturating_mul(b.into()))
+		Weight::from_parts(64_548_102, 12695)
+			.saturating_add(Weight::from_parts(69_622_381, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -809,8 +818,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn place_bid(g: u32, ) -> Weight {
-		Weight::from_parts(47_061_889, 6842)
-			.saturating_add(Weight::from_parts(3_769_356, 0).saturating_mul(g.into()))
+		Weight::from_parts(46_680_534, 6842)
+			.saturating_add(Weight::from_parts(3_772_181, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -818,15 +827,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2564).saturating_mul(g.into()))
 	}
 	fn withdraw_bid(g: u32, ) -> Weight {
-		Weight::from_parts(26_361_816, 4574)
-			.saturating_add(Weight::from_parts(1_587_296, 0).saturating_mul(g.into()))
+		Weight::from_parts(26_613_416, 4574)
+			.saturating_add(Weight::from_parts(1_648_159, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn accept_bid(b: u32, ) -> Weight {
-		Weight::from_parts(254_174_934, 211680)
-			.saturating_add(Weight::from_parts(68_823_195, 0).saturating_mul(b.into()))
+		Weight::from_parts(263_425_027, 211680)
+			.saturating_add(Weight::from_parts(70_844_082, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(30_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
@@ -834,8 +843,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn list_offer(g: u32, ) -> Weight {
-		Weight::from_parts(36_937_066, 6842)
-			.saturating_add(Weight::from_parts(3_641_444, 0).saturating_mul(g.into()))
+		Weight::from_parts(37_256_751, 6842)
+			.saturating_add(Weight::from_parts(3_770_821, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -843,60 +852,60 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2564).saturating_mul(g.into()))
 	}
 	fn unlist_offer(g: u32, ) -> Weight {
-		Weight::from_parts(20_087_360, 4566)
-			.saturating_add(Weight::from_parts(1_652_726, 0).saturating_mul(g.into()))
+		Weight::from_parts(20_063_725, 4566)
+			.saturating_add(Weight::from_parts(1_670_527, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn rent(g: u32, ) -> Weight {
-		Weight::from_parts(278_760_104, 199975)
-			.saturating_add(Weight::from_parts(2_623_072, 0).saturating_mul(g.into()))
+		Weight::from_parts(279_071_079, 199975)
+			.saturating_add(Weight::from_parts(2_371_631, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(29_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(324_274_000, 211680)
-			.saturating_add(ParityDbWeight::get().reads(32_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		Weight::from_parts(306_317_000, 211680)
+			.saturating_add(ParityDbWeight::get().reads(33_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(152_327_000, 211680)
+		Weight::from_parts(143_574_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_lease() -> Weight {
-		Weight::from_parts(993_583_000, 414174)
-			.saturating_add(ParityDbWeight::get().reads(158_u64))
-			.saturating_add(ParityDbWeight::get().writes(52_u64))
+		Weight::from_parts(965_841_000, 414174)
+			.saturating_add(ParityDbWeight::get().reads(159_u64))
+			.saturating_add(ParityDbWeight::get().writes(53_u64))
 	}
 	fn set_protocol_fee() -> Weight {
-		Weight::from_parts(4_327_000, 0)
+		Weight::from_parts(4_336_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn attest(l: u32, ) -> Weight {
-		Weight::from_parts(103_324_000, 6842)
-			.saturating_add(Weight::from_parts(78_928_798, 0).saturating_mul(l.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
+		Weight::from_parts(2_995_323, 6842)
+			.saturating_add(Weight::from_parts(83_971_836, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(l.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(l.into())))
 			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
 	}
 	fn went_offline() -> Weight {
-		Weight::from_parts(859_924_000, 414174)
+		Weight::from_parts(858_291_000, 414174)
 			.saturating_add(ParityDbWeight::get().reads(189_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(5_698_000, 12695)
+		Weight::from_parts(5_538_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn bid_window_award(b: u32, ) -> Weight {
-		Weight::from_parts(286_664_297, 211680)
-			.saturating_add(Weight::from_parts(74_179_927, 0).saturating_mul(b.into()))
+		Weight::from_parts(278_445_855, 211680)
+			.saturating_add(Weight::from_parts(80_214_311, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(32_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
@@ -904,8 +913,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn bid_window_expire(b: u32, ) -> Weight {
-		Weight::from_parts(72_288_394, 12695)
-			.saturating_add(Weight::from_parts(58_645_556, 0).saturating_mul(b.into()))
+		Weight::from_parts(65_800_374, 12695)
+			.saturating_add(Weight::from_parts(62_776_190, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
@@ -913,27 +922,28 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn lease_check_close() -> Weight {
-		Weight::from_parts(237_875_000, 12695)
+		Weight::from_parts(249_442_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(46_u64))
 	}
 	fn lease_check_grace() -> Weight {
-		Weight::from_parts(230_224_000, 211680)
+		Weight::from_parts(247_770_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(35_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn offline_limit(l: u32, ) -> Weight {
-		Weight::from_parts(13_564_189, 22304)
-			.saturating_add(Weight::from_parts(148_849_676, 0).saturating_mul(l.into()))
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
+		Weight::from_parts(11_106_000, 22304)
+			.saturating_add(Weight::from_parts(160_218_279, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(l.into())))
 			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
 	}
-	fn expire_leases(n: u32, _s: u32, ) -> Weight {
-		Weight::from_parts(251_516_000, 12695)
-			.saturating_add(Weight::from_parts(148_091_430, 0).saturating_mul(n.into()))
+	fn expire_leases(n: u32, s: u32, ) -> Weight {
+		Weight::from_parts(325_166_000, 12695)
+			.saturating_add(Weight::from_parts(157_085_606, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(939_771, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))

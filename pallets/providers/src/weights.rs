@@ -53,8 +53,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size: measured `1048888`, estimated `1203039`.
-		// Fastest run: 120_020_000 ps.
-		Weight::from_parts(154_721_000, 1203039)
+		// Fastest run: 113_649_000 ps.
+		Weight::from_parts(129_674_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn update_metadata() -> Weight {
 		// Proof size: measured `266`, estimated `3564`.
-		// Fastest run: 12_578_000 ps.
-		Weight::from_parts(13_691_000, 3564)
+		// Fastest run: 12_018_000 ps.
+		Weight::from_parts(13_019_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn update_inventory() -> Weight {
 		// Proof size: measured `3655`, estimated `80474`.
-		// Fastest run: 88_802_000 ps.
-		Weight::from_parts(93_930_000, 80474)
+		// Fastest run: 83_976_000 ps.
+		Weight::from_parts(91_426_000, 80474)
 			.saturating_add(T::DbWeight::get().reads(34_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
 		// Proof size: measured `357`, estimated `6138`.
-		// Fastest run: 18_277_000 ps.
-		Weight::from_parts(19_950_000, 6138)
+		// Fastest run: 17_135_000 ps.
+		Weight::from_parts(18_498_000, 6138)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
 		// Proof size: measured `463`, estimated `3586`.
-		// Fastest run: 15_213_000 ps.
-		Weight::from_parts(16_725_000, 3586)
+		// Fastest run: 14_061_000 ps.
+		Weight::from_parts(15_383_000, 3586)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -110,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 11_397_000 ps.
-		Weight::from_parts(12_539_000, 3564)
+		// Fastest run: 10_796_000 ps.
+		Weight::from_parts(11_758_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -133,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof size: measured `131396`, estimated `134551`.
-		// Fastest run: 67_601_000 ps.
-		Weight::from_parts(78_037_000, 134551)
+		// Fastest run: 65_628_000 ps.
+		Weight::from_parts(71_316_000, 134551)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -154,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn heartbeat() -> Weight {
 		// Proof size: measured `1049542`, estimated `1203039`.
-		// Fastest run: 146_859_000 ps.
-		Weight::from_parts(181_140_000, 1203039)
+		// Fastest run: 110_725_000 ps.
+		Weight::from_parts(151_426_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -177,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn heartbeat_back_online() -> Weight {
 		// Proof size: measured `1049518`, estimated `1203039`.
-		// Fastest run: 147_390_000 ps.
-		Weight::from_parts(186_047_000, 1203039)
+		// Fastest run: 143_935_000 ps.
+		Weight::from_parts(187_450_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -196,8 +196,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn force_jail() -> Weight {
 		// Proof size: measured `500`, estimated `134551`.
-		// Fastest run: 24_266_000 ps.
-		Weight::from_parts(26_580_000, 134551)
+		// Fastest run: 23_155_000 ps.
+		Weight::from_parts(24_757_000, 134551)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -211,8 +211,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::JailedUntil` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn force_unjail() -> Weight {
 		// Proof size: measured `1049035`, estimated `1203039`.
-		// Fastest run: 118_336_000 ps.
-		Weight::from_parts(150_154_000, 1203039)
+		// Fastest run: 96_133_000 ps.
+		Weight::from_parts(132_808_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -222,8 +222,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_heartbeat_params() -> Weight {
 		// Proof size: measured `6`, estimated `1497`.
-		// Fastest run: 7_371_000 ps.
-		Weight::from_parts(8_252_000, 1497)
+		// Fastest run: 7_071_000 ps.
+		Weight::from_parts(7_791_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -242,9 +242,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 4096]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size: measured `642 + n * 138`, estimated `134551 + n * 2792`.
-		// Fastest run: 4_617_000 ps.
-		Weight::from_parts(4_707_000, 134551)
-			.saturating_add(Weight::from_parts(18_516_795, 0).saturating_mul(n.into()))
+		// Fastest run: 4_556_000 ps.
+		Weight::from_parts(72_863_779, 134551)
+			.saturating_add(Weight::from_parts(16_604_784, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -256,68 +256,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(154_721_000, 1203039)
+		Weight::from_parts(129_674_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn update_metadata() -> Weight {
-		Weight::from_parts(13_691_000, 3564)
+		Weight::from_parts(13_019_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn update_inventory() -> Weight {
-		Weight::from_parts(93_930_000, 80474)
+		Weight::from_parts(91_426_000, 80474)
 			.saturating_add(ParityDbWeight::get().reads(34_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_agent() -> Weight {
-		Weight::from_parts(19_950_000, 6138)
+		Weight::from_parts(18_498_000, 6138)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pause() -> Weight {
-		Weight::from_parts(16_725_000, 3586)
+		Weight::from_parts(15_383_000, 3586)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(12_539_000, 3564)
+		Weight::from_parts(11_758_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(78_037_000, 134551)
+		Weight::from_parts(71_316_000, 134551)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(181_140_000, 1203039)
+		Weight::from_parts(151_426_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn heartbeat_back_online() -> Weight {
-		Weight::from_parts(186_047_000, 1203039)
+		Weight::from_parts(187_450_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn force_jail() -> Weight {
-		Weight::from_parts(26_580_000, 134551)
+		Weight::from_parts(24_757_000, 134551)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn force_unjail() -> Weight {
-		Weight::from_parts(150_154_000, 1203039)
+		Weight::from_parts(132_808_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_heartbeat_params() -> Weight {
-		Weight::from_parts(8_252_000, 1497)
+		Weight::from_parts(7_791_000, 1497)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(4_707_000, 134551)
-			.saturating_add(Weight::from_parts(18_516_795, 0).saturating_mul(n.into()))
+		Weight::from_parts(72_863_779, 134551)
+			.saturating_add(Weight::from_parts(16_604_784, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
