@@ -352,10 +352,12 @@ const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 const CONNECTION_TIMEOUT: Duration = Duration::from_secs(30);
 /// Connections served at once; more are closed at once rather than queued.
 const MAX_CONNECTIONS: usize = 64;
+/// How long shutdown waits for answers in progress.
+const SHUTDOWN_WAIT: Duration = Duration::from_secs(1);
 
 /// Serves `GET /metrics` and `GET /health` over HTTP/1.1 (hyper) on `listener` until
-/// `shutdown` turns true (or its sender is dropped), then waits for the connections it is
-/// serving. One task per connection; every response closes its connection.
+/// `shutdown` turns true (or its sender is dropped), then waits up to a second for the
+/// connections it is serving. One task per connection; every response closes its connection.
 pub async fn serve(
 	listener: TcpListener,
 	metrics: Arc<Metrics>,
@@ -395,8 +397,10 @@ pub async fn serve(
 			},
 		}
 	}
+	// Answers in progress get a moment to finish; a client holding one open does not hold up
+	// the agent's shutdown (its task ends with the runtime).
 	connections.close();
-	connections.wait().await;
+	let _ = tokio::time::timeout(SHUTDOWN_WAIT, connections.wait()).await;
 }
 
 async fn serve_connection(stream: TcpStream, metrics: Arc<Metrics>, health: Arc<Health>) {

@@ -291,10 +291,12 @@ impl Store {
 		paths.sort();
 		let mut bids = Vec::with_capacity(paths.len());
 		for path in paths {
-			let bytes =
-				fs::read(&path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
-			match decode_record::<BidRecord>(&bytes) {
+			let read = fs::read(&path).map_err(|error| error.to_string());
+			match read.and_then(|bytes| {
+				decode_record::<BidRecord>(&bytes).map_err(|error| error.to_string())
+			}) {
 				Ok(bid) => bids.push(bid),
+				// One bad file never hides the others: forgetting every bid would bid again.
 				Err(error) => {
 					tracing::error!(file = %path.display(), %error, "skipping a bid record the agent cannot read");
 					self.skipped.fetch_add(1, Ordering::Relaxed);

@@ -252,6 +252,7 @@ impl Workloads {
 			let lease = *id;
 			let max_output_bytes = self.max_output_bytes;
 			let log = entry.log.clone();
+			let executor = self.executor.clone();
 			self.tasks.spawn(async move {
 				match running {
 					Some(running) => running.stop(&stop_reason, grace).await,
@@ -259,8 +260,11 @@ impl Workloads {
 						if let Some(pid) = execution::orphan_alive(&dir) {
 							execution::kill_orphan(pid);
 						}
+						execution::stop_leftovers(&*executor, lease, grace).await;
 					},
 				}
+				// Nothing of the tenant's runs any more: only now may the agent walk the
+				// directory its workload wrote.
 				// Outputs stay for the tenant to fetch (within the size limit); the rest goes.
 				match execution::cleanup(&dir, max_output_bytes) {
 					Ok(Some(size)) => log.agent(&format!(

@@ -36,7 +36,9 @@ pub const PEER_REQUESTS_PER_SEC: f64 = 5.0;
 /// Most requests whose handler has not answered yet, from all peers together.
 pub const MAX_IN_FLIGHT: usize = 256;
 /// Most peers whose request budget is remembered; beyond, the longest-quiet one is forgotten.
-/// Far above the connection limit, so that the peers connected now are always remembered.
+/// Far above the connection limit, so that a peer that keeps asking is remembered. A new peer
+/// id starts with a fresh burst: what bounds a stranger cycling ids is the connection limits and
+/// [`MAX_IN_FLIGHT`], not this table.
 const MAX_TRACKED_PEERS: usize = 4096;
 
 /// Per-peer request budgets (token buckets), so that one peer cannot take every handler.

@@ -32,7 +32,7 @@ use ember_client::manifest::{InputSource, Manifest};
 pub use ember_client::p2p::WorkloadState;
 pub use logbook::{LogBook, MAX_LINE_BYTES, MAX_LOG_BYTES};
 pub use outputs::{cleanup, read_output_chunk};
-pub use process::{adopt, kill_orphan, orphan_alive, start, RunningWorkload};
+pub use process::{adopt, kill_orphan, orphan_alive, start, stop_leftovers, RunningWorkload};
 
 use crate::config::{ExecutorConfig, ExecutorKind};
 
@@ -265,6 +265,10 @@ pub async fn prepare(
 		match &input.source {
 			InputSource::Inline(text) => tokio::fs::write(&target, text).await?,
 			InputSource::Url(url) => {
+				// A retry downloads afresh: the last attempt's copy must not count against it.
+				if tokio::fs::symlink_metadata(&target).await.is_ok_and(|meta| meta.is_file()) {
+					tokio::fs::remove_file(&target).await?;
+				}
 				let budget = match disk_limit {
 					Some(limit) => limit.saturating_sub(used().await),
 					None => UNLIMITED_INPUT_BYTES,

@@ -119,21 +119,33 @@ pub fn cleanup(lease_dir: &Path, max_output_bytes: u64) -> std::io::Result<Optio
 	Ok(None)
 }
 
-/// Gives the owner read, write and search permission on `dir` and every directory under it
-/// (symlinks not followed), so that a tree the workload made unreadable (`chmod 0`) can still
-/// be pruned, removed and served. Root needs none of it; an agent running rootless podman owns
-/// the workload's files but is bound by their modes. Called only once the workload has ended,
-/// so nothing swaps a directory for a link meanwhile.
+/// Makes `dir` and every directory under it the owner's alone (`0700`; symlinks not
+/// followed), so that a tree the workload made unreadable (`chmod 0`) can still be pruned,
+/// removed and served. An agent running rootless podman owns the workload's files but is bound
+/// by their modes; root is not, and is left to need nothing: a chmod as root on a path the
+/// tenant shaped is the last thing to risk. Called only once the workload and its container
+/// are stopped, so nothing swaps a directory for a link meanwhile.
 fn give_owner_access(dir: &Path) -> std::io::Result<()> {
+	// SAFETY: `geteuid` has no preconditions and cannot fail.
+	if unsafe { libc::geteuid() } == 0 {
+		return Ok(());
+	}
+	give_owner_access_below(dir)
+}
+
+fn give_owner_access_below(dir: &Path) -> std::io::Result<()> {
 	use std::os::unix::fs::PermissionsExt;
-	let mode = std::fs::symlink_metadata(dir)?.permissions().mode();
-	if mode & 0o700 != 0o700 {
-		std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode | 0o700))?;
+	let meta = std::fs::symlink_metadata(dir)?;
+	if !meta.is_dir() {
+		return Ok(());
+	}
+	if meta.permissions().mode() & 0o777 != 0o700 {
+		std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
 	}
 	for entry in std::fs::read_dir(dir)? {
 		let entry = entry?;
 		if entry.file_type()?.is_dir() {
-			give_owner_access(&entry.path())?;
+			give_owner_access_below(&entry.path())?;
 		}
 	}
 	Ok(())

@@ -50,20 +50,33 @@ impl RunningWorkload {
 	}
 
 	/// Stops the workload: the executor's stop command (if any), SIGTERM to its process group,
-	/// and SIGKILL after `grace`. Returns once it is gone.
+	/// and SIGKILL after `grace`. Returns once it is gone. The stop command runs even when the
+	/// workload's own process has ended: a container can outlive the engine client that
+	/// started it (an engine restart, say), and nothing of the tenant's may run past this.
 	pub async fn stop(self, reason: &str, grace: Duration) {
 		let mut ended = self.ended.clone();
-		if !*ended.borrow() {
+		let running = !*ended.borrow();
+		if running {
 			self.log.agent(&format!("stopping the workload: {reason}"));
 			set_state(&self.state, WorkloadState::Stopped { reason: reason.to_string() });
-			if let Some(command) = &self.stop_command {
-				run_quietly(command, grace + Duration::from_secs(5)).await;
-			}
+		}
+		if let Some(command) = &self.stop_command {
+			run_quietly(command, grace + Duration::from_secs(5)).await;
+		}
+		if running {
 			if let Some(pid) = self.pid {
 				terminate(pid, grace, &mut ended).await;
 			}
 		}
 		tracing::info!(lease = self.lease, reason, "workload stopped");
+	}
+}
+
+/// Stops whatever of lease `lease` may still run without a handle on it (a record lost in a
+/// crash, a wrapper that died before its container): the executor's stop command, by name.
+pub async fn stop_leftovers(executor: &dyn Executor, lease: u64, grace: Duration) {
+	if let Some(command) = executor.stop_command(lease, grace) {
+		run_quietly(&command, grace + Duration::from_secs(5)).await;
 	}
 }
 
@@ -80,7 +93,7 @@ async fn run_quietly(command: &[String], limit: Duration) {
 }
 
 /// Sends `signal` to the process group led by `pid`.
-fn signal_group(pid: u32, signal: libc::c_int) -> bool {
+pub(super) fn signal_group(pid: u32, signal: libc::c_int) -> bool {
 	let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
 	if pid <= 1 {
 		return false;

@@ -581,9 +581,67 @@ fn a_tree_the_workload_locked_is_still_pruned_and_served_and_links_are_not_follo
 
 	assert_eq!(cleanup(dir.path(), 1024).expect("cleans up"), None);
 	assert!(!work.join("scratch").exists(), "the locked scratch tree is gone");
-	assert_eq!(mode(&work.join("out")) & 0o700, 0o700, "the kept output is reachable again");
+	// SAFETY: `geteuid` has no preconditions and cannot fail.
+	if unsafe { libc::geteuid() } == 0 {
+		// Root reads through any mode and changes none.
+		assert_eq!(mode(&work.join("out")), 0o000);
+	} else {
+		assert_eq!(mode(&work.join("out")), 0o700, "the kept output is reachable again");
+	}
 	let (data, _, _) =
 		read_output_chunk(dir.path(), "out/answer.txt", 0, 16).expect("the output is served");
 	assert_eq!(data, b"42");
 	assert_eq!(mode(&outside), 0o000, "a link's target is never touched");
+}
+
+/// Whether podman lists a container named `name`, running or not.
+fn container_exists(name: &str) -> bool {
+	let listed = std::process::Command::new("podman")
+		.args(["ps", "--all", "--format", "{{.Names}}", "--filter"])
+		.arg(format!("name=^{name}$"))
+		.output()
+		.expect("podman runs");
+	String::from_utf8_lossy(&listed.stdout).lines().any(|line| line.trim() == name)
+}
+
+#[test]
+fn a_container_whose_engine_client_died_is_still_stopped_when_its_lease_ends() {
+	let Some((executor, image)) = podman(crate::config::SandboxConfig::default()) else { return };
+	let dir = tempfile::tempdir().expect("temp dir");
+	let mut spec = spec(dir.path(), container_manifest(&image, "sleep 600", json!({})), None);
+	spec.lease = 2_000_000_000 + u64::from(std::process::id());
+	spec.gpu_uuids = Vec::new();
+	let name = super::container::container_name(spec.lease);
+	let log = spec.log.clone();
+	runtime().block_on(async {
+		prepare(dir.path(), &spec.manifest, &log, false, None)
+			.await
+			.expect("inputs written");
+		let running = start(&executor, spec, Duration::from_secs(2)).await.expect("starts");
+		let mut waited = 0;
+		while !container_exists(&name) && waited < 300 {
+			tokio::time::sleep(Duration::from_millis(100)).await;
+			waited += 1;
+		}
+		assert!(container_exists(&name), "the container started");
+		// The engine client dies (an engine upgrade, an OOM kill of the wrapper): the
+		// workload's own process ends, the container does not.
+		let pid = running.pid().expect("a wrapper");
+		super::process::signal_group(pid, libc::SIGKILL);
+		let mut waited = 0;
+		while matches!(running.state(), WorkloadState::Running) && waited < 300 {
+			tokio::time::sleep(Duration::from_millis(100)).await;
+			waited += 1;
+		}
+		assert!(!matches!(running.state(), WorkloadState::Running));
+		assert!(container_exists(&name), "the container outlived its client");
+
+		running.stop("the lease ended", Duration::from_secs(2)).await;
+		let mut waited = 0;
+		while container_exists(&name) && waited < 100 {
+			tokio::time::sleep(Duration::from_millis(100)).await;
+			waited += 1;
+		}
+		assert!(!container_exists(&name), "nothing of the lease runs past its end");
+	});
 }
