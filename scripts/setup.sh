@@ -12,6 +12,9 @@ command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 command -v make >/dev/null 2>&1 || need_apt+=(make)
 command -v perl >/dev/null 2>&1 || need_apt+=(perl)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+# The provider agent downloads URL inputs with curl; the tests build the fake NVML library with cc.
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+command -v cc >/dev/null 2>&1 || need_apt+=(gcc)
 # the container engine the provider agent's sandbox runs on, and the sandbox tests' image
 command -v podman >/dev/null 2>&1 || need_apt+=(podman)
 command -v runc >/dev/null 2>&1 || need_apt+=(runc)

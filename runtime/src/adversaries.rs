@@ -33,7 +33,7 @@ use sp_core::H256;
 use sp_runtime::Perbill;
 
 use crate::{
-	attacks::{funded, wealth},
+	attacks::{funded, stake_of as stake, wealth},
 	configs::{EraLength, HeartbeatPeriod, MinDelegation},
 	tests::{bond_and_register, gpu, preset_ext, run_to_block, running},
 	AccountId, Balance, BlockNumber, Emissions, Leases, ProviderStaking, Providers, Runtime,
@@ -125,14 +125,6 @@ struct Ending {
 
 fn signed(who: &AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.clone())
-}
-
-fn stake(provider: &AccountId, who: &AccountId) -> Balance {
-	<ProviderStaking as ember_primitives::ProviderStakeSlashing<_, _>>::exposure(provider)
-		.into_iter()
-		.filter(|(backer, _)| backer == who)
-		.map(|(_, held)| held)
-		.sum()
 }
 
 fn parties() -> Parties {

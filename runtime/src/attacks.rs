@@ -43,7 +43,7 @@ pub(crate) fn wealth(who: &AccountId) -> Balance {
 }
 
 /// Everything that backs `provider` and is held by `who` (its bond or its delegation).
-fn stake_of(provider: &AccountId, who: &AccountId) -> Balance {
+pub(crate) fn stake_of(provider: &AccountId, who: &AccountId) -> Balance {
 	<ProviderStaking as ember_primitives::ProviderStakeSlashing<_, _>>::exposure(provider)
 		.into_iter()
 		.filter(|(backer, _)| backer == who)
