@@ -1,16 +1,15 @@
-//! Assembles the node: client, transaction pool, networking, Aura authoring and GRANDPA voting.
+//! Assembles the node: client, transaction pool, networking, BABE authoring and GRANDPA voting.
 
 use std::{sync::Arc, time::Duration};
 
 use ember_runtime::{apis::RuntimeApi, opaque::Block};
 use futures::FutureExt;
 use sc_client_api::{Backend, BlockBackend};
-use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
+use sc_consensus_babe::{BabeLink, SlotProportion};
 use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
-use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 
 /// Host functions the runtime may call. A runtime built with benchmarks also needs the
 /// benchmarking ones.
@@ -26,6 +25,26 @@ pub(crate) type FullClient =
 	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
+type FullGrandpaBlockImport =
+	sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>;
+/// Creates the slot and timestamp inherents of a block.
+type ConsensusInherents = fn(
+	<Block as sp_runtime::traits::Block>::Hash,
+	(),
+) -> std::future::Ready<
+	Result<
+		(sp_consensus_babe::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider),
+		Box<dyn std::error::Error + Send + Sync>,
+	>,
+>;
+/// BABE's block import: checks the slot, the VRF and the author's seal, then GRANDPA's.
+type FullBabeBlockImport = sc_consensus_babe::BabeBlockImport<
+	Block,
+	FullClient,
+	FullGrandpaBlockImport,
+	ConsensusInherents,
+	FullSelectChain,
+>;
 
 /// GRANDPA produces a justification at least every this many blocks, so that light clients and
 /// warp sync have regular checkpoints.
@@ -39,22 +58,34 @@ pub type Service = sc_service::PartialComponents<
 	sc_consensus::DefaultImportQueue<Block>,
 	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
 	(
-		sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>,
+		FullBabeBlockImport,
+		BabeLink<Block>,
 		sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
 		Option<Telemetry>,
 	),
 >;
 
-/// Aura slot and timestamp inherents for a block built on `parent`.
+/// BABE's slot duration. The chain's is fixed at genesis; the node reads it once at start.
+fn slot_duration() -> sp_consensus_babe::SlotDuration {
+	sp_consensus_babe::SlotDuration::from_millis(ember_runtime::SLOT_DURATION)
+}
+
+/// Slot and timestamp inherents for a block built now, on any parent.
 fn consensus_inherents(
-	slot_duration: sp_consensus_aura::SlotDuration,
-) -> (sp_consensus_aura::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider) {
+	_parent: <Block as sp_runtime::traits::Block>::Hash,
+	_: (),
+) -> std::future::Ready<
+	Result<
+		(sp_consensus_babe::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider),
+		Box<dyn std::error::Error + Send + Sync>,
+	>,
+> {
 	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-	let slot = sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+	let slot = sp_consensus_babe::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
 		*timestamp,
-		slot_duration,
+		slot_duration(),
 	);
-	(slot, timestamp)
+	std::future::ready(Ok((slot, timestamp)))
 }
 
 /// Client, backend, import queue and transaction pool.
@@ -107,26 +138,40 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		telemetry.as_ref().map(|x| x.handle()),
 	)?;
 
-	let inherents_client = client.clone();
-	let import_queue =
-		sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
-			block_import: grandpa_block_import.clone(),
-			justification_import: Some(Box::new(grandpa_block_import.clone())),
+	let babe_config = sc_consensus_babe::configuration(&*client)?;
+	if babe_config.slot_duration() != slot_duration() {
+		return Err(ServiceError::Other(format!(
+			"the chain's BABE slot is {} ms but this node is built for {} ms",
+			babe_config.slot_duration,
+			ember_runtime::SLOT_DURATION
+		)));
+	}
+	let (block_import, babe_link) = sc_consensus_babe::block_import(
+		babe_config,
+		grandpa_block_import.clone(),
+		client.clone(),
+		consensus_inherents as ConsensusInherents,
+		select_chain.clone(),
+		OffchainTransactionPoolFactory::new(transaction_pool.clone()),
+	)?;
+
+	// BABE's import queue also reports equivocations it sees, through the runtime.
+	let (import_queue, babe_worker_handle) =
+		sc_consensus_babe::import_queue(sc_consensus_babe::ImportQueueParams {
+			link: babe_link.clone(),
+			block_import: block_import.clone(),
+			justification_import: Some(Box::new(grandpa_block_import)),
 			client: client.clone(),
-			create_inherent_data_providers: move |parent_hash, _| {
-				let client = inherents_client.clone();
-				async move {
-					let slot_duration =
-						sc_consensus_aura::standalone::slot_duration_at(&*client, parent_hash)?;
-					Ok(consensus_inherents(slot_duration))
-				}
-			},
+			slot_duration: slot_duration(),
 			spawner: &task_manager.spawn_essential_handle(),
 			registry: config.prometheus_registry(),
-			check_for_equivocation: Default::default(),
 			telemetry: telemetry.as_ref().map(|x| x.handle()),
-			compatibility_mode: Default::default(),
 		})?;
+
+	// BABE's worker serves epoch data to its handles and stops when the last one goes: the
+	// node keeps one for as long as it runs.
+	let mut task_manager = task_manager;
+	task_manager.keep_alive(babe_worker_handle);
 
 	Ok(sc_service::PartialComponents {
 		client,
@@ -136,7 +181,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (grandpa_block_import, grandpa_link, telemetry),
+		other: (block_import, babe_link, grandpa_link, telemetry),
 	})
 }
 
@@ -153,7 +198,7 @@ where
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (block_import, grandpa_link, mut telemetry),
+		other: (block_import, babe_link, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
@@ -262,33 +307,29 @@ where
 			telemetry.as_ref().map(|x| x.handle()),
 		);
 
-		let slot_duration = sc_consensus_aura::slot_duration::<AuraId, _, _>(&*client)?;
-		let aura = sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(
-			StartAuraParams {
-				slot_duration,
-				client,
-				select_chain,
-				block_import,
-				proposer_factory,
-				create_inherent_data_providers: move |_, ()| async move {
-					Ok(consensus_inherents(slot_duration))
-				},
-				force_authoring,
-				backoff_authoring_blocks: Option::<()>::None,
-				keystore: keystore_container.keystore(),
-				sync_oracle: sync_service.clone(),
-				justification_sync_link: sync_service.clone(),
-				block_proposal_slot_portion: SlotProportion::new(2f32 / 3f32),
-				max_block_proposal_slot_portion: None,
-				telemetry: telemetry.as_ref().map(|x| x.handle()),
-				compatibility_mode: Default::default(),
-			},
-		)?;
+		let babe = sc_consensus_babe::start_babe(sc_consensus_babe::BabeParams {
+			keystore: keystore_container.keystore(),
+			client,
+			select_chain,
+			env: proposer_factory,
+			block_import,
+			sync_oracle: sync_service.clone(),
+			justification_sync_link: sync_service.clone(),
+			create_inherent_data_providers: consensus_inherents as ConsensusInherents,
+			force_authoring,
+			backoff_authoring_blocks: Option::<()>::None,
+			babe_link,
+			block_proposal_slot_portion: SlotProportion::new(2f32 / 3f32),
+			max_block_proposal_slot_portion: None,
+			telemetry: telemetry.as_ref().map(|x| x.handle()),
+		})?;
 
 		// Authoring is essential: if it fails, the node stops rather than idling as a validator.
-		task_manager
-			.spawn_essential_handle()
-			.spawn_blocking("aura", Some("block-authoring"), aura);
+		task_manager.spawn_essential_handle().spawn_blocking(
+			"babe-proposer",
+			Some("block-authoring"),
+			babe,
+		);
 	}
 
 	if enable_grandpa {

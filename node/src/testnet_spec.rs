@@ -18,7 +18,7 @@ use crate::chain_spec::{token_properties, wasm_binary, ChainSpec};
 /// Write the chain spec of a public test network described by a network file.
 #[derive(Debug, clap::Parser)]
 pub struct TestnetSpecCmd {
-	/// The network file (JSON): `name`, `validators` (each `account`, `aura` and `grandpa`, in
+	/// The network file (JSON): `name`, `validators` (each `account`, `babe` and `grandpa`, in
 	/// SS58), `council` (SS58 accounts), `balances` (`[account, whole EMBR]` pairs) and
 	/// `bootNodes` (multiaddrs ending in `/p2p/<peer id>`). See docs/validator.md.
 	#[arg(long)]
@@ -53,8 +53,8 @@ pub struct NetworkFile {
 pub struct ValidatorKeys {
 	/// The validator's account (sr25519).
 	pub account: String,
-	/// Its Aura key (sr25519).
-	pub aura: String,
+	/// Its BABE key (sr25519).
+	pub babe: String,
 	/// Its GRANDPA key (ed25519).
 	pub grandpa: String,
 }
@@ -95,15 +95,15 @@ fn refuse_development_key(bytes: &[u8; 32], what: &str) -> Result<(), String> {
 }
 
 fn validator(keys: &ValidatorKeys) -> Result<Validator, String> {
-	let aura = sr25519::Public::from_ss58check(&keys.aura)
-		.map_err(|e| format!("aura key `{}` is not an SS58 sr25519 key: {e:?}", keys.aura))?;
+	let babe = sr25519::Public::from_ss58check(&keys.babe)
+		.map_err(|e| format!("babe key `{}` is not an SS58 sr25519 key: {e:?}", keys.babe))?;
 	let grandpa = ed25519::Public::from_ss58check(&keys.grandpa)
 		.map_err(|e| format!("grandpa key `{}` is not an SS58 ed25519 key: {e:?}", keys.grandpa))?;
-	refuse_development_key(&aura.0, "an aura key")?;
+	refuse_development_key(&babe.0, "a babe key")?;
 	refuse_development_key(&grandpa.0, "a grandpa key")?;
 	Ok(Validator {
 		account: account(&keys.account, "a validator account")?,
-		aura: aura.into(),
+		babe: babe.into(),
 		grandpa: grandpa.into(),
 	})
 }

@@ -118,7 +118,7 @@ fn a_public_network_is_built_from_its_own_keys() {
 	assert!(err.contains("testnet-spec"), "the error points to testnet-spec: {err}");
 
 	let validator = ss58_of("//EmberTestValidator", "sr25519");
-	let aura = ss58_of("//EmberTestValidator//aura", "sr25519");
+	let babe = ss58_of("//EmberTestValidator//babe", "sr25519");
 	let grandpa = ss58_of("//EmberTestValidator//grandpa", "ed25519");
 	let members: Vec<String> =
 		(1..=3).map(|n| ss58_of(&format!("//EmberTestCouncil{n}"), "sr25519")).collect();
@@ -126,7 +126,7 @@ fn a_public_network_is_built_from_its_own_keys() {
 	let network = |council: &[String]| {
 		serde_json::json!({
 			"name": "Ember Test Network",
-			"validators": [{ "account": validator, "aura": aura, "grandpa": grandpa }],
+			"validators": [{ "account": validator, "babe": babe, "grandpa": grandpa }],
 			"council": council,
 			"balances": [[validator, 10_000], [faucet, 1_000_000]],
 			"bootNodes": [],

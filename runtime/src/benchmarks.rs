@@ -163,11 +163,15 @@ impl pallet_emissions::BenchmarkHelper<AccountId> for EmissionsBenchmarkHelper {
 
 	fn author() -> AccountId {
 		use codec::Encode;
-		// Aura's slot 0 names the first validator of the session.
-		let slot = sp_consensus_aura::Slot::from(0u64);
+		use sp_consensus_babe::digests::{PreDigest, SecondaryPlainPreDigest};
+		// A BABE digest of authority 0 names the first validator of the session.
+		let pre_digest = PreDigest::SecondaryPlain(SecondaryPlainPreDigest {
+			authority_index: 0,
+			slot: 0u64.into(),
+		});
 		frame_system::Pallet::<Runtime>::deposit_log(sp_runtime::DigestItem::PreRuntime(
-			sp_consensus_aura::AURA_ENGINE_ID,
-			slot.encode(),
+			sp_consensus_babe::BABE_ENGINE_ID,
+			pre_digest.encode(),
 		));
 		Session::validators()
 			.first()

@@ -5,13 +5,13 @@
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_core::{ed25519, sr25519};
 use sp_genesis_builder::PresetId;
 
 use crate::{
-	AccountId, Balance, BalancesConfig, CouncilMembershipConfig, EmissionsConfig,
+	AccountId, BabeConfig, Balance, BalancesConfig, CouncilMembershipConfig, EmissionsConfig,
 	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, EMBR,
 };
 use pallet_emissions::{RewardParams, ScheduleParams};
@@ -60,8 +60,8 @@ pub fn gpu_class_scores() -> Vec<(Vec<u8>, u32)> {
 pub struct Validator {
 	/// The validator's account (also its validator id).
 	pub account: AccountId,
-	/// Aura authoring key.
-	pub aura: AuraId,
+	/// BABE authoring key.
+	pub babe: BabeId,
 	/// GRANDPA finality key.
 	pub grandpa: GrandpaId,
 }
@@ -71,7 +71,7 @@ impl Validator {
 	fn dev(keys: dev_keys::DevKeys) -> Self {
 		Self {
 			account: dev_account(keys),
-			aura: sr25519::Public::from_raw(keys.sr25519).into(),
+			babe: sr25519::Public::from_raw(keys.sr25519).into(),
 			grandpa: ed25519::Public::from_raw(keys.ed25519).into(),
 		}
 	}
@@ -88,7 +88,7 @@ pub mod dev_keys {
 	/// The public keys of one development identity.
 	#[derive(Clone, Copy)]
 	pub struct DevKeys {
-		/// sr25519 public key: the account id and the Aura key.
+		/// sr25519 public key: the account id and the BABE key.
 		pub sr25519: [u8; 32],
 		/// ed25519 public key: the GRANDPA key.
 		pub ed25519: [u8; 32],
@@ -114,37 +114,37 @@ pub mod dev_keys {
 		out
 	}
 
-	/// `//Alice`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	/// `//Alice`: sr25519 (account, BABE) and ed25519 (GRANDPA) public keys.
 	pub const ALICE: DevKeys = DevKeys {
 		sr25519: hex32("d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d"),
 		ed25519: hex32("88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee"),
 	};
 
-	/// `//Bob`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	/// `//Bob`: sr25519 (account, BABE) and ed25519 (GRANDPA) public keys.
 	pub const BOB: DevKeys = DevKeys {
 		sr25519: hex32("8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48"),
 		ed25519: hex32("d17c2d7823ebf260fd138f2d7e27d114c0145d968b5ff5006125f2414fadae69"),
 	};
 
-	/// `//Charlie`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	/// `//Charlie`: sr25519 (account, BABE) and ed25519 (GRANDPA) public keys.
 	pub const CHARLIE: DevKeys = DevKeys {
 		sr25519: hex32("90b5ab205c6974c9ea841be688864633dc9ca8a357843eeacf2314649965fe22"),
 		ed25519: hex32("439660b36c6c03afafca027b910b4fecf99801834c62a5e6006f27d978de234f"),
 	};
 
-	/// `//Dave`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	/// `//Dave`: sr25519 (account, BABE) and ed25519 (GRANDPA) public keys.
 	pub const DAVE: DevKeys = DevKeys {
 		sr25519: hex32("306721211d5404bd9da88e0204360a1a9ab8b87c66c1bc2fcdd37f3c2222cc20"),
 		ed25519: hex32("5e639b43e0052c47447dac87d6fd2b6ec50bdd4d0f614e4299c665249bbd09d9"),
 	};
 
-	/// `//Eve`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	/// `//Eve`: sr25519 (account, BABE) and ed25519 (GRANDPA) public keys.
 	pub const EVE: DevKeys = DevKeys {
 		sr25519: hex32("e659a7a1628cdd93febc04a4e0646ea20e9f5f0ce097d9a05290d4a9e054df4e"),
 		ed25519: hex32("1dfe3e22cc0d45c70779c1095f7489a8ef3cf52d62fbd8c2fa38c9f1723502b5"),
 	};
 
-	/// `//Ferdie`: sr25519 (account, Aura) and ed25519 (GRANDPA) public keys.
+	/// `//Ferdie`: sr25519 (account, BABE) and ed25519 (GRANDPA) public keys.
 	pub const FERDIE: DevKeys = DevKeys {
 		sr25519: hex32("1cbd2d43530a44705ad088af313e18f80b53ef16b36177cd4b77b846f2a5f07c"),
 		ed25519: hex32("568cb4a574c6d178feb39c27dfc8b3f789e5f5423e19c71633c748b9acf086b5"),
@@ -171,10 +171,11 @@ pub fn ember_genesis(
 			keys: validators
 				.into_iter()
 				.map(|v| {
-					(v.account.clone(), v.account, SessionKeys { aura: v.aura, grandpa: v.grandpa })
+					(v.account.clone(), v.account, SessionKeys { babe: v.babe, grandpa: v.grandpa })
 				})
 				.collect::<Vec<_>>(),
 		},
+		babe: BabeConfig { epoch_config: crate::BABE_GENESIS_EPOCH_CONFIG },
 		sudo: SudoConfig { key: root },
 		council_membership: CouncilMembershipConfig {
 			members: frame_support::BoundedVec::truncate_from(council),

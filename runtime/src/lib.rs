@@ -1,6 +1,6 @@
 //! The Ember runtime: a FRAME solochain runtime for an open market in GPU compute.
 //!
-//! Consensus is Aura (6 s slots) with GRANDPA finality; the validator set is managed by
+//! Consensus is BABE (6 s slots, a VRF output in every block) with GRANDPA finality; the validator set is managed by
 //! `pallet-session` and Ember's `pallet-validator-set`. Ember's own pallets hold the provider
 //! registry and the provider bonds.
 
@@ -57,10 +57,10 @@ pub mod opaque {
 }
 
 impl_opaque_keys! {
-	/// The keys a validator registers with `session.setKeys`: Aura for authoring, GRANDPA for
+	/// The keys a validator registers with `session.setKeys`: BABE for authoring, GRANDPA for
 	/// finality.
 	pub struct SessionKeys {
-		pub aura: Aura,
+		pub babe: Babe,
 		pub grandpa: Grandpa,
 	}
 }
@@ -81,7 +81,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 /// Block production targets one block every 6 seconds.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
 
-/// Aura slot duration. It cannot change once the chain runs: block production would stop.
+/// BABE slot duration. It cannot change once the chain runs: block production would stop.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
 
 /// Blocks in a minute.
@@ -90,6 +90,19 @@ pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 /// Blocks in a day.
 pub const DAYS: BlockNumber = HOURS * 24;
+
+/// Slots in a BABE epoch, which is also a session: one hour. It cannot change once the chain
+/// runs.
+pub const EPOCH_DURATION_IN_SLOTS: u64 = HOURS as u64;
+
+/// BABE's parameters at genesis: a slot has a primary author with probability 1/4 per
+/// validator share, and every slot without one gets a secondary author that also proves a VRF
+/// output, so that every block carries fresh randomness.
+pub const BABE_GENESIS_EPOCH_CONFIG: sp_consensus_babe::BabeEpochConfiguration =
+	sp_consensus_babe::BabeEpochConfiguration {
+		c: (1, 4),
+		allowed_slots: sp_consensus_babe::AllowedSlots::PrimaryAndSecondaryVRFSlots,
+	};
 
 /// The smallest balance an account may hold: one thousandth of an EMBR.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_EMBR;
@@ -198,8 +211,9 @@ mod runtime {
 	#[runtime::pallet_index(4)]
 	pub type SkipFeelessPayment = pallet_skip_feeless_payment;
 
-	// The validator set must come before Session, and Session before Aura and Grandpa, so that
-	// a new set reaches consensus in the same block.
+	// The validator set must come before Session, and Session before Babe and Grandpa, so that
+	// a new set reaches consensus in the same block. (BABE initializes itself when Session asks
+	// it whether the session ends, so its slot is current either way.)
 	#[runtime::pallet_index(10)]
 	pub type ValidatorSet = pallet_validator_set;
 
@@ -207,7 +221,7 @@ mod runtime {
 	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(12)]
-	pub type Aura = pallet_aura;
+	pub type Babe = pallet_babe;
 
 	#[runtime::pallet_index(13)]
 	pub type Grandpa = pallet_grandpa;

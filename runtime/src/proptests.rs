@@ -20,7 +20,6 @@ use crate::{
 	AccountId, Balance, Balances, BlockNumber, Emissions, Leases, ProviderStaking, Providers,
 	Runtime, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Slashing, System, DAYS, EMBR, HOURS,
 };
-use codec::Encode;
 use ember_primitives::{CloseReason, ComputeCapability, LeaseId, ProviderOffence, ProviderStatus};
 use frame_support::{
 	assert_ok,
@@ -34,7 +33,7 @@ use pallet_slashing::{OffenceKind, PendingSlash, SlashId};
 use proptest::prelude::*;
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{DigestItem, DispatchResult};
+use sp_runtime::DispatchResult;
 use std::collections::BTreeMap;
 
 type LeaseRecords = pallet_leases::Leases<Runtime>;
@@ -390,11 +389,8 @@ fn op() -> impl Strategy<Value = Op> {
 fn economy_ext() -> sp_io::TestExternalities {
 	let mut ext = preset_ext("development");
 	ext.execute_with(|| {
-		// Every block carries Alice's Aura slot, so emissions pays its author as on chain.
-		System::deposit_log(DigestItem::PreRuntime(
-			sp_consensus_aura::AURA_ENGINE_ID,
-			sp_consensus_aura::Slot::from(0u64).encode(),
-		));
+		// Every block carries a BABE digest naming Alice (see `run_to_block`), so emissions
+		// pays its author as on chain.
 		let alice = account(Sr25519Keyring::Alice);
 		let fund = |who: &AccountId, amount: Balance| {
 			assert_ok!(<Balances as Mutate<_>>::transfer(

@@ -1,19 +1,21 @@
-//! Block production (Aura), finality (GRANDPA), time, sessions and the validator set, and the
-//! punishment of equivocations: GRANDPA reports carry a historical-session proof of the
+//! Block production (BABE), finality (GRANDPA), time, sessions and the validator set, and the
+//! punishment of equivocations: BABE and GRANDPA reports carry a historical-session proof of the
 //! offender's key, pallet-offences checks they are new, and the validator set disables the
 //! offender and takes it out of the set.
+//!
+//! A session is a BABE epoch: BABE decides when one ends, so that the authorities of every
+//! epoch are the validators of its session.
 
 use frame_support::{
 	parameter_types,
-	traits::{ConstBool, ConstU32, ConstU64},
+	traits::{ConstU32, ConstU64},
 };
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::traits::{Convert, ConvertInto};
 use sp_staking::SessionIndex;
 
 use crate::{
-	AccountId, Aura, Balances, BlockNumber, Historical, Offences, Runtime, RuntimeEvent, Session,
-	SessionKeys, ValidatorSet, HOURS, SLOT_DURATION,
+	AccountId, Babe, Balances, BlockNumber, Historical, Offences, Runtime, RuntimeEvent, Session,
+	SessionKeys, ValidatorSet, EPOCH_DURATION_IN_SLOTS, HOURS, MILLI_SECS_PER_BLOCK, SLOT_DURATION,
 };
 
 /// Most validators the chain supports at once.
@@ -22,18 +24,31 @@ pub const MAX_VALIDATORS: u32 = 64;
 impl pallet_timestamp::Config for Runtime {
 	/// Milliseconds since the Unix epoch.
 	type Moment = u64;
-	type OnTimestampSet = Aura;
+	type OnTimestampSet = Babe;
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
 	type WeightInfo = ();
 }
 
-impl pallet_aura::Config for Runtime {
-	type AuthorityId = AuraId;
+parameter_types! {
+	/// Slots in an epoch (and so in a session). It cannot change once the chain runs.
+	pub const EpochDuration: u64 = EPOCH_DURATION_IN_SLOTS;
+	/// One block per slot: secondary slots fill the slots no primary author won.
+	pub const ExpectedBlockTime: u64 = MILLI_SECS_PER_BLOCK;
+}
+
+impl pallet_babe::Config for Runtime {
+	type EpochDuration = EpochDuration;
+	type ExpectedBlockTime = ExpectedBlockTime;
+	/// Sessions end epochs: the session pallet asks BABE when to rotate.
+	type EpochChangeTrigger = pallet_babe::ExternalTrigger;
 	/// A validator disabled for an offence cannot author blocks until the set changes.
 	type DisabledValidators = Session;
+	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
-	type AllowMultipleBlocksPerSlot = ConstBool<false>;
-	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+	type MaxNominators = ConstU32<0>;
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem =
+		pallet_babe::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
 }
 
 impl pallet_grandpa::Config for Runtime {
@@ -59,7 +74,7 @@ parameter_types! {
 }
 
 impl pallet_authorship::Config for Runtime {
-	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Aura>;
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Babe>;
 	type EventHandler = ();
 }
 
@@ -125,9 +140,9 @@ impl pallet_session::historical::SessionManager<AccountId, ()> for ValidatorSess
 }
 
 parameter_types! {
-	/// A session lasts one hour; validator-set changes take effect at session boundaries.
-	pub const SessionPeriod: BlockNumber = HOURS;
-	pub const SessionOffset: BlockNumber = 0;
+	/// A session is an epoch, one hour of slots (of blocks while every slot has one);
+	/// validator-set changes take effect at session boundaries.
+	pub const SessionPeriod: BlockNumber = EPOCH_DURATION_IN_SLOTS as BlockNumber;
 	pub const MinValidators: u32 = 1;
 	/// Held while an account's session keys are stored; returned by `session.purgeKeys`.
 	pub const SessionKeyDeposit: crate::Balance = crate::EMBR;
@@ -137,8 +152,8 @@ impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type ShouldEndSession = Babe;
+	type NextSessionRotation = Babe;
 	type SessionManager =
 		pallet_session::historical::NoteHistoricalRoot<Runtime, ValidatorSessions>;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;

@@ -8,7 +8,7 @@ use frame_support::{
 
 use crate::configs::system::RuntimeBlockWeights;
 use crate::{
-	AccountId, Aura, Balance, Balances, BlockNumber, Emissions, Leases, ProviderStaking, Providers,
+	AccountId, Babe, Balance, Balances, BlockNumber, Emissions, Leases, ProviderStaking, Providers,
 	Runtime, RuntimeHoldReason, Slashing, DAYS, EMBR, HOURS, MINUTES,
 };
 use frame_support::PalletId;
@@ -173,7 +173,7 @@ impl pallet_emissions::Config for Runtime {
 	type Currency = Balances;
 	type Registry = Providers;
 	type Backing = ProviderStaking;
-	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Babe>;
 	type TreasuryAccount = TreasuryAccount;
 	type PalletId = EmissionsPalletId;
 	type EraLength = EraLength;
