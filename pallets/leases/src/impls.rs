@@ -20,6 +20,10 @@ impl<T: Config> ProviderCommitments<T::AccountId> for Pallet<T> {
 	fn is_gpu_committed(provider: &T::AccountId, gpu: &GpuUuidHash) -> bool {
 		CommittedGpus::<T>::contains_key(provider, gpu)
 	}
+
+	fn is_gpu_leased(provider: &T::AccountId, gpu: &GpuUuidHash) -> bool {
+		matches!(CommittedGpus::<T>::get(provider, gpu), Some(crate::Commitment::Lease(_)))
+	}
 }
 
 impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T> {

@@ -19,9 +19,10 @@ pub use market::{
 	LeaseOffenceReporter, OfferId, OrderId, ProviderLifecycle, WorkloadStatus,
 };
 pub use traits::{
-	BackingObserver, BurnLedger, Exposure, ProviderBacking, ProviderCommitments, ProviderJail,
-	ProviderOffence, ProviderOffenceReporter, ProviderPunishments, ProviderRegistry, ProviderStake,
-	ProviderStakeSlashing, ProviderStatus, SlashTaken,
+	BackingObserver, BurnLedger, Exposure, GpuProofs, InventoryObserver, ProviderBacking,
+	ProviderCommitments, ProviderJail, ProviderOffence, ProviderOffenceReporter,
+	ProviderPunishments, ProviderRegistry, ProviderStake, ProviderStakeSlashing, ProviderStatus,
+	SlashTaken,
 };
 
 /// Balance of an account, in plancks (10^-12 EMBR).

@@ -146,8 +146,11 @@ pub trait ProviderCommitments<AccountId> {
 	/// Number of open bids and running leases that bind the provider.
 	fn active_commitments(provider: &AccountId) -> u32;
 
-	/// Whether the GPU is committed to an open bid or a running lease.
+	/// Whether the GPU is committed to an open bid, a listed offer or a running lease.
 	fn is_gpu_committed(provider: &AccountId, gpu: &GpuUuidHash) -> bool;
+
+	/// Whether the GPU serves a running lease.
+	fn is_gpu_leased(provider: &AccountId, gpu: &GpuUuidHash) -> bool;
 }
 
 /// No lease market: nothing is ever committed.
@@ -158,6 +161,43 @@ impl<AccountId> ProviderCommitments<AccountId> for () {
 
 	fn is_gpu_committed(_provider: &AccountId, _gpu: &GpuUuidHash) -> bool {
 		false
+	}
+
+	fn is_gpu_leased(_provider: &AccountId, _gpu: &GpuUuidHash) -> bool {
+		false
+	}
+}
+
+/// Which GPUs have recently proven their compute (the challenges pallet).
+pub trait GpuProofs<AccountId> {
+	/// Whether `gpu` of `provider` passed a challenge, as the model it is registered as,
+	/// recently enough to earn availability points and take bids.
+	fn is_proven(provider: &AccountId, gpu: &GpuSpec) -> bool;
+}
+
+/// No proof of compute: every GPU counts as proven.
+impl<AccountId> GpuProofs<AccountId> for () {
+	fn is_proven(_provider: &AccountId, _gpu: &GpuSpec) -> bool {
+		true
+	}
+}
+
+/// Told of every change to a provider's GPU inventory (the challenges pallet keeps its list of
+/// GPUs to draw from).
+pub trait InventoryObserver<AccountId> {
+	/// `provider`'s inventory went from `before` to `after` (empty when it left).
+	fn inventory_changed(provider: &AccountId, before: &[GpuSpec], after: &[GpuSpec]);
+
+	/// The worst-case weight of `inventory_changed` for inventories of at most `gpus` GPUs.
+	fn inventory_changed_weight(gpus: u32) -> Weight;
+}
+
+/// Nobody is told.
+impl<AccountId> InventoryObserver<AccountId> for () {
+	fn inventory_changed(_provider: &AccountId, _before: &[GpuSpec], _after: &[GpuSpec]) {}
+
+	fn inventory_changed_weight(_gpus: u32) -> Weight {
+		Weight::zero()
 	}
 }
 

@@ -179,6 +179,10 @@ impl ProviderCommitments<AccountId> for MockCommitments {
 	fn is_gpu_committed(provider: &AccountId, gpu: &GpuUuidHash) -> bool {
 		unhashed::get_or_default(&committed_gpu_key(provider, gpu))
 	}
+
+	fn is_gpu_leased(provider: &AccountId, gpu: &GpuUuidHash) -> bool {
+		Self::is_gpu_committed(provider, gpu)
+	}
 }
 
 /// The slashing pallet's answers: whether a punishment awaits a provider, set by tests, and the

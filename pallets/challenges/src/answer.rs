@@ -1,0 +1,88 @@
+//! The agent's answers: the commitment, then the openings of the sampled leaves.
+
+use crate::*;
+use ember_compute_proof::{check_sample, samples, Keys, SampleError};
+use ember_primitives::ProviderRegistry;
+use frame_support::pallet_prelude::*;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+use sp_runtime::traits::Saturating;
+
+impl<T: Config> Pallet<T> {
+	/// The open challenge `challenge`, if the caller is its provider's agent.
+	fn own_challenge(
+		agent: &T::AccountId,
+		challenge: ChallengeId,
+	) -> Result<Challenge<T::AccountId, BlockNumberFor<T>>, DispatchError> {
+		let info = OpenChallenges::<T>::get(challenge).ok_or(Error::<T>::UnknownChallenge)?;
+		let provider = T::Registry::provider_of_agent(agent).ok_or(Error::<T>::NotAnAgent)?;
+		ensure!(provider == info.provider, Error::<T>::NotYourChallenge);
+		Ok(info)
+	}
+
+	/// Take the answer's root; the samples come from the next block's randomness.
+	pub(crate) fn do_commit(
+		agent: &T::AccountId,
+		challenge: ChallengeId,
+		root: H256,
+	) -> DispatchResult {
+		let mut info = Self::own_challenge(agent, challenge)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let Phase::Computing { commit_by } = info.phase else {
+			return Err(Error::<T>::AlreadyCommitted.into());
+		};
+		ensure!(now > info.issued_at, Error::<T>::TooEarly);
+		ensure!(now <= commit_by, Error::<T>::CommitTooLate);
+		if let Some(reason) = Self::void_reason(&info) {
+			Self::void(challenge, &info, reason);
+			return Ok(());
+		}
+		let reveal_by = now.saturating_add(T::RevealBlocks::get());
+		Self::queue_deadline(reveal_by, challenge)?;
+		info.phase = Phase::Committed { root, committed_at: now, reveal_by };
+		OpenChallenges::<T>::insert(challenge, info);
+		Self::deposit_event(Event::AnswerCommitted { challenge, root, reveal_by });
+		Ok(())
+	}
+
+	/// Check the openings against the root and the seed: the challenge passes or fails here.
+	pub(crate) fn do_reveal(
+		agent: &T::AccountId,
+		challenge: ChallengeId,
+		openings: BoundedVec<Opening, T::Samples>,
+	) -> DispatchResultWithPostInfo {
+		let info = Self::own_challenge(agent, challenge)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let Phase::Committed { root, committed_at, reveal_by } = info.phase else {
+			return Err(Error::<T>::NotCommitted.into());
+		};
+		ensure!(now > committed_at, Error::<T>::TooEarly);
+		ensure!(now <= reveal_by, Error::<T>::RevealTooLate);
+		ensure!(openings.len() as u32 == T::Samples::get(), Error::<T>::WrongOpeningCount);
+		let charged = Some(T::WeightInfo::reveal(T::Samples::get(), info.shape.k.max(1)));
+		if let Some(reason) = Self::void_reason(&info) {
+			Self::void(challenge, &info, reason);
+			return Ok(charged.into());
+		}
+		let (Some(seed), Some(sample_seed)) =
+			(Self::seed_of(challenge, &info), Self::sample_seed_of(challenge, committed_at, root))
+		else {
+			Self::void(challenge, &info, VoidReason::NoRandomness);
+			return Ok(charged.into());
+		};
+		let keys = Keys::from_seed(&seed);
+		let verdict = samples(&sample_seed, &info.shape, T::Samples::get())
+			.zip(openings.iter())
+			.try_for_each(|(sample, opening)| {
+				check_sample(&keys, &info.shape, &root.0, sample, &opening.values, &opening.path)
+			});
+		match verdict {
+			Ok(()) => Self::pass(challenge, &info, now),
+			Err(SampleError::BadPath) | Err(SampleError::OutOfRange) => {
+				Self::fail(challenge, &info, FailureReason::BadPath)
+			},
+			Err(SampleError::WrongValue) => Self::fail(challenge, &info, FailureReason::WrongValue),
+		}
+		Ok(charged.into())
+	}
+}

@@ -1,0 +1,26 @@
+//! What the pallet tells the others: which GPUs are proven (emissions and the lease market ask),
+//! and how it follows inventory changes (the registry tells it).
+
+use crate::*;
+use ember_primitives::{GpuProofs, GpuSpec, InventoryObserver};
+use frame_support::pallet_prelude::*;
+use sp_runtime::traits::Saturating;
+
+impl<T: Config> GpuProofs<T::AccountId> for Pallet<T> {
+	fn is_proven(provider: &T::AccountId, gpu: &GpuSpec) -> bool {
+		let Some(proof) = Proofs::<T>::get(provider, gpu.uuid_hash) else { return false };
+		let now = frame_system::Pallet::<T>::block_number();
+		proof.model == sp_core::H256(sp_crypto_hashing::blake2_256(&gpu.model))
+			&& now < proof.proven_at.saturating_add(T::ProofValidity::get())
+	}
+}
+
+impl<T: Config> InventoryObserver<T::AccountId> for Pallet<T> {
+	fn inventory_changed(provider: &T::AccountId, before: &[GpuSpec], after: &[GpuSpec]) {
+		Self::follow_inventory(provider, before, after)
+	}
+
+	fn inventory_changed_weight(gpus: u32) -> Weight {
+		T::WeightInfo::inventory_changed(gpus)
+	}
+}

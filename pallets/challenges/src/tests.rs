@@ -1,0 +1,599 @@
+//! Tests of the challenge protocol: honest agents pass, every way of cheating or lateness fails,
+//! offences come exactly at the window's threshold, and proofs gate what the other pallets ask.
+
+use crate::{mock::*, *};
+use ember_compute_proof::solver;
+use ember_primitives::{GpuProofs, ProviderOffence, ProviderStatus};
+use frame_support::{assert_noop, assert_ok, BoundedVec};
+use sp_core::H256;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::Challenges(event) => Some(event),
+			_ => None,
+		})
+		.expect("the pallet deposited an event")
+}
+
+/// The open challenge of `provider`'s `index`-th GPU.
+fn open_challenge(provider: AccountId, index: u8) -> ChallengeId {
+	ChallengeOfGpu::<Test>::get(provider, gpu(provider, index).uuid_hash).expect("challenged")
+}
+
+/// An agent's answer: the root and the openings of a (possibly partial) solution.
+struct Answer {
+	seed: [u8; 32],
+	solution: solver::Solution,
+	computes: fn(u64) -> bool,
+}
+
+fn every_leaf(_: u64) -> bool {
+	true
+}
+
+impl Answer {
+	/// Solve `challenge` from its seed, computing only the leaves `computes` accepts.
+	fn solve(challenge: ChallengeId, computes: fn(u64) -> bool) -> Self {
+		let info = OpenChallenges::<Test>::get(challenge).expect("open");
+		let seed = Challenges::seed_of(challenge, &info).expect("the seed is known");
+		Self::solve_seed(seed, &info.shape, computes)
+	}
+
+	fn solve_seed(
+		seed: [u8; 32],
+		shape: &ember_compute_proof::Shape,
+		computes: fn(u64) -> bool,
+	) -> Self {
+		let solution = solver::solve_partially(&seed, shape, 1, computes).expect("valid shape");
+		Self { seed, solution, computes }
+	}
+
+	fn root(&self) -> H256 {
+		H256(self.solution.root)
+	}
+
+	/// The openings of the samples the chain drew for `challenge`.
+	fn openings(&self, challenge: ChallengeId) -> BoundedVec<Opening, ConstSamples> {
+		let info = OpenChallenges::<Test>::get(challenge).expect("open");
+		let Phase::Committed { root, committed_at, .. } = info.phase else {
+			panic!("not committed")
+		};
+		let sample_seed =
+			Challenges::sample_seed_of(challenge, committed_at, root).expect("samples known");
+		let openings = ember_compute_proof::samples(&sample_seed, &info.shape, SAMPLES)
+			.map(|sample| self.opening(&info.shape, sample.leaf))
+			.collect::<Vec<_>>();
+		BoundedVec::truncate_from(openings)
+	}
+
+	fn opening(&self, shape: &ember_compute_proof::Shape, leaf: u64) -> Opening {
+		let values = solver::leaf_values_partially(&self.seed, shape, leaf, self.computes)
+			.expect("leaf in range");
+		let path = self.solution.prove(leaf).expect("leaf in range");
+		Opening { values, path: BoundedVec::truncate_from(path) }
+	}
+}
+
+type ConstSamples = frame_support::traits::ConstU32<SAMPLES>;
+
+/// Run a whole honest exchange for `challenge`: solve, commit next block, reveal the block after.
+fn answer_honestly(agent: AccountId, challenge: ChallengeId) {
+	let issued = OpenChallenges::<Test>::get(challenge).expect("open").issued_at;
+	run_to_block(issued + 1);
+	let answer = Answer::solve(challenge, every_leaf);
+	assert_ok!(Challenges::commit(signed(agent), challenge, answer.root()));
+	run_to_block(System::block_number() + 1);
+	assert_ok!(Challenges::reveal(signed(agent), challenge, answer.openings(challenge)));
+}
+
+#[test]
+fn an_honest_agent_proves_a_new_gpu() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 2);
+		let spec = gpu(PROVIDER_A, 0);
+		assert!(!Challenges::is_proven(&PROVIDER_A, &spec));
+
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), spec.uuid_hash));
+		let challenge = open_challenge(PROVIDER_A, 0);
+		assert!(matches!(
+			last_event(),
+			Event::ChallengeIssued { kind: ChallengeKind::Requested, commit_by, .. }
+				if commit_by == 1 + COMMIT_BLOCKS
+		));
+		answer_honestly(AGENT_A, challenge);
+
+		assert_eq!(
+			last_event(),
+			Event::ChallengePassed { challenge, provider: PROVIDER_A, gpu: spec.uuid_hash }
+		);
+		assert!(Challenges::is_proven(&PROVIDER_A, &spec));
+		assert!(!Challenges::is_proven(&PROVIDER_A, &gpu(PROVIDER_A, 1)));
+		assert!(OpenChallenges::<Test>::get(challenge).is_none());
+		assert_eq!(Results::<Test>::get(PROVIDER_A).failed(), 0);
+	});
+}
+
+#[test]
+fn the_seed_and_the_samples_come_from_blocks_after_what_they_judge() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 1);
+		let gpu_a = gpu(PROVIDER_A, 0).uuid_hash;
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_a));
+		let challenge = open_challenge(PROVIDER_A, 0);
+		let info = OpenChallenges::<Test>::get(challenge).expect("open");
+
+		// In the issue block nobody knows the seed, and nothing can be committed.
+		assert_eq!(Challenges::seed_of(challenge, &info), None);
+		assert_noop!(
+			Challenges::commit(signed(AGENT_A), challenge, H256::zero()),
+			Error::<Test>::TooEarly
+		);
+		run_to_block(2);
+		let answer = Answer::solve(challenge, every_leaf);
+		assert_ok!(Challenges::commit(signed(AGENT_A), challenge, answer.root()));
+		// Nor are the samples known in the commitment's block.
+		assert_eq!(Challenges::sample_seed_of(challenge, 2, answer.root()), None);
+		assert_noop!(
+			Challenges::reveal(signed(AGENT_A), challenge, BoundedVec::new()),
+			Error::<Test>::TooEarly
+		);
+		assert_noop!(
+			Challenges::commit(signed(AGENT_A), challenge, answer.root()),
+			Error::<Test>::AlreadyCommitted
+		);
+		run_to_block(3);
+		assert_noop!(
+			Challenges::reveal(signed(AGENT_A), challenge, BoundedVec::new()),
+			Error::<Test>::WrongOpeningCount
+		);
+		assert_ok!(Challenges::reveal(signed(AGENT_A), challenge, answer.openings(challenge)));
+		assert!(matches!(last_event(), Event::ChallengePassed { .. }));
+	});
+}
+
+#[test]
+fn late_answers_fail_when_their_deadline_passes() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 2);
+		let [gpu_0, gpu_1] = [0, 1].map(|index| gpu(PROVIDER_A, index).uuid_hash);
+
+		// No commitment by the deadline.
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_0));
+		let silent = open_challenge(PROVIDER_A, 0);
+		run_to_block(1 + COMMIT_BLOCKS);
+		assert!(OpenChallenges::<Test>::get(silent).is_some(), "the last commit block is in time");
+		run_to_block(2 + COMMIT_BLOCKS);
+		assert_noop!(
+			Challenges::commit(signed(AGENT_A), silent, H256::zero()),
+			Error::<Test>::UnknownChallenge
+		);
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Challenges(Event::ChallengeFailed {
+				challenge: silent,
+				provider: PROVIDER_A,
+				gpu: gpu_0,
+				reason: FailureReason::NoCommitment,
+			})));
+
+		// A commitment in time, but no reveal by its deadline; a late commit is refused.
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_1));
+		let lazy = open_challenge(PROVIDER_A, 1);
+		let issued = System::block_number();
+		run_to_block(issued + COMMIT_BLOCKS);
+		let answer = Answer::solve(lazy, every_leaf);
+		assert_ok!(Challenges::commit(signed(AGENT_A), lazy, answer.root()));
+		let committed = System::block_number();
+		run_to_block(committed + REVEAL_BLOCKS + 1);
+		assert_noop!(
+			Challenges::reveal(signed(AGENT_A), lazy, answer.openings_after_the_fact()),
+			Error::<Test>::UnknownChallenge
+		);
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Challenges(Event::ChallengeFailed {
+				challenge: lazy,
+				provider: PROVIDER_A,
+				gpu: gpu_1,
+				reason: FailureReason::NoReveal,
+			})));
+	});
+}
+
+impl Answer {
+	/// Openings that cannot be checked any more (the challenge is gone): just the right count.
+	fn openings_after_the_fact(&self) -> BoundedVec<Opening, ConstSamples> {
+		let shape = TEST_SHAPE;
+		BoundedVec::truncate_from((0..SAMPLES).map(|_| self.opening(&shape, 0)).collect())
+	}
+}
+
+#[test]
+fn a_commit_after_the_deadline_is_refused_before_the_hook_fails_it() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 1);
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu(PROVIDER_A, 0).uuid_hash));
+		let challenge = open_challenge(PROVIDER_A, 0);
+		// The hook of the block after the deadline has not run yet.
+		System::set_block_number(2 + COMMIT_BLOCKS);
+		assert_noop!(
+			Challenges::commit(signed(AGENT_A), challenge, H256::zero()),
+			Error::<Test>::CommitTooLate
+		);
+	});
+}
+
+#[test]
+fn wrong_paths_wrong_values_and_other_answers_fail() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 4);
+		register(PROVIDER_B, AGENT_B, 1);
+		let outcome = |challenge: ChallengeId| {
+			System::events().into_iter().rev().find_map(|record| match record.event {
+				RuntimeEvent::Challenges(Event::ChallengeFailed {
+					challenge: c, reason, ..
+				}) if c == challenge => Some(reason),
+				_ => None,
+			})
+		};
+		let challenge_of = |index: u8| {
+			assert_ok!(Challenges::request_challenge(
+				signed(AGENT_A),
+				gpu(PROVIDER_A, index).uuid_hash
+			));
+			open_challenge(PROVIDER_A, index)
+		};
+		let [flipped_path, flipped_value, reused, other_gpu] = [0, 1, 2, 3].map(challenge_of);
+		run_to_block(2);
+
+		// A sibling flipped in one path.
+		let answer = Answer::solve(flipped_path, every_leaf);
+		assert_ok!(Challenges::commit(signed(AGENT_A), flipped_path, answer.root()));
+		// A value flipped in one leaf, path intact: the path no longer leads to the root.
+		let honest = Answer::solve(flipped_value, every_leaf);
+		assert_ok!(Challenges::commit(signed(AGENT_A), flipped_value, honest.root()));
+		// The root of another challenge's answer.
+		let other = Answer::solve(flipped_path, every_leaf);
+		assert_ok!(Challenges::commit(signed(AGENT_A), reused, other.root()));
+		// An answer computed from another GPU's seed.
+		let elsewhere = Answer::solve(reused, every_leaf);
+		assert_ok!(Challenges::commit(signed(AGENT_A), other_gpu, elsewhere.root()));
+		run_to_block(3);
+
+		// Another provider's agent, or a stranger, cannot answer.
+		assert_noop!(
+			Challenges::reveal(signed(AGENT_B), flipped_path, answer.openings(flipped_path)),
+			Error::<Test>::NotYourChallenge
+		);
+		assert_noop!(
+			Challenges::reveal(signed(STRANGER), flipped_path, answer.openings(flipped_path)),
+			Error::<Test>::NotAnAgent
+		);
+
+		let mut openings = answer.openings(flipped_path);
+		openings[0].path[0][0] ^= 1;
+		assert_ok!(Challenges::reveal(signed(AGENT_A), flipped_path, openings));
+		assert_eq!(outcome(flipped_path), Some(FailureReason::BadPath));
+
+		let mut openings = honest.openings(flipped_value);
+		openings[SAMPLES as usize - 1].values[3] ^= 1;
+		assert_ok!(Challenges::reveal(signed(AGENT_A), flipped_value, openings));
+		assert_eq!(outcome(flipped_value), Some(FailureReason::BadPath));
+
+		assert_ok!(Challenges::reveal(signed(AGENT_A), reused, other.openings(reused)));
+		assert_eq!(outcome(reused), Some(FailureReason::WrongValue));
+
+		assert_ok!(Challenges::reveal(signed(AGENT_A), other_gpu, elsewhere.openings(other_gpu)));
+		assert_eq!(outcome(other_gpu), Some(FailureReason::WrongValue));
+	});
+}
+
+#[test]
+fn two_failures_in_the_window_make_one_offence_and_one_does_not() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 1);
+		let gpu_a = gpu(PROVIDER_A, 0).uuid_hash;
+		let miss = || {
+			assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_a));
+			let challenge = open_challenge(PROVIDER_A, 0);
+			run_to_block(System::block_number() + COMMIT_BLOCKS + 1);
+			challenge
+		};
+		let pass = || {
+			assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_a));
+			answer_honestly(AGENT_A, open_challenge(PROVIDER_A, 0));
+			// A proof is renewed only near its end.
+			jump_to_block(System::block_number() + PROOF_VALIDITY - RENEWAL_WINDOW);
+		};
+
+		miss();
+		assert!(offences().is_empty(), "one unlucky miss is no offence");
+		for _ in 0..RESULT_WINDOW - 1 {
+			pass();
+		}
+		// The first miss has left the window: this one is again the only failure in it.
+		miss();
+		assert!(offences().is_empty());
+		let second = miss();
+		assert_eq!(
+			offences(),
+			vec![ProviderOffence::FailedChallenge { provider: PROVIDER_A, challenge: second }]
+		);
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Challenges(Event::OffenceReported {
+				provider: PROVIDER_A,
+				challenge: second,
+				failures: FAILURE_THRESHOLD,
+			})));
+		// The window starts afresh: the next miss alone is no new offence.
+		assert_eq!(Results::<Test>::get(PROVIDER_A), ResultWindow::default());
+		miss();
+		assert_eq!(offences().len(), 1);
+	});
+}
+
+#[test]
+fn a_gpu_that_goes_into_a_lease_or_leaves_voids_its_challenge() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 3);
+		let [gpu_0, gpu_1, gpu_2] = [0, 1, 2].map(|index| gpu(PROVIDER_A, index).uuid_hash);
+		for gpu in [gpu_0, gpu_1, gpu_2] {
+			assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu));
+		}
+		let [leased, removed, expired] = [0, 1, 2].map(|index| open_challenge(PROVIDER_A, index));
+		run_to_block(2);
+
+		set_leased(PROVIDER_A, gpu_0, true);
+		assert_ok!(Challenges::commit(signed(AGENT_A), leased, H256::zero()));
+		assert_eq!(
+			last_event(),
+			Event::ChallengeVoided { challenge: leased, reason: VoidReason::Leased }
+		);
+		// A leased GPU is never challenged.
+		assert_noop!(
+			Challenges::request_challenge(signed(AGENT_A), gpu_0),
+			Error::<Test>::GpuLeased
+		);
+
+		let answer = Answer::solve(removed, every_leaf);
+		assert_ok!(Challenges::commit(signed(AGENT_A), removed, answer.root()));
+		set_inventory(PROVIDER_A, AGENT_A, vec![gpu(PROVIDER_A, 0), gpu(PROVIDER_A, 2)]);
+		run_to_block(3);
+		assert_ok!(Challenges::reveal(signed(AGENT_A), removed, answer.openings(removed)));
+		assert_eq!(
+			last_event(),
+			Event::ChallengeVoided { challenge: removed, reason: VoidReason::InventoryChanged }
+		);
+
+		// A jailed provider's missed deadline counts for nothing.
+		set_status(PROVIDER_A, ProviderStatus::Jailed);
+		run_to_block(2 + COMMIT_BLOCKS + 1);
+		assert_eq!(
+			last_event(),
+			Event::ChallengeVoided { challenge: expired, reason: VoidReason::ProviderGone }
+		);
+		assert_eq!(Results::<Test>::get(PROVIDER_A), ResultWindow::default());
+	});
+}
+
+#[test]
+fn proofs_expire_follow_the_model_and_renew_only_near_their_end() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 1);
+		let spec = gpu(PROVIDER_A, 0);
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), spec.uuid_hash));
+		answer_honestly(AGENT_A, open_challenge(PROVIDER_A, 0));
+		let proven_at = System::block_number();
+		assert!(Challenges::is_proven(&PROVIDER_A, &spec));
+
+		assert_noop!(
+			Challenges::request_challenge(signed(AGENT_A), spec.uuid_hash),
+			Error::<Test>::ProofStillValid
+		);
+		run_to_block(proven_at + PROOF_VALIDITY - RENEWAL_WINDOW - 1);
+		assert_noop!(
+			Challenges::request_challenge(signed(AGENT_A), spec.uuid_hash),
+			Error::<Test>::ProofStillValid
+		);
+		run_to_block(proven_at + PROOF_VALIDITY - 1);
+		assert!(Challenges::is_proven(&PROVIDER_A, &spec));
+		run_to_block(proven_at + PROOF_VALIDITY);
+		assert!(!Challenges::is_proven(&PROVIDER_A, &spec), "emissions stop at the proof's end");
+
+		// Renewing: the first request is taken, a second one is not.
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), spec.uuid_hash));
+		assert_noop!(
+			Challenges::request_challenge(signed(AGENT_A), spec.uuid_hash),
+			Error::<Test>::AlreadyChallenged
+		);
+		// The renewal, answered, proves the GPU again.
+		answer_honestly(AGENT_A, open_challenge(PROVIDER_A, 0));
+		assert!(Challenges::is_proven(&PROVIDER_A, &spec));
+
+		// A proof is of the model proven: the same GPU registered as another model is unproven.
+		let mut renamed = spec.clone();
+		renamed.model = BoundedVec::truncate_from(b"NVIDIA H100 80GB HBM3".to_vec());
+		assert!(!Challenges::is_proven(&PROVIDER_A, &renamed));
+	});
+}
+
+#[test]
+fn requests_need_the_providers_agent_a_known_idle_gpu_and_a_working_provider() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 1);
+		let gpu_a = gpu(PROVIDER_A, 0).uuid_hash;
+		assert_noop!(
+			Challenges::request_challenge(signed(STRANGER), gpu_a),
+			Error::<Test>::NotAnAgent
+		);
+		assert_noop!(
+			Challenges::request_challenge(signed(AGENT_A), gpu(PROVIDER_B, 0).uuid_hash),
+			Error::<Test>::UnknownGpu
+		);
+		set_status(PROVIDER_A, ProviderStatus::Offline);
+		assert_noop!(
+			Challenges::request_challenge(signed(AGENT_A), gpu_a),
+			Error::<Test>::NotTakingWork
+		);
+	});
+}
+
+#[test]
+fn random_draws_reach_every_idle_gpu_about_once_a_period_and_never_a_leased_one() {
+	new_test_ext().execute_with(|| {
+		MaxDraws::set(16);
+		register(PROVIDER_A, AGENT_A, 8);
+		register(PROVIDER_B, AGENT_B, 2);
+		let leased = gpu(PROVIDER_B, 1).uuid_hash;
+		set_leased(PROVIDER_B, leased, true);
+		let periods = 40u64;
+		run_to_block(1 + periods * u64::from(CHALLENGE_PERIOD));
+
+		let issued: Vec<(AccountId, H256)> = System::events()
+			.into_iter()
+			.filter_map(|record| match record.event {
+				RuntimeEvent::Challenges(Event::ChallengeIssued {
+					provider,
+					gpu,
+					kind: ChallengeKind::Random,
+					..
+				}) => Some((provider, gpu)),
+				_ => None,
+			})
+			.collect();
+		assert!(!issued.iter().any(|(_, gpu)| *gpu == leased), "a leased GPU was challenged");
+		// Each idle GPU is drawn about once a period; a draw that finds it still challenged
+		// (its challenge lasts up to COMMIT_BLOCKS + 1 blocks) issues nothing.
+		for (provider, index) in (0..8).map(|index| (PROVIDER_A, index)).chain([(PROVIDER_B, 0)]) {
+			let count = issued
+				.iter()
+				.filter(|entry| **entry == (provider, gpu(provider, index).uuid_hash))
+				.count() as u64;
+			assert!(
+				(periods / 2..=periods * 2).contains(&count),
+				"GPU {index} of {provider} was challenged {count} times in {periods} periods"
+			);
+		}
+	});
+}
+
+#[test]
+fn without_randomness_nothing_is_drawn_and_open_challenges_void() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 1);
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu(PROVIDER_A, 0).uuid_hash));
+		let challenge = open_challenge(PROVIDER_A, 0);
+		set_no_randomness(true);
+		run_to_block(2);
+		assert_ok!(Challenges::commit(signed(AGENT_A), challenge, H256::zero()));
+		run_to_block(3);
+		let openings =
+			Answer::solve_seed([0; 32], &TEST_SHAPE, every_leaf).openings_after_the_fact();
+		assert_ok!(Challenges::reveal(signed(AGENT_A), challenge, openings));
+		assert_eq!(
+			last_event(),
+			Event::ChallengeVoided { challenge, reason: VoidReason::NoRandomness }
+		);
+		run_to_block(500);
+		assert_eq!(NextChallengeId::<Test>::get(), 1, "nothing was drawn");
+	});
+}
+
+#[test]
+fn a_partial_solver_passes_at_the_predicted_rate() {
+	// A solver that computed half the leaves passes with probability 2^-8 per challenge, one
+	// that computed 7/8 of them with (7/8)^8 ≈ 0.344. Over 300 challenges each, the counts lie
+	// well within four standard deviations of those rates.
+	fn half(leaf: u64) -> bool {
+		leaf.is_multiple_of(2)
+	}
+	fn seven_eighths(leaf: u64) -> bool {
+		!leaf.is_multiple_of(8)
+	}
+	for (computes, rate) in [(half as fn(u64) -> bool, 0.5f64), (seven_eighths, 0.875)] {
+		new_test_ext().execute_with(|| {
+			register(PROVIDER_A, AGENT_A, 1);
+			let gpu_a = gpu(PROVIDER_A, 0).uuid_hash;
+			let trials = 300u32;
+			let mut passed = 0u32;
+			for _ in 0..trials {
+				assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_a));
+				let challenge = open_challenge(PROVIDER_A, 0);
+				run_to_block(System::block_number() + 1);
+				let answer = Answer::solve(challenge, computes);
+				assert_ok!(Challenges::commit(signed(AGENT_A), challenge, answer.root()));
+				run_to_block(System::block_number() + 1);
+				assert_ok!(Challenges::reveal(
+					signed(AGENT_A),
+					challenge,
+					answer.openings(challenge)
+				));
+				if matches!(last_event(), Event::ChallengePassed { .. }) {
+					passed += 1;
+					// Skip to the proof's renewal window (no hook has work in between), so
+					// that the next request is taken.
+					jump_to_block(System::block_number() + PROOF_VALIDITY - RENEWAL_WINDOW);
+				}
+			}
+			let p = rate.powi(SAMPLES as i32);
+			let expected = p * f64::from(trials);
+			let sigma = (f64::from(trials) * p * (1.0 - p)).sqrt();
+			println!("f = {rate}: {passed} of {trials} passed, f^m predicts {expected:.1}");
+			assert!(
+				(f64::from(passed) - expected).abs() <= 4.0 * sigma + 1.0,
+				"{passed} of {trials} passed with {rate} of the leaves; expected {expected:.1}"
+			);
+		});
+	}
+}
+
+#[test]
+fn the_target_list_follows_inventories() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 3);
+		register(PROVIDER_B, AGENT_B, 2);
+		assert_eq!(TargetCount::<Test>::get(), 5);
+		set_inventory(PROVIDER_A, AGENT_A, vec![gpu(PROVIDER_A, 2), gpu(PROVIDER_A, 5)]);
+		assert_eq!(TargetCount::<Test>::get(), 4);
+		set_inventory(PROVIDER_B, AGENT_B, vec![]);
+		assert_eq!(TargetCount::<Test>::get(), 2);
+		Challenges::do_try_state(System::block_number()).expect("a dense two-way index");
+		let mut listed: Vec<_> = Targets::<Test>::iter_values().collect();
+		listed.sort();
+		let mut expected = vec![
+			(PROVIDER_A, gpu(PROVIDER_A, 2).uuid_hash),
+			(PROVIDER_A, gpu(PROVIDER_A, 5).uuid_hash),
+		];
+		expected.sort();
+		assert_eq!(listed, expected);
+	});
+}
+
+#[test]
+fn governance_sets_shapes_and_invalid_ones_are_refused() {
+	new_test_ext().execute_with(|| {
+		let h100: ember_primitives::GpuModelName =
+			BoundedVec::truncate_from(b"NVIDIA H100 80GB HBM3".to_vec());
+		let big = ember_compute_proof::Shape { n: 1024, k: 8192, batch: 8 };
+		assert_noop!(
+			Challenges::set_shape(signed(AGENT_A), Some(h100.clone()), Some(big)),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		let odd = ember_compute_proof::Shape { n: 100, k: 8192, batch: 8 };
+		assert_noop!(
+			Challenges::set_shape(RuntimeOrigin::root(), Some(h100.clone()), Some(odd)),
+			Error::<Test>::InvalidShape
+		);
+		assert_ok!(Challenges::set_shape(RuntimeOrigin::root(), Some(h100.clone()), Some(big)));
+		assert_eq!(Challenges::shape_of(&h100), big);
+		assert_eq!(Challenges::shape_of(&gpu(PROVIDER_A, 0).model), TEST_SHAPE);
+		assert_ok!(Challenges::set_shape(RuntimeOrigin::root(), Some(h100.clone()), None));
+		assert_eq!(Challenges::shape_of(&h100), TEST_SHAPE);
+		assert_eq!(ShapeCount::<Test>::get(), 0);
+	});
+}
