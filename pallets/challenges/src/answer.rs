@@ -59,7 +59,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(now > committed_at, Error::<T>::TooEarly);
 		ensure!(now <= reveal_by, Error::<T>::RevealTooLate);
 		ensure!(openings.len() as u32 == T::Samples::get(), Error::<T>::WrongOpeningCount);
-		let charged = Some(T::WeightInfo::reveal(T::Samples::get(), info.shape.k.max(1)));
+		let charged = Some(Self::reveal_weight(info.shape.k, info.shape.depth()));
 		if let Some(reason) = Self::void_reason(&info) {
 			Self::void(challenge, &info, reason);
 			return Ok(charged.into());

@@ -71,6 +71,8 @@ pub mod types;
 mod verdict;
 pub mod weights;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -78,6 +80,9 @@ mod tests;
 
 pub use types::*;
 pub use weights::WeightInfo;
+
+/// The depth of the smallest tree a shape may have (64 leaves).
+pub const MIN_DEPTH: u32 = 6;
 
 /// Log target of this pallet.
 const LOG_TARGET: &str = "runtime::challenges";
@@ -177,6 +182,10 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
+
+		/// Registers providers for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The next challenge's number.
@@ -457,7 +466,7 @@ pub mod pallet {
 		/// Fails with `UnknownChallenge`, `NotYourChallenge`, `NotCommitted`, `TooEarly`,
 		/// `RevealTooLate` or `WrongOpeningCount`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::reveal(T::Samples::get(), Pallet::<T>::max_inner()))]
+		#[pallet::weight(Pallet::<T>::reveal_weight(ember_compute_proof::MAX_K, MAX_PATH_LEN))]
 		pub fn reveal(
 			origin: OriginFor<T>,
 			challenge: ChallengeId,
@@ -489,10 +498,14 @@ pub mod pallet {
 			Shapes::<T>::get(model).unwrap_or_else(DefaultShape::<T>::get)
 		}
 
-		/// The largest inner dimension any shape in use may have: what a reveal is charged for
-		/// before it is refunded to the challenge's own.
-		pub fn max_inner() -> u32 {
-			ember_compute_proof::MAX_K
+		/// The weight of a reveal of `Samples` openings with rows of `k` and paths of `depth`:
+		/// the measured reveal (paths of the smallest tree, depth 6) plus each sample's longer
+		/// path. A reveal is charged for the largest shape and refunded to its own.
+		pub fn reveal_weight(k: u32, depth: u32) -> Weight {
+			let extra_path = T::WeightInfo::merkle_path(depth)
+				.saturating_sub(T::WeightInfo::merkle_path(MIN_DEPTH));
+			T::WeightInfo::reveal(k)
+				.saturating_add(extra_path.saturating_mul(u64::from(T::Samples::get())))
 		}
 	}
 }

@@ -83,6 +83,29 @@ impl pallet_challenges::Config for Test {
 	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 	type HookBudget = HookBudget;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+/// Registers providers in the mock registry.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_challenges::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn provider(index: u32, gpus: u32) -> (AccountId, AccountId) {
+		let owner = 1_000 + 2 * u64::from(index);
+		let agent = owner + 1;
+		let inventory = (0..gpus)
+			.map(|gpu| {
+				let mut spec = self::gpu(owner, 0);
+				spec.uuid_hash = H256::from_low_u64_be(owner * 1_000 + u64::from(gpu));
+				spec
+			})
+			.collect();
+		set_inventory(owner, agent, inventory);
+		(owner, agent)
+	}
 }
 
 /// A provider as the mock registry holds it.
@@ -282,4 +305,12 @@ pub fn run_to_block(n: BlockNumber) {
 pub fn jump_to_block(n: BlockNumber) {
 	System::set_block_number(n);
 	let _ = crate::BlockRandomness::<Test>::clear(u32::MAX, None);
+}
+
+/// Externalities for the benchmark tests: random draws on, as in the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	let ext = new_test_ext();
+	MaxDraws::set(8);
+	ext
 }

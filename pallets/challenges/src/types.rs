@@ -211,3 +211,11 @@ impl ResultWindow {
 		self.failures.count_ones()
 	}
 }
+
+/// What the benchmarks need from outside this pallet.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// A registered, Active provider with `gpus` GPUs of one model, all in the target list,
+	/// and its agent, able to pay fees.
+	fn provider(index: u32, gpus: u32) -> (AccountId, AccountId);
+}

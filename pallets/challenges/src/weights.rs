@@ -10,7 +10,8 @@ use frame_support::weights::{constants::ParityDbWeight, Weight};
 pub trait WeightInfo {
 	fn request_challenge() -> Weight;
 	fn commit() -> Weight;
-	fn reveal(m: u32, k: u32) -> Weight;
+	fn reveal(k: u32) -> Weight;
+	fn merkle_path(d: u32) -> Weight;
 	fn set_shape() -> Weight;
 	fn note_randomness() -> Weight;
 	fn draw_random_challenges(d: u32) -> Weight;
@@ -29,13 +30,15 @@ impl WeightInfo for () {
 		Weight::from_parts(40_000_000, 4_000)
 			.saturating_add(ParityDbWeight::get().reads_writes(4, 2))
 	}
-	fn reveal(m: u32, k: u32) -> Weight {
+	fn reveal(k: u32) -> Weight {
+		// 16 samples of `k` multiply-adds and 7 hashes each.
 		Weight::from_parts(50_000_000, 8_000)
-			.saturating_add(
-				Weight::from_parts(60_000, 0).saturating_mul(u64::from(m) * u64::from(k) / 64),
-			)
-			.saturating_add(Weight::from_parts(400_000, 0).saturating_mul(u64::from(m)))
+			.saturating_add(Weight::from_parts(40_000, 0).saturating_mul(u64::from(k)))
 			.saturating_add(ParityDbWeight::get().reads_writes(7, 5))
+	}
+	fn merkle_path(d: u32) -> Weight {
+		Weight::from_parts(2_000_000, 0)
+			.saturating_add(Weight::from_parts(1_500_000, 0).saturating_mul(u64::from(d)))
 	}
 	fn set_shape() -> Weight {
 		Weight::from_parts(20_000_000, 2_000)
