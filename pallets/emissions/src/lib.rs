@@ -122,6 +122,9 @@ pub mod pallet {
 		/// The provider registry: status, inventory, agents.
 		type Registry: ProviderRegistry<Self::AccountId>;
 
+		/// Which GPUs have recently proven their compute: only those earn availability points.
+		type Proofs: ember_primitives::GpuProofs<Self::AccountId>;
+
 		/// Who backs each provider, with what stake and commission (the staking pallet).
 		type Backing: ProviderBacking<Self::AccountId, Balance>;
 

@@ -83,6 +83,7 @@ parameter_types! {
 impl pallet_emissions::Config for Test {
 	type Currency = Balances;
 	type Registry = MockRegistry;
+	type Proofs = MockProofs;
 	type Backing = MockBacking;
 	type FindAuthor = MockAuthor;
 	type TreasuryAccount = TreasuryAccount;
@@ -363,4 +364,31 @@ pub fn run_to_block(n: BlockNumber) {
 /// Check the pallet's invariants at the current block.
 pub fn check_invariants() {
 	Emissions::do_try_state(System::block_number()).expect("invariants hold");
+}
+
+std::thread_local! {
+	static UNPROVEN: core::cell::RefCell<Vec<(AccountId, ember_primitives::GpuUuidHash)>> =
+		const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// The challenges pallet's answers: every GPU is proven unless a test revokes its proof.
+pub struct MockProofs;
+
+impl MockProofs {
+	/// `gpu` of `provider` loses its proof (or gets it back).
+	pub fn set_proven(provider: AccountId, gpu: ember_primitives::GpuUuidHash, proven: bool) {
+		UNPROVEN.with(|unproven| {
+			let mut unproven = unproven.borrow_mut();
+			unproven.retain(|entry| *entry != (provider, gpu));
+			if !proven {
+				unproven.push((provider, gpu));
+			}
+		});
+	}
+}
+
+impl ember_primitives::GpuProofs<AccountId> for MockProofs {
+	fn is_proven(provider: &AccountId, gpu: &GpuSpec) -> bool {
+		UNPROVEN.with(|unproven| !unproven.borrow().contains(&(*provider, gpu.uuid_hash)))
+	}
 }

@@ -2,7 +2,7 @@
 
 use crate::*;
 use alloc::vec::Vec;
-use ember_primitives::{Balance, GpuModelName, GpuSpec, GpuUuidHash, ProviderRegistry};
+use ember_primitives::{Balance, GpuModelName, GpuProofs, GpuSpec, GpuUuidHash, ProviderRegistry};
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
@@ -47,8 +47,9 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// A heartbeat at `now`: credit the GPU-time since the last one, if the provider takes work
-	/// (Active, unpaused, its bond covering its GPUs), at most `MaxCreditedGap` blocks of it.
+	/// A heartbeat at `now`: credit the GPU-time since the last one of the GPUs holding a recent
+	/// proof of compute, if the provider takes work (Active, unpaused, its bond covering its
+	/// GPUs), at most `MaxCreditedGap` blocks of it.
 	/// A heartbeat of a provider that takes no work starts nothing: the time until the first
 	/// heartbeat at which it takes work again is never credited. Returns how many GPUs were
 	/// scored.
@@ -64,7 +65,8 @@ impl<T: Config> Pallet<T> {
 		let mut scored = 0;
 		let held = holds_points(&record);
 		if blocks > 0 {
-			let gpus = T::Registry::gpus(provider);
+			let mut gpus = T::Registry::gpus(provider);
+			gpus.retain(|gpu| T::Proofs::is_proven(provider, gpu));
 			scored = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
 			let points = blocks.saturating_mul(Self::score_of(gpus.iter()));
 			Self::add_points(&mut record.points, points);

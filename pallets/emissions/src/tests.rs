@@ -390,6 +390,33 @@ mod points {
 	}
 
 	#[test]
+	fn only_gpus_with_a_recent_proof_of_compute_earn_availability() {
+		new_test_ext().execute_with(|| {
+			let gpus = <MockRegistry as ember_primitives::ProviderRegistry<_>>::gpus(&PROVIDER_A);
+			assert_eq!(gpus.len(), 2);
+			heartbeat(PROVIDER_A, 5);
+			heartbeat(PROVIDER_A, 15);
+			let both = record(PROVIDER_A).points;
+			assert_eq!(both, 10 * Emissions::score_of(gpus.iter()));
+
+			// A GPU whose proof expired (or that never passed a challenge) earns nothing.
+			MockProofs::set_proven(PROVIDER_A, gpus[0].uuid_hash, false);
+			heartbeat(PROVIDER_A, 25);
+			let one = both + 10 * Emissions::score_of(gpus[1..].iter());
+			assert_eq!(record(PROVIDER_A).points, one);
+
+			MockProofs::set_proven(PROVIDER_A, gpus[1].uuid_hash, false);
+			heartbeat(PROVIDER_A, 35);
+			assert_eq!(record(PROVIDER_A).points, one);
+
+			// Proven again, it earns from its next heartbeat on.
+			MockProofs::set_proven(PROVIDER_A, gpus[0].uuid_hash, true);
+			heartbeat(PROVIDER_A, 45);
+			assert_eq!(record(PROVIDER_A).points, one + 10 * Emissions::score_of(gpus[..1].iter()));
+		});
+	}
+
+	#[test]
 	fn the_first_heartbeat_credits_nothing_and_a_long_gap_only_the_cap() {
 		new_test_ext().execute_with(|| {
 			heartbeat(PROVIDER_A, 5);

@@ -138,6 +138,9 @@ pub mod pallet {
 		/// The provider registry: agents, status, inventory and region.
 		type Registry: ProviderRegistry<Self::AccountId>;
 
+		/// Which GPUs have recently proven their compute: only those are bid or listed.
+		type Proofs: ember_primitives::GpuProofs<Self::AccountId>;
+
 		/// The stake behind each provider, which breaks ties between equal bids.
 		type Stake: ProviderStake<Self::AccountId, Balance>;
 
@@ -589,6 +592,8 @@ pub mod pallet {
 		DuplicateGpu,
 		/// A named GPU is already committed to a bid, offer or lease.
 		GpuCommitted,
+		/// A named GPU holds no recent proof of compute: it must pass a challenge first.
+		GpuNotProven,
 		/// The provider is not in the order's region.
 		WrongRegion,
 		/// The provider already bid on this order.

@@ -88,6 +88,7 @@ impl pallet_leases::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Registry = MockRegistry;
+	type Proofs = MockProofs;
 	type Stake = MockStake;
 	type Offences = MockOffences;
 	type Delivery = MockDelivery;
@@ -366,4 +367,31 @@ pub fn run_to_block(n: BlockNumber) {
 /// Check the pallet's invariants at the current block.
 pub fn check_invariants() {
 	Leases::do_try_state(System::block_number()).expect("invariants hold");
+}
+
+std::thread_local! {
+	static UNPROVEN: core::cell::RefCell<Vec<(AccountId, ember_primitives::GpuUuidHash)>> =
+		const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// The challenges pallet's answers: every GPU is proven unless a test revokes its proof.
+pub struct MockProofs;
+
+impl MockProofs {
+	/// `gpu` of `provider` loses its proof (or gets it back).
+	pub fn set_proven(provider: AccountId, gpu: ember_primitives::GpuUuidHash, proven: bool) {
+		UNPROVEN.with(|unproven| {
+			let mut unproven = unproven.borrow_mut();
+			unproven.retain(|entry| *entry != (provider, gpu));
+			if !proven {
+				unproven.push((provider, gpu));
+			}
+		});
+	}
+}
+
+impl ember_primitives::GpuProofs<AccountId> for MockProofs {
+	fn is_proven(provider: &AccountId, gpu: &GpuSpec) -> bool {
+		UNPROVEN.with(|unproven| !unproven.borrow().contains(&(*provider, gpu.uuid_hash)))
+	}
 }

@@ -1,7 +1,9 @@
 //! Orders and bids: the auction half of the market.
 
 use crate::{lease::NewLease, *};
-use ember_primitives::{Balance, GpuUuidHash, LeaseId, OrderId, ProviderRegistry, ProviderStake};
+use ember_primitives::{
+	Balance, GpuProofs, GpuUuidHash, LeaseId, OrderId, ProviderRegistry, ProviderStake,
+};
 use frame_support::{
 	ensure,
 	pallet_prelude::DispatchResult,
@@ -309,7 +311,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Every GPU named must be distinct, in the provider's inventory, meet the requirement (if
-	/// any) and be committed nowhere.
+	/// any), hold a recent proof of compute and be committed nowhere.
 	pub(crate) fn ensure_gpus_free(
 		provider: &T::AccountId,
 		gpus: &[GpuUuidHash],
@@ -329,6 +331,7 @@ impl<T: Config> Pallet<T> {
 			if let Some(requirement) = requirement {
 				ensure!(requirement.is_met_by(spec), Error::<T>::GpuMismatch);
 			}
+			ensure!(T::Proofs::is_proven(provider, spec), Error::<T>::GpuNotProven);
 			ensure!(!CommittedGpus::<T>::contains_key(provider, hash), Error::<T>::GpuCommitted);
 		}
 		Ok(())

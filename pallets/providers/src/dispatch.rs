@@ -4,8 +4,8 @@
 use crate::*;
 use alloc::vec::Vec;
 use ember_primitives::{
-	GpuUuidHash, ProviderCommitments, ProviderLifecycle, ProviderPunishments, ProviderStake,
-	ProviderStatus,
+	GpuUuidHash, InventoryObserver, ProviderCommitments, ProviderLifecycle, ProviderPunishments,
+	ProviderStake, ProviderStatus,
 };
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use sp_runtime::DispatchError;
@@ -40,6 +40,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Providers::<T>::insert(&owner, info);
 		Metadata::<T>::insert(&owner, metadata);
+		T::InventoryObserver::inventory_changed(&owner, &[], &gpus);
 		Inventory::<T>::insert(&owner, gpus);
 		ProviderOfAgent::<T>::insert(&agent, &owner);
 
@@ -85,6 +86,7 @@ impl<T: Config> Pallet<T> {
 
 		info.gpu_count = gpu_count;
 		Providers::<T>::insert(&owner, info);
+		T::InventoryObserver::inventory_changed(&owner, &current, &gpus);
 		Inventory::<T>::insert(&owner, gpus);
 		Self::deposit_event(Event::InventoryUpdated { provider: owner, gpu_count });
 		Ok(())
@@ -237,7 +239,8 @@ impl<T: Config> Pallet<T> {
 		ProviderOfAgent::<T>::remove(&info.agent);
 		Providers::<T>::remove(owner);
 		Metadata::<T>::remove(owner);
-		Inventory::<T>::remove(owner);
+		let gpus = Inventory::<T>::take(owner).unwrap_or_default();
+		T::InventoryObserver::inventory_changed(owner, &gpus, &[]);
 	}
 
 	/// An agent key must be a fresh account: not the owner, not another provider's agent and not

@@ -139,6 +139,9 @@ pub mod pallet {
 		/// Open bids and running leases: they keep GPUs in the inventory and delay leaving.
 		type Commitments: ProviderCommitments<Self::AccountId>;
 
+		/// Told of every inventory change (the challenges pallet keeps its list of GPUs).
+		type InventoryObserver: ember_primitives::InventoryObserver<Self::AccountId>;
+
 		/// The lease market: it receives the attestations that ride in heartbeats and hears when
 		/// a provider goes Offline, comes back or is jailed.
 		type Lifecycle: ProviderLifecycle<Self::AccountId, BlockNumberFor<Self>>;
@@ -438,6 +441,12 @@ pub mod pallet {
 
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
+		/// What telling the inventory observer of a change may cost, for the largest inventory.
+		pub fn observer_weight() -> Weight {
+			use ember_primitives::InventoryObserver;
+			T::InventoryObserver::inventory_changed_weight(T::MaxGpusPerProvider::get())
+		}
+
 		/// Why the provider takes no new work and earns no availability points: its status, a
 		/// pause, or an owner's bond that no longer covers its GPUs (after a slash; top up with
 		/// `bond_extra`). `None` when it takes work or is not registered.
@@ -459,7 +468,7 @@ pub mod pallet {
 		/// `EmptyMultiaddr`, `EmptyInventory`, `MalformedGpu`, `DuplicateGpu`,
 		/// `InsufficientStake` (bond first) or `DeadlineQueueFull`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register())]
+		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::observer_weight()))]
 		pub fn register(
 			origin: OriginFor<T>,
 			agent: T::AccountId,
@@ -495,7 +504,9 @@ pub mod pallet {
 		/// Fails with `NotRegistered`, `EmptyInventory`, `MalformedGpu`, `DuplicateGpu`,
 		/// `CommittedGpuRemoved` or `InsufficientStake`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::update_inventory())]
+		#[pallet::weight(
+			T::WeightInfo::update_inventory().saturating_add(Pallet::<T>::observer_weight())
+		)]
 		pub fn update_inventory(origin: OriginFor<T>, gpus: GpuInventoryOf<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_update_inventory(owner, gpus)
@@ -546,7 +557,7 @@ pub mod pallet {
 		/// Only the owner may call it. Fails with `NotRegistered`, `PunishmentPending`,
 		/// `ProviderJailed`, `ProviderOffline` or `CommitmentsRemain`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::leave())]
+		#[pallet::weight(T::WeightInfo::leave().saturating_add(Pallet::<T>::observer_weight()))]
 		pub fn leave(origin: OriginFor<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_leave(owner)

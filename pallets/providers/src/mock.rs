@@ -82,6 +82,7 @@ frame_support::parameter_types! {
 impl pallet_providers::Config for Test {
 	type Stake = MockStake;
 	type Commitments = MockCommitments;
+	type InventoryObserver = MockInventoryObserver;
 	type Lifecycle = MockLifecycle;
 	type Punishments = MockPunishments;
 	type MaxAttestations = ConstU32<MAX_ATTESTATIONS>;
@@ -147,6 +148,39 @@ impl crate::BenchmarkHelper<AccountId> for MockStake {
 
 /// The lease market's answers: open commitments and committed GPUs, set by tests.
 pub struct MockCommitments;
+
+std::thread_local! {
+	static INVENTORY_CHANGES: core::cell::RefCell<alloc::vec::Vec<InventoryChange>> =
+		const { core::cell::RefCell::new(alloc::vec::Vec::new()) };
+}
+
+/// One inventory change the observer was told of: the provider, and the GPUs before and after.
+pub type InventoryChange = (AccountId, alloc::vec::Vec<GpuUuidHash>, alloc::vec::Vec<GpuUuidHash>);
+
+/// Weight the mock observer reports per GPU.
+pub const OBSERVED_PER_GPU: Weight = Weight::from_parts(1_000_000, 100);
+
+/// The challenges pallet's side of inventories: records every change it is told of.
+pub struct MockInventoryObserver;
+
+impl MockInventoryObserver {
+	/// The changes recorded since the last time, oldest first; clears the record.
+	pub fn taken() -> alloc::vec::Vec<InventoryChange> {
+		INVENTORY_CHANGES.with(|changes| core::mem::take(&mut *changes.borrow_mut()))
+	}
+}
+
+impl ember_primitives::InventoryObserver<AccountId> for MockInventoryObserver {
+	fn inventory_changed(provider: &AccountId, before: &[GpuSpec], after: &[GpuSpec]) {
+		let hashes = |gpus: &[GpuSpec]| gpus.iter().map(|gpu| gpu.uuid_hash).collect();
+		INVENTORY_CHANGES
+			.with(|changes| changes.borrow_mut().push((*provider, hashes(before), hashes(after))));
+	}
+
+	fn inventory_changed_weight(gpus: u32) -> Weight {
+		OBSERVED_PER_GPU.saturating_mul(u64::from(gpus))
+	}
+}
 
 fn commitments_key(who: &AccountId) -> alloc::vec::Vec<u8> {
 	(b"mock:commitments", who).encode()

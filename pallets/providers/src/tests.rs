@@ -2533,3 +2533,4 @@ mod properties {
 }
 
 mod hook_budget;
+mod inventory_observer;

@@ -81,6 +81,8 @@ impl pallet_provider_staking::Config for Runtime {
 impl pallet_providers::Config for Runtime {
 	type Stake = ProviderStaking;
 	type Commitments = Leases;
+	/// Not yet told: the challenges pallet joins the runtime with the agent that answers it.
+	type InventoryObserver = ();
 	/// The market hears first (attestations settle leases), then emissions (the heartbeat
 	/// credits available GPU-time).
 	type Lifecycle = (Leases, Emissions);
@@ -133,6 +135,8 @@ impl pallet_leases::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Registry = Providers;
+	/// Every GPU counts as proven until the challenges pallet joins the runtime.
+	type Proofs = ();
 	type Stake = ProviderStaking;
 	type Offences = Slashing;
 	type Delivery = Emissions;
@@ -172,6 +176,8 @@ parameter_types! {
 impl pallet_emissions::Config for Runtime {
 	type Currency = Balances;
 	type Registry = Providers;
+	/// Every GPU counts as proven until the challenges pallet joins the runtime.
+	type Proofs = ();
 	type Backing = ProviderStaking;
 	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Babe>;
 	type TreasuryAccount = TreasuryAccount;
