@@ -18,6 +18,7 @@ declare -A PALLET_DIRS=(
 	[pallet_leases]=pallets/leases
 	[pallet_emissions]=pallets/emissions
 	[pallet_slashing]=pallets/slashing
+	[pallet_challenges]=pallets/challenges
 	[pallet_provider_staking]=pallets/staking
 	[pallet_validator_set]=pallets/validator-set
 )

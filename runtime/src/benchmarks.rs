@@ -5,8 +5,8 @@ use crate::{AccountId, Runtime, RuntimeOrigin, Session};
 
 // The pallets benchmarked, in scope wherever the benchmark-listing macros expand.
 pub use crate::{
-	Balances, Emissions, Leases, ProviderStaking, Providers, Slashing, Sudo, Timestamp, Utility,
-	ValidatorSet,
+	Balances, Challenges, Emissions, Leases, ProviderStaking, Providers, Slashing, Sudo, Timestamp,
+	Utility, ValidatorSet,
 };
 use frame_support::traits::fungible::Mutate;
 
@@ -31,6 +31,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_leases, Leases]
 	[pallet_emissions, Emissions]
 	[pallet_slashing, Slashing]
+	[pallet_challenges, Challenges]
 );
 
 /// Gives benchmark accounts the bond their GPUs require, through the real staking pallet.
@@ -195,5 +196,36 @@ impl pallet_slashing::BenchmarkHelper<AccountId> for SlashingBenchmarkHelper {
 		for index in 0..count {
 			EmissionsBenchmarkHelper::provider(1_000_000 + index, 1, 0);
 		}
+	}
+}
+
+/// Providers registered through the real registry, their GPUs put in the challenges' target
+/// list, for the challenges benchmarks.
+pub struct ChallengesBenchmarkHelper;
+
+impl pallet_challenges::BenchmarkHelper<AccountId> for ChallengesBenchmarkHelper {
+	fn provider(index: u32, gpus: u32) -> (AccountId, AccountId) {
+		use ember_primitives::{ComputeCapability, GpuModelName, GpuSpec, InventoryObserver};
+		use pallet_leases::BenchmarkHelper as _;
+		let owner: AccountId = frame_benchmarking::account("challenges-provider", index, 0);
+		let agent: AccountId = frame_benchmarking::account("challenges-agent", index, 0);
+		let specs: alloc::vec::Vec<GpuSpec> = (0..gpus)
+			.map(|gpu| GpuSpec {
+				model: GpuModelName::truncate_from(b"NVIDIA H100 80GB HBM3".to_vec()),
+				vram_mib: 81_559,
+				compute_capability: ComputeCapability::new(9, 0),
+				uuid_hash: {
+					let mut hash = [0xc4u8; 32];
+					hash[..4].copy_from_slice(&gpu.to_le_bytes());
+					hash[4..8].copy_from_slice(&index.to_le_bytes());
+					sp_core::H256(hash)
+				},
+			})
+			.collect();
+		LeasesBenchmarkHelper::register_provider(&owner, &agent, &specs);
+		// The registry does not tell the challenges pallet yet: put the GPUs in its list here.
+		<Challenges as InventoryObserver<AccountId>>::inventory_changed(&owner, &[], &specs);
+		let _ = Balances::mint_into(&agent, 100 * crate::EMBR);
+		(owner, agent)
 	}
 }

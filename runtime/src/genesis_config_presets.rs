@@ -207,15 +207,26 @@ fn dev_council() -> Vec<AccountId> {
 		.collect()
 }
 
+/// The development chain's challenge shape: 64×64 products of rows of 256, which the CPU
+/// solver answers in under a millisecond, so that simulated GPUs can prove themselves.
+pub const DEV_CHALLENGE_SHAPE: (u32, u32, u32) = (64, 256, 1);
+
 /// `dev`: Alice validates alone and is the sudo key (for convenience: the council of Alice, Bob
-/// and Charlie governs too); blocks start at once.
+/// and Charlie governs too); blocks start at once; challenges are small.
 pub fn development_genesis() -> Value {
-	ember_genesis(
+	let mut patch = ember_genesis(
 		vec![Validator::dev(dev_keys::ALICE)],
 		dev_accounts(),
 		dev_council(),
 		Some(dev_account(dev_keys::ALICE)),
-	)
+	);
+	if let Some(config) = patch.as_object_mut() {
+		config.insert(
+			"challenges".into(),
+			serde_json::json!({ "defaultShape": DEV_CHALLENGE_SHAPE }),
+		);
+	}
+	patch
 }
 
 /// `local_testnet`: four validators, so GRANDPA keeps finalizing with one of them down. No sudo

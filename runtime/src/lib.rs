@@ -267,6 +267,9 @@ mod runtime {
 
 	#[runtime::pallet_index(34)]
 	pub type Slashing = pallet_slashing;
+
+	#[runtime::pallet_index(35)]
+	pub type Challenges = pallet_challenges;
 }
 
 #[cfg(test)]

@@ -79,6 +79,7 @@ pub(crate) fn check_invariants(now: BlockNumber) {
 	Leases::do_try_state(now).expect("lease market invariants hold");
 	crate::Emissions::do_try_state(now).expect("emissions invariants hold");
 	crate::Slashing::do_try_state(now).expect("slashing invariants hold");
+	crate::Challenges::do_try_state(now).expect("challenges invariants hold");
 }
 
 /// Runs the block hooks that matter here up to block `n`, checking invariants after each block.
@@ -96,6 +97,7 @@ pub(crate) fn run_to_block(n: BlockNumber) {
 		<Leases as OnInitialize<BlockNumber>>::on_initialize(next);
 		<crate::Emissions as OnInitialize<BlockNumber>>::on_initialize(next);
 		<crate::Slashing as OnInitialize<BlockNumber>>::on_initialize(next);
+		<crate::Challenges as OnInitialize<BlockNumber>>::on_initialize(next);
 		check_invariants(next);
 	}
 }

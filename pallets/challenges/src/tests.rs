@@ -597,3 +597,25 @@ fn governance_sets_shapes_and_invalid_ones_are_refused() {
 		assert_eq!(ShapeCount::<Test>::get(), 0);
 	});
 }
+
+#[test]
+fn the_hook_charges_a_stale_deadline_as_a_read_and_a_failure_in_full() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 2);
+		let [gpu_0, gpu_1] = [0, 1].map(|index| gpu(PROVIDER_A, index).uuid_hash);
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_0));
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_1));
+		let answered = open_challenge(PROVIDER_A, 0);
+		run_to_block(2);
+		let answer = Answer::solve(answered, every_leaf);
+		assert_ok!(Challenges::commit(signed(AGENT_A), answered, answer.root()));
+
+		// The commit deadline's queue holds the answered challenge (moved on) and the silent
+		// one (failed now).
+		let due = 2 + COMMIT_BLOCKS;
+		System::set_block_number(due);
+		let used = Challenges::expire_due(due);
+		let queue = <() as WeightInfo>::expire_queue();
+		assert_eq!(used, queue + queue + <() as WeightInfo>::expire_one());
+	});
+}

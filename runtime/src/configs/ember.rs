@@ -248,3 +248,42 @@ impl pallet_slashing::Config for Runtime {
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::SlashingBenchmarkHelper;
 }
+
+parameter_types! {
+	/// The share of a block the challenges hook may spend failing challenges whose deadline
+	/// passed; a burst beyond it waits for the next blocks.
+	pub ChallengesHookBudget: frame_support::weights::Weight =
+		sp_runtime::Perbill::from_percent(5) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_challenges::Config for Runtime {
+	/// The VRF output of the parent block: fresh in every block, chosen by nobody.
+	type Randomness = pallet_babe::ParentBlockRandomness<Runtime>;
+	type Registry = Providers;
+	type Commitments = Leases;
+	type Offences = Slashing;
+	/// Four blocks (24 s) to commit, four more to reveal.
+	type CommitBlocks = ConstU32<4>;
+	type RevealBlocks = ConstU32<4>;
+	/// A provider that computed a fraction f of the answer passes with f^16.
+	type Samples = ConstU32<16>;
+	/// A pass proves a GPU for three days; it may be renewed in the last twelve hours.
+	type ProofValidity = ConstU32<{ 3 * DAYS }>;
+	type RenewalWindow = ConstU32<{ 12 * HOURS }>;
+	/// Each GPU is challenged about once a day, at random.
+	type ChallengePeriod = ConstU32<DAYS>;
+	/// 1M GPUs need about 70 draws a block.
+	type MaxDrawsPerBlock = ConstU32<128>;
+	type MaxDeadlinesPerBlock = ConstU32<512>;
+	type MaxSpill = ConstU32<8>;
+	/// Two failures among a provider's last five challenges are an offence.
+	type ResultWindow = ConstU32<5>;
+	type FailureThreshold = ConstU32<2>;
+	type MaxGpusPerProvider = ConstU32<MAX_GPUS_PER_PROVIDER>;
+	type MaxShapes = ConstU32<64>;
+	type ForceOrigin = crate::configs::EnsureGovernance;
+	type HookBudget = ChallengesHookBudget;
+	type WeightInfo = pallet_challenges::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::ChallengesBenchmarkHelper;
+}
