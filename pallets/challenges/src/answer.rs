@@ -20,7 +20,8 @@ impl<T: Config> Pallet<T> {
 		Ok(info)
 	}
 
-	/// Take the answer's root; the samples come from the next block's randomness.
+	/// Take the answer's root; the samples come from the randomness of the block after the
+	/// commitment's.
 	pub(crate) fn do_commit(
 		agent: &T::AccountId,
 		challenge: ChallengeId,
@@ -37,7 +38,8 @@ impl<T: Config> Pallet<T> {
 			Self::void(challenge, &info, reason);
 			return Ok(());
 		}
-		let reveal_by = now.saturating_add(T::RevealBlocks::get());
+		// The samples are known from the block after next: the reveal window starts there.
+		let reveal_by = now.saturating_add(1u32.into()).saturating_add(T::RevealBlocks::get());
 		Self::queue_deadline(reveal_by, challenge)?;
 		info.phase = Phase::Committed { root, committed_at: now, reveal_by };
 		OpenChallenges::<T>::insert(challenge, info);
@@ -56,7 +58,7 @@ impl<T: Config> Pallet<T> {
 		let Phase::Committed { root, committed_at, reveal_by } = info.phase else {
 			return Err(Error::<T>::NotCommitted.into());
 		};
-		ensure!(now > committed_at, Error::<T>::TooEarly);
+		ensure!(now > committed_at.saturating_add(1u32.into()), Error::<T>::TooEarly);
 		ensure!(now <= reveal_by, Error::<T>::RevealTooLate);
 		ensure!(openings.len() as u32 == T::Samples::get(), Error::<T>::WrongOpeningCount);
 		let charged = Some(Self::reveal_weight(info.shape.k, info.shape.depth()));

@@ -168,7 +168,7 @@ mod benchmarks {
 		let root = H256(tree.last().and_then(|level| level.first()).copied().unwrap_or_default());
 		Pallet::<T>::do_commit(&agent, id, root).expect("in time");
 		let committed_at = now::<T>();
-		go_to::<T>(committed_at.saturating_add(One::one()));
+		go_to::<T>(committed_at.saturating_add(2u32.into()));
 		let sample_seed = Pallet::<T>::sample_seed_of(id, committed_at, root).expect("recorded");
 		let openings: Vec<Opening> = samples(&sample_seed, &shape, T::Samples::get())
 			.map(|sample| Opening {

@@ -17,13 +17,14 @@
 //! ```text
 //!  issued at b ──► seed = H(VRF output of block b, challenge)       (known from block b + 1)
 //!  commit(root)    in a block c, b < c ≤ b + CommitBlocks            (Merkle root over C)
-//!  samples = H(VRF output of block c, challenge)                    (known from block c + 1)
-//!  reveal(openings) in a block r, c < r ≤ c + RevealBlocks           (leaves + paths)
+//!  samples = H(VRF output of block c + 1, challenge, root)         (known from block c + 2)
+//!  reveal(openings) in a block r, c + 1 < r ≤ c + 1 + RevealBlocks   (leaves + paths)
 //!  the runtime checks each path and recomputes each sampled element from the seed
 //! ```
 //!
 //! Neither the provider nor a block author can choose the seed or the samples: each comes from
-//! the BABE VRF output of a block after the one that fixed what it depends on. A provider that
+//! the BABE VRF output of a block after the one that fixed what it depends on (for the samples,
+//! not the commitment's own block, whose author knows its VRF output in advance). A provider that
 //! computed a fraction `f` of `C` passes with probability at most `f^m` for `m = Samples`.
 //!
 //! ## Which GPUs, and when
@@ -124,7 +125,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type CommitBlocks: Get<BlockNumberFor<Self>>;
 
-		/// Blocks after the commitment's block in which the openings must be.
+		/// Blocks, after the block that fixes the samples (the one after the commitment's), in
+		/// which the openings must be.
 		#[pallet::constant]
 		type RevealBlocks: Get<BlockNumberFor<Self>>;
 
@@ -334,7 +336,7 @@ pub mod pallet {
 			kind: ChallengeKind,
 			commit_by: BlockNumberFor<T>,
 		},
-		/// The agent committed its answer; it reveals from the next block.
+		/// The agent committed its answer; it reveals from the block after next.
 		AnswerCommitted { challenge: ChallengeId, root: H256, reveal_by: BlockNumberFor<T> },
 		/// The GPU proved itself.
 		ChallengePassed { challenge: ChallengeId, provider: T::AccountId, gpu: GpuUuidHash },
@@ -459,8 +461,8 @@ pub mod pallet {
 		}
 
 		/// Reveal the sampled leaves of a committed answer, in the samples' order, each with
-		/// its Merkle path. In a block after the commitment's and no later than the reveal
-		/// deadline. Signed by the provider's agent. The runtime checks every path and
+		/// its Merkle path. From the second block after the commitment's (the samples come from
+		/// the randomness of the first) and no later than the reveal deadline. Signed by the provider's agent. The runtime checks every path and
 		/// recomputes every sampled element: the challenge passes or fails in this call.
 		///
 		/// Fails with `UnknownChallenge`, `NotYourChallenge`, `NotCommitted`, `TooEarly`,

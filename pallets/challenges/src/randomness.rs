@@ -55,13 +55,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The seed the samples of a committed challenge come from: the VRF output of the block
-	/// after the one the commitment was made in, bound to the challenge and its root.
+	/// after the one the commitment was made in, bound to the challenge and its root. Not the
+	/// commitment's own block: its author knows that block's VRF output before building it, and
+	/// could grind a root until the samples suit it.
 	pub fn sample_seed_of(
 		challenge: ChallengeId,
 		committed_at: BlockNumberFor<T>,
 		root: H256,
 	) -> Option<[u8; 32]> {
-		let random = Self::randomness_of(committed_at)?;
+		let random = Self::randomness_of(committed_at.saturating_add(1u32.into()))?;
 		Some(sp_crypto_hashing::blake2_256(
 			&(b"ember/challenges/samples", random, challenge, root).encode(),
 		))

@@ -83,13 +83,14 @@ impl Answer {
 
 type ConstSamples = frame_support::traits::ConstU32<SAMPLES>;
 
-/// Run a whole honest exchange for `challenge`: solve, commit next block, reveal the block after.
+/// Run a whole honest exchange for `challenge`: solve, commit next block, reveal two blocks
+/// after that (the samples come from the block after the commitment's).
 fn answer_honestly(agent: AccountId, challenge: ChallengeId) {
 	let issued = OpenChallenges::<Test>::get(challenge).expect("open").issued_at;
 	run_to_block(issued + 1);
 	let answer = Answer::solve(challenge, every_leaf);
 	assert_ok!(Challenges::commit(signed(agent), challenge, answer.root()));
-	run_to_block(System::block_number() + 1);
+	run_to_block(System::block_number() + 2);
 	assert_ok!(Challenges::reveal(signed(agent), challenge, answer.openings(challenge)));
 }
 
@@ -138,17 +139,21 @@ fn the_seed_and_the_samples_come_from_blocks_after_what_they_judge() {
 		run_to_block(2);
 		let answer = Answer::solve(challenge, every_leaf);
 		assert_ok!(Challenges::commit(signed(AGENT_A), challenge, answer.root()));
-		// Nor are the samples known in the commitment's block.
-		assert_eq!(Challenges::sample_seed_of(challenge, 2, answer.root()), None);
-		assert_noop!(
-			Challenges::reveal(signed(AGENT_A), challenge, BoundedVec::new()),
-			Error::<Test>::TooEarly
-		);
+		// Nor are the samples known in the commitment's block, nor in the next (their
+		// randomness is that block's, which its author knew in advance).
+		for block in [2, 3] {
+			run_to_block(block);
+			assert_eq!(Challenges::sample_seed_of(challenge, 2, answer.root()), None);
+			assert_noop!(
+				Challenges::reveal(signed(AGENT_A), challenge, BoundedVec::new()),
+				Error::<Test>::TooEarly
+			);
+		}
 		assert_noop!(
 			Challenges::commit(signed(AGENT_A), challenge, answer.root()),
 			Error::<Test>::AlreadyCommitted
 		);
-		run_to_block(3);
+		run_to_block(4);
 		assert_noop!(
 			Challenges::reveal(signed(AGENT_A), challenge, BoundedVec::new()),
 			Error::<Test>::WrongOpeningCount
@@ -190,7 +195,7 @@ fn late_answers_fail_when_their_deadline_passes() {
 		let answer = Answer::solve(lazy, every_leaf);
 		assert_ok!(Challenges::commit(signed(AGENT_A), lazy, answer.root()));
 		let committed = System::block_number();
-		run_to_block(committed + REVEAL_BLOCKS + 1);
+		run_to_block(committed + 1 + REVEAL_BLOCKS + 1);
 		assert_noop!(
 			Challenges::reveal(signed(AGENT_A), lazy, answer.openings_after_the_fact()),
 			Error::<Test>::UnknownChallenge
@@ -263,7 +268,7 @@ fn wrong_paths_wrong_values_and_other_answers_fail() {
 		// An answer computed from another GPU's seed.
 		let elsewhere = Answer::solve(reused, every_leaf);
 		assert_ok!(Challenges::commit(signed(AGENT_A), other_gpu, elsewhere.root()));
-		run_to_block(3);
+		run_to_block(4);
 
 		// Another provider's agent, or a stranger, cannot answer.
 		assert_noop!(
@@ -363,7 +368,7 @@ fn a_gpu_that_goes_into_a_lease_or_leaves_voids_its_challenge() {
 		let answer = Answer::solve(removed, every_leaf);
 		assert_ok!(Challenges::commit(signed(AGENT_A), removed, answer.root()));
 		set_inventory(PROVIDER_A, AGENT_A, vec![gpu(PROVIDER_A, 0), gpu(PROVIDER_A, 2)]);
-		run_to_block(3);
+		run_to_block(4);
 		assert_ok!(Challenges::reveal(signed(AGENT_A), removed, answer.openings(removed)));
 		assert_eq!(
 			last_event(),
@@ -491,7 +496,7 @@ fn without_randomness_nothing_is_drawn_and_open_challenges_void() {
 		set_no_randomness(true);
 		run_to_block(2);
 		assert_ok!(Challenges::commit(signed(AGENT_A), challenge, H256::zero()));
-		run_to_block(3);
+		run_to_block(4);
 		let openings =
 			Answer::solve_seed([0; 32], &TEST_SHAPE, every_leaf).openings_after_the_fact();
 		assert_ok!(Challenges::reveal(signed(AGENT_A), challenge, openings));
@@ -527,7 +532,7 @@ fn a_partial_solver_passes_at_the_predicted_rate() {
 				run_to_block(System::block_number() + 1);
 				let answer = Answer::solve(challenge, computes);
 				assert_ok!(Challenges::commit(signed(AGENT_A), challenge, answer.root()));
-				run_to_block(System::block_number() + 1);
+				run_to_block(System::block_number() + 2);
 				assert_ok!(Challenges::reveal(
 					signed(AGENT_A),
 					challenge,

@@ -71,7 +71,8 @@ pub enum Phase<BlockNumber> {
 	Committed {
 		/// The Merkle root of the answer.
 		root: H256,
-		/// The block the commitment is in; the samples come from the next block's randomness.
+		/// The block the commitment is in; the samples come from the randomness of the block
+		/// after it.
 		committed_at: BlockNumber,
 		/// Last block openings are taken in.
 		reveal_by: BlockNumber,
