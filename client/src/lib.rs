@@ -4,6 +4,7 @@
 //! ([`manifest`]) and typed access to the chain ([`chain`]).
 
 pub mod chain;
+pub mod challenges;
 pub mod governance;
 pub mod image_reference;
 pub mod keys;

@@ -111,6 +111,9 @@ pub struct AgentConfig {
 	/// Metrics, health and logs.
 	#[serde(default)]
 	pub telemetry: TelemetryConfig,
+	/// How the agent answers the chain's proof-of-compute challenges.
+	#[serde(default)]
+	pub challenges: ChallengesConfig,
 	/// The file this configuration was loaded from, for error messages.
 	#[serde(skip)]
 	pub file: PathBuf,
@@ -407,6 +410,15 @@ pub enum LogFormat {
 	Text,
 	/// One JSON object per line.
 	Json,
+}
+
+/// `[challenges]`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengesConfig {
+	/// Threads of the CPU solver; every core but one when unset.
+	#[serde(default)]
+	pub cpu_threads: Option<usize>,
 }
 
 /// `[telemetry]`.

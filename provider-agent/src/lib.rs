@@ -10,6 +10,7 @@ pub mod config;
 pub mod execution;
 pub mod inventory;
 pub mod metrics;
+pub mod proving;
 pub mod store;
 pub mod telemetry;
 #[doc(hidden)]

@@ -36,6 +36,11 @@ use tokio_util::task::TaskTracker;
 const SUBMISSION_BUCKETS: &[f64] =
 	&[0.25, 0.5, 1.0, 2.0, 4.0, 6.0, 9.0, 12.0, 18.0, 30.0, 60.0, 120.0];
 
+/// Buckets of challenge solve times, seconds: from a development chain's tiny task to a real
+/// GPU's, which must finish well inside the commit window (a few 6-second blocks).
+const CHALLENGE_BUCKETS: &[f64] =
+	&[0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 12.0, 18.0, 30.0];
+
 /// The agent's metrics.
 pub struct Metrics {
 	registry: Registry,
@@ -55,6 +60,9 @@ pub struct Metrics {
 	inventory_simulated: IntGauge,
 	store_skipped: IntGauge,
 	gpus_failed: IntGauge,
+	challenge_solve_seconds: HistogramVec,
+	challenge_steps: IntCounterVec,
+	gpus_proven: IntGauge,
 }
 
 impl Metrics {
@@ -122,6 +130,25 @@ impl Metrics {
 			"ember_agent_store_skipped_records",
 			"Records of the agent's database skipped because they did not decode.",
 		)?;
+		let challenge_solve_seconds = HistogramVec::new(
+			HistogramOpts::new(
+				"ember_agent_challenge_solve_seconds",
+				"Time to compute a challenge's product and its Merkle tree, by solver.",
+			)
+			.buckets(CHALLENGE_BUCKETS.to_vec()),
+			&["solver"],
+		)?;
+		let challenge_steps = IntCounterVec::new(
+			Opts::new(
+				"ember_agent_challenge_steps_total",
+				"Challenge steps (request, commit, reveal) submitted, by step and result.",
+			),
+			&["step", "result"],
+		)?;
+		let gpus_proven = IntGauge::new(
+			"ember_agent_gpus_proven",
+			"GPUs holding an unexpired proof of compute, as of the last best block read.",
+		)?;
 		let build_info = IntGaugeVec::new(
 			Opts::new("ember_agent_build_info", "The agent's version; always 1."),
 			&["version"],
@@ -144,6 +171,9 @@ impl Metrics {
 		registry.register(Box::new(inventory_simulated.clone()))?;
 		registry.register(Box::new(store_skipped.clone()))?;
 		registry.register(Box::new(gpus_failed.clone()))?;
+		registry.register(Box::new(challenge_solve_seconds.clone()))?;
+		registry.register(Box::new(challenge_steps.clone()))?;
+		registry.register(Box::new(gpus_proven.clone()))?;
 		registry.register(Box::new(build_info))?;
 		Ok(Self {
 			registry,
@@ -163,7 +193,27 @@ impl Metrics {
 			inventory_simulated,
 			store_skipped,
 			gpus_failed,
+			challenge_solve_seconds,
+			challenge_steps,
+			gpus_proven,
 		})
+	}
+
+	/// Records one challenge solved by `solver` in `took`.
+	pub fn observe_challenge_solve(&self, solver: &str, took: Duration) {
+		self.challenge_solve_seconds
+			.with_label_values(&[solver])
+			.observe(took.as_secs_f64());
+	}
+
+	/// Counts one challenge step (`request`, `commit`, `reveal`) submitted.
+	pub fn challenge_step(&self, step: &str, ok: bool) {
+		self.challenge_steps.with_label_values(&[step, ok_or_failed(ok)]).inc();
+	}
+
+	/// Sets how many GPUs hold an unexpired proof.
+	pub fn set_gpus_proven(&self, count: i64) {
+		self.gpus_proven.set(count);
 	}
 
 	/// Records one transaction submission: how long it took and whether it was included.

@@ -34,13 +34,16 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(now > info.issued_at, Error::<T>::TooEarly);
 		ensure!(now <= commit_by, Error::<T>::CommitTooLate);
-		if let Some(reason) = Self::void_reason(&info) {
-			Self::void(challenge, &info, reason);
+		if Self::settle_obstacle(challenge, &info) {
 			return Ok(());
 		}
 		// The samples are known from the block after next: the reveal window starts there.
 		let reveal_by = now.saturating_add(1u32.into()).saturating_add(T::RevealBlocks::get());
-		Self::queue_deadline(reveal_by, challenge)?;
+		if Self::queue_deadline(reveal_by, challenge).is_err() {
+			// Not the provider's doing: no result rather than a failure.
+			Self::void(challenge, &info, VoidReason::NoRoom);
+			return Ok(());
+		}
 		info.phase = Phase::Committed { root, committed_at: now, reveal_by };
 		OpenChallenges::<T>::insert(challenge, info);
 		Self::deposit_event(Event::AnswerCommitted { challenge, root, reveal_by });
@@ -62,8 +65,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(now <= reveal_by, Error::<T>::RevealTooLate);
 		ensure!(openings.len() as u32 == T::Samples::get(), Error::<T>::WrongOpeningCount);
 		let charged = Some(Self::reveal_weight(info.shape.k, info.shape.depth()));
-		if let Some(reason) = Self::void_reason(&info) {
-			Self::void(challenge, &info, reason);
+		if Self::settle_obstacle(challenge, &info) {
 			return Ok(charged.into());
 		}
 		let (Some(seed), Some(sample_seed)) =

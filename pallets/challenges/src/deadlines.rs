@@ -54,8 +54,7 @@ impl<T: Config> Pallet<T> {
 		if info.deadline() >= now {
 			return stale;
 		}
-		if let Some(reason) = Self::void_reason(&info) {
-			Self::void(challenge, &info, reason);
+		if Self::settle_obstacle(challenge, &info) {
 			return T::WeightInfo::expire_one();
 		}
 		let reason = match info.phase {

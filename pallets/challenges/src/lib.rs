@@ -36,9 +36,11 @@
 //! within `RenewalWindow`, may also ask for a challenge itself (`request_challenge`), so that
 //! a new GPU earns and bids as soon as it has proven itself.
 //!
-//! A GPU that goes into a lease during a challenge voids it: a lease's payment is the tenant's
-//! verdict on the GPU. So do a GPU leaving the inventory or changing model, and a provider
-//! being jailed or leaving.
+//! A GPU that goes into a lease before the commitment voids its challenge: a lease's payment is
+//! the tenant's verdict on the GPU. So do a GPU leaving the inventory or changing model, and a
+//! provider being jailed or leaving. After the commitment the samples may be known, so
+//! withdrawing the GPU (or leaving) is a failure, and a lease changes nothing: the answer is
+//! computed, and revealing it needs no GPU.
 //!
 //! ## Consequences
 //!
@@ -352,9 +354,6 @@ pub mod pallet {
 		/// The provider failed `failures` of its last challenges: a `FailedChallenge` offence
 		/// was reported.
 		OffenceReported { provider: T::AccountId, challenge: ChallengeId, failures: u32 },
-		/// A deadline found no room in its block's queue nor the next `MaxSpill`: the
-		/// challenge was dropped without a result.
-		DeadlineQueueFull { challenge: ChallengeId },
 		/// Governance set the shape of `model` (`None`: the default shape).
 		ShapeSet { model: Option<GpuModelName>, shape: Option<Shape> },
 	}
@@ -450,9 +449,9 @@ pub mod pallet {
 		/// block after the issue block and no later than its commit deadline. Signed by the
 		/// provider's agent.
 		///
-		/// Fails with `UnknownChallenge`, `NotYourChallenge`, `TooEarly`, `AlreadyCommitted`,
-		/// `CommitTooLate` or `DeadlinesFull`. A challenge whose GPU went into a lease is
-		/// voided instead.
+		/// Fails with `UnknownChallenge`, `NotYourChallenge`, `TooEarly`, `AlreadyCommitted` or
+		/// `CommitTooLate`. A challenge whose GPU went into a lease or left the inventory, or
+		/// whose reveal deadline finds no room in the queues, is voided instead.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::commit())]
 		pub fn commit(origin: OriginFor<T>, challenge: ChallengeId, root: H256) -> DispatchResult {
@@ -463,7 +462,9 @@ pub mod pallet {
 		/// Reveal the sampled leaves of a committed answer, in the samples' order, each with
 		/// its Merkle path. From the second block after the commitment's (the samples come from
 		/// the randomness of the first) and no later than the reveal deadline. Signed by the provider's agent. The runtime checks every path and
-		/// recomputes every sampled element: the challenge passes or fails in this call.
+		/// recomputes every sampled element: the challenge passes or fails in this call. A GPU
+		/// leased since the commitment is still judged; one withdrawn since (out of the
+		/// inventory, another model, the provider leaving) fails.
 		///
 		/// Fails with `UnknownChallenge`, `NotYourChallenge`, `NotCommitted`, `TooEarly`,
 		/// `RevealTooLate` or `WrongOpeningCount`.

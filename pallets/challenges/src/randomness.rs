@@ -49,8 +49,11 @@ impl<T: Config> Pallet<T> {
 		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
 	) -> Option<[u8; 32]> {
 		let random = Self::randomness_of(info.issued_at)?;
-		Some(sp_crypto_hashing::blake2_256(
-			&(b"ember/challenges/seed", random, challenge, &info.provider, info.gpu).encode(),
+		Some(ember_compute_proof::challenge_seed(
+			&random.0,
+			challenge,
+			&info.provider.encode(),
+			&info.gpu.0,
 		))
 	}
 
@@ -64,9 +67,7 @@ impl<T: Config> Pallet<T> {
 		root: H256,
 	) -> Option<[u8; 32]> {
 		let random = Self::randomness_of(committed_at.saturating_add(1u32.into()))?;
-		Some(sp_crypto_hashing::blake2_256(
-			&(b"ember/challenges/samples", random, challenge, root).encode(),
-		))
+		Some(ember_compute_proof::sample_seed(&random.0, challenge, &root.0))
 	}
 
 	/// `count` draws in `0..bound` from the parent block's VRF output, or none without it.

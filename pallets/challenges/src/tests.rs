@@ -343,7 +343,7 @@ fn two_failures_in_the_window_make_one_offence_and_one_does_not() {
 }
 
 #[test]
-fn a_gpu_that_goes_into_a_lease_or_leaves_voids_its_challenge() {
+fn a_gpu_that_goes_into_a_lease_or_leaves_before_the_commitment_voids_its_challenge() {
 	new_test_ext().execute_with(|| {
 		register(PROVIDER_A, AGENT_A, 3);
 		let [gpu_0, gpu_1, gpu_2] = [0, 1, 2].map(|index| gpu(PROVIDER_A, index).uuid_hash);
@@ -365,11 +365,8 @@ fn a_gpu_that_goes_into_a_lease_or_leaves_voids_its_challenge() {
 			Error::<Test>::GpuLeased
 		);
 
-		let answer = Answer::solve(removed, every_leaf);
-		assert_ok!(Challenges::commit(signed(AGENT_A), removed, answer.root()));
 		set_inventory(PROVIDER_A, AGENT_A, vec![gpu(PROVIDER_A, 0), gpu(PROVIDER_A, 2)]);
-		run_to_block(4);
-		assert_ok!(Challenges::reveal(signed(AGENT_A), removed, answer.openings(removed)));
+		assert_ok!(Challenges::commit(signed(AGENT_A), removed, H256::zero()));
 		assert_eq!(
 			last_event(),
 			Event::ChallengeVoided { challenge: removed, reason: VoidReason::InventoryChanged }
@@ -383,6 +380,58 @@ fn a_gpu_that_goes_into_a_lease_or_leaves_voids_its_challenge() {
 			Event::ChallengeVoided { challenge: expired, reason: VoidReason::ProviderGone }
 		);
 		assert_eq!(Results::<Test>::get(PROVIDER_A), ResultWindow::default());
+	});
+}
+
+#[test]
+fn after_the_commitment_walking_away_fails_and_a_lease_changes_nothing() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 3);
+		let [gpu_0, _, _] = [0, 1, 2].map(|index| gpu(PROVIDER_A, index).uuid_hash);
+		for index in 0..3 {
+			let gpu = gpu(PROVIDER_A, index).uuid_hash;
+			assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu));
+		}
+		let [leased, removed, left] = [0, 1, 2].map(|index| open_challenge(PROVIDER_A, index));
+		run_to_block(2);
+		let answers = [leased, removed, left].map(|challenge| {
+			let answer = Answer::solve(challenge, every_leaf);
+			assert_ok!(Challenges::commit(signed(AGENT_A), challenge, answer.root()));
+			answer
+		});
+		run_to_block(4);
+
+		// A tenant took the GPU after the commitment: the answer is still judged, and passes.
+		set_leased(PROVIDER_A, gpu_0, true);
+		assert_ok!(Challenges::reveal(signed(AGENT_A), leased, answers[0].openings(leased)));
+		assert_eq!(
+			last_event(),
+			Event::ChallengePassed { challenge: leased, provider: PROVIDER_A, gpu: gpu_0 }
+		);
+
+		// The samples are out: a provider that takes the GPU away rather than answer fails,
+		// whether it then reveals or not.
+		set_inventory(PROVIDER_A, AGENT_A, vec![gpu(PROVIDER_A, 0), gpu(PROVIDER_A, 2)]);
+		assert_ok!(Challenges::reveal(signed(AGENT_A), removed, answers[1].openings(removed)));
+		assert!(matches!(
+			last_event(),
+			Event::ChallengeFailed { challenge, reason: FailureReason::Withdrawn, .. }
+				if challenge == removed
+		));
+
+		// Beginning to leave after committing fails at the deadline, and counts.
+		set_status(PROVIDER_A, ProviderStatus::Leaving);
+		run_to_block(4 + REVEAL_BLOCKS);
+		System::assert_has_event(
+			Event::ChallengeFailed {
+				challenge: left,
+				provider: PROVIDER_A,
+				gpu: gpu(PROVIDER_A, 2).uuid_hash,
+				reason: FailureReason::Withdrawn,
+			}
+			.into(),
+		);
+		assert_eq!(offences().len(), 1, "two walk-aways are two failures in the window");
 	});
 }
 

@@ -150,6 +150,9 @@ pub enum FailureReason {
 	BadPath,
 	/// An opened value is not the product's.
 	WrongValue,
+	/// After committing, the provider took the GPU out of its inventory, changed its model or
+	/// began leaving: the samples may have been known, so walking away is no escape.
+	Withdrawn,
 }
 
 /// Why a challenge was dropped without a result.
@@ -174,6 +177,8 @@ pub enum VoidReason {
 	ProviderGone,
 	/// The chain has no randomness for the seed or the samples.
 	NoRandomness,
+	/// No deadline queue within reach had room for the reveal deadline.
+	NoRoom,
 }
 
 /// The outcomes of a provider's last challenges, newest in the lowest bit.

@@ -9,23 +9,49 @@ use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 
 impl<T: Config> Pallet<T> {
-	/// Why an open challenge can no longer judge its GPU, if it cannot.
-	pub(crate) fn void_reason(
-		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
-	) -> Option<VoidReason> {
+	/// What stands between an open challenge and its verdict, if anything.
+	///
+	/// Before the commitment nothing about the answer is known, so a GPU that went into a
+	/// lease, left the inventory or changed model, or a provider that stopped, voids the
+	/// challenge. After it the samples may be known, and a provider that cannot answer them
+	/// could walk away: a withdrawn GPU or a provider that began leaving is then a failure, and
+	/// a lease no obstacle (the answer is already computed; revealing it needs no GPU). Only a
+	/// provider jailed or gone from the registry, which is not its own choice, still voids.
+	pub(crate) fn obstacle(info: &Challenge<T::AccountId, BlockNumberFor<T>>) -> Option<Obstacle> {
+		let committed = matches!(info.phase, Phase::Committed { .. });
+		let withdrawn = |void| if committed { Obstacle::Withdrawn } else { Obstacle::Void(void) };
 		match T::Registry::status(&info.provider) {
-			None | Some(ProviderStatus::Jailed) | Some(ProviderStatus::Leaving) => {
-				return Some(VoidReason::ProviderGone)
+			None | Some(ProviderStatus::Jailed) => {
+				return Some(Obstacle::Void(VoidReason::ProviderGone))
 			},
+			Some(ProviderStatus::Leaving) => return Some(withdrawn(VoidReason::ProviderGone)),
 			Some(_) => {},
 		}
-		if T::Commitments::is_gpu_leased(&info.provider, &info.gpu) {
-			return Some(VoidReason::Leased);
-		}
 		if Self::model_of(&info.provider, info.gpu) != Some(info.model) {
-			return Some(VoidReason::InventoryChanged);
+			return Some(withdrawn(VoidReason::InventoryChanged));
+		}
+		if !committed && T::Commitments::is_gpu_leased(&info.provider, &info.gpu) {
+			return Some(Obstacle::Void(VoidReason::Leased));
 		}
 		None
+	}
+
+	/// Settle a challenge that cannot be judged on its answer; `true` when there was cause.
+	pub(crate) fn settle_obstacle(
+		challenge: ChallengeId,
+		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
+	) -> bool {
+		match Self::obstacle(info) {
+			None => false,
+			Some(Obstacle::Void(reason)) => {
+				Self::void(challenge, info, reason);
+				true
+			},
+			Some(Obstacle::Withdrawn) => {
+				Self::fail(challenge, info, FailureReason::Withdrawn);
+				true
+			},
+		}
 	}
 
 	/// Close an open challenge.
@@ -103,4 +129,12 @@ impl<T: Config> Pallet<T> {
 		Self::close(challenge, info);
 		Self::deposit_event(Event::ChallengeVoided { challenge, reason });
 	}
+}
+
+/// What stands between an open challenge and its verdict.
+pub(crate) enum Obstacle {
+	/// It is dropped without a result.
+	Void(VoidReason),
+	/// The provider withdrew the GPU after committing: a failure.
+	Withdrawn,
 }

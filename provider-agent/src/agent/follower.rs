@@ -10,6 +10,7 @@ use ember_client::chain::{Chain, ChainError};
 
 use super::{
 	bids::{self, BID_GPU_HOLD_BLOCKS},
+	challenges::challenge_loop,
 	gate::development_only,
 	heartbeat::heartbeat_loop,
 	registration::ensure_registered,
@@ -47,6 +48,7 @@ pub(super) async fn follow_chain(shared: Arc<Shared>) -> Result<(), AgentError> 
 			tokio::select! {
 				result = follow_session(&shared, &chain) => result,
 				result = heartbeat_loop(&shared, &chain) => result,
+				result = challenge_loop(&shared, &chain) => result,
 			}
 		};
 		let result = tokio::select! {

@@ -1,10 +1,11 @@
 //! The agent's tasks and their one shutdown signal, one concern per module: the chain gate
 //! ([`gate`]: what this chain allows), the finalized-block follower ([`follower`]: lease sync,
 //! and through [`registration`] and [`bids`] the provider's record and its bids), the heartbeat
-//! loop on best blocks ([`heartbeat`]), the manifest protocol server, and the metrics and
-//! health endpoint.
+//! loop on best blocks ([`heartbeat`]), the proof-of-compute challenges on best blocks
+//! ([`challenges`]), the manifest protocol server, and the metrics and health endpoint.
 
 mod bids;
+mod challenges;
 mod follower;
 mod gate;
 mod heartbeat;
@@ -30,6 +31,7 @@ use crate::{
 	execution,
 	inventory::{self, GpuSource},
 	metrics::{self, Health, Metrics},
+	proving::{CpuSolver, Solver},
 	store::Store,
 	workloads::{Settings, Workloads},
 };
@@ -108,6 +110,8 @@ struct Shared {
 	announced: Vec<String>,
 	policy: PricePolicy,
 	liveness: Liveness,
+	/// Computes the answers to the chain's proof-of-compute challenges.
+	solver: Arc<dyn Solver>,
 	/// Every task spawned for the agent's work, awaited at shutdown.
 	tasks: TaskTracker,
 	/// Cancels every task.
@@ -126,8 +130,21 @@ struct Liveness {
 	registered: std::sync::atomic::AtomicBool,
 }
 
-/// Runs the agent until SIGINT or SIGTERM.
+/// Runs the agent until SIGINT or SIGTERM, answering challenges with the CPU solver.
 pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
+	let solver: Arc<dyn Solver> = Arc::new(match config.challenges.cpu_threads {
+		Some(threads) => CpuSolver::new(threads),
+		None => CpuSolver::with_spare_core(),
+	});
+	run_with(config, solver, wait_for_signal()).await
+}
+
+/// Runs the agent with `solver` answering its challenges, until `stop` completes.
+pub async fn run_with(
+	config: AgentConfig,
+	solver: Arc<dyn Solver>,
+	stop: impl std::future::Future<Output = ()>,
+) -> Result<(), AgentError> {
 	let (shutdown_tx, shutdown) = watch::channel(false);
 	std::fs::create_dir_all(&config.data_dir)
 		.map_err(|source| AgentError::DataDir { path: config.data_dir.clone(), source })?;
@@ -221,13 +238,14 @@ pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
 		announced,
 		policy,
 		liveness: Liveness::default(),
+		solver,
 		tasks: tasks.clone(),
 		cancel: cancel.clone(),
 	});
 	let mut follower = tasks.spawn(follower::follow_chain(shared.clone()));
 
 	let outcome = tokio::select! {
-		() = wait_for_signal() => {
+		() = stop => {
 			tracing::info!("shutting down");
 			Ok(())
 		},

@@ -286,6 +286,22 @@ impl Agent {
 		gpus: u32,
 		executor: &str,
 	) -> Self {
+		let mut agent = Self::configure(name, dir, node, owner_uri, agent_uri, gpus, executor);
+		agent.restart();
+		agent
+	}
+
+	/// Writes the config [`Agent::start_with`] would, without starting a process: for a test
+	/// that runs the agent in its own process.
+	pub fn configure(
+		name: &str,
+		dir: &Path,
+		node: &DevNode,
+		owner_uri: &str,
+		agent_uri: &str,
+		gpus: u32,
+		executor: &str,
+	) -> Self {
 		let data_dir = dir.join(format!("agent-{name}"));
 		let metrics = format!("127.0.0.1:{}", free_port());
 		let p2p = free_port();
@@ -330,9 +346,7 @@ log_format = "text"
 			owner = account(&key(owner_uri)),
 		);
 		std::fs::write(&config, text).expect("config written");
-		let mut agent = Self { process: None, config, data_dir, metrics, name: name.to_string() };
-		agent.restart();
-		agent
+		Self { process: None, config, data_dir, metrics, name: name.to_string() }
 	}
 
 	/// Starts (again) the agent process on the same config and data dir.

@@ -33,6 +33,7 @@ extern crate alloc;
 pub mod merkle;
 pub mod philox;
 pub mod sample;
+pub mod seeds;
 #[cfg(feature = "std")]
 pub mod solver;
 pub mod task;
@@ -42,6 +43,7 @@ mod tests;
 
 pub use merkle::{leaf_hash, node_hash, root_from_path, verify_leaf, Hash, MerkleTree};
 pub use sample::{check_sample, sample, samples, Sample, SampleError};
+pub use seeds::{challenge_seed, sample_seed};
 pub use task::{
 	block, element, leaf_position, position, row, Keys, Operand, RowError, Shape, ShapeError,
 	BLOCK_ENTRIES, LEAF_ELEMENTS, MAX_BATCH, MAX_K, MAX_LEAVES, MAX_N, MIN_K, MIN_N,
