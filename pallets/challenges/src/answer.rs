@@ -1,6 +1,6 @@
 //! The agent's answers: the commitment, then the openings of the sampled leaves.
 
-use crate::*;
+use crate::{verdict::Reported, *};
 use ember_compute_proof::{check_sample, samples, Keys, SampleError};
 use ember_primitives::ProviderRegistry;
 use frame_support::pallet_prelude::*;
@@ -26,7 +26,7 @@ impl<T: Config> Pallet<T> {
 		agent: &T::AccountId,
 		challenge: ChallengeId,
 		root: H256,
-	) -> DispatchResult {
+	) -> Result<Reported, DispatchError> {
 		let mut info = Self::own_challenge(agent, challenge)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let Phase::Computing { commit_by } = info.phase else {
@@ -34,20 +34,19 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(now > info.issued_at, Error::<T>::TooEarly);
 		ensure!(now <= commit_by, Error::<T>::CommitTooLate);
-		if Self::settle_obstacle(challenge, &info) {
-			return Ok(());
+		if let Some(reported) = Self::settle_obstacle(challenge, &info) {
+			return Ok(reported);
 		}
 		// The samples are known from the block after next: the reveal window starts there.
 		let reveal_by = now.saturating_add(1u32.into()).saturating_add(T::RevealBlocks::get());
 		if Self::queue_deadline(reveal_by, challenge).is_err() {
 			// Not the provider's doing: no result rather than a failure.
-			Self::void(challenge, &info, VoidReason::NoRoom);
-			return Ok(());
+			return Ok(Self::void(challenge, &info, VoidReason::NoRoom));
 		}
 		info.phase = Phase::Committed { root, committed_at: now, reveal_by };
 		OpenChallenges::<T>::insert(challenge, info);
 		Self::deposit_event(Event::AnswerCommitted { challenge, root, reveal_by });
-		Ok(())
+		Ok(Reported(false))
 	}
 
 	/// Check the openings against the root and the seed: the challenge passes or fails here.
@@ -64,15 +63,20 @@ impl<T: Config> Pallet<T> {
 		ensure!(now > committed_at.saturating_add(1u32.into()), Error::<T>::TooEarly);
 		ensure!(now <= reveal_by, Error::<T>::RevealTooLate);
 		ensure!(openings.len() as u32 == T::Samples::get(), Error::<T>::WrongOpeningCount);
-		let charged = Some(Self::reveal_weight(info.shape.k, info.shape.depth()));
-		if Self::settle_obstacle(challenge, &info) {
-			return Ok(charged.into());
+		let used = |reported| {
+			Some(
+				Self::reveal_weight(info.shape.k, info.shape.depth())
+					.saturating_add(Self::report_cost(reported)),
+			)
+			.into()
+		};
+		if let Some(reported) = Self::settle_obstacle(challenge, &info) {
+			return Ok(used(reported));
 		}
 		let (Some(seed), Some(sample_seed)) =
 			(Self::seed_of(challenge, &info), Self::sample_seed_of(challenge, committed_at, root))
 		else {
-			Self::void(challenge, &info, VoidReason::NoRandomness);
-			return Ok(charged.into());
+			return Ok(used(Self::void(challenge, &info, VoidReason::NoRandomness)));
 		};
 		let keys = Keys::from_seed(&seed);
 		let verdict = samples(&sample_seed, &info.shape, T::Samples::get())
@@ -80,13 +84,13 @@ impl<T: Config> Pallet<T> {
 			.try_for_each(|(sample, opening)| {
 				check_sample(&keys, &info.shape, &root.0, sample, &opening.values, &opening.path)
 			});
-		match verdict {
+		let reported = match verdict {
 			Ok(()) => Self::pass(challenge, &info, now),
 			Err(SampleError::BadPath) | Err(SampleError::OutOfRange) => {
 				Self::fail(challenge, &info, FailureReason::BadPath)
 			},
 			Err(SampleError::WrongValue) => Self::fail(challenge, &info, FailureReason::WrongValue),
-		}
-		Ok(charged.into())
+		};
+		Ok(used(reported))
 	}
 }

@@ -56,6 +56,7 @@ fn challenged<T: Config>() -> (T::AccountId, T::AccountId, ChallengeId) {
 	let gpu = first_gpu::<T>(&provider);
 	let id = NextChallengeId::<T>::get();
 	Pallet::<T>::do_request(&agent, gpu).expect("a new GPU may ask for a challenge");
+	assert_eq!(NextChallengeId::<T>::get(), id + 1, "a round of one GPU");
 	(provider, agent, id)
 }
 
@@ -113,23 +114,37 @@ fn path(levels: &[Vec<Hash>], leaf: u64) -> Vec<Hash> {
 mod benchmarks {
 	use super::*;
 
-	/// A renewal: the GPU's proof is in its renewal window, and the commit deadline spills to
-	/// the last block it may.
+	/// A renewal of a provider with the most GPUs, all of one model, `g` of them idle: a round
+	/// of `g` challenges whose commit deadlines spill to the last block they may.
 	#[benchmark]
-	fn request_challenge() {
+	fn request_challenge(g: Linear<1, { T::MaxGpusPerProvider::get() }>) {
 		go_to::<T>(T::ProofValidity::get().saturating_add(One::one()));
 		let (provider, agent) = T::BenchmarkHelper::provider(0, T::MaxGpusPerProvider::get());
+		let gpus = T::Registry::gpus(&provider);
 		let gpu = first_gpu::<T>(&provider);
 		let model = Pallet::<T>::model_of(&provider, gpu).unwrap_or_default();
 		Proofs::<T>::insert(&provider, gpu, GpuProof { proven_at: One::one(), model });
+		// The GPUs beyond the first `g` are busy with another challenge.
+		for (busy, spec) in gpus.iter().enumerate().skip(g as usize) {
+			ChallengeOfGpu::<T>::insert(&provider, spec.uuid_hash, u64::MAX - busy as u64);
+		}
 		fill_deadlines_from::<T>(
 			now::<T>().saturating_add(T::CommitBlocks::get()).saturating_add(One::one()),
 		);
+		// Room for the round in the last block a deadline may spill to.
+		let last = now::<T>()
+			.saturating_add(T::CommitBlocks::get())
+			.saturating_add(T::MaxSpill::get().into());
+		Deadlines::<T>::mutate(last, |queue| {
+			let keep = (T::MaxDeadlinesPerBlock::get().saturating_sub(g)) as usize;
+			queue.truncate(keep);
+		});
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(agent), gpu);
 
 		assert!(ChallengeOfGpu::<T>::contains_key(&provider, gpu));
+		assert_eq!(NextChallengeId::<T>::get(), u64::from(g), "a round of every idle GPU");
 	}
 
 	/// A commitment whose reveal deadline spills to the last block it may.
@@ -234,13 +249,14 @@ mod benchmarks {
 		assert!(BlockRandomness::<T>::get(stale).is_none());
 	}
 
-	/// `d` draws, among providers with the most GPUs each, each issuing a challenge where it
-	/// can.
+	/// `d` draws among providers of one GPU each: every draw's round is taken and issues a
+	/// challenge where it can. (A provider's larger rounds are charged per challenge beyond
+	/// this, by `issue_weight`.)
 	#[benchmark]
 	fn draw_random_challenges(d: Linear<1, { T::MaxDrawsPerBlock::get() }>) {
 		go_to::<T>(One::one());
 		for index in 0..d {
-			T::BenchmarkHelper::provider(index, T::MaxGpusPerProvider::get());
+			T::BenchmarkHelper::provider(index, 1);
 		}
 		let targets = TargetCount::<T>::get();
 		let period = T::ChallengePeriod::get();

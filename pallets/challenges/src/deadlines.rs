@@ -2,7 +2,10 @@
 //! fails those still in that phase when their block has passed.
 
 use crate::*;
-use ember_primitives::queue::{drain_within_budget, place_with_spill};
+use ember_primitives::{
+	queue::{drain_within_budget, place_with_spill},
+	ProviderOffenceReporter,
+};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::Saturating;
@@ -34,7 +37,7 @@ impl<T: Config> Pallet<T> {
 			|block, rest| {
 				Deadlines::<T>::insert(block, BoundedVec::truncate_from(rest));
 			},
-			|_| T::WeightInfo::expire_one(),
+			|_| T::WeightInfo::expire_one().saturating_add(T::Offences::report_weight()),
 			|_, challenge| Self::expire(challenge, now),
 		);
 		match left {
@@ -54,14 +57,16 @@ impl<T: Config> Pallet<T> {
 		if info.deadline() >= now {
 			return stale;
 		}
-		if Self::settle_obstacle(challenge, &info) {
-			return T::WeightInfo::expire_one();
+		// Closing may judge a round at the offence threshold: its report is charged too.
+		let used =
+			|reported| T::WeightInfo::expire_one().saturating_add(Self::report_cost(reported));
+		if let Some(reported) = Self::settle_obstacle(challenge, &info) {
+			return used(reported);
 		}
 		let reason = match info.phase {
 			Phase::Computing { .. } => FailureReason::NoCommitment,
 			Phase::Committed { .. } => FailureReason::NoReveal,
 		};
-		Self::fail(challenge, &info, reason);
-		T::WeightInfo::expire_one()
+		used(Self::fail(challenge, &info, reason))
 	}
 }

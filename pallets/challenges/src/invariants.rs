@@ -5,12 +5,18 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
-	/// Every open challenge is indexed by its GPU and due in a queue; the target list is a
-	/// dense, two-way index; no VRF output outlives its use.
+	/// Every open challenge is indexed by its GPU, due in a queue and counted in its open round;
+	/// the target list is a dense, two-way index; no VRF output outlives its use.
 	pub fn do_try_state(now: BlockNumberFor<T>) -> Result<(), TryRuntimeError> {
 		let mut open = 0u32;
+		let mut per_round = alloc::collections::BTreeMap::<ChallengeId, u32>::new();
 		for (id, info) in OpenChallenges::<T>::iter() {
 			open = open.saturating_add(1);
+			*per_round.entry(info.round).or_default() += 1;
+			ensure_state(
+				Rounds::<T>::get(info.round).is_some_and(|round| round.provider == info.provider),
+				"an open challenge's round is not open, or another provider's",
+			)?;
 			ensure_state(
 				ChallengeOfGpu::<T>::get(&info.provider, info.gpu) == Some(id),
 				"an open challenge is not indexed by its GPU",
@@ -24,6 +30,12 @@ impl<T: Config> Pallet<T> {
 			ChallengeOfGpu::<T>::iter().count() as u32 == open,
 			"a GPU's open challenge does not exist",
 		)?;
+		for (id, round) in Rounds::<T>::iter() {
+			ensure_state(
+				per_round.get(&id).copied() == Some(round.open),
+				"a round's count of open challenges is off",
+			)?;
+		}
 		let count = TargetCount::<T>::get();
 		ensure_state(Targets::<T>::iter().count() as u32 == count, "the target list has gaps")?;
 		for (position, (provider, gpu)) in Targets::<T>::iter() {

@@ -29,12 +29,17 @@
 //!
 //! ## Which GPUs, and when
 //!
-//! Every registered GPU is in a target list. Each block draws `targets / ChallengePeriod`
-//! GPUs at random (the remainder carries over), so each GPU is challenged once per period on
-//! average, at times nobody can predict. A draw that finds the GPU leased, already challenged
-//! or its provider not taking work issues nothing. A GPU never proven, or whose proof expires
-//! within `RenewalWindow`, may also ask for a challenge itself (`request_challenge`), so that
-//! a new GPU earns and bids as soon as it has proven itself.
+//! Challenges come in **rounds**: every idle GPU of one model of one provider at once, each with
+//! its own task and the same deadline, so that one real GPU cannot answer for several claimed
+//! ones in turn. Every registered GPU is in a target list. Each block draws
+//! `targets / ChallengePeriod` GPUs at random (the remainder carries over) and takes a drawn
+//! GPU's round with probability one over the number of the provider's GPUs of that model, so
+//! that each GPU is in a round once per period on average, at times nobody can predict. A GPU
+//! leased or already challenged is left out of a round; a provider not taking work has none.
+//! A GPU never proven, or whose proof expires within `RenewalWindow`, may also ask for a round
+//! itself (`request_challenge`), so that a new GPU earns and bids as soon as it has proven
+//! itself. A model with no row in the shape table, where no default shape is set, cannot be
+//! proven at all.
 //!
 //! A GPU that goes into a lease before the commitment voids its challenge: a lease's payment is
 //! the tenant's verdict on the GPU. So do a GPU leaving the inventory or changing model, and a
@@ -47,9 +52,11 @@
 //! A pass records a proof for the GPU, valid `ProofValidity` blocks: emissions credit a GPU's
 //! availability, and the lease market takes its bids, only while it holds one (the
 //! [`GpuProofs`](ember_primitives::GpuProofs) trait). A missed deadline or a wrong answer is a
-//! failure. Each provider's last `ResultWindow` outcomes are kept; when `FailureThreshold` of
-//! them are failures, the pallet reports a `FailedChallenge` offence to the slashing pallet
-//! (dispute window, slash, jail) and starts the window afresh. One unlucky miss is no offence.
+//! failure, and costs the GPU its proof. A round is judged when its last challenge closes: one
+//! outcome in the provider's window of its last `ResultWindow` rounds, a failure if any of its
+//! challenges failed. When `FailureThreshold` of them are failures, the pallet reports a
+//! `FailedChallenge` offence to the slashing pallet (dispute window, slash, jail) and starts the
+//! window afresh. One unlucky miss is no offence.
 //!
 //! ## Cost per block
 //!
@@ -153,6 +160,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDrawsPerBlock: Get<u32>;
 
+		/// Most challenges the random rounds of one block issue (at least
+		/// `MaxGpusPerProvider`, so that any round fits); draws beyond it wait for the next
+		/// block.
+		#[pallet::constant]
+		type MaxIssuedPerBlock: Get<u32>;
+
 		/// Most challenge deadlines one block's queue holds.
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
@@ -217,6 +230,11 @@ pub mod pallet {
 		ChallengeId,
 		OptionQuery,
 	>;
+
+	/// Open rounds, by the id of their first challenge.
+	#[pallet::storage]
+	pub type Rounds<T: Config> =
+		StorageMap<_, Twox64Concat, ChallengeId, Round<T::AccountId>, OptionQuery>;
 
 	/// Each GPU's last passed challenge, by provider and GPU.
 	#[pallet::storage]
@@ -287,15 +305,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ShapeCount<T: Config> = StorageValue<_, u32, ValueQuery>;
 
-	/// The task size of models without a row.
+	/// The task size of models without a row, if governance set one. Unset on a public chain:
+	/// a model without a row cannot be proven, so a provider cannot escape its class's task by
+	/// claiming a model nobody sized. Development chains set a small one for simulated GPUs.
 	#[pallet::storage]
-	pub type DefaultShape<T: Config> = StorageValue<_, Shape, ValueQuery, DefaultShapeOnEmpty>;
-
-	/// The default shape before governance sets one: small enough for any GPU.
-	#[pallet::type_value]
-	pub fn DefaultShapeOnEmpty() -> Shape {
-		Shape { n: 256, k: 4096, batch: 4 }
-	}
+	pub type DefaultShape<T: Config> = StorageValue<_, Shape, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -329,9 +343,11 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A GPU is challenged; the agent computes from the block after `issued_at`.
+		/// A GPU is challenged, in `round`; the agent computes from the block after the issue
+		/// block, and commits by `commit_by`.
 		ChallengeIssued {
 			challenge: ChallengeId,
+			round: ChallengeId,
 			provider: T::AccountId,
 			gpu: GpuUuidHash,
 			shape: Shape,
@@ -351,9 +367,12 @@ pub mod pallet {
 		},
 		/// The challenge was dropped without a result.
 		ChallengeVoided { challenge: ChallengeId, reason: VoidReason },
-		/// The provider failed `failures` of its last challenges: a `FailedChallenge` offence
-		/// was reported.
-		OffenceReported { provider: T::AccountId, challenge: ChallengeId, failures: u32 },
+		/// The last challenge of a round closed: one outcome in the provider's window, a
+		/// failure when any of the round's challenges failed.
+		RoundJudged { round: ChallengeId, provider: T::AccountId, failed: bool },
+		/// The provider failed `failures` of its last rounds: a `FailedChallenge` offence
+		/// (naming the last failed round) was reported.
+		OffenceReported { provider: T::AccountId, round: ChallengeId, failures: u32 },
 		/// Governance set the shape of `model` (`None`: the default shape).
 		ShapeSet { model: Option<GpuModelName>, shape: Option<Shape> },
 	}
@@ -394,6 +413,9 @@ pub mod pallet {
 		InvalidShape,
 		/// The shape table is full.
 		TooManyShapes,
+		/// The GPU's model has no row in the shape table, and there is no default shape: it
+		/// cannot be proven.
+		NoShape,
 	}
 
 	#[pallet::hooks]
@@ -411,6 +433,14 @@ pub mod pallet {
 			assert!(T::Samples::get() > 0, "Samples must be positive");
 			assert!(T::ChallengePeriod::get() > 0, "ChallengePeriod must be positive");
 			assert!(T::MaxDeadlinesPerBlock::get() > 0, "MaxDeadlinesPerBlock must be positive");
+			assert!(
+				T::MaxIssuedPerBlock::get() >= T::MaxGpusPerProvider::get(),
+				"MaxIssuedPerBlock must hold a round of the most GPUs a provider may have"
+			);
+			assert!(
+				T::MaxDeadlinesPerBlock::get() >= T::MaxGpusPerProvider::get(),
+				"MaxDeadlinesPerBlock must hold a round of the most GPUs a provider may have"
+			);
 			assert!(
 				(1..=MAX_RESULT_WINDOW).contains(&T::ResultWindow::get()),
 				"ResultWindow must be within 1..=32"
@@ -434,15 +464,22 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Ask for a challenge of one of the provider's GPUs: a GPU never proven, or whose
-		/// proof ends within `RenewalWindow` blocks. Signed by the provider's agent.
+		/// proof ends within `RenewalWindow` blocks. The challenge comes as a round: every idle
+		/// GPU of the provider of the same model is challenged with it, each with its own task,
+		/// so that one real GPU cannot prove several claimed ones in turn. Signed by the
+		/// provider's agent; charged for the largest round and refunded to its own.
 		///
 		/// Fails with `NotAnAgent`, `UnknownGpu`, `NotTakingWork`, `GpuLeased`,
-		/// `AlreadyChallenged`, `ProofStillValid` or `DeadlinesFull`.
+		/// `AlreadyChallenged`, `ProofStillValid`, `NoShape` or `DeadlinesFull`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::request_challenge())]
-		pub fn request_challenge(origin: OriginFor<T>, gpu: GpuUuidHash) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::request_challenge(T::MaxGpusPerProvider::get()))]
+		pub fn request_challenge(
+			origin: OriginFor<T>,
+			gpu: GpuUuidHash,
+		) -> DispatchResultWithPostInfo {
 			let agent = ensure_signed(origin)?;
-			Self::do_request(&agent, gpu)
+			let issued = Self::do_request(&agent, gpu)?;
+			Ok(Some(T::WeightInfo::request_challenge(issued)).into())
 		}
 
 		/// Commit the answer to a challenge: the Merkle root over the product's leaves. In a
@@ -451,12 +488,19 @@ pub mod pallet {
 		///
 		/// Fails with `UnknownChallenge`, `NotYourChallenge`, `TooEarly`, `AlreadyCommitted` or
 		/// `CommitTooLate`. A challenge whose GPU went into a lease or left the inventory, or
-		/// whose reveal deadline finds no room in the queues, is voided instead.
+		/// whose reveal deadline finds no room in the queues, is voided instead. Charged for an
+		/// offence report too (voiding the last challenge of a failed round judges it), and
+		/// refunded when none was made.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::commit())]
-		pub fn commit(origin: OriginFor<T>, challenge: ChallengeId, root: H256) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::commit().saturating_add(T::Offences::report_weight()))]
+		pub fn commit(
+			origin: OriginFor<T>,
+			challenge: ChallengeId,
+			root: H256,
+		) -> DispatchResultWithPostInfo {
 			let agent = ensure_signed(origin)?;
-			Self::do_commit(&agent, challenge, root)
+			let reported = Self::do_commit(&agent, challenge, root)?;
+			Ok(Some(T::WeightInfo::commit().saturating_add(Self::report_cost(reported))).into())
 		}
 
 		/// Reveal the sampled leaves of a committed answer, in the samples' order, each with
@@ -469,7 +513,10 @@ pub mod pallet {
 		/// Fails with `UnknownChallenge`, `NotYourChallenge`, `NotCommitted`, `TooEarly`,
 		/// `RevealTooLate` or `WrongOpeningCount`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(Pallet::<T>::reveal_weight(ember_compute_proof::MAX_K, MAX_PATH_LEN))]
+		#[pallet::weight(
+			Pallet::<T>::reveal_weight(ember_compute_proof::MAX_K, MAX_PATH_LEN)
+				.saturating_add(T::Offences::report_weight())
+		)]
 		pub fn reveal(
 			origin: OriginFor<T>,
 			challenge: ChallengeId,
@@ -480,7 +527,8 @@ pub mod pallet {
 		}
 
 		/// Set the challenge shape of a GPU model (`None` removes the row), or the default
-		/// shape (`model` `None`; its `shape` must be set). Governance only.
+		/// shape for models without a row (`model` `None`; `shape` `None` removes it, so that
+		/// such models cannot be proven). Governance only.
 		///
 		/// Fails with `InvalidShape` or `TooManyShapes`.
 		#[pallet::call_index(3)]
@@ -496,19 +544,32 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// The shape of `model`'s challenges.
-		pub fn shape_of(model: &GpuModelName) -> Shape {
-			Shapes::<T>::get(model).unwrap_or_else(DefaultShape::<T>::get)
+		/// The shape of `model`'s challenges: its row, else the default shape; `None` when it
+		/// cannot be proven.
+		pub fn shape_of(model: &GpuModelName) -> Option<Shape> {
+			Shapes::<T>::get(model).or_else(DefaultShape::<T>::get)
 		}
 
 		/// The weight of a reveal of `Samples` openings with rows of `k` and paths of `depth`:
 		/// the measured reveal (paths of the smallest tree, depth 6) plus each sample's longer
-		/// path. A reveal is charged for the largest shape and refunded to its own.
+		/// path. A reveal is charged for the largest shape and an offence report (closing the
+		/// last challenge of a failed round may make one), and refunded to its own shape, and
+		/// to no report when it made none.
 		pub fn reveal_weight(k: u32, depth: u32) -> Weight {
 			let extra_path = T::WeightInfo::merkle_path(depth)
 				.saturating_sub(T::WeightInfo::merkle_path(MIN_DEPTH));
 			T::WeightInfo::reveal(k)
 				.saturating_add(extra_path.saturating_mul(u64::from(T::Samples::get())))
+		}
+
+		/// The weight of issuing `count` challenges in the rounds of random draws, beyond
+		/// the draws themselves: the slope of a request's weight in its round's size, plus the
+		/// two reads each member's idleness takes (a request's benchmark reads every GPU's
+		/// whatever the round's size, so its slope has none).
+		pub fn issue_weight(count: u32) -> Weight {
+			T::WeightInfo::request_challenge(count)
+				.saturating_sub(T::WeightInfo::request_challenge(0))
+				.saturating_add(T::DbWeight::get().reads(u64::from(count).saturating_mul(2)))
 		}
 	}
 }

@@ -74,11 +74,12 @@ impl pallet_challenges::Config for Test {
 	type RenewalWindow = ConstU64<RENEWAL_WINDOW>;
 	type ChallengePeriod = ConstU32<CHALLENGE_PERIOD>;
 	type MaxDrawsPerBlock = MaxDraws;
+	type MaxIssuedPerBlock = ConstU32<8>;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
 	type MaxSpill = ConstU32<2>;
 	type ResultWindow = ConstU32<RESULT_WINDOW>;
 	type FailureThreshold = ConstU32<FAILURE_THRESHOLD>;
-	type MaxGpusPerProvider = ConstU32<8>;
+	type MaxGpusPerProvider = ConstU32<4>;
 	type MaxShapes = ConstU32<4>;
 	type ForceOrigin = frame_system::EnsureRoot<AccountId>;
 	type HookBudget = HookBudget;
@@ -123,10 +124,20 @@ thread_local! {
 	static NO_RANDOMNESS: RefCell<bool> = const { RefCell::new(false) };
 }
 
-/// The `index`-th test GPU of `provider`, an `L4`.
+/// The `index`-th test GPU of `provider`, each index its own model (so that a request
+/// challenges that GPU alone): `index` 0 is an `NVIDIA L4`.
 pub fn gpu(provider: AccountId, index: u8) -> GpuSpec {
+	let model = match index {
+		0 => b"NVIDIA L4".to_vec(),
+		_ => format!("NVIDIA L4 #{index}").into_bytes(),
+	};
+	gpu_of_model(provider, index, &model)
+}
+
+/// The `index`-th test GPU of `provider`, of `model`.
+pub fn gpu_of_model(provider: AccountId, index: u8, model: &[u8]) -> GpuSpec {
 	GpuSpec {
-		model: BoundedVec::truncate_from(b"NVIDIA L4".to_vec()),
+		model: BoundedVec::truncate_from(model.to_vec()),
 		vram_mib: 24_576,
 		compute_capability: ComputeCapability::new(8, 9),
 		uuid_hash: H256::from_low_u64_be(provider * 1_000 + u64::from(index)),
@@ -245,6 +256,10 @@ impl ProviderOffenceReporter<AccountId> for MockOffences {
 			offences.push(offence);
 			Ok(())
 		})
+	}
+
+	fn report_weight() -> Weight {
+		Weight::from_parts(1_000, 0)
 	}
 }
 

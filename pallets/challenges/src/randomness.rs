@@ -70,22 +70,24 @@ impl<T: Config> Pallet<T> {
 		Some(ember_compute_proof::sample_seed(&random.0, challenge, &root.0))
 	}
 
-	/// `count` draws in `0..bound` from the parent block's VRF output, or none without it.
-	pub(crate) fn random_positions(
+	/// `count` draws from the parent block's VRF output, or none without it: each a position
+	/// in `0..bound` and an independent 64-bit word to accept the drawn round by.
+	pub(crate) fn random_draws(
 		now: BlockNumberFor<T>,
 		count: u32,
 		bound: u32,
-	) -> impl Iterator<Item = u32> {
+	) -> impl Iterator<Item = (u32, u64)> {
 		let parent = now.saturating_sub(1u32.into());
 		let random = if bound == 0 { None } else { Self::randomness_of(parent) };
 		(0..if random.is_some() { count } else { 0 }).map(move |draw| {
-			let hash = sp_crypto_hashing::blake2_256(
-				&(b"ember/challenges/draw", random.unwrap_or_default(), draw).encode(),
-			);
-			let mut word = [0u8; 8];
-			word.copy_from_slice(&hash[..8]);
+			let [p0, p1, p2, p3, p4, p5, p6, p7, a0, a1, a2, a3, a4, a5, a6, a7, ..] =
+				sp_crypto_hashing::blake2_256(
+					&(b"ember/challenges/draw", random.unwrap_or_default(), draw).encode(),
+				);
+			let word = u64::from_le_bytes([p0, p1, p2, p3, p4, p5, p6, p7]);
 			// A 64-bit draw reduced modulo at most 2^32: the bias is below 2^-32.
-			(u64::from_le_bytes(word) % u64::from(bound.max(1))) as u32
+			let position = (word % u64::from(bound.max(1))) as u32;
+			(position, u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]))
 		})
 	}
 

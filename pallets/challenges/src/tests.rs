@@ -3,7 +3,7 @@
 
 use crate::{mock::*, *};
 use ember_compute_proof::solver;
-use ember_primitives::{GpuProofs, ProviderOffence, ProviderStatus};
+use ember_primitives::{GpuProofs, ProviderOffence, ProviderOffenceReporter, ProviderStatus};
 use frame_support::{assert_noop, assert_ok, BoundedVec};
 use sp_core::H256;
 
@@ -11,11 +11,14 @@ fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
 
+/// The pallet's last event other than a round's judgement (which follows the last challenge of
+/// each round to close).
 fn last_event() -> Event<Test> {
 	System::events()
 		.into_iter()
 		.rev()
 		.find_map(|record| match record.event {
+			RuntimeEvent::Challenges(Event::RoundJudged { .. }) => None,
 			RuntimeEvent::Challenges(event) => Some(event),
 			_ => None,
 		})
@@ -332,7 +335,7 @@ fn two_failures_in_the_window_make_one_offence_and_one_does_not() {
 		assert!(System::events().iter().any(|record| record.event
 			== RuntimeEvent::Challenges(Event::OffenceReported {
 				provider: PROVIDER_A,
-				challenge: second,
+				round: second,
 				failures: FAILURE_THRESHOLD,
 			})));
 		// The window starts afresh: the next miss alone is no new offence.
@@ -644,16 +647,160 @@ fn governance_sets_shapes_and_invalid_ones_are_refused() {
 			Error::<Test>::InvalidShape
 		);
 		assert_ok!(Challenges::set_shape(RuntimeOrigin::root(), Some(h100.clone()), Some(big)));
-		assert_eq!(Challenges::shape_of(&h100), big);
-		assert_eq!(Challenges::shape_of(&gpu(PROVIDER_A, 0).model), TEST_SHAPE);
+		assert_eq!(Challenges::shape_of(&h100), Some(big));
+		assert_eq!(Challenges::shape_of(&gpu(PROVIDER_A, 0).model), Some(TEST_SHAPE));
 		assert_ok!(Challenges::set_shape(RuntimeOrigin::root(), Some(h100.clone()), None));
-		assert_eq!(Challenges::shape_of(&h100), TEST_SHAPE);
+		assert_eq!(Challenges::shape_of(&h100), Some(TEST_SHAPE));
 		assert_eq!(ShapeCount::<Test>::get(), 0);
+
+		// Without a default shape, a model without a row cannot be proven: not on request,
+		// and not by a random draw.
+		assert_ok!(Challenges::set_shape(RuntimeOrigin::root(), Some(h100.clone()), Some(big)));
+		assert_ok!(Challenges::set_shape(RuntimeOrigin::root(), None, None));
+		assert_eq!(DefaultShape::<Test>::get(), None);
+		register(PROVIDER_A, AGENT_A, 1);
+		assert_noop!(
+			Challenges::request_challenge(signed(AGENT_A), gpu(PROVIDER_A, 0).uuid_hash),
+			Error::<Test>::NoShape
+		);
+		MaxDraws::set(8);
+		for block in 2..=CHALLENGE_PERIOD as u64 * 4 {
+			run_to_block(block);
+		}
+		assert_eq!(NextChallengeId::<Test>::get(), 0, "nothing was issued");
+		// An H100 with its row can.
+		set_inventory(PROVIDER_A, AGENT_A, vec![gpu_of_model(PROVIDER_A, 0, &h100)]);
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu(PROVIDER_A, 0).uuid_hash));
+		let issued = OpenChallenges::<Test>::get(0).expect("issued");
+		assert_eq!(issued.shape, big);
+	});
+}
+
+/// Register `provider` with `count` GPUs of one model.
+fn register_same_model(provider: AccountId, agent: AccountId, count: u8) {
+	let inventory = (0..count).map(|index| gpu_of_model(provider, index, b"NVIDIA L4")).collect();
+	set_inventory(provider, agent, inventory);
+}
+
+#[test]
+fn a_request_challenges_every_idle_gpu_of_the_model_together() {
+	new_test_ext().execute_with(|| {
+		register_same_model(PROVIDER_A, AGENT_A, 4);
+		let gpus: Vec<_> = (0..4)
+			.map(|index| gpu_of_model(PROVIDER_A, index, b"NVIDIA L4").uuid_hash)
+			.collect();
+		set_leased(PROVIDER_A, gpus[3], true);
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpus[0]));
+		// The three idle GPUs, one round, one deadline; the leased one is left alone.
+		let open: Vec<_> = OpenChallenges::<Test>::iter_values().collect();
+		assert_eq!(open.len(), 3);
+		assert!(open.iter().all(|c| c.round == 0 && c.deadline() == 1 + COMMIT_BLOCKS));
+		assert!(!ChallengeOfGpu::<Test>::contains_key(PROVIDER_A, gpus[3]));
+		assert_eq!(Rounds::<Test>::get(0).map(|round| round.open), Some(3));
+		// Asking again for another GPU of the round is refused: it is challenged already.
+		assert_noop!(
+			Challenges::request_challenge(signed(AGENT_A), gpus[1]),
+			Error::<Test>::AlreadyChallenged
+		);
 	});
 }
 
 #[test]
-fn the_hook_charges_a_stale_deadline_as_a_read_and_a_failure_in_full() {
+fn one_real_gpu_cannot_answer_a_round_for_several_and_a_round_is_one_outcome() {
+	new_test_ext().execute_with(|| {
+		// A provider claims three GPUs of one model and can compute one answer in time.
+		register_same_model(PROVIDER_A, AGENT_A, 3);
+		let gpus: Vec<_> = (0..3)
+			.map(|index| gpu_of_model(PROVIDER_A, index, b"NVIDIA L4").uuid_hash)
+			.collect();
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpus[0]));
+		let ids: Vec<_> = gpus
+			.iter()
+			.map(|gpu| ChallengeOfGpu::<Test>::get(PROVIDER_A, gpu).expect("challenged"))
+			.collect();
+		run_to_block(2);
+		let answer = Answer::solve(ids[0], every_leaf);
+		assert_ok!(Challenges::commit(signed(AGENT_A), ids[0], answer.root()));
+		run_to_block(4);
+		assert_ok!(Challenges::reveal(signed(AGENT_A), ids[0], answer.openings(ids[0])));
+		// The others miss their deadline: each GPU fails on its own and loses nothing else's
+		// proof, and the round is judged once, as one failure.
+		run_to_block(1 + COMMIT_BLOCKS + 1);
+		assert!(Proofs::<Test>::contains_key(PROVIDER_A, gpus[0]));
+		assert!(!Proofs::<Test>::contains_key(PROVIDER_A, gpus[1]));
+		assert!(!Proofs::<Test>::contains_key(PROVIDER_A, gpus[2]));
+		let judged: Vec<_> = System::events()
+			.into_iter()
+			.filter_map(|record| match record.event {
+				RuntimeEvent::Challenges(Event::RoundJudged { round, failed, .. }) => {
+					Some((round, failed))
+				},
+				_ => None,
+			})
+			.collect();
+		assert_eq!(judged, vec![(ids[0], true)]);
+		assert_eq!(Results::<Test>::get(PROVIDER_A).failed(), 1);
+		assert!(offences().is_empty(), "one round, one failure: no offence yet");
+		assert!(Rounds::<Test>::get(ids[0]).is_none());
+	});
+}
+
+#[test]
+fn a_round_of_voids_counts_for_nothing() {
+	new_test_ext().execute_with(|| {
+		register_same_model(PROVIDER_A, AGENT_A, 2);
+		let gpu_0 = gpu_of_model(PROVIDER_A, 0, b"NVIDIA L4").uuid_hash;
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_0));
+		set_status(PROVIDER_A, ProviderStatus::Jailed);
+		run_to_block(1 + COMMIT_BLOCKS + 1);
+		assert!(Rounds::<Test>::iter().next().is_none());
+		assert_eq!(Results::<Test>::get(PROVIDER_A), ResultWindow::default());
+		assert!(!System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::Challenges(Event::RoundJudged { .. })
+		)));
+	});
+}
+
+#[test]
+fn random_rounds_still_reach_each_gpu_about_once_a_period() {
+	new_test_ext().execute_with(|| {
+		// Providers with rounds of 4, 2 and 1 GPUs of a model.
+		register_same_model(PROVIDER_A, AGENT_A, 4);
+		register_same_model(PROVIDER_B, AGENT_B, 2);
+		register(STRANGER, STRANGER + 1, 1);
+		MaxDraws::set(8);
+		let periods = 40u64;
+		let mut challenged = std::collections::BTreeMap::<(AccountId, H256), u32>::new();
+		let mut seen = 0u64;
+		for block in 2..=CHALLENGE_PERIOD as u64 * periods {
+			run_to_block(block);
+			for (id, info) in OpenChallenges::<Test>::iter() {
+				if id >= seen {
+					*challenged.entry((info.provider, info.gpu)).or_default() += 1;
+				}
+			}
+			seen = NextChallengeId::<Test>::get();
+		}
+		// 7 GPUs, each about once a period: 40 each, within a loose band.
+		assert_eq!(challenged.len(), 7, "every GPU was challenged");
+		for ((provider, _), count) in &challenged {
+			assert!(
+				(15..=75).contains(count),
+				"provider {provider}'s GPU was challenged {count} times in {periods} periods"
+			);
+		}
+		let total: u32 = challenged.values().sum();
+		let expected = 7 * periods as u32;
+		assert!(
+			total.abs_diff(expected) <= expected / 4,
+			"{total} challenges for an expected {expected}"
+		);
+	});
+}
+
+#[test]
+fn the_hook_charges_a_stale_deadline_as_a_read_and_a_failure_in_full_with_any_report() {
 	new_test_ext().execute_with(|| {
 		register(PROVIDER_A, AGENT_A, 2);
 		let [gpu_0, gpu_1] = [0, 1].map(|index| gpu(PROVIDER_A, index).uuid_hash);
@@ -671,5 +818,14 @@ fn the_hook_charges_a_stale_deadline_as_a_read_and_a_failure_in_full() {
 		let used = Challenges::expire_due(due);
 		let queue = <() as WeightInfo>::expire_queue();
 		assert_eq!(used, queue + queue + <() as WeightInfo>::expire_one());
+
+		// A failure that makes an offence is charged its report too.
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_1));
+		let due = System::block_number() + COMMIT_BLOCKS + 1;
+		System::set_block_number(due);
+		let used = Challenges::expire_due(due);
+		assert_eq!(offences().len(), 1, "the second failed round is an offence");
+		let failure = <() as WeightInfo>::expire_one() + MockOffences::report_weight();
+		assert_eq!(used, queue + failure);
 	});
 }

@@ -94,8 +94,25 @@ pub struct Challenge<AccountId, BlockNumber> {
 	pub issued_at: BlockNumber,
 	/// Who asked for it.
 	pub kind: ChallengeKind,
+	/// Its round: the first challenge of the provider's GPUs of this model issued with it.
+	pub round: ChallengeId,
 	/// Where it stands.
 	pub phase: Phase<BlockNumber>,
+}
+
+/// A round: the challenges of one provider's idle GPUs of one model, issued together so that
+/// one real GPU cannot answer for several claimed ones in turn. It is judged, as one outcome in
+/// the provider's window, when its last challenge closes.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct Round<AccountId> {
+	/// The provider challenged.
+	pub provider: AccountId,
+	/// Challenges of the round still open.
+	pub open: u32,
+	/// Whether one of its challenges passed or failed (a round of voids counts for nothing).
+	pub judged: bool,
+	/// Whether one of its challenges failed.
+	pub failed: bool,
 }
 
 impl<AccountId, BlockNumber: Copy> Challenge<AccountId, BlockNumber> {

@@ -1,12 +1,22 @@
-//! Outcomes: a pass records a proof, a failure counts in the provider's window and, at the
-//! threshold, becomes an offence; a void leaves no trace.
+//! Outcomes: a pass records a proof, a failure takes it away; a void leaves no trace. A round
+//! (one provider's GPUs of one model, challenged together) is judged once its last challenge
+//! closes: one outcome in the provider's window, a failure if any of its challenges failed, and
+//! enough failures make an offence.
 
 use crate::*;
 use ember_primitives::{
 	ProviderCommitments, ProviderOffence, ProviderOffenceReporter, ProviderRegistry, ProviderStatus,
 };
-use frame_support::traits::Get;
+use frame_support::{traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
+
+/// How one challenge ended.
+#[derive(Clone, Copy, Eq, PartialEq)]
+enum Outcome {
+	Passed,
+	Failed,
+	Voided,
+}
 
 impl<T: Config> Pallet<T> {
 	/// What stands between an open challenge and its verdict, if anything.
@@ -36,28 +46,41 @@ impl<T: Config> Pallet<T> {
 		None
 	}
 
-	/// Settle a challenge that cannot be judged on its answer; `true` when there was cause.
+	/// Settle a challenge that cannot be judged on its answer: `None` when nothing stands in
+	/// its way, else whether settling it reported an offence.
 	pub(crate) fn settle_obstacle(
 		challenge: ChallengeId,
 		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
-	) -> bool {
-		match Self::obstacle(info) {
-			None => false,
-			Some(Obstacle::Void(reason)) => {
-				Self::void(challenge, info, reason);
-				true
-			},
-			Some(Obstacle::Withdrawn) => {
-				Self::fail(challenge, info, FailureReason::Withdrawn);
-				true
-			},
+	) -> Option<Reported> {
+		match Self::obstacle(info)? {
+			Obstacle::Void(reason) => Some(Self::void(challenge, info, reason)),
+			Obstacle::Withdrawn => Some(Self::fail(challenge, info, FailureReason::Withdrawn)),
 		}
 	}
 
-	/// Close an open challenge.
-	fn close(challenge: ChallengeId, info: &Challenge<T::AccountId, BlockNumberFor<T>>) {
+	/// Close an open challenge; the last of its round judges the round.
+	fn close(
+		challenge: ChallengeId,
+		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
+		outcome: Outcome,
+	) -> Reported {
 		OpenChallenges::<T>::remove(challenge);
 		ChallengeOfGpu::<T>::remove(&info.provider, info.gpu);
+		let finished = Rounds::<T>::mutate_exists(info.round, |slot| {
+			let round = slot.as_mut()?;
+			round.open = round.open.saturating_sub(1);
+			round.judged |= outcome != Outcome::Voided;
+			round.failed |= outcome == Outcome::Failed;
+			if round.open == 0 {
+				slot.take()
+			} else {
+				None
+			}
+		});
+		match finished.filter(|round| round.judged) {
+			Some(round) => Self::judge_round(info.round, &round.provider, round.failed),
+			None => Reported(false),
+		}
 	}
 
 	/// The challenge passed: the GPU holds a proof from now.
@@ -65,31 +88,26 @@ impl<T: Config> Pallet<T> {
 		challenge: ChallengeId,
 		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
 		now: BlockNumberFor<T>,
-	) {
-		Self::close(challenge, info);
+	) -> Reported {
 		Proofs::<T>::insert(
 			&info.provider,
 			info.gpu,
 			GpuProof { proven_at: now, model: info.model },
 		);
-		Results::<T>::mutate(&info.provider, |window| {
-			*window = window.push(false, T::ResultWindow::get())
-		});
 		Self::deposit_event(Event::ChallengePassed {
 			challenge,
 			provider: info.provider.clone(),
 			gpu: info.gpu,
 		});
+		Self::close(challenge, info, Outcome::Passed)
 	}
 
-	/// The challenge failed: its GPU loses its proof, and enough failures in the window make
-	/// an offence.
+	/// The challenge failed: its GPU loses its proof, and its round is a failure.
 	pub(crate) fn fail(
 		challenge: ChallengeId,
 		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
 		reason: FailureReason,
-	) {
-		Self::close(challenge, info);
+	) -> Reported {
 		Proofs::<T>::remove(&info.provider, info.gpu);
 		Self::deposit_event(Event::ChallengeFailed {
 			challenge,
@@ -97,27 +115,7 @@ impl<T: Config> Pallet<T> {
 			gpu: info.gpu,
 			reason,
 		});
-		let window = Results::<T>::get(&info.provider).push(true, T::ResultWindow::get());
-		let failures = window.failed();
-		if failures < T::FailureThreshold::get() {
-			Results::<T>::insert(&info.provider, window);
-			return;
-		}
-		// The window is judged once: the next offence needs fresh failures.
-		Results::<T>::remove(&info.provider);
-		let offence =
-			ProviderOffence::FailedChallenge { provider: info.provider.clone(), challenge };
-		match T::Offences::report(offence) {
-			Ok(()) => Self::deposit_event(Event::OffenceReported {
-				provider: info.provider.clone(),
-				challenge,
-				failures,
-			}),
-			Err(error) => log::warn!(
-				target: LOG_TARGET,
-				"failed challenge {challenge} was not reported: {error:?}"
-			),
-		}
+		Self::close(challenge, info, Outcome::Failed)
 	}
 
 	/// Drop the challenge without a result.
@@ -125,11 +123,53 @@ impl<T: Config> Pallet<T> {
 		challenge: ChallengeId,
 		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
 		reason: VoidReason,
-	) {
-		Self::close(challenge, info);
+	) -> Reported {
 		Self::deposit_event(Event::ChallengeVoided { challenge, reason });
+		Self::close(challenge, info, Outcome::Voided)
+	}
+
+	/// A round ended with at least one judged challenge: one outcome in the provider's window,
+	/// and an offence when the window holds `FailureThreshold` failures.
+	fn judge_round(round: ChallengeId, provider: &T::AccountId, failed: bool) -> Reported {
+		Self::deposit_event(Event::RoundJudged { round, provider: provider.clone(), failed });
+		let window = Results::<T>::get(provider).push(failed, T::ResultWindow::get());
+		let failures = window.failed();
+		if !failed || failures < T::FailureThreshold::get() {
+			Results::<T>::insert(provider, window);
+			return Reported(false);
+		}
+		// The window is judged once: the next offence needs fresh failures.
+		Results::<T>::remove(provider);
+		let offence =
+			ProviderOffence::FailedChallenge { provider: provider.clone(), challenge: round };
+		match T::Offences::report(offence) {
+			Ok(()) => Self::deposit_event(Event::OffenceReported {
+				provider: provider.clone(),
+				round,
+				failures,
+			}),
+			Err(error) => log::warn!(
+				target: LOG_TARGET,
+				"failed round {round} was not reported: {error:?}"
+			),
+		}
+		// Charged whether or not the reporter took it: it did the work of looking.
+		Reported(true)
+	}
+
+	/// What closing a challenge cost beyond its own step: an offence report, if it made one.
+	pub(crate) fn report_cost(reported: Reported) -> Weight {
+		if reported.0 {
+			T::Offences::report_weight()
+		} else {
+			Weight::zero()
+		}
 	}
 }
+
+/// Whether closing a challenge reported an offence (its round's, at the threshold).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) struct Reported(pub bool);
 
 /// What stands between an open challenge and its verdict.
 pub(crate) enum Obstacle {

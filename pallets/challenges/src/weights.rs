@@ -17,7 +17,7 @@ use core::marker::PhantomData;
 
 /// The weight of each call and hook of `pallet_challenges`.
 pub trait WeightInfo {
-	fn request_challenge() -> Weight;
+	fn request_challenge(g: u32, ) -> Weight;
 	fn commit() -> Weight;
 	fn reveal(k: u32, ) -> Weight;
 	fn merkle_path(d: u32, ) -> Weight;
@@ -40,9 +40,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::CommittedGpus` (r:1 w:0)
+	/// Storage: `Leases::CommittedGpus` (r:32 w:0)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::ChallengeOfGpu` (r:1 w:1)
+	/// Storage: `Challenges::ChallengeOfGpu` (r:32 w:32)
 	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Proofs` (r:1 w:0)
 	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
@@ -52,48 +52,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::DefaultShape` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::NextChallengeId` (r:1 w:1)
 	/// Proof: `Challenges::NextChallengeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::Deadlines` (r:9 w:9)
+	/// Storage: `Challenges::Deadlines` (r:8 w:8)
 	/// Proof: `Challenges::Deadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::OpenChallenges` (r:0 w:1)
-	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	fn request_challenge() -> Weight {
-		// Proof size: measured `35724`, estimated `60255`.
-		// Fastest run: 119_709_000 ps.
-		Weight::from_parts(145_708_000, 60255)
-			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+	/// Storage: `Challenges::OpenChallenges` (r:0 w:32)
+	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Rounds` (r:0 w:1)
+	/// Proof: `Challenges::Rounds` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
+	/// Component `g` ranges over `[1, 32]`.
+	fn request_challenge(g: u32, ) -> Weight {
+		// Proof size: measured `37184`, estimated `83038`.
+		// Fastest run: 292_256_000 ps.
+		Weight::from_parts(300_622_649, 83038)
+			.saturating_add(Weight::from_parts(34_299_731, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(80_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(g.into())))
 	}
 	/// Storage: `Challenges::OpenChallenges` (r:1 w:1)
-	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::CommittedGpus` (r:1 w:0)
-	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::Deadlines` (r:9 w:9)
+	/// Storage: `Leases::CommittedGpus` (r:1 w:0)
+	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Deadlines` (r:8 w:8)
 	/// Proof: `Challenges::Deadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
-		// Proof size: measured `33863`, estimated `60255`.
-		// Fastest run: 86_690_000 ps.
-		Weight::from_parts(107_491_000, 60255)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured `29820`, estimated `53670`.
+		// Fastest run: 77_556_000 ps.
+		Weight::from_parts(96_064_000, 53670)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Challenges::OpenChallenges` (r:1 w:1)
-	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::CommittedGpus` (r:1 w:0)
-	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::BlockRandomness` (r:2 w:0)
 	/// Proof: `Challenges::BlockRandomness` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Rounds` (r:1 w:1)
+	/// Proof: `Challenges::Rounds` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Results` (r:1 w:1)
 	/// Proof: `Challenges::Results` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Proofs` (r:0 w:1)
@@ -102,19 +107,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Component `k` ranges over `[16, 65536]`.
 	fn reveal(k: u32, ) -> Weight {
-		// Proof size: measured `1102`, estimated `6842`.
-		// Fastest run: 226_157_000 ps.
-		Weight::from_parts(560_388_157, 6842)
-			.saturating_add(Weight::from_parts(55_581, 0).saturating_mul(k.into()))
+		// Proof size: measured `1221`, estimated `6842`.
+		// Fastest run: 203_533_000 ps.
+		Weight::from_parts(534_440_809, 6842)
+			.saturating_add(Weight::from_parts(56_731, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Component `d` ranges over `[6, 32]`.
 	fn merkle_path(d: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 8_964_000 ps.
-		Weight::from_parts(3_429_387, 0)
-			.saturating_add(Weight::from_parts(1_028_382, 0).saturating_mul(d.into()))
+		// Fastest run: 8_813_000 ps.
+		Weight::from_parts(3_693_553, 0)
+			.saturating_add(Weight::from_parts(1_056_738, 0).saturating_mul(d.into()))
 	}
 	/// Storage: `Challenges::Shapes` (r:1 w:1)
 	/// Proof: `Challenges::Shapes` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
@@ -122,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::ShapeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_shape() -> Weight {
 		// Proof size: measured `112`, estimated `3559`.
-		// Fastest run: 10_556_000 ps.
-		Weight::from_parts(11_537_000, 3559)
+		// Fastest run: 10_305_000 ps.
+		Weight::from_parts(11_277_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -133,8 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::BlockRandomness` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn note_randomness() -> Weight {
 		// Proof size: measured `173`, estimated `1518`.
-		// Fastest run: 5_048_000 ps.
-		Weight::from_parts(5_739_000, 1518)
+		// Fastest run: 5_047_000 ps.
+		Weight::from_parts(5_588_000, 1518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -144,52 +149,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::DrawCarry` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::BlockRandomness` (r:1 w:0)
 	/// Proof: `Challenges::BlockRandomness` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::Targets` (r:123 w:0)
+	/// Storage: `Challenges::Targets` (r:77 w:0)
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::Providers` (r:80 w:0)
-	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: `ProviderStaking::Ledgers` (r:80 w:0)
-	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::Inventory` (r:80 w:0)
+	/// Storage: `Providers::Inventory` (r:77 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::CommittedGpus` (r:123 w:0)
-	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::ChallengeOfGpu` (r:123 w:123)
-	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Providers` (r:77 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `ProviderStaking::Ledgers` (r:77 w:0)
+	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Shapes` (r:1 w:0)
 	/// Proof: `Challenges::Shapes` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::DefaultShape` (r:1 w:0)
 	/// Proof: `Challenges::DefaultShape` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::CommittedGpus` (r:77 w:0)
+	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::ChallengeOfGpu` (r:77 w:77)
+	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::NextChallengeId` (r:1 w:1)
 	/// Proof: `Challenges::NextChallengeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Deadlines` (r:1 w:1)
 	/// Proof: `Challenges::Deadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::OpenChallenges` (r:0 w:123)
-	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::OpenChallenges` (r:0 w:77)
+	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Rounds` (r:0 w:77)
+	/// Proof: `Challenges::Rounds` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[1, 128]`.
 	fn draw_random_challenges(d: u32, ) -> Weight {
-		// Proof size: measured `1983 + d * 1778`, estimated `7575 + d * 3718`.
-		// Fastest run: 63_935_000 ps.
-		Weight::from_parts(144_759_544, 7575)
-			.saturating_add(Weight::from_parts(44_167_842, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(d.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `553 + d * 293`, estimated `7575 + d * 3708`.
+		// Fastest run: 51_827_000 ps.
+		Weight::from_parts(53_200_000, 7575)
+			.saturating_add(Weight::from_parts(35_493_257, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(d.into())))
-			.saturating_add(Weight::from_parts(0, 3718).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 3708).saturating_mul(d.into()))
 	}
 	/// Storage: `Challenges::DeadlineBacklog` (r:1 w:1)
 	/// Proof: `Challenges::DeadlineBacklog` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Deadlines` (r:1 w:1)
 	/// Proof: `Challenges::Deadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::OpenChallenges` (r:1 w:1)
-	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Proof: `Challenges::OpenChallenges` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::CommittedGpus` (r:1 w:0)
-	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::CommittedGpus` (r:1 w:0)
+	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Rounds` (r:1 w:1)
+	/// Proof: `Challenges::Rounds` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Results` (r:1 w:1)
 	/// Proof: `Challenges::Results` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Reported` (r:1 w:1)
@@ -225,11 +234,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Slashing::PendingSlashes` (r:0 w:1)
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1866), added: 4341, mode: `MaxEncodedLen`)
 	fn expire_one() -> Weight {
-		// Proof size: measured `1052`, estimated `7575`.
-		// Fastest run: 76_173_000 ps.
-		Weight::from_parts(82_213_000, 7575)
-			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		// Proof size: measured `1137`, estimated `7575`.
+		// Fastest run: 80_040_000 ps.
+		Weight::from_parts(87_150_000, 7575)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Challenges::DeadlineBacklog` (r:1 w:1)
 	/// Proof: `Challenges::DeadlineBacklog` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -237,8 +246,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::Deadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	fn expire_queue() -> Weight {
 		// Proof size: measured `112`, estimated `7575`.
-		// Fastest run: 4_707_000 ps.
-		Weight::from_parts(5_207_000, 7575)
+		// Fastest run: 4_597_000 ps.
+		Weight::from_parts(5_188_000, 7575)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -253,9 +262,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn inventory_changed(g: u32, ) -> Weight {
 		// Proof size: measured `260 + g * 93`, estimated `1744 + g * 3827`.
-		// Fastest run: 15_683_000 ps.
-		Weight::from_parts(1_016_770, 1744)
-			.saturating_add(Weight::from_parts(14_464_214, 0).saturating_mul(g.into()))
+		// Fastest run: 15_744_000 ps.
+		Weight::from_parts(16_455_000, 1744)
+			.saturating_add(Weight::from_parts(14_040_829, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -266,58 +275,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
-	fn request_challenge() -> Weight {
-		Weight::from_parts(145_708_000, 60255)
-			.saturating_add(ParityDbWeight::get().reads(19_u64))
-			.saturating_add(ParityDbWeight::get().writes(12_u64))
+	fn request_challenge(g: u32, ) -> Weight {
+		Weight::from_parts(300_622_649, 83038)
+			.saturating_add(Weight::from_parts(34_299_731, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(80_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(g.into())))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(107_491_000, 60255)
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+		Weight::from_parts(96_064_000, 53670)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn reveal(k: u32, ) -> Weight {
-		Weight::from_parts(560_388_157, 6842)
-			.saturating_add(Weight::from_parts(55_581, 0).saturating_mul(k.into()))
+		Weight::from_parts(534_440_809, 6842)
+			.saturating_add(Weight::from_parts(56_731, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn merkle_path(d: u32, ) -> Weight {
-		Weight::from_parts(3_429_387, 0)
-			.saturating_add(Weight::from_parts(1_028_382, 0).saturating_mul(d.into()))
+		Weight::from_parts(3_693_553, 0)
+			.saturating_add(Weight::from_parts(1_056_738, 0).saturating_mul(d.into()))
 	}
 	fn set_shape() -> Weight {
-		Weight::from_parts(11_537_000, 3559)
+		Weight::from_parts(11_277_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn note_randomness() -> Weight {
-		Weight::from_parts(5_739_000, 1518)
+		Weight::from_parts(5_588_000, 1518)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn draw_random_challenges(d: u32, ) -> Weight {
-		Weight::from_parts(144_759_544, 7575)
-			.saturating_add(Weight::from_parts(44_167_842, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(d.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(53_200_000, 7575)
+			.saturating_add(Weight::from_parts(35_493_257, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(d.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(d.into())))
-			.saturating_add(Weight::from_parts(0, 3718).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 3708).saturating_mul(d.into()))
 	}
 	fn expire_one() -> Weight {
-		Weight::from_parts(82_213_000, 7575)
-			.saturating_add(ParityDbWeight::get().reads(19_u64))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+		Weight::from_parts(87_150_000, 7575)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(16_u64))
 	}
 	fn expire_queue() -> Weight {
-		Weight::from_parts(5_207_000, 7575)
+		Weight::from_parts(5_188_000, 7575)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn inventory_changed(g: u32, ) -> Weight {
-		Weight::from_parts(1_016_770, 1744)
-			.saturating_add(Weight::from_parts(14_464_214, 0).saturating_mul(g.into()))
+		Weight::from_parts(16_455_000, 1744)
+			.saturating_add(Weight::from_parts(14_040_829, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

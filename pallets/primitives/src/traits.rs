@@ -335,4 +335,7 @@ pub enum ProviderOffence<AccountId> {
 pub trait ProviderOffenceReporter<AccountId> {
 	/// Record a proven offence. Fails when the same offence was already reported.
 	fn report(offence: ProviderOffence<AccountId>) -> DispatchResult;
+
+	/// The most one `report` costs, for callers that charge it in their own weight.
+	fn report_weight() -> Weight;
 }

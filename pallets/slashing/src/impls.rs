@@ -5,7 +5,7 @@ use ember_primitives::{
 	Balance, LeaseOffence, LeaseOffenceReporter, ProviderOffence, ProviderOffenceReporter,
 	ProviderPunishments,
 };
-use frame_support::pallet_prelude::DispatchResult;
+use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 
 /// The lease market's faults: a duplicate is ignored with an event, never an error, so the
@@ -21,6 +21,10 @@ impl<T: Config> LeaseOffenceReporter<T::AccountId, Balance, BlockNumberFor<T>> f
 impl<T: Config> ProviderOffenceReporter<T::AccountId> for Pallet<T> {
 	fn report(offence: ProviderOffence<T::AccountId>) -> DispatchResult {
 		Self::do_report_provider_offence(offence)
+	}
+
+	fn report_weight() -> Weight {
+		T::WeightInfo::report_offence()
 	}
 }
 

@@ -274,6 +274,9 @@ impl pallet_challenges::Config for Runtime {
 	type ChallengePeriod = ConstU32<DAYS>;
 	/// 1M GPUs need about 70 draws a block.
 	type MaxDrawsPerBlock = ConstU32<128>;
+	/// Rounds of at most 256 challenges a block: room for ~3.6 times the 70 a block of 1M GPUs
+	/// needs on average, and for 8 rounds of the largest provider.
+	type MaxIssuedPerBlock = ConstU32<256>;
 	type MaxDeadlinesPerBlock = ConstU32<512>;
 	type MaxSpill = ConstU32<8>;
 	/// Two failures among a provider's last five challenges are an offence.
