@@ -412,10 +412,28 @@ pub enum LogFormat {
 	Json,
 }
 
+/// Which solver answers the chain's proof-of-compute challenges.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Eq, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum SolverChoice {
+	/// The CUDA solver when the CUDA driver and NVRTC load and the GPUs come from NVML; the CPU
+	/// solver otherwise.
+	#[default]
+	Auto,
+	/// The CPU solver.
+	Cpu,
+	/// The CUDA solver; the agent does not start without it (simulated GPUs excepted, which the
+	/// CPU solver always answers).
+	Cuda,
+}
+
 /// `[challenges]`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChallengesConfig {
+	/// Which solver answers challenges.
+	#[serde(default)]
+	pub solver: SolverChoice,
 	/// Threads of the CPU solver; every core but one when unset.
 	#[serde(default)]
 	pub cpu_threads: Option<usize>,
@@ -1067,6 +1085,15 @@ external = []
 metrics_listen = "127.0.0.1:9616"
 # Log lines: "text" or "json"; the level comes from RUST_LOG (default info).
 log_format = "text"
+
+[challenges]
+# What computes the answers to the chain's proof-of-compute challenges: "auto" (the CUDA solver
+# when the CUDA driver and NVRTC, libnvrtc.so, load and the GPUs come from NVML; the CPU solver
+# otherwise), "cuda" (the agent does not start without it) or "cpu". Simulated GPUs are always
+# answered by the CPU solver.
+solver = "auto"
+# Threads of the CPU solver; every core but one when left out.
+# cpu_threads = 8
 "#;
 
 /// Creates `path` (mode 0600) holding a new random agent key's secret URI, unless it exists;
@@ -1203,6 +1230,8 @@ mod tests {
 		assert_eq!(config.executor.kind, ExecutorKind::Container);
 		assert_eq!(config.executor.sandbox, SandboxConfig::default());
 		assert_eq!(config.telemetry.metrics_listen, DEFAULT_METRICS_LISTEN);
+		assert_eq!(config.challenges.solver, SolverChoice::Auto);
+		assert_eq!(config.challenges.cpu_threads, None);
 		assert_eq!(config.bond_plancks(), Some(1_500 * EMBR));
 		let agent = config.agent_keypair().expect("agent key");
 		assert_eq!(address_of(&agent), address);
@@ -1249,6 +1278,7 @@ default_per_gpu_hour = "1.5"
 		assert_eq!(config.executor.max_output_bytes, 1 << 30);
 		assert_eq!(config.telemetry.log_format, LogFormat::Text);
 		assert_eq!(config.inventory.mode, InventoryMode::Auto);
+		assert_eq!(config.challenges.solver, SolverChoice::Auto);
 		assert!(config.owner_keypair().expect("no owner key").is_none());
 		assert_eq!(config.bond_plancks(), None);
 		assert_eq!(config.price_policy().default_per_gpu_hour, 1_500_000_000_000);
@@ -1301,6 +1331,10 @@ default_per_gpu_hour = "1.5"
 				"pricing.max_duration: \"1m\" is shorter",
 			),
 			(example_with("mode = \"auto\"", "mode = \"gpu\""), "unknown variant `gpu`"),
+			(
+				example_with("solver = \"auto\"", "solver = \"opencl\""),
+				"unknown variant `opencl`, expected one of `auto`, `cpu`, `cuda`",
+			),
 			(
 				example_with(
 					"kind = \"container\"",

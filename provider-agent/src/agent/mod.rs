@@ -31,7 +31,7 @@ use crate::{
 	execution,
 	inventory::{self, GpuSource},
 	metrics::{self, Health, Metrics},
-	proving::{CpuSolver, Solver},
+	proving::{self, Solver},
 	store::Store,
 	workloads::{Settings, Workloads},
 };
@@ -55,6 +55,9 @@ pub enum AgentError {
 	/// The GPUs cannot be read.
 	#[error("inventory: {0}")]
 	Inventory(#[from] inventory::InventoryError),
+	/// `[challenges] solver = "cuda"`, and the CUDA solver cannot start.
+	#[error("challenges.solver = \"cuda\": {0}")]
+	Cuda(#[from] proving::CudaError),
 	/// The embedded database failed.
 	#[error("store: {0}")]
 	Store(#[from] crate::store::StoreError),
@@ -130,19 +133,26 @@ struct Liveness {
 	registered: std::sync::atomic::AtomicBool,
 }
 
-/// Runs the agent until SIGINT or SIGTERM, answering challenges with the CPU solver.
+/// Runs the agent until SIGINT or SIGTERM, answering challenges with the solver
+/// `[challenges] solver` asks for (see [`proving::select`]).
 pub async fn run(config: AgentConfig) -> Result<(), AgentError> {
-	let solver: Arc<dyn Solver> = Arc::new(match config.challenges.cpu_threads {
-		Some(threads) => CpuSolver::new(threads),
-		None => CpuSolver::with_spare_core(),
-	});
-	run_with(config, solver, wait_for_signal()).await
+	start(config, None, wait_for_signal()).await
 }
 
 /// Runs the agent with `solver` answering its challenges, until `stop` completes.
 pub async fn run_with(
 	config: AgentConfig,
 	solver: Arc<dyn Solver>,
+	stop: impl std::future::Future<Output = ()>,
+) -> Result<(), AgentError> {
+	start(config, Some(solver), stop).await
+}
+
+/// Runs the agent until `stop` completes, answering challenges with `solver`, or the one the
+/// configuration asks for when `None` (which needs the inventory's kind, so is picked here).
+async fn start(
+	config: AgentConfig,
+	solver: Option<Arc<dyn Solver>>,
 	stop: impl std::future::Future<Output = ()>,
 ) -> Result<(), AgentError> {
 	let (shutdown_tx, shutdown) = watch::channel(false);
@@ -153,6 +163,10 @@ pub async fn run_with(
 	let gpus: Arc<dyn GpuSource> = Arc::from(inventory::detect(&config.inventory)?);
 	health.set_inventory_source(gpus.kind());
 	metrics.set_inventory_simulated(gpus.kind() == "simulated");
+	let solver = match solver {
+		Some(solver) => solver,
+		None => proving::select(&config.challenges, gpus.kind())?,
+	};
 	// Nothing starts (no stored workload, no listener) before the chain is known to allow
 	// this configuration.
 	let Some(chain_type) = gate::first_chain_type(&config.chain.endpoint).await else {

@@ -68,8 +68,13 @@ pub struct GpuDevice {
 impl GpuDevice {
 	/// BLAKE2-256 of the UUID: how the chain names the GPU without publishing its UUID.
 	pub fn uuid_hash(&self) -> [u8; 32] {
-		sp_crypto_hashing::blake2_256(self.uuid.as_bytes())
+		uuid_hash(&self.uuid)
 	}
+}
+
+/// BLAKE2-256 of a device UUID as NVML spells it (`GPU-…`): the GPU's name on chain.
+pub fn uuid_hash(uuid: &str) -> [u8; 32] {
+	sp_crypto_hashing::blake2_256(uuid.as_bytes())
 }
 
 /// Device memory one process uses.

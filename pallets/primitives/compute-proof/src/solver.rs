@@ -39,6 +39,18 @@ pub struct Solution {
 }
 
 impl Solution {
+	/// The solution of `shape` whose leaf hashes, in order, are `leaves`: how a solver that
+	/// hashes the leaves elsewhere (the agent's GPU solver) has the tree built. `None` when the
+	/// shape is invalid or `leaves` is not exactly its leaf count.
+	pub fn from_leaves(shape: Shape, leaves: Vec<Hash>) -> Option<Self> {
+		shape.validate().ok()?;
+		if u64::try_from(leaves.len()).ok()? != shape.leaf_count() {
+			return None;
+		}
+		let tree = MerkleTree::new(leaves)?;
+		Some(Self { root: tree.root(), shape, tree })
+	}
+
 	/// The leaf hashes, in order.
 	pub fn leaves(&self) -> &[Hash] {
 		self.tree.leaves()
@@ -109,8 +121,7 @@ pub fn solve_partially(
 			}
 		});
 	}
-	let tree = MerkleTree::new(leaves).ok_or(ShapeError::TooManyLeaves)?;
-	Ok(Solution { root: tree.root(), shape: *shape, tree })
+	Solution::from_leaves(*shape, leaves).ok_or(ShapeError::TooManyLeaves)
 }
 
 /// One product being solved, shared by its workers.
@@ -238,6 +249,17 @@ pub fn leaf_values_partially(
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn a_solution_is_rebuilt_from_its_leaves() {
+		let shape = Shape { n: 64, k: 16, batch: 2 };
+		let solution = solve(&[3; 32], &shape, 1).expect("valid");
+		let leaves = solution.leaves().to_vec();
+		assert_eq!(Solution::from_leaves(shape, leaves.clone()), Some(solution));
+		let short = leaves.get(..64).map(<[Hash]>::to_vec).unwrap_or_default();
+		assert_eq!(Solution::from_leaves(shape, short), None, "a power of two, not the count");
+		assert_eq!(Solution::from_leaves(Shape { n: 3, ..shape }, leaves), None);
+	}
 
 	#[test]
 	fn the_widened_dot_products_match_the_narrow_one() {

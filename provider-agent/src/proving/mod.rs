@@ -1,16 +1,26 @@
 //! Answering proof-of-compute challenges: a [`Solver`] computes the seeded product and its
 //! Merkle tree on the challenged GPU, and [`openings`] opens the leaves the chain sampled.
 //!
-//! [`CpuSolver`] is the portable reference: bit-identical to what the runtime checks, fast
-//! enough for the small shapes of development chains and for simulated GPUs. A real GPU of a
-//! class with a row in the chain's shape table needs a GPU solver to finish inside the commit
-//! window; until the agent has one, such a GPU is answered by the CPU and fails where the
-//! shape is sized for its class (the logs and `ember_agent_challenge_solve_seconds` say so).
+//! [`CudaSolver`] computes the task on the challenged GPU itself, which a GPU class whose shape
+//! is sized for it needs to finish inside the commit window. [`CpuSolver`] is the portable
+//! reference: bit-identical to what the runtime checks, fast enough for the small shapes of
+//! development chains and for simulated GPUs, and the fallback where CUDA cannot start (a real
+//! GPU answered by it fails where the shape is sized for its class; the logs and
+//! `ember_agent_challenge_solve_seconds{solver}` say so). [`select`] picks one as
+//! `[challenges] solver` asks.
 
-use std::time::{Duration, Instant};
+pub mod cuda;
+
+use std::{
+	sync::Arc,
+	time::{Duration, Instant},
+};
 
 use ember_client::challenges::Opening;
 use ember_compute_proof::{samples, solver, Shape, ShapeError, LEAF_ELEMENTS};
+
+pub use self::cuda::{CudaDevice, CudaError, CudaSolver};
+use crate::config::{ChallengesConfig, SolverChoice};
 
 /// Why a challenge could not be solved.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +31,12 @@ pub enum SolveError {
 	/// A leaf the chain sampled lies outside the task.
 	#[error("sampled leaf {0} is outside the task")]
 	LeafOutOfRange(u64),
+	/// No GPU the CUDA driver sees has the challenged GPU's UUID hash.
+	#[error("no CUDA device has the challenged GPU's UUID hash 0x{}", hex::encode(.0))]
+	GpuNotFound([u8; 32]),
+	/// The CUDA driver or a kernel failed.
+	#[error("CUDA: {0}")]
+	Cuda(String),
 }
 
 /// A solved challenge: the root to commit and what opening its leaves needs.
@@ -91,6 +107,49 @@ impl Solver for CpuSolver {
 	}
 }
 
+/// The solver `[challenges]` asks for, for GPUs from an inventory of kind `inventory` (`nvml`
+/// or `simulated`):
+///
+/// - simulated GPUs are always answered by the CPU solver (CUDA has no device of theirs);
+/// - `cpu`: the CPU solver;
+/// - `cuda`: the CUDA solver, or an error when it cannot start;
+/// - `auto`: the CUDA solver when it starts, the CPU solver (with a warning) otherwise.
+pub fn select(config: &ChallengesConfig, inventory: &str) -> Result<Arc<dyn Solver>, CudaError> {
+	let cpu = || -> Arc<dyn Solver> {
+		Arc::new(match config.cpu_threads {
+			Some(threads) => CpuSolver::new(threads),
+			None => CpuSolver::with_spare_core(),
+		})
+	};
+	if inventory != "nvml" {
+		if config.solver == SolverChoice::Cuda {
+			tracing::warn!(
+				inventory,
+				"challenges.solver = \"cuda\" does not apply to simulated GPUs: the CPU solver answers their challenges"
+			);
+		}
+		return Ok(cpu());
+	}
+	let cuda = || -> Result<Arc<dyn Solver>, CudaError> {
+		let solver = CudaSolver::new()?;
+		let gpus: Vec<&str> = solver.devices().iter().map(|device| device.uuid.as_str()).collect();
+		tracing::info!(?gpus, "the CUDA solver answers challenges");
+		Ok(Arc::new(solver))
+	};
+	match config.solver {
+		SolverChoice::Cpu => Ok(cpu()),
+		SolverChoice::Cuda => cuda(),
+		SolverChoice::Auto => cuda().or_else(|error| {
+			tracing::warn!(
+				%error,
+				"the CUDA solver cannot start: the CPU solver answers challenges, too slowly for \
+				 the shapes of real GPU classes"
+			);
+			Ok(cpu())
+		}),
+	}
+}
+
 /// The openings of the `count` samples the chain drew from `sample_seed`, in their order.
 pub fn openings(
 	solver: &dyn Solver,
@@ -131,6 +190,25 @@ mod tests {
 				check_sample(&keys, &shape, &solved.root(), sample, &opening.values, &opening.path),
 				Ok(())
 			);
+		}
+	}
+
+	#[test]
+	fn the_solver_follows_the_configuration() {
+		let kind = |solver, inventory| {
+			let config = ChallengesConfig { cpu_threads: Some(1), solver };
+			select(&config, inventory).map(|solver| solver.kind())
+		};
+		assert_eq!(kind(SolverChoice::Cpu, "nvml").ok(), Some("cpu"));
+		for solver in [SolverChoice::Auto, SolverChoice::Cpu, SolverChoice::Cuda] {
+			assert_eq!(kind(solver, "simulated").ok(), Some("cpu"), "{solver:?}");
+		}
+		if CudaSolver::new().is_ok() {
+			assert_eq!(kind(SolverChoice::Cuda, "nvml").ok(), Some("cuda"));
+			assert_eq!(kind(SolverChoice::Auto, "nvml").ok(), Some("cuda"));
+		} else {
+			assert!(kind(SolverChoice::Cuda, "nvml").is_err());
+			assert_eq!(kind(SolverChoice::Auto, "nvml").ok(), Some("cpu"));
 		}
 	}
 
