@@ -124,12 +124,17 @@ fn an_honest_agent_proves_its_new_gpus_within_a_few_blocks() {
 	);
 	let solves = metric(&page, "ember_agent_challenge_solve_seconds_count", &["solver=\"cpu\""]);
 	assert!(solves.is_some_and(|count| count >= 2.0), "solves counted: {solves:?}");
-	for step in ["request", "commit", "reveal"] {
+	// One request for the model brings a round of both GPUs; each is committed and revealed.
+	for (step, least) in [("request", 1.0), ("commit", 2.0), ("reveal", 2.0)] {
 		let step_label = format!("step=\"{step}\"");
 		let ok =
 			metric(&page, "ember_agent_challenge_steps_total", &["result=\"ok\"", &step_label]);
-		assert!(ok.is_some_and(|count| count >= 2.0), "{step} steps counted: {ok:?}\n{page}");
+		assert!(ok.is_some_and(|count| count >= least), "{step} steps counted: {ok:?}\n{page}");
 	}
+	let failed = metric(&page, "ember_agent_challenge_steps_total", &["result=\"failed\""]);
+	assert_eq!(failed, None, "no step was refused\n{page}");
+	let rounds = events.iter().filter(|e| *e == "Challenges.RoundJudged").count();
+	assert_eq!(rounds, 1, "both GPUs (one model) were challenged in one round: {events:?}");
 }
 
 /// A provider's solver that computes only the first half of the product's leaves and commits

@@ -138,6 +138,8 @@ pub(super) async fn challenge_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 		}
 		let challenged: BTreeSet<[u8; 32]> = open.iter().map(|c| c.gpu).collect();
 		request_after.retain(|_, after| *after > now);
+		// One request per model: the chain challenges every idle GPU of the model with it.
+		let mut models = BTreeSet::new();
 		let wanted: Vec<[u8; 32]> = free
 			.iter()
 			.filter(|(gpu, model)| {
@@ -145,14 +147,17 @@ pub(super) async fn challenge_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 					&& !request_after.contains_key(gpu)
 					&& rules.needs_proof(proofs.get(gpu), &chain_challenges::model_hash(model), now)
 			})
+			.filter(|(_, model)| models.insert(model.clone()))
 			.map(|(gpu, _)| *gpu)
 			.collect();
 		if wanted.is_empty() {
 			continue;
 		}
 		let Ok(guard) = requesting.clone().try_lock_owned() else { continue };
-		for gpu in &wanted {
-			request_after.insert(*gpu, now.saturating_add(REQUEST_RETRY_BLOCKS));
+		for (gpu, model) in &free {
+			if models.contains(model) {
+				request_after.insert(*gpu, now.saturating_add(REQUEST_RETRY_BLOCKS));
+			}
 		}
 		let (shared, chain) = (shared.clone(), chain.clone());
 		shared.tasks.clone().spawn(async move {
@@ -164,7 +169,11 @@ pub(super) async fn challenge_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 					.await;
 				shared.metrics.challenge_step("request", result.is_ok());
 				if result.is_ok() {
-					tracing::info!(gpu = %hex::encode(gpu), "asked for a challenge of a GPU without a current proof");
+					tracing::info!(
+						gpu = %hex::encode(gpu),
+						"asked for a round of challenges: a GPU without a current proof and every \
+						 idle GPU of its model"
+					);
 				}
 			}
 		});
