@@ -44,7 +44,15 @@ fn a_flood_of_requests_is_refused_and_heartbeats_keep_landing() {
 		|| agent.log_tail(),
 	);
 	let (peer, addrs) = peer_of(&registered);
-	let before = last_heartbeat(&node);
+	// Registration sets the field too: start from a real heartbeat, so that the flood must be
+	// crossed by the next ones.
+	let registered_at = last_heartbeat(&node);
+	let before = wait_for(
+		"the first heartbeat",
+		Duration::from_secs(90),
+		|| Some(last_heartbeat(&node)).filter(|&last| last > registered_at),
+		|| agent.log_tail(),
+	);
 
 	// 8 peers, each sending bursts of 150 requests as fast as they are answered, for about
 	// 70 s: longer than the provider's offline limit (2 periods of 5 blocks), so that heartbeats
@@ -114,6 +122,15 @@ fn a_flood_of_requests_is_refused_and_heartbeats_keep_landing() {
 	let flood_time = started.elapsed();
 	stop_watching.store(true, std::sync::atomic::Ordering::Relaxed);
 	let statuses = watcher.join().expect("the watcher ends");
+	// What was included during the flood, once finality has caught up with it (this reads the
+	// finalized state, a block or two behind the best).
+	let flood_end = block_on(chain.best_number()).expect("best block");
+	wait_for(
+		"finality to reach the flood's last block",
+		Duration::from_secs(60),
+		|| (block_on(chain.finalized_block()).ok()? >= u64::from(flood_end)).then_some(()),
+		|| agent.log_tail(),
+	);
 	let after = last_heartbeat(&node);
 	eprintln!(
 		"measured: {} requests in {:.1} s from 8 peers: {answers} answered, {refused} refused \
