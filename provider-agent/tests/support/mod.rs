@@ -303,8 +303,12 @@ impl Agent {
 		executor: &str,
 	) -> Self {
 		let data_dir = dir.join(format!("agent-{name}"));
-		let metrics = format!("127.0.0.1:{}", free_port());
-		let p2p = free_port();
+		let metrics_port = free_port();
+		// Each port is free when picked but not held: the two must at least differ.
+		let p2p = std::iter::repeat_with(free_port)
+			.find(|&port| port != metrics_port)
+			.expect("another free port");
+		let metrics = format!("127.0.0.1:{metrics_port}");
 		let mut simulated = String::new();
 		for i in 0..gpus {
 			simulated.push_str(&format!(
