@@ -237,7 +237,9 @@ async fn answer(
 		Step::Commit { random } | Step::Reveal { random, .. } => random,
 	};
 	let seed = chain_challenges::seed(&random, challenge.id, &shared.owner, &challenge.gpu);
-	let solved = match proving.solved(challenge.id) {
+	// A best block's challenge may be re-issued with another seed on a sibling fork, under the
+	// same id: a solution counts only for the seed it was computed from.
+	let solved = match proving.solved(challenge.id).filter(|solved| solved.seed == seed) {
 		Some(solved) => solved,
 		None => match solve(shared, challenge, seed).await {
 			Some(solved) => {
