@@ -100,6 +100,14 @@ impl ChallengeRules {
 	}
 }
 
+impl GpuProof {
+	/// The first block `proof` no longer proves a GPU of model hash `model` in: `None` when it
+	/// proves another model.
+	pub fn valid_until(&self, model: &[u8; 32], rules: &ChallengeRules) -> Option<u32> {
+		(self.model == *model).then(|| self.proven_at.saturating_add(rules.proof_validity))
+	}
+}
+
 /// BLAKE2-256 of a model name, as proofs record it.
 pub fn model_hash(model: &str) -> [u8; 32] {
 	sp_crypto_hashing::blake2_256(model.as_bytes())
@@ -224,9 +232,9 @@ pub mod calls {
 		runtime::tx().challenges().request_challenge(H256(gpu))
 	}
 
-	/// `challenges.commit(challenge, root)`.
-	pub fn commit(challenge: u64, root: [u8; 32]) -> impl subxt::tx::Payload {
-		runtime::tx().challenges().commit(challenge, H256(root))
+	/// `challenges.commit(challenge, seed, root)`: the root of the answer computed from `seed`.
+	pub fn commit(challenge: u64, seed: [u8; 32], root: [u8; 32]) -> impl subxt::tx::Payload {
+		runtime::tx().challenges().commit(challenge, H256(seed), H256(root))
 	}
 
 	/// `challenges.reveal(challenge, openings)`, the openings in the samples' order.
@@ -239,24 +247,51 @@ pub mod calls {
 	}
 }
 
-/// A provider's GPUs that no order or lease holds, by UUID hash with their model names, and
-/// whether it takes work: the GPUs a challenge may be asked for. `None` when not registered.
-pub async fn free_gpus(
+/// A provider's GPUs that no running lease holds (those listed in an offer or backing a bid
+/// included: they are idle, and must stay proven to be rented), by UUID hash with their model
+/// names, and whether it takes work: the GPUs a challenge may be asked for. `None` when not
+/// registered.
+pub async fn idle_gpus(
 	at: &AtBlock,
 	provider: &AccountId,
 ) -> Result<Option<(Vec<([u8; 32], String)>, bool)>, ChainError> {
 	use crate::chain::WithinDeadline;
-	let free = at
+	use runtime::runtime_types::pallet_leases::types::Commitment;
+	let Some(free) = at
 		.runtime_apis()
 		.call(runtime::runtime_apis().leases_api().free_gpus(*provider))
 		.within_deadline()
-		.await?;
-	Ok(free.map(|free| {
-		let gpus = free
-			.gpus
-			.iter()
-			.map(|gpu| (gpu.uuid_hash.0, String::from_utf8_lossy(&gpu.model.0).into_owned()))
-			.collect();
-		(gpus, free.accepts_work)
-	}))
+		.await?
+	else {
+		return Ok(None);
+	};
+	let inventory = at
+		.storage()
+		.try_fetch(runtime::storage().providers().inventory(), (*provider,))
+		.await
+		.map_err(ChainError::rpc)?
+		.map(|value| value.decode().map_err(ChainError::rpc))
+		.transpose()?;
+	let mut leased = std::collections::BTreeSet::new();
+	let mut entries = at
+		.storage()
+		.iter(runtime::storage().leases().committed_gpus(), (*provider,))
+		.await
+		.map_err(ChainError::rpc)?;
+	while let Some(entry) = entries.next().await {
+		let entry = entry.map_err(ChainError::rpc)?;
+		if let Commitment::Lease(_) = entry.value().decode().map_err(ChainError::rpc)? {
+			let (_, gpu) =
+				entry.key().map_err(ChainError::rpc)?.decode().map_err(ChainError::rpc)?;
+			leased.insert(gpu.0);
+		}
+	}
+	let gpus = inventory
+		.map(|inventory| inventory.0)
+		.unwrap_or_default()
+		.into_iter()
+		.filter(|gpu| !leased.contains(&gpu.uuid_hash.0))
+		.map(|gpu| (gpu.uuid_hash.0, String::from_utf8_lossy(&gpu.model.0).into_owned()))
+		.collect();
+	Ok(Some((gpus, free.accepts_work)))
 }

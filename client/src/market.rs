@@ -31,6 +31,11 @@ pub struct Gpu {
 	pub compute_capability: String,
 	/// BLAKE2-256 hash of the device UUID, hex.
 	pub uuid_hash: String,
+	/// The first block its proof of compute no longer covers, `None` when it holds none (or
+	/// one of another model): a GPU is bid, listed, leased and paid availability only while
+	/// proven. Set where the chain was read; `None` in what the agent reports.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub proven_until: Option<u32>,
 }
 
 impl From<&rt_gpu::GpuSpec> for Gpu {
@@ -43,6 +48,7 @@ impl From<&rt_gpu::GpuSpec> for Gpu {
 				spec.compute_capability.major, spec.compute_capability.minor
 			),
 			uuid_hash: hex_h256(&spec.uuid_hash),
+			proven_until: None,
 		}
 	}
 }
@@ -510,6 +516,17 @@ impl Chain {
 			},
 			None => (String::new(), String::new(), Vec::new()),
 		};
+		let proofs = crate::challenges::proofs(at, &owner).await?;
+		let rules = crate::challenges::rules(at)?;
+		let with_proof = |spec: &rt_gpu::GpuSpec| {
+			let model = sp_crypto_hashing::blake2_256(&spec.model.0);
+			Gpu {
+				proven_until: proofs
+					.get(&spec.uuid_hash.0)
+					.and_then(|proof| proof.valid_until(&model, &rules)),
+				..Gpu::from(spec)
+			}
+		};
 		Ok(Provider {
 			owner: owner.to_string(),
 			agent: info.agent.to_string(),
@@ -518,10 +535,10 @@ impl Chain {
 			region,
 			peer_id,
 			multiaddrs,
-			gpus: inventory.map(|i| i.0.iter().map(Gpu::from).collect()).unwrap_or_default(),
+			gpus: inventory.map(|i| i.0.iter().map(with_proof).collect()).unwrap_or_default(),
 			free_gpus: free
 				.as_ref()
-				.map(|f| f.gpus.iter().map(Gpu::from).collect())
+				.map(|f| f.gpus.iter().map(with_proof).collect())
 				.unwrap_or_default(),
 			accepts_work: free.map(|f| f.accepts_work).unwrap_or(false),
 			idle_reason,

@@ -1,12 +1,13 @@
 //! The `ember_*` JSON-RPC methods on a real `ember-node --dev`, driven as a dApp would: Bob
-//! registers a provider with two GPUs, Alice orders one, Bob's agent bids, Alice accepts, and
-//! every step is read back over RPC.
+//! registers a provider with two GPUs, its agent proves them (the chain takes bids only with
+//! proven GPUs), Alice orders one, Bob's agent bids, Alice accepts, and every step is read back
+//! over RPC.
 
 mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{extrinsic::submit, Node};
+use common::{extrinsic::submit, prover::prove_gpus, Node};
 use ember_primitives::{ComputeCapability, GpuSpec};
 use ember_runtime::{
 	configs::{ProviderBaseStake, ProviderStakePerGpu},
@@ -204,6 +205,10 @@ fn order_bid_and_lease_read_back_over_ember_rpc() {
 		wait_rpc(&node, "the registration", "ember_freeGpus", json!([bob]), |v| !v.is_null());
 	assert_eq!(registered_at, created_at, "both extrinsics fit one block");
 	assert_eq!(free, json!({"gpus": [gpu_json(1), gpu_json(2)], "acceptsWork": true}));
+
+	// Bob's agent proves both GPUs (one round: they are one model) before it may bid.
+	let gpus = [H256::repeat_byte(1), H256::repeat_byte(2)];
+	prove_gpus(&node, &agent_pair, &bob_pair.public().into(), &gpus);
 
 	// The agent bids with GPU 1.
 	submit(

@@ -59,6 +59,7 @@ fn gpus(count: u32) -> Vec<Gpu> {
 				vram_mib: vram,
 				compute_capability: cc.into(),
 				uuid_hash: format!("0x{i:064x}"),
+				proven_until: Some(u32::MAX),
 			}
 		})
 		.collect()

@@ -76,6 +76,15 @@ pub fn without(free: &[Gpu], taken: &BTreeSet<String>) -> Vec<Gpu> {
 	free.iter().filter(|gpu| !taken.contains(&gpu.uuid_hash)).cloned().collect()
 }
 
+/// The GPUs of `free` holding a proof of compute at block `now`: the chain takes bids only
+/// with those (the agent renews proofs well before they end).
+pub fn proven(free: &[Gpu], now: u32) -> Vec<Gpu> {
+	free.iter()
+		.filter(|gpu| gpu.proven_until.is_some_and(|until| until > now))
+		.cloned()
+		.collect()
+}
+
 /// Plans bids on `orders` using `free` GPUs, never committing one GPU twice, cheapest
 /// sufficient GPUs first so that big ones stay free for orders that need them. `bid_on` are
 /// the orders already bid on; `open_commitments` is running leases plus outstanding bids.
@@ -155,6 +164,7 @@ mod tests {
 			vram_mib: vram,
 			compute_capability: cc.into(),
 			uuid_hash: format!("0x{:064x}", n),
+			proven_until: Some(u32::MAX),
 		}
 	}
 
@@ -197,6 +207,18 @@ mod tests {
 		let (plans, _) = plan(&orders, &left, &policy(), "p", &BTreeSet::new(), 0);
 		assert_eq!(plans.len(), 1, "one GPU left, one bid");
 		assert_eq!(plans[0].gpus, vec![free[1].uuid_hash.clone()]);
+	}
+
+	#[test]
+	fn only_gpus_proven_now_are_bid() {
+		let proven_until = |until: Option<u32>, n: u8| Gpu {
+			proven_until: until,
+			..gpu("NVIDIA L4", 23_034, "8.9", n)
+		};
+		let free =
+			vec![proven_until(None, 1), proven_until(Some(100), 2), proven_until(Some(101), 3)];
+		assert_eq!(proven(&free, 100), vec![free[2].clone()]);
+		assert_eq!(proven(&free, 99), free[1..].to_vec());
 	}
 
 	#[test]

@@ -60,25 +60,9 @@ fn held_of(node: &DevNode, who: &str) -> u128 {
 	num(&balance["held"])
 }
 
-/// The provider registered by `owner`, once Active with `gpus` GPUs.
+/// The provider registered by `owner`, once Active with `gpus` GPUs, all proven.
 fn wait_provider(node: &DevNode, agent: &Agent, gpus: usize) -> Value {
-	let owner = account(&key(OWNER)).to_string();
-	wait_for(
-		"the agent to bond, register and heartbeat",
-		Duration::from_secs(120),
-		|| {
-			let list = emberctl(node, None, &["providers"]).ok()?;
-			list.as_array()?
-				.iter()
-				.find(|p| {
-					p["owner"] == owner.as_str()
-						&& p["status"] == "Active"
-						&& p["gpus"].as_array().map(|g| g.len()) == Some(gpus)
-				})
-				.cloned()
-		},
-		|| agent.log_tail(),
-	)
+	wait_proven_provider(node, agent, OWNER, Some(gpus))
 }
 
 fn write_manifest(dir: &std::path::Path, script: &str) -> std::path::PathBuf {

@@ -35,21 +35,9 @@ fn num(value: &Value) -> u128 {
 		.unwrap_or_else(|| panic!("not a number: {value}"))
 }
 
-/// The provider `OWNER` registered, once Active.
+/// The provider `OWNER` registered, once Active with its GPUs proven.
 fn wait_provider(node: &DevNode, agent: &Agent) -> Value {
-	let owner = account(&key(OWNER)).to_string();
-	wait_for(
-		"the agent to bond, register and heartbeat",
-		Duration::from_secs(120),
-		|| {
-			let list = emberctl(node, None, &["providers"]).ok()?;
-			list.as_array()?
-				.iter()
-				.find(|p| p["owner"] == owner.as_str() && p["status"] == "Active")
-				.cloned()
-		},
-		|| agent.log_tail(),
-	)
+	wait_proven_provider(node, agent, OWNER, None)
 }
 
 /// Orders one GPU for the manifest `bytes` (whatever they hold: the chain sees only their

@@ -75,21 +75,28 @@ impl pallet_validator_set::BenchmarkHelper<AccountId> for ValidatorSetBenchmarkH
 /// Registers benchmark providers in the real registry, bonding what their GPUs require.
 pub struct LeasesBenchmarkHelper;
 
+/// Register `owner` with `agent` and `gpus` in the real registry, bonding what they require.
+fn register_bonded(owner: &AccountId, agent: &AccountId, gpus: &[ember_primitives::GpuSpec]) {
+	use frame_support::BoundedVec;
+	use pallet_providers::BenchmarkHelper as _;
+	let count = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
+	ProvidersBenchmarkHelper::ensure_stake(owner, count);
+	let address = BoundedVec::truncate_from(b"/ip4/127.0.0.1/tcp/4001".to_vec());
+	let _ = Providers::register(
+		RuntimeOrigin::signed(owner.clone()),
+		agent.clone(),
+		BoundedVec::truncate_from(b"eu-west".to_vec()),
+		BoundedVec::truncate_from(b"12D3KooWBenchmarkPeer".to_vec()),
+		BoundedVec::truncate_from(alloc::vec![address]),
+		BoundedVec::truncate_from(gpus.to_vec()),
+	);
+}
+
 impl pallet_leases::BenchmarkHelper<AccountId> for LeasesBenchmarkHelper {
+	/// Registered, with every GPU proven: the market takes only proven GPUs.
 	fn register_provider(owner: &AccountId, agent: &AccountId, gpus: &[ember_primitives::GpuSpec]) {
-		use pallet_providers::BenchmarkHelper as _;
-		let count = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
-		ProvidersBenchmarkHelper::ensure_stake(owner, count);
-		use frame_support::BoundedVec;
-		let address = BoundedVec::truncate_from(b"/ip4/127.0.0.1/tcp/4001".to_vec());
-		let _ = Providers::register(
-			RuntimeOrigin::signed(owner.clone()),
-			agent.clone(),
-			BoundedVec::truncate_from(b"eu-west".to_vec()),
-			BoundedVec::truncate_from(b"12D3KooWBenchmarkPeer".to_vec()),
-			BoundedVec::truncate_from(alloc::vec![address]),
-			BoundedVec::truncate_from(gpus.to_vec()),
-		);
+		register_bonded(owner, agent, gpus);
+		crate::proven::prove_gpus(owner);
 	}
 
 	fn back_fully(owner: &AccountId) {
@@ -199,14 +206,13 @@ impl pallet_slashing::BenchmarkHelper<AccountId> for SlashingBenchmarkHelper {
 	}
 }
 
-/// Providers registered through the real registry, their GPUs put in the challenges' target
-/// list, for the challenges benchmarks.
+/// Providers registered through the real registry (which puts their GPUs in the challenges'
+/// target list), their GPUs not proven, for the challenges benchmarks.
 pub struct ChallengesBenchmarkHelper;
 
 impl pallet_challenges::BenchmarkHelper<AccountId> for ChallengesBenchmarkHelper {
 	fn provider(index: u32, gpus: u32) -> (AccountId, AccountId) {
-		use ember_primitives::{ComputeCapability, GpuModelName, GpuSpec, InventoryObserver};
-		use pallet_leases::BenchmarkHelper as _;
+		use ember_primitives::{ComputeCapability, GpuModelName, GpuSpec};
 		let owner: AccountId = frame_benchmarking::account("challenges-provider", index, 0);
 		let agent: AccountId = frame_benchmarking::account("challenges-agent", index, 0);
 		let specs: alloc::vec::Vec<GpuSpec> = (0..gpus)
@@ -222,9 +228,8 @@ impl pallet_challenges::BenchmarkHelper<AccountId> for ChallengesBenchmarkHelper
 				},
 			})
 			.collect();
-		LeasesBenchmarkHelper::register_provider(&owner, &agent, &specs);
-		// The registry does not tell the challenges pallet yet: put the GPUs in its list here.
-		<Challenges as InventoryObserver<AccountId>>::inventory_changed(&owner, &[], &specs);
+		// Not proven: the benchmarks challenge them. The registry puts them in the target list.
+		register_bonded(&owner, &agent, &specs);
 		let _ = Balances::mint_into(&agent, 100 * crate::EMBR);
 		(owner, agent)
 	}

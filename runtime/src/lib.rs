@@ -280,5 +280,7 @@ mod attacks;
 mod equivocation;
 #[cfg(test)]
 mod proptests;
+#[cfg(any(test, feature = "runtime-benchmarks"))]
+mod proven;
 #[cfg(test)]
 mod tests;

@@ -740,7 +740,9 @@ impl Economy {
 				let _ = Providers::leave(signed(&owner(provider)));
 			},
 			Op::Rejoin(provider) => {
-				let _ = register(provider);
+				if register(provider).is_ok() {
+					crate::proven::prove_gpus(&owner(provider));
+				}
 			},
 			Op::BondExtra { provider, amount } => {
 				let _ = ProviderStaking::bond_extra(signed(&owner(provider)), amount);

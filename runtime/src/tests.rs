@@ -319,7 +319,7 @@ pub(crate) fn gpu(index: u8) -> ember_primitives::GpuSpec {
 	}
 }
 
-/// Bonds what `gpus` GPUs require and registers `owner` with `agent`.
+/// Bonds what `gpus` GPUs require and registers `owner` with `agent`, its GPUs proven.
 pub(crate) fn bond_and_register(owner: &AccountId, agent: &AccountId, gpus: u8) {
 	let required: Balance = ProviderBaseStake::get() + ProviderStakePerGpu::get() * gpus as Balance;
 	assert_ok!(ProviderStaking::bond(RuntimeOrigin::signed(owner.clone()), required));
@@ -333,6 +333,8 @@ pub(crate) fn bond_and_register(owner: &AccountId, agent: &AccountId, gpus: u8) 
 		)]),
 		BoundedVec::truncate_from((0..gpus).map(gpu).collect::<Vec<_>>()),
 	));
+	// As if each GPU had passed its first challenge: the agent's side is tested on a node.
+	crate::proven::prove_gpus(owner);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod extrinsic;
+pub mod prover;
 
 use std::{
 	io::{Read, Write},

@@ -20,11 +20,12 @@ impl<T: Config> Pallet<T> {
 		Ok(info)
 	}
 
-	/// Take the answer's root; the samples come from the randomness of the block after the
-	/// commitment's.
+	/// Take the answer's root, computed from `seed`; the samples come from the randomness of
+	/// the block after the commitment's.
 	pub(crate) fn do_commit(
 		agent: &T::AccountId,
 		challenge: ChallengeId,
+		seed: H256,
 		root: H256,
 	) -> Result<Reported, DispatchError> {
 		let mut info = Self::own_challenge(agent, challenge)?;
@@ -36,6 +37,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(now <= commit_by, Error::<T>::CommitTooLate);
 		if let Some(reported) = Self::settle_obstacle(challenge, &info) {
 			return Ok(reported);
+		}
+		// A commitment replayed from a fork whose issue block had other randomness answers
+		// another task: refused, so that the agent can still answer this one.
+		match Self::seed_of(challenge, &info) {
+			None => return Ok(Self::void(challenge, &info, VoidReason::NoRandomness)),
+			Some(expected) => ensure!(expected == seed.0, Error::<T>::WrongSeed),
 		}
 		// The samples are known from the block after next: the reveal window starts there.
 		let reveal_by = now.saturating_add(1u32.into()).saturating_add(T::RevealBlocks::get());

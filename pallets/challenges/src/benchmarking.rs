@@ -156,9 +156,11 @@ mod benchmarks {
 		fill_deadlines_from::<T>(
 			now::<T>().saturating_add(T::RevealBlocks::get()).saturating_add(One::one()),
 		);
+		let info = OpenChallenges::<T>::get(id).expect("issued");
+		let seed = H256(Pallet::<T>::seed_of(id, &info).expect("recorded"));
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(agent), id, H256::repeat_byte(1));
+		_(RawOrigin::Signed(agent), id, seed, H256::repeat_byte(1));
 
 		assert!(matches!(
 			OpenChallenges::<T>::get(id).map(|info| info.phase),
@@ -177,11 +179,12 @@ mod benchmarks {
 		let (provider, agent, id) = challenged::<T>();
 		go_to::<T>(now::<T>().saturating_add(One::one()));
 		let info = OpenChallenges::<T>::get(id).expect("issued");
-		let keys = Keys::from_seed(&Pallet::<T>::seed_of(id, &info).expect("recorded"));
+		let seed = Pallet::<T>::seed_of(id, &info).expect("recorded");
+		let keys = Keys::from_seed(&seed);
 		let leaves = all_leaves(&keys, &shape);
 		let tree = levels(&leaves);
 		let root = H256(tree.last().and_then(|level| level.first()).copied().unwrap_or_default());
-		Pallet::<T>::do_commit(&agent, id, root).expect("in time");
+		Pallet::<T>::do_commit(&agent, id, H256(seed), root).expect("in time");
 		let committed_at = now::<T>();
 		go_to::<T>(committed_at.saturating_add(2u32.into()));
 		let sample_seed = Pallet::<T>::sample_seed_of(id, committed_at, root).expect("recorded");

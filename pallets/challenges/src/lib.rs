@@ -41,11 +41,13 @@
 //! itself. A model with no row in the shape table, where no default shape is set, cannot be
 //! proven at all.
 //!
-//! A GPU that goes into a lease before the commitment voids its challenge: a lease's payment is
-//! the tenant's verdict on the GPU. So do a GPU leaving the inventory or changing model, and a
-//! provider being jailed or leaving. After the commitment the samples may be known, so
-//! withdrawing the GPU (or leaving) is a failure, and a lease changes nothing: the answer is
-//! computed, and revealing it needs no GPU.
+//! A GPU that goes into a lease before the commitment voids its challenge (a lease's payment is
+//! the tenant's verdict on the GPU) and loses its proof, so that a lease cannot be used to
+//! escape a round and keep earning on an old proof. A GPU leaving the inventory or changing
+//! model, or a provider being jailed or leaving, also voids. After the commitment the samples
+//! may be known, so withdrawing the GPU (or leaving) is a failure, and a lease changes nothing:
+//! the answer is computed, and revealing it needs no GPU. A commitment names the seed it was
+//! computed from, so that one replayed from a fork with another seed is refused, not judged.
 //!
 //! ## Consequences
 //!
@@ -409,6 +411,9 @@ pub mod pallet {
 		WrongOpeningCount,
 		/// No deadline queue within reach has room: try again in a later block.
 		DeadlinesFull,
+		/// The commitment was computed from another seed than the challenge's (on a fork whose
+		/// issue block had other randomness).
+		WrongSeed,
 		/// The shape is not a valid task size.
 		InvalidShape,
 		/// The shape table is full.
@@ -482,24 +487,27 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::request_challenge(issued)).into())
 		}
 
-		/// Commit the answer to a challenge: the Merkle root over the product's leaves. In a
-		/// block after the issue block and no later than its commit deadline. Signed by the
-		/// provider's agent.
+		/// Commit the answer to a challenge: the Merkle root over the product's leaves, and the
+		/// seed it was computed from (so that a commitment made on a fork whose issue block had
+		/// other randomness is refused, not judged). In a block after the issue block and no
+		/// later than its commit deadline. Signed by the provider's agent.
 		///
-		/// Fails with `UnknownChallenge`, `NotYourChallenge`, `TooEarly`, `AlreadyCommitted` or
-		/// `CommitTooLate`. A challenge whose GPU went into a lease or left the inventory, or
-		/// whose reveal deadline finds no room in the queues, is voided instead. Charged for an
-		/// offence report too (voiding the last challenge of a failed round judges it), and
-		/// refunded when none was made.
+		/// Fails with `UnknownChallenge`, `NotYourChallenge`, `TooEarly`, `AlreadyCommitted`,
+		/// `CommitTooLate` or `WrongSeed`. A challenge whose GPU went into a lease (the GPU then
+		/// loses its proof too: a round cannot be escaped with an old proof kept) or left the
+		/// inventory, whose seed the chain has no randomness for, or whose reveal deadline finds
+		/// no room in the queues, is voided instead. Charged for an offence report too (voiding
+		/// the last challenge of a failed round judges it), and refunded when none was made.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::commit().saturating_add(T::Offences::report_weight()))]
 		pub fn commit(
 			origin: OriginFor<T>,
 			challenge: ChallengeId,
+			seed: H256,
 			root: H256,
 		) -> DispatchResultWithPostInfo {
 			let agent = ensure_signed(origin)?;
-			let reported = Self::do_commit(&agent, challenge, root)?;
+			let reported = Self::do_commit(&agent, challenge, seed, root)?;
 			Ok(Some(T::WeightInfo::commit().saturating_add(Self::report_cost(reported))).into())
 		}
 

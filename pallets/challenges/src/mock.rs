@@ -162,6 +162,13 @@ pub fn set_inventory(provider: AccountId, agent: AccountId, gpus: Vec<GpuSpec>) 
 	Challenges::inventory_changed(&provider, &before, &gpus);
 }
 
+/// Take `provider` out of the registry, telling the pallet as the registry does.
+pub fn deregister(provider: AccountId) {
+	let before = MockRegistry::gpus(&provider);
+	PROVIDERS.with(|providers| providers.borrow_mut().remove(&provider));
+	Challenges::inventory_changed(&provider, &before, &[]);
+}
+
 /// Set `provider`'s status.
 pub fn set_status(provider: AccountId, status: ProviderStatus) {
 	PROVIDERS.with(|providers| {

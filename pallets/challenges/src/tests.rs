@@ -86,13 +86,26 @@ impl Answer {
 
 type ConstSamples = frame_support::traits::ConstU32<SAMPLES>;
 
+/// `agent` commits `root` for `challenge`, with the challenge's seed as the chain knows it (or
+/// zero when it knows none).
+fn commit(
+	agent: AccountId,
+	challenge: ChallengeId,
+	root: H256,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	let seed = OpenChallenges::<Test>::get(challenge)
+		.and_then(|info| Challenges::seed_of(challenge, &info))
+		.unwrap_or_default();
+	Challenges::commit(signed(agent), challenge, H256(seed), root)
+}
+
 /// Run a whole honest exchange for `challenge`: solve, commit next block, reveal two blocks
 /// after that (the samples come from the block after the commitment's).
 fn answer_honestly(agent: AccountId, challenge: ChallengeId) {
 	let issued = OpenChallenges::<Test>::get(challenge).expect("open").issued_at;
 	run_to_block(issued + 1);
 	let answer = Answer::solve(challenge, every_leaf);
-	assert_ok!(Challenges::commit(signed(agent), challenge, answer.root()));
+	assert_ok!(commit(agent, challenge, answer.root()));
 	run_to_block(System::block_number() + 2);
 	assert_ok!(Challenges::reveal(signed(agent), challenge, answer.openings(challenge)));
 }
@@ -135,13 +148,10 @@ fn the_seed_and_the_samples_come_from_blocks_after_what_they_judge() {
 
 		// In the issue block nobody knows the seed, and nothing can be committed.
 		assert_eq!(Challenges::seed_of(challenge, &info), None);
-		assert_noop!(
-			Challenges::commit(signed(AGENT_A), challenge, H256::zero()),
-			Error::<Test>::TooEarly
-		);
+		assert_noop!(commit(AGENT_A, challenge, H256::zero()), Error::<Test>::TooEarly);
 		run_to_block(2);
 		let answer = Answer::solve(challenge, every_leaf);
-		assert_ok!(Challenges::commit(signed(AGENT_A), challenge, answer.root()));
+		assert_ok!(commit(AGENT_A, challenge, answer.root()));
 		// Nor are the samples known in the commitment's block, nor in the next (their
 		// randomness is that block's, which its author knew in advance).
 		for block in [2, 3] {
@@ -152,10 +162,7 @@ fn the_seed_and_the_samples_come_from_blocks_after_what_they_judge() {
 				Error::<Test>::TooEarly
 			);
 		}
-		assert_noop!(
-			Challenges::commit(signed(AGENT_A), challenge, answer.root()),
-			Error::<Test>::AlreadyCommitted
-		);
+		assert_noop!(commit(AGENT_A, challenge, answer.root()), Error::<Test>::AlreadyCommitted);
 		run_to_block(4);
 		assert_noop!(
 			Challenges::reveal(signed(AGENT_A), challenge, BoundedVec::new()),
@@ -178,10 +185,7 @@ fn late_answers_fail_when_their_deadline_passes() {
 		run_to_block(1 + COMMIT_BLOCKS);
 		assert!(OpenChallenges::<Test>::get(silent).is_some(), "the last commit block is in time");
 		run_to_block(2 + COMMIT_BLOCKS);
-		assert_noop!(
-			Challenges::commit(signed(AGENT_A), silent, H256::zero()),
-			Error::<Test>::UnknownChallenge
-		);
+		assert_noop!(commit(AGENT_A, silent, H256::zero()), Error::<Test>::UnknownChallenge);
 		assert!(System::events().iter().any(|record| record.event
 			== RuntimeEvent::Challenges(Event::ChallengeFailed {
 				challenge: silent,
@@ -196,7 +200,7 @@ fn late_answers_fail_when_their_deadline_passes() {
 		let issued = System::block_number();
 		run_to_block(issued + COMMIT_BLOCKS);
 		let answer = Answer::solve(lazy, every_leaf);
-		assert_ok!(Challenges::commit(signed(AGENT_A), lazy, answer.root()));
+		assert_ok!(commit(AGENT_A, lazy, answer.root()));
 		let committed = System::block_number();
 		run_to_block(committed + 1 + REVEAL_BLOCKS + 1);
 		assert_noop!(
@@ -229,10 +233,7 @@ fn a_commit_after_the_deadline_is_refused_before_the_hook_fails_it() {
 		let challenge = open_challenge(PROVIDER_A, 0);
 		// The hook of the block after the deadline has not run yet.
 		System::set_block_number(2 + COMMIT_BLOCKS);
-		assert_noop!(
-			Challenges::commit(signed(AGENT_A), challenge, H256::zero()),
-			Error::<Test>::CommitTooLate
-		);
+		assert_noop!(commit(AGENT_A, challenge, H256::zero()), Error::<Test>::CommitTooLate);
 	});
 }
 
@@ -261,16 +262,16 @@ fn wrong_paths_wrong_values_and_other_answers_fail() {
 
 		// A sibling flipped in one path.
 		let answer = Answer::solve(flipped_path, every_leaf);
-		assert_ok!(Challenges::commit(signed(AGENT_A), flipped_path, answer.root()));
+		assert_ok!(commit(AGENT_A, flipped_path, answer.root()));
 		// A value flipped in one leaf, path intact: the path no longer leads to the root.
 		let honest = Answer::solve(flipped_value, every_leaf);
-		assert_ok!(Challenges::commit(signed(AGENT_A), flipped_value, honest.root()));
+		assert_ok!(commit(AGENT_A, flipped_value, honest.root()));
 		// The root of another challenge's answer.
 		let other = Answer::solve(flipped_path, every_leaf);
-		assert_ok!(Challenges::commit(signed(AGENT_A), reused, other.root()));
+		assert_ok!(commit(AGENT_A, reused, other.root()));
 		// An answer computed from another GPU's seed.
 		let elsewhere = Answer::solve(reused, every_leaf);
-		assert_ok!(Challenges::commit(signed(AGENT_A), other_gpu, elsewhere.root()));
+		assert_ok!(commit(AGENT_A, other_gpu, elsewhere.root()));
 		run_to_block(4);
 
 		// Another provider's agent, or a stranger, cannot answer.
@@ -354,14 +355,20 @@ fn a_gpu_that_goes_into_a_lease_or_leaves_before_the_commitment_voids_its_challe
 			assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu));
 		}
 		let [leased, removed, expired] = [0, 1, 2].map(|index| open_challenge(PROVIDER_A, index));
+		// The leased GPU held a proof from an earlier round.
+		let model = H256(sp_crypto_hashing::blake2_256(&gpu(PROVIDER_A, 0).model));
+		Proofs::<Test>::insert(PROVIDER_A, gpu_0, GpuProof { proven_at: 1, model });
 		run_to_block(2);
 
 		set_leased(PROVIDER_A, gpu_0, true);
-		assert_ok!(Challenges::commit(signed(AGENT_A), leased, H256::zero()));
+		assert_ok!(commit(AGENT_A, leased, H256::zero()));
 		assert_eq!(
 			last_event(),
 			Event::ChallengeVoided { challenge: leased, reason: VoidReason::Leased }
 		);
+		// Leasing the GPU (perhaps to itself) escaped the round, but not with the old proof:
+		// after the lease it proves itself again before it bids or earns.
+		assert!(Proofs::<Test>::get(PROVIDER_A, gpu_0).is_none());
 		// A leased GPU is never challenged.
 		assert_noop!(
 			Challenges::request_challenge(signed(AGENT_A), gpu_0),
@@ -369,7 +376,7 @@ fn a_gpu_that_goes_into_a_lease_or_leaves_before_the_commitment_voids_its_challe
 		);
 
 		set_inventory(PROVIDER_A, AGENT_A, vec![gpu(PROVIDER_A, 0), gpu(PROVIDER_A, 2)]);
-		assert_ok!(Challenges::commit(signed(AGENT_A), removed, H256::zero()));
+		assert_ok!(commit(AGENT_A, removed, H256::zero()));
 		assert_eq!(
 			last_event(),
 			Event::ChallengeVoided { challenge: removed, reason: VoidReason::InventoryChanged }
@@ -399,7 +406,7 @@ fn after_the_commitment_walking_away_fails_and_a_lease_changes_nothing() {
 		run_to_block(2);
 		let answers = [leased, removed, left].map(|challenge| {
 			let answer = Answer::solve(challenge, every_leaf);
-			assert_ok!(Challenges::commit(signed(AGENT_A), challenge, answer.root()));
+			assert_ok!(commit(AGENT_A, challenge, answer.root()));
 			answer
 		});
 		run_to_block(4);
@@ -435,6 +442,71 @@ fn after_the_commitment_walking_away_fails_and_a_lease_changes_nothing() {
 			.into(),
 		);
 		assert_eq!(offences().len(), 1, "two walk-aways are two failures in the window");
+	});
+}
+
+#[test]
+fn a_provider_gone_after_the_commitment_fails_and_a_jailed_one_voids() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 1);
+		register(PROVIDER_B, AGENT_B, 1);
+		for (provider, agent) in [(PROVIDER_A, AGENT_A), (PROVIDER_B, AGENT_B)] {
+			let gpu = gpu(provider, 0).uuid_hash;
+			assert_ok!(Challenges::request_challenge(signed(agent), gpu));
+		}
+		let [gone, jailed] = [PROVIDER_A, PROVIDER_B].map(|provider| open_challenge(provider, 0));
+		run_to_block(2);
+		for (agent, challenge) in [(AGENT_A, gone), (AGENT_B, jailed)] {
+			let answer = Answer::solve(challenge, every_leaf);
+			assert_ok!(commit(agent, challenge, answer.root()));
+		}
+
+		// The samples are out: leaving the registry altogether is walking away too.
+		deregister(PROVIDER_A);
+		set_status(PROVIDER_B, ProviderStatus::Jailed);
+		run_to_block(3 + REVEAL_BLOCKS + 1);
+		System::assert_has_event(
+			Event::ChallengeFailed {
+				challenge: gone,
+				provider: PROVIDER_A,
+				gpu: gpu(PROVIDER_A, 0).uuid_hash,
+				reason: FailureReason::Withdrawn,
+			}
+			.into(),
+		);
+		System::assert_has_event(
+			Event::ChallengeVoided { challenge: jailed, reason: VoidReason::ProviderGone }.into(),
+		);
+		assert_eq!(Results::<Test>::get(PROVIDER_A).failed(), 1);
+		assert_eq!(Results::<Test>::get(PROVIDER_B), ResultWindow::default());
+	});
+}
+
+#[test]
+fn a_commitment_computed_from_another_seed_is_refused_not_judged() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 1);
+		let gpu_0 = gpu(PROVIDER_A, 0).uuid_hash;
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu_0));
+		let challenge = open_challenge(PROVIDER_A, 0);
+		run_to_block(2);
+
+		// An answer to the same challenge on a fork whose issue block had other randomness,
+		// replayed here, names its own seed: refused, and the challenge still waits.
+		let info = OpenChallenges::<Test>::get(challenge).expect("open");
+		let fork_seed = [7u8; 32];
+		let replayed = Answer::solve_seed(fork_seed, &info.shape, every_leaf);
+		assert_noop!(
+			Challenges::commit(signed(AGENT_A), challenge, H256(fork_seed), replayed.root()),
+			Error::<Test>::WrongSeed
+		);
+		assert!(matches!(
+			OpenChallenges::<Test>::get(challenge).map(|info| info.phase),
+			Some(Phase::Computing { .. })
+		));
+
+		answer_honestly(AGENT_A, challenge);
+		assert!(Challenges::is_proven(&PROVIDER_A, &gpu(PROVIDER_A, 0)));
 	});
 }
 
@@ -542,22 +614,34 @@ fn random_draws_reach_every_idle_gpu_about_once_a_period_and_never_a_leased_one(
 #[test]
 fn without_randomness_nothing_is_drawn_and_open_challenges_void() {
 	new_test_ext().execute_with(|| {
-		register(PROVIDER_A, AGENT_A, 1);
+		register(PROVIDER_A, AGENT_A, 2);
 		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu(PROVIDER_A, 0).uuid_hash));
-		let challenge = open_challenge(PROVIDER_A, 0);
-		set_no_randomness(true);
+		let committed = open_challenge(PROVIDER_A, 0);
 		run_to_block(2);
-		assert_ok!(Challenges::commit(signed(AGENT_A), challenge, H256::zero()));
+		let answer = Answer::solve(committed, every_leaf);
+		assert_ok!(commit(AGENT_A, committed, answer.root()));
+
+		// The samples' block brings no randomness: the reveal finds nothing to check against.
+		set_no_randomness(true);
 		run_to_block(4);
-		let openings =
-			Answer::solve_seed([0; 32], &TEST_SHAPE, every_leaf).openings_after_the_fact();
-		assert_ok!(Challenges::reveal(signed(AGENT_A), challenge, openings));
+		let openings = answer.openings_after_the_fact();
+		assert_ok!(Challenges::reveal(signed(AGENT_A), committed, openings));
 		assert_eq!(
 			last_event(),
-			Event::ChallengeVoided { challenge, reason: VoidReason::NoRandomness }
+			Event::ChallengeVoided { challenge: committed, reason: VoidReason::NoRandomness }
+		);
+
+		// Nor has the issue block of a new challenge: there is no seed to commit to.
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), gpu(PROVIDER_A, 1).uuid_hash));
+		let unseeded = open_challenge(PROVIDER_A, 1);
+		run_to_block(5);
+		assert_ok!(commit(AGENT_A, unseeded, H256::zero()));
+		assert_eq!(
+			last_event(),
+			Event::ChallengeVoided { challenge: unseeded, reason: VoidReason::NoRandomness }
 		);
 		run_to_block(500);
-		assert_eq!(NextChallengeId::<Test>::get(), 1, "nothing was drawn");
+		assert_eq!(NextChallengeId::<Test>::get(), 2, "nothing was drawn");
 	});
 }
 
@@ -583,7 +667,7 @@ fn a_partial_solver_passes_at_the_predicted_rate() {
 				let challenge = open_challenge(PROVIDER_A, 0);
 				run_to_block(System::block_number() + 1);
 				let answer = Answer::solve(challenge, computes);
-				assert_ok!(Challenges::commit(signed(AGENT_A), challenge, answer.root()));
+				assert_ok!(commit(AGENT_A, challenge, answer.root()));
 				run_to_block(System::block_number() + 2);
 				assert_ok!(Challenges::reveal(
 					signed(AGENT_A),
@@ -720,7 +804,7 @@ fn one_real_gpu_cannot_answer_a_round_for_several_and_a_round_is_one_outcome() {
 			.collect();
 		run_to_block(2);
 		let answer = Answer::solve(ids[0], every_leaf);
-		assert_ok!(Challenges::commit(signed(AGENT_A), ids[0], answer.root()));
+		assert_ok!(commit(AGENT_A, ids[0], answer.root()));
 		run_to_block(4);
 		assert_ok!(Challenges::reveal(signed(AGENT_A), ids[0], answer.openings(ids[0])));
 		// The others miss their deadline: each GPU fails on its own and loses nothing else's
@@ -809,7 +893,7 @@ fn the_hook_charges_a_stale_deadline_as_a_read_and_a_failure_in_full_with_any_re
 		let answered = open_challenge(PROVIDER_A, 0);
 		run_to_block(2);
 		let answer = Answer::solve(answered, every_leaf);
-		assert_ok!(Challenges::commit(signed(AGENT_A), answered, answer.root()));
+		assert_ok!(commit(AGENT_A, answered, answer.root()));
 
 		// The commit deadline's queue holds the answered challenge (moved on) and the silent
 		// one (failed now).

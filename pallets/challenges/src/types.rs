@@ -186,7 +186,8 @@ pub enum FailureReason {
 	TypeInfo,
 )]
 pub enum VoidReason {
-	/// The GPU went into a lease: the tenant's payment is the verdict on it.
+	/// The GPU went into a lease: the tenant's payment is the verdict on it. The GPU loses
+	/// its proof, and proves itself again after the lease.
 	Leased,
 	/// The GPU left the inventory or changed model.
 	InventoryChanged,

@@ -24,17 +24,17 @@ impl<T: Config> Pallet<T> {
 	/// Before the commitment nothing about the answer is known, so a GPU that went into a
 	/// lease, left the inventory or changed model, or a provider that stopped, voids the
 	/// challenge. After it the samples may be known, and a provider that cannot answer them
-	/// could walk away: a withdrawn GPU or a provider that began leaving is then a failure, and
-	/// a lease no obstacle (the answer is already computed; revealing it needs no GPU). Only a
-	/// provider jailed or gone from the registry, which is not its own choice, still voids.
+	/// could walk away: a withdrawn GPU or a provider that began leaving or left is then a
+	/// failure, and a lease no obstacle (the answer is already computed; revealing it needs no
+	/// GPU). Only a provider jailed, which is not its own choice, still voids.
 	pub(crate) fn obstacle(info: &Challenge<T::AccountId, BlockNumberFor<T>>) -> Option<Obstacle> {
 		let committed = matches!(info.phase, Phase::Committed { .. });
 		let withdrawn = |void| if committed { Obstacle::Withdrawn } else { Obstacle::Void(void) };
 		match T::Registry::status(&info.provider) {
-			None | Some(ProviderStatus::Jailed) => {
-				return Some(Obstacle::Void(VoidReason::ProviderGone))
+			Some(ProviderStatus::Jailed) => return Some(Obstacle::Void(VoidReason::ProviderGone)),
+			None | Some(ProviderStatus::Leaving) => {
+				return Some(withdrawn(VoidReason::ProviderGone))
 			},
-			Some(ProviderStatus::Leaving) => return Some(withdrawn(VoidReason::ProviderGone)),
 			Some(_) => {},
 		}
 		if Self::model_of(&info.provider, info.gpu) != Some(info.model) {
@@ -118,12 +118,17 @@ impl<T: Config> Pallet<T> {
 		Self::close(challenge, info, Outcome::Failed)
 	}
 
-	/// Drop the challenge without a result.
+	/// Drop the challenge without a result. A GPU that went into a lease before committing
+	/// loses its proof: a provider leasing its own GPU to escape a round it cannot answer
+	/// keeps no old proof to earn on; the GPU proves itself again after the lease.
 	pub(crate) fn void(
 		challenge: ChallengeId,
 		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
 		reason: VoidReason,
 	) -> Reported {
+		if reason == VoidReason::Leased {
+			Proofs::<T>::remove(&info.provider, info.gpu);
+		}
 		Self::deposit_event(Event::ChallengeVoided { challenge, reason });
 		Self::close(challenge, info, Outcome::Voided)
 	}

@@ -592,7 +592,8 @@ pub mod pallet {
 		DuplicateGpu,
 		/// A named GPU is already committed to a bid, offer or lease.
 		GpuCommitted,
-		/// A named GPU holds no recent proof of compute: it must pass a challenge first.
+		/// A named GPU holds no recent proof of compute: it must pass a challenge first (checked
+		/// when it is bid or listed, and again when its lease starts).
 		GpuNotProven,
 		/// The provider is not in the order's region.
 		WrongRegion,
@@ -754,7 +755,8 @@ pub mod pallet {
 		///
 		/// Only the order's tenant may call it, while the bid window is open. Fails with
 		/// `UnknownOrder`, `NotOrderTenant`, `BiddingClosed`, `UnknownBid`,
-		/// `ProviderUnavailable`, `TooManyLeases`, `ProviderLeaseLimit` or `DueQueueFull`.
+		/// `ProviderUnavailable`, `GpuNotProven` (a bid GPU lost its proof of compute since),
+		/// `TooManyLeases`, `ProviderLeaseLimit` or `DueQueueFull`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::accept_bid(T::MaxBidsPerOrder::get()))]
 		pub fn accept_bid(
@@ -807,8 +809,8 @@ pub mod pallet {
 		///
 		/// Fails with `UnknownOffer`, `OwnBusiness`, `ProviderUnavailable`, `ZeroGpus`,
 		/// `NotEnoughGpus`, `ZeroDuration`, `DurationTooLong`, `OfferAboveMaxPrice`,
-		/// `PriceOverflow`, `TooManyLeases`, `ProviderLeaseLimit`, `InsufficientBalance` or
-		/// `DueQueueFull`.
+		/// `PriceOverflow`, `GpuNotProven` (a listed GPU lost its proof of compute since),
+		/// `TooManyLeases`, `ProviderLeaseLimit`, `InsufficientBalance` or `DueQueueFull`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::rent(T::MaxGpusPerLease::get()))]
 		pub fn rent(

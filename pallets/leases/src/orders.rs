@@ -337,6 +337,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Every GPU named is in the provider's inventory and still holds a recent proof of
+	/// compute: checked again when a lease starts, since a proof may lapse or be lost (a
+	/// failed challenge) while the GPU is bid or listed.
+	pub(crate) fn ensure_proven(provider: &T::AccountId, gpus: &[GpuUuidHash]) -> DispatchResult {
+		let inventory = T::Registry::gpus(provider);
+		for hash in gpus {
+			let spec = inventory
+				.iter()
+				.find(|gpu| gpu.uuid_hash == *hash)
+				.ok_or(Error::<T>::UnknownGpu)?;
+			ensure!(T::Proofs::is_proven(provider, spec), Error::<T>::GpuNotProven);
+		}
+		Ok(())
+	}
+
 	/// Commit free GPUs to `to`, counting them in the provider's book.
 	pub(crate) fn commit_gpus(provider: &T::AccountId, gpus: &[GpuUuidHash], to: Commitment) {
 		for hash in gpus {

@@ -891,21 +891,6 @@ mod bids {
 	}
 
 	#[test]
-	fn only_gpus_with_a_recent_proof_of_compute_are_bid_or_listed() {
-		new_test_ext().execute_with(|| {
-			let order = order(2, 100, PRICE, 10, false);
-			MockProofs::set_proven(PROVIDER_A, H256::repeat_byte(2), false);
-			assert_noop!(place(AGENT_A, order, PRICE, &[1, 2]), Error::<Test>::GpuNotProven);
-			assert_noop!(
-				Leases::list_offer(signed(AGENT_A), hashes(&[2]), PRICE, 100),
-				Error::<Test>::GpuNotProven
-			);
-			MockProofs::set_proven(PROVIDER_A, H256::repeat_byte(2), true);
-			bid(AGENT_A, order, PRICE, &[1, 2]);
-		});
-	}
-
-	#[test]
 	fn a_gpu_backs_one_commitment_at_a_time() {
 		new_test_ext().execute_with(|| {
 			let first = order(2, 100, PRICE, 10, false);
@@ -3327,6 +3312,7 @@ mod conservation {
 }
 
 mod hook_budget;
+mod proofs;
 
 mod parameters {
 	use super::*;

@@ -1,9 +1,9 @@
 //! The chain's proof-of-compute challenges, answered on best blocks: the deadlines are a few
 //! blocks, far shorter than finality takes under load. Each block the agent reads its open
 //! challenges and acts on the step each is at (solve and commit once the seed is known, open
-//! the sampled leaves once the samples are), and asks for a challenge for every free GPU that
-//! holds no proof or whose proof ends soon, so that a new GPU bids and earns as soon as it has
-//! proven itself.
+//! the sampled leaves once the samples are), and asks for a challenge for every GPU outside a
+//! lease (listed or bid GPUs included: they must stay proven to be rented) that holds no proof
+//! or whose proof ends soon, so that a new GPU bids and earns as soon as it has proven itself.
 //!
 //! Everything is read from the chain's state, not remembered from events: a reconnect, a
 //! restart or a reorg leaves nothing half done. A restarted agent solves a committed
@@ -129,7 +129,7 @@ pub(super) async fn challenge_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 			continue;
 		}
 		next_request_look = now.saturating_add(REQUEST_EVERY_BLOCKS);
-		let Some((free, accepts_work)) = chain_challenges::free_gpus(&at, &shared.owner).await?
+		let Some((idle, accepts_work)) = chain_challenges::idle_gpus(&at, &shared.owner).await?
 		else {
 			continue;
 		};
@@ -140,7 +140,7 @@ pub(super) async fn challenge_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 		request_after.retain(|_, after| *after > now);
 		// One request per model: the chain challenges every idle GPU of the model with it.
 		let mut models = BTreeSet::new();
-		let wanted: Vec<[u8; 32]> = free
+		let wanted: Vec<[u8; 32]> = idle
 			.iter()
 			.filter(|(gpu, model)| {
 				!challenged.contains(gpu)
@@ -154,7 +154,7 @@ pub(super) async fn challenge_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 			continue;
 		}
 		let Ok(guard) = requesting.clone().try_lock_owned() else { continue };
-		for (gpu, model) in &free {
+		for (gpu, model) in &idle {
 			if models.contains(model) {
 				request_after.insert(*gpu, now.saturating_add(REQUEST_RETRY_BLOCKS));
 			}
@@ -256,7 +256,7 @@ async fn answer(
 		Step::Commit { .. } => {
 			let result = shared
 				.submitter
-				.submit(chain, "challenge_commit", &calls::commit(id, solved.root()))
+				.submit(chain, "challenge_commit", &calls::commit(id, solved.seed, solved.root()))
 				.await;
 			shared.metrics.challenge_step("commit", result.is_ok());
 			if result.is_ok() {

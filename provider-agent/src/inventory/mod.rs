@@ -212,6 +212,7 @@ pub fn to_chain_gpu(device: &GpuDevice) -> Gpu {
 			device.compute_capability.0, device.compute_capability.1
 		),
 		uuid_hash: format!("0x{}", hex::encode(device.uuid_hash())),
+		proven_until: None,
 	}
 }
 

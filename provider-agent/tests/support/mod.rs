@@ -419,6 +419,43 @@ pub fn emberctl(node: &DevNode, key_uri: Option<&str>, args: &[&str]) -> Result<
 		.map_err(|e| format!("emberctl {args:?} printed no JSON ({e}): {stdout}\n{stderr}"))
 }
 
+/// The provider `owner_uri` registered, as `emberctl providers` shows it, once Active with
+/// `gpus` GPUs (any number when `None`) that all hold a proof of compute: the agent proves
+/// them itself after registering, and the chain takes bids only with proven GPUs.
+pub fn wait_proven_provider(
+	node: &DevNode,
+	agent: &Agent,
+	owner_uri: &str,
+	gpus: Option<usize>,
+) -> Value {
+	let owner = account(&key(owner_uri)).to_string();
+	let started = Instant::now();
+	let provider = wait_for(
+		"the agent to bond, register, heartbeat and prove its GPUs",
+		Duration::from_secs(240),
+		|| {
+			let list = emberctl(node, None, &["providers"]).ok()?;
+			list.as_array()?
+				.iter()
+				.find(|p| {
+					let listed = p["gpus"].as_array();
+					p["owner"] == owner.as_str()
+						&& p["status"] == "Active"
+						&& listed.is_some_and(|listed| {
+							gpus.is_none_or(|gpus| listed.len() == gpus)
+								&& !listed.is_empty() && listed
+								.iter()
+								.all(|gpu| gpu["proven_until"].is_u64())
+						})
+				})
+				.cloned()
+		},
+		|| agent.log_tail(),
+	);
+	eprintln!("provider registered and proven (waited {:?})", started.elapsed());
+	provider
+}
+
 /// Polls `check` every `every` until it gives `Some`, or panics with `what` and `context()`.
 pub fn wait_for<T>(
 	what: &str,

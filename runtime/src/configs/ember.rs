@@ -8,8 +8,8 @@ use frame_support::{
 
 use crate::configs::system::RuntimeBlockWeights;
 use crate::{
-	AccountId, Babe, Balance, Balances, BlockNumber, Emissions, Leases, ProviderStaking, Providers,
-	Runtime, RuntimeHoldReason, Slashing, DAYS, EMBR, HOURS, MINUTES,
+	AccountId, Babe, Balance, Balances, BlockNumber, Challenges, Emissions, Leases,
+	ProviderStaking, Providers, Runtime, RuntimeHoldReason, Slashing, DAYS, EMBR, HOURS, MINUTES,
 };
 use frame_support::PalletId;
 use sp_runtime::traits::AccountIdConversion;
@@ -81,8 +81,9 @@ impl pallet_provider_staking::Config for Runtime {
 impl pallet_providers::Config for Runtime {
 	type Stake = ProviderStaking;
 	type Commitments = Leases;
-	/// Not yet told: the challenges pallet joins the runtime with the agent that answers it.
-	type InventoryObserver = ();
+	/// The challenges pallet keeps its list of GPUs to draw rounds from, and drops the proof
+	/// of a GPU that leaves or changes model.
+	type InventoryObserver = Challenges;
 	/// The market hears first (attestations settle leases), then emissions (the heartbeat
 	/// credits available GPU-time).
 	type Lifecycle = (Leases, Emissions);
@@ -135,8 +136,8 @@ impl pallet_leases::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Registry = Providers;
-	/// Every GPU counts as proven until the challenges pallet joins the runtime.
-	type Proofs = ();
+	/// A GPU is bid, listed and leased only while it holds a recent proof of compute.
+	type Proofs = Challenges;
 	type Stake = ProviderStaking;
 	type Offences = Slashing;
 	type Delivery = Emissions;
@@ -176,8 +177,8 @@ parameter_types! {
 impl pallet_emissions::Config for Runtime {
 	type Currency = Balances;
 	type Registry = Providers;
-	/// Every GPU counts as proven until the challenges pallet joins the runtime.
-	type Proofs = ();
+	/// A GPU earns availability points only while it holds a recent proof of compute.
+	type Proofs = Challenges;
 	type Backing = ProviderStaking;
 	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Babe>;
 	type TreasuryAccount = TreasuryAccount;
