@@ -76,13 +76,11 @@ pub fn without(free: &[Gpu], taken: &BTreeSet<String>) -> Vec<Gpu> {
 	free.iter().filter(|gpu| !taken.contains(&gpu.uuid_hash)).cloned().collect()
 }
 
-/// The GPUs of `free` holding a proof of compute at block `now`: the chain takes bids only
-/// with those (the agent renews proofs well before they end).
-pub fn proven(free: &[Gpu], now: u32) -> Vec<Gpu> {
-	free.iter()
-		.filter(|gpu| gpu.proven_until.is_some_and(|until| until > now))
-		.cloned()
-		.collect()
+/// Whether `gpu` holds a proof of compute through block `block`: the chain takes a bid only
+/// with proven GPUs, and starts its lease only if they are still proven then, as late as the
+/// order's last bid block (the agent renews proofs well before they end).
+fn proven_through(gpu: &Gpu, block: u32) -> bool {
+	gpu.proven_until.is_some_and(|until| until > block)
 }
 
 /// Plans bids on `orders` using `free` GPUs, never committing one GPU twice, cheapest
@@ -128,7 +126,7 @@ pub fn plan(
 		let chosen: Vec<usize> = available
 			.iter()
 			.enumerate()
-			.filter(|(_, g)| meets(order, g))
+			.filter(|(_, g)| meets(order, g) && proven_through(g, order.bid_window_end))
 			.map(|(i, _)| i)
 			.take(order.count as usize)
 			.collect();
@@ -210,15 +208,19 @@ mod tests {
 	}
 
 	#[test]
-	fn only_gpus_proven_now_are_bid() {
+	fn only_gpus_proven_through_the_bid_window_are_bid() {
 		let proven_until = |until: Option<u32>, n: u8| Gpu {
 			proven_until: until,
 			..gpu("NVIDIA L4", 23_034, "8.9", n)
 		};
 		let free =
 			vec![proven_until(None, 1), proven_until(Some(100), 2), proven_until(Some(101), 3)];
-		assert_eq!(proven(&free, 100), vec![free[2].clone()]);
-		assert_eq!(proven(&free, 99), free[1..].to_vec());
+		// The orders' windows end at block 100 (see `order`): only GPU 3's proof lasts.
+		let orders = [order(1, 1, None, 10 * EMBR), order(2, 1, None, 10 * EMBR)];
+		let (plans, skipped) = plan(&orders, &free, &policy(), "p", &BTreeSet::new(), 0);
+		assert_eq!(plans.len(), 1);
+		assert_eq!(plans[0].gpus, vec![free[2].uuid_hash.clone()]);
+		assert_eq!(skipped, vec![(2, Skip::NoGpus)]);
 	}
 
 	#[test]

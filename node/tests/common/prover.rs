@@ -63,7 +63,8 @@ pub fn proof_of(node: &Node, provider: &AccountId, gpu: &H256) -> Option<GpuProo
 
 /// Prove `gpus` of `provider` with its `agent` key: one request for a round of each model
 /// (every idle GPU of a model is challenged with it), then each challenge answered honestly
-/// with the CPU reference. Returns once every GPU holds a proof.
+/// with the CPU reference, every commitment before any reveal (a round shares one deadline).
+/// Returns once every GPU holds a proof.
 pub fn prove_gpus(node: &Node, agent: &sr25519::Pair, provider: &AccountId, gpus: &[H256]) {
 	for gpu in gpus {
 		if proof_of(node, provider, gpu).is_some() || challenge_of(node, provider, gpu).is_some() {
@@ -78,34 +79,50 @@ pub fn prove_gpus(node: &Node, agent: &sr25519::Pair, provider: &AccountId, gpus
 			challenge_of(node, provider, gpu)
 		});
 	}
-	for gpu in gpus {
-		if let Some(id) = challenge_of(node, provider, gpu) {
-			answer(node, agent, id);
-		}
+	let committed: Vec<_> = gpus
+		.iter()
+		.filter_map(|gpu| challenge_of(node, provider, gpu))
+		.map(|id| commit(node, agent, id))
+		.collect();
+	for answer in committed {
+		reveal(node, agent, answer);
 	}
 	for gpu in gpus {
 		node.wait_for("the GPU's proof", STEP_TIMEOUT, |node| proof_of(node, provider, gpu));
 	}
 }
 
-/// Answer challenge `id` honestly: commit once its seed is known, reveal once its samples are.
-fn answer(node: &Node, agent: &sr25519::Pair, id: ChallengeId) {
+/// A committed answer, kept to open its leaves.
+struct Committed {
+	id: ChallengeId,
+	challenge: Challenge<AccountId, BlockNumber>,
+	seed: [u8; 32],
+	solution: solver::Solution,
+}
+
+/// Solve challenge `id` once its seed is known, and commit the answer's root.
+fn commit(node: &Node, agent: &sr25519::Pair, id: ChallengeId) -> Committed {
 	let challenge = open_challenge(node, id).expect("the challenge is open");
 	let random = node.wait_for("the seed's randomness", STEP_TIMEOUT, |node| {
 		randomness(node, challenge.issued_at)
 	});
 	let seed = challenge_seed(&random.0, id, &challenge.provider.encode(), &challenge.gpu.0);
 	let solution = solver::solve(&seed, &challenge.shape, 2).expect("a valid shape");
-	let root = H256(solution.root);
 	submit(
 		node,
 		agent,
 		RuntimeCall::Challenges(pallet_challenges::Call::commit {
 			challenge: id,
 			seed: H256(seed),
-			root,
+			root: H256(solution.root),
 		}),
 	);
+	Committed { id, challenge, seed, solution }
+}
+
+/// Reveal the sampled leaves of a committed answer once its samples are known.
+fn reveal(node: &Node, agent: &sr25519::Pair, answer: Committed) {
+	let Committed { id, challenge, seed, solution } = answer;
 	let committed_at =
 		node.wait_for("the commitment", STEP_TIMEOUT, |node| {
 			match open_challenge(node, id)?.phase {
@@ -116,7 +133,7 @@ fn answer(node: &Node, agent: &sr25519::Pair, id: ChallengeId) {
 	let random = node.wait_for("the samples' randomness", STEP_TIMEOUT, |node| {
 		randomness(node, committed_at + 1)
 	});
-	let sample_seed = sample_seed(&random.0, id, &root.0);
+	let sample_seed = sample_seed(&random.0, id, &solution.root);
 	let openings: Vec<Opening> = samples(&sample_seed, &challenge.shape, sample_count())
 		.map(|sample| Opening {
 			values: solver::leaf_values(&seed, &challenge.shape, sample.leaf)
@@ -136,6 +153,6 @@ fn answer(node: &Node, agent: &sr25519::Pair, id: ChallengeId) {
 
 /// Samples the runtime draws from each answer.
 fn sample_count() -> u32 {
-	use frame_support::traits::Get;
+	use sp_core::Get;
 	<ember_runtime::Runtime as pallet_challenges::Config>::Samples::get()
 }

@@ -13,6 +13,12 @@ impl<T: Config> GpuProofs<T::AccountId> for Pallet<T> {
 		proof.model == sp_core::H256(sp_crypto_hashing::blake2_256(&gpu.model))
 			&& now < proof.proven_at.saturating_add(T::ProofValidity::get())
 	}
+
+	fn is_challenged(provider: &T::AccountId, gpu: &ember_primitives::GpuUuidHash) -> bool {
+		ChallengeOfGpu::<T>::get(provider, gpu)
+			.and_then(OpenChallenges::<T>::get)
+			.is_some_and(|info| matches!(info.phase, Phase::Computing { .. }))
+	}
 }
 
 impl<T: Config> InventoryObserver<T::AccountId> for Pallet<T> {

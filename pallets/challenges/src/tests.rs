@@ -124,7 +124,10 @@ fn an_honest_agent_proves_a_new_gpu() {
 			Event::ChallengeIssued { kind: ChallengeKind::Requested, commit_by, .. }
 				if commit_by == 1 + COMMIT_BLOCKS
 		));
+		// Until the commitment, the market keeps leases off the GPU.
+		assert!(Challenges::is_challenged(&PROVIDER_A, &spec.uuid_hash));
 		answer_honestly(AGENT_A, challenge);
+		assert!(!Challenges::is_challenged(&PROVIDER_A, &spec.uuid_hash));
 
 		assert_eq!(
 			last_event(),
@@ -382,7 +385,10 @@ fn a_gpu_that_goes_into_a_lease_or_leaves_before_the_commitment_voids_its_challe
 			Event::ChallengeVoided { challenge: removed, reason: VoidReason::InventoryChanged }
 		);
 
-		// A jailed provider's missed deadline counts for nothing.
+		// A jailed provider's missed deadline counts for nothing, but the GPU keeps no proof
+		// from before the round it escaped.
+		let model = H256(sp_crypto_hashing::blake2_256(&gpu(PROVIDER_A, 2).model));
+		Proofs::<Test>::insert(PROVIDER_A, gpu_2, GpuProof { proven_at: 1, model });
 		set_status(PROVIDER_A, ProviderStatus::Jailed);
 		run_to_block(2 + COMMIT_BLOCKS + 1);
 		assert_eq!(
@@ -390,6 +396,7 @@ fn a_gpu_that_goes_into_a_lease_or_leaves_before_the_commitment_voids_its_challe
 			Event::ChallengeVoided { challenge: expired, reason: VoidReason::ProviderGone }
 		);
 		assert_eq!(Results::<Test>::get(PROVIDER_A), ResultWindow::default());
+		assert!(Proofs::<Test>::get(PROVIDER_A, gpu_2).is_none());
 	});
 }
 

@@ -191,7 +191,8 @@ pub enum VoidReason {
 	Leased,
 	/// The GPU left the inventory or changed model.
 	InventoryChanged,
-	/// The provider was jailed or is leaving.
+	/// The provider was jailed, or is leaving or gone before the commitment. The GPU loses its
+	/// proof: a round escaped keeps no old proof to earn on.
 	ProviderGone,
 	/// The chain has no randomness for the seed or the samples.
 	NoRandomness,

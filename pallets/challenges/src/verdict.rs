@@ -118,15 +118,17 @@ impl<T: Config> Pallet<T> {
 		Self::close(challenge, info, Outcome::Failed)
 	}
 
-	/// Drop the challenge without a result. A GPU that went into a lease before committing
-	/// loses its proof: a provider leasing its own GPU to escape a round it cannot answer
-	/// keeps no old proof to earn on; the GPU proves itself again after the lease.
+	/// Drop the challenge without a result. A GPU whose round was escaped before the
+	/// commitment, by a lease (which the market refuses while a challenge waits for its
+	/// commitment, so this is a second line) or by its provider leaving or being jailed, loses
+	/// its proof: nobody keeps an old proof to earn on by escaping a round, and the GPU proves
+	/// itself again before it bids or earns.
 	pub(crate) fn void(
 		challenge: ChallengeId,
 		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
 		reason: VoidReason,
 	) -> Reported {
-		if reason == VoidReason::Leased {
+		if matches!(reason, VoidReason::Leased | VoidReason::ProviderGone) {
 			Proofs::<T>::remove(&info.provider, info.gpu);
 		}
 		Self::deposit_event(Event::ChallengeVoided { challenge, reason });

@@ -14,8 +14,8 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		now: BlockNumberFor<T>,
 		_lines: &[LeaseAttestation],
 	) -> Weight {
-		let scored = Self::credit_availability(provider, now);
-		T::WeightInfo::credit_availability(scored)
+		let looked_at = Self::credit_availability(provider, now);
+		T::WeightInfo::credit_availability(looked_at)
 	}
 
 	fn attested_weight(_lines: u32) -> Weight {

@@ -391,4 +391,8 @@ impl ember_primitives::GpuProofs<AccountId> for MockProofs {
 	fn is_proven(provider: &AccountId, gpu: &GpuSpec) -> bool {
 		UNPROVEN.with(|unproven| !unproven.borrow().contains(&(*provider, gpu.uuid_hash)))
 	}
+
+	fn is_challenged(_provider: &AccountId, _gpu: &ember_primitives::GpuUuidHash) -> bool {
+		false
+	}
 }

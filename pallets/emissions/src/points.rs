@@ -52,7 +52,7 @@ impl<T: Config> Pallet<T> {
 	/// GPUs), at most `MaxCreditedGap` blocks of it.
 	/// A heartbeat of a provider that takes no work starts nothing: the time until the first
 	/// heartbeat at which it takes work again is never credited. Returns how many GPUs were
-	/// scored.
+	/// looked at (each one's proof is read, whether or not it is then scored), for the weight.
 	pub(crate) fn credit_availability(provider: &T::AccountId, now: BlockNumberFor<T>) -> u32 {
 		let mut record = Self::current_record(provider);
 		let working = T::Registry::accepts_work(provider);
@@ -62,18 +62,18 @@ impl<T: Config> Pallet<T> {
 		};
 		record.last_credit = working.then_some(now);
 		let blocks: u128 = blocks.unique_saturated_into();
-		let mut scored = 0;
+		let mut looked_at = 0;
 		let held = holds_points(&record);
 		if blocks > 0 {
 			let mut gpus = T::Registry::gpus(provider);
+			looked_at = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
 			gpus.retain(|gpu| T::Proofs::is_proven(provider, gpu));
-			scored = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
 			let points = blocks.saturating_mul(Self::score_of(gpus.iter()));
 			Self::add_points(&mut record.points, points);
 		}
 		Self::note_holding(held, &record);
 		ProviderPoints::<T>::insert(provider, record);
-		scored
+		looked_at
 	}
 
 	/// The provider stopped heartbeating (Offline or jailed): the gap until it comes back is

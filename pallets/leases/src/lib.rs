@@ -595,6 +595,8 @@ pub mod pallet {
 		/// A named GPU holds no recent proof of compute: it must pass a challenge first (checked
 		/// when it is bid or listed, and again when its lease starts).
 		GpuNotProven,
+		/// A named GPU is in a challenge not yet committed (a few blocks): try again shortly.
+		GpuChallenged,
 		/// The provider is not in the order's region.
 		WrongRegion,
 		/// The provider already bid on this order.
@@ -756,7 +758,8 @@ pub mod pallet {
 		/// Only the order's tenant may call it, while the bid window is open. Fails with
 		/// `UnknownOrder`, `NotOrderTenant`, `BiddingClosed`, `UnknownBid`,
 		/// `ProviderUnavailable`, `GpuNotProven` (a bid GPU lost its proof of compute since),
-		/// `TooManyLeases`, `ProviderLeaseLimit` or `DueQueueFull`.
+		/// `GpuChallenged` (a bid GPU is in a challenge's first few blocks), `TooManyLeases`,
+		/// `ProviderLeaseLimit` or `DueQueueFull`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::accept_bid(T::MaxBidsPerOrder::get()))]
 		pub fn accept_bid(
@@ -809,7 +812,8 @@ pub mod pallet {
 		///
 		/// Fails with `UnknownOffer`, `OwnBusiness`, `ProviderUnavailable`, `ZeroGpus`,
 		/// `NotEnoughGpus`, `ZeroDuration`, `DurationTooLong`, `OfferAboveMaxPrice`,
-		/// `PriceOverflow`, `GpuNotProven` (a listed GPU lost its proof of compute since),
+		/// `PriceOverflow`, `GpuNotProven` (fewer listed GPUs than asked hold a proof of compute
+		/// and are out of a challenge's first few blocks; the first such are leased),
 		/// `TooManyLeases`, `ProviderLeaseLimit`, `InsufficientBalance` or `DueQueueFull`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::rent(T::MaxGpusPerLease::get()))]

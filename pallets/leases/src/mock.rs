@@ -372,6 +372,8 @@ pub fn check_invariants() {
 std::thread_local! {
 	static UNPROVEN: core::cell::RefCell<Vec<(AccountId, ember_primitives::GpuUuidHash)>> =
 		const { core::cell::RefCell::new(Vec::new()) };
+	static CHALLENGED: core::cell::RefCell<Vec<(AccountId, ember_primitives::GpuUuidHash)>> =
+		const { core::cell::RefCell::new(Vec::new()) };
 }
 
 /// The challenges pallet's answers: every GPU is proven unless a test revokes its proof.
@@ -388,10 +390,25 @@ impl MockProofs {
 			}
 		});
 	}
+
+	/// `gpu` of `provider` enters a challenge not yet committed (or leaves it).
+	pub fn set_challenged(provider: AccountId, gpu: ember_primitives::GpuUuidHash, on: bool) {
+		CHALLENGED.with(|challenged| {
+			let mut challenged = challenged.borrow_mut();
+			challenged.retain(|entry| *entry != (provider, gpu));
+			if on {
+				challenged.push((provider, gpu));
+			}
+		});
+	}
 }
 
 impl ember_primitives::GpuProofs<AccountId> for MockProofs {
 	fn is_proven(provider: &AccountId, gpu: &GpuSpec) -> bool {
 		UNPROVEN.with(|unproven| !unproven.borrow().contains(&(*provider, gpu.uuid_hash)))
+	}
+
+	fn is_challenged(provider: &AccountId, gpu: &ember_primitives::GpuUuidHash) -> bool {
+		CHALLENGED.with(|challenged| challenged.borrow().contains(&(*provider, *gpu)))
 	}
 }

@@ -105,10 +105,18 @@ impl<T: Config> Pallet<T> {
 		let deposit = T::StorageDeposit::get();
 		Self::hold_escrow_and_deposit(&tenant, escrow, deposit)?;
 
-		// The first `gpus` listed GPUs go to the lease; the rest stay listed.
-		let split = usize::try_from(gpus).unwrap_or(usize::MAX);
-		let mut leased = core::mem::take(&mut offer.available).into_inner();
-		let rest = leased.split_off(split);
+		// The first `gpus` listed GPUs that may be leased now (proven, and in no challenge's
+		// first blocks) go to the lease; the rest stay listed, in order.
+		let wanted = usize::try_from(gpus).unwrap_or(usize::MAX);
+		let (mut leased, mut rest) = (alloc::vec::Vec::new(), alloc::vec::Vec::new());
+		for hash in core::mem::take(&mut offer.available) {
+			if leased.len() < wanted && Self::ensure_proven(&provider, &[hash]).is_ok() {
+				leased.push(hash);
+			} else {
+				rest.push(hash);
+			}
+		}
+		ensure!(leased.len() == wanted, Error::<T>::GpuNotProven);
 		offer.available = LeaseGpusOf::<T>::truncate_from(rest);
 		let leased = LeaseGpusOf::<T>::truncate_from(leased);
 		offer.rented = offer.rented.saturating_add(gpus);

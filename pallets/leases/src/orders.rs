@@ -6,7 +6,7 @@ use ember_primitives::{
 };
 use frame_support::{
 	ensure,
-	pallet_prelude::DispatchResult,
+	pallet_prelude::{DispatchResult, Weight},
 	storage::{with_transaction, TransactionOutcome},
 	traits::Get,
 };
@@ -174,17 +174,24 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The bid window of `order_id` ended: award the best acceptable bid when the tenant asked
-	/// for it, or let the order expire. Returns the number of bids the order had and whether a
-	/// lease started.
-	pub(crate) fn end_bid_window(order_id: OrderId, order: Order<T>) -> (u32, bool) {
+	/// for it, or let the order expire. Returns the number of bids the order had, whether a
+	/// lease started, and the weight of the proof checks of the bids passed over (the award's
+	/// own is in its benchmark).
+	pub(crate) fn end_bid_window(order_id: OrderId, order: Order<T>) -> (u32, bool, Weight) {
 		let bid_count = order.bids;
+		let mut passed_over: u32 = 0;
+		let checks = |passed_over: u32| {
+			Self::proof_check_weight(order.requirement.count).saturating_mul(passed_over.into())
+		};
 		if order.auto_award {
 			for (provider, bid) in Self::ranked_bids(order_id) {
-				// Full lease lists are seen before trying: a failed try costs as much as an
-				// award, which the hook's weight counts only once.
+				// Full lease lists and unproven or challenged GPUs are seen before trying: a
+				// failed try costs as much as an award, which the hook's weight counts only once.
 				if !T::Registry::accepts_work(&provider)
 					|| Self::ensure_lease_room(&order.tenant, &provider).is_err()
+					|| Self::ensure_proven(&provider, &bid.gpus).is_err()
 				{
+					passed_over.saturating_inc();
 					continue;
 				}
 				// Each try is atomic: a failed award (no deadline queue has room) leaves nothing
@@ -196,14 +203,22 @@ impl<T: Config> Pallet<T> {
 					}
 				});
 				if awarded.unwrap_or(false) {
-					return (bid_count, true);
+					return (bid_count, true, checks(passed_over));
 				}
+				passed_over.saturating_inc();
 			}
 		}
+		let extra = checks(passed_over);
 		Self::drop_bids(order_id, None);
 		Self::remove_order(order_id, &order, order.escrow, false);
 		Self::deposit_event(Event::OrderExpired { order: order_id, tenant: order.tenant });
-		(bid_count, false)
+		(bid_count, false, extra)
+	}
+
+	/// The reads of checking, before an award, that a bid's `gpus` GPUs may be leased: the
+	/// provider's inventory, and each GPU's proof, challenge and challenge record.
+	pub(crate) fn proof_check_weight(gpus: u32) -> Weight {
+		T::DbWeight::get().reads(u64::from(gpus).saturating_mul(3).saturating_add(1))
 	}
 
 	/// An order's bids, best first: lowest price, then the provider with more stake behind it,
@@ -337,9 +352,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Every GPU named is in the provider's inventory and still holds a recent proof of
-	/// compute: checked again when a lease starts, since a proof may lapse or be lost (a
-	/// failed challenge) while the GPU is bid or listed.
+	/// Every GPU named is in the provider's inventory, still holds a recent proof of compute
+	/// and is in no challenge waiting for its commitment: checked when a lease starts, since a
+	/// proof may lapse or be lost (a failed challenge) while the GPU is bid or listed, and a
+	/// lease started in a challenge's first blocks would void it (a tenant could strip an
+	/// honest provider's proofs that way).
 	pub(crate) fn ensure_proven(provider: &T::AccountId, gpus: &[GpuUuidHash]) -> DispatchResult {
 		let inventory = T::Registry::gpus(provider);
 		for hash in gpus {
@@ -348,6 +365,7 @@ impl<T: Config> Pallet<T> {
 				.find(|gpu| gpu.uuid_hash == *hash)
 				.ok_or(Error::<T>::UnknownGpu)?;
 			ensure!(T::Proofs::is_proven(provider, spec), Error::<T>::GpuNotProven);
+			ensure!(!T::Proofs::is_challenged(provider, hash), Error::<T>::GpuChallenged);
 		}
 		Ok(())
 	}

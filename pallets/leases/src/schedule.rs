@@ -115,9 +115,12 @@ impl<T: Config> Pallet<T> {
 	fn due_item_weight(item: &DueItem) -> Weight {
 		let bids = T::MaxBidsPerOrder::get();
 		match item {
-			DueItem::BidWindowEnd(_) => {
-				T::WeightInfo::bid_window_award(bids).max(T::WeightInfo::bid_window_expire(bids))
-			},
+			// Every bid but the winner may be passed over after its proof checks.
+			DueItem::BidWindowEnd(_) => T::WeightInfo::bid_window_award(bids)
+				.max(T::WeightInfo::bid_window_expire(bids))
+				.saturating_add(
+					Self::proof_check_weight(T::MaxGpusPerLease::get()).saturating_mul(bids.into()),
+				),
 			DueItem::LeaseCheck(_) | DueItem::LegacySilenceCheck(_) => Self::lease_check_weight(),
 		}
 	}
@@ -127,12 +130,13 @@ impl<T: Config> Pallet<T> {
 		match item {
 			DueItem::BidWindowEnd(order_id) => match Orders::<T>::get(order_id) {
 				Some(order) => {
-					let (bids, awarded) = Self::end_bid_window(order_id, order);
-					if awarded {
+					let (bids, awarded, checks) = Self::end_bid_window(order_id, order);
+					let window = if awarded {
 						T::WeightInfo::bid_window_award(bids)
 					} else {
 						T::WeightInfo::bid_window_expire(bids)
-					}
+					};
+					window.saturating_add(checks)
 				},
 				None => T::DbWeight::get().reads(1),
 			},

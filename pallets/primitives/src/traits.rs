@@ -173,12 +173,20 @@ pub trait GpuProofs<AccountId> {
 	/// Whether `gpu` of `provider` passed a challenge, as the model it is registered as,
 	/// recently enough to earn availability points and take bids.
 	fn is_proven(provider: &AccountId, gpu: &GpuSpec) -> bool;
+
+	/// Whether `gpu` of `provider` is in a challenge not yet committed: a lease must wait the
+	/// few blocks until the commitment, or it would void the challenge.
+	fn is_challenged(provider: &AccountId, gpu: &GpuUuidHash) -> bool;
 }
 
-/// No proof of compute: every GPU counts as proven.
+/// No proof of compute: every GPU counts as proven, and none is challenged.
 impl<AccountId> GpuProofs<AccountId> for () {
 	fn is_proven(_provider: &AccountId, _gpu: &GpuSpec) -> bool {
 		true
+	}
+
+	fn is_challenged(_provider: &AccountId, _gpu: &GpuUuidHash) -> bool {
+		false
 	}
 }
 

@@ -187,8 +187,9 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 				// Open bids are re-read next block: only closed ones' holds persist.
 				bid_gpus_held.retain(|_, until| *until != u32::MAX);
 				// The finalized state lags the bids this agent placed since: their GPUs are not
-				// free, whatever it still says. Only proven GPUs may be bid.
-				let free = bidding::proven(&bidding::without(&provider.free_gpus, &bid_gpus), now);
+				// free, whatever it still says. Only GPUs proven through an order's bid window
+				// are bid on it.
+				let free = bidding::without(&provider.free_gpus, &bid_gpus);
 				let commitments = (leases.len() + bid_on.len()) as u32;
 				let (plans, _skipped) = bidding::plan(
 					&orders,
