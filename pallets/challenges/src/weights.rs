@@ -61,9 +61,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn request_challenge(g: u32, ) -> Weight {
 		// Proof size: measured `37184`, estimated `83038`.
-		// Fastest run: 292_256_000 ps.
-		Weight::from_parts(300_622_649, 83038)
-			.saturating_add(Weight::from_parts(34_299_731, 0).saturating_mul(g.into()))
+		// Fastest run: 249_803_000 ps.
+		Weight::from_parts(232_697_253, 83038)
+			.saturating_add(Weight::from_parts(29_983_353, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(80_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(g.into())))
@@ -78,13 +78,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:1 w:0)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::BlockRandomness` (r:1 w:0)
+	/// Proof: `Challenges::BlockRandomness` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Deadlines` (r:8 w:8)
 	/// Proof: `Challenges::Deadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
-		// Proof size: measured `29820`, estimated `53670`.
-		// Fastest run: 77_556_000 ps.
-		Weight::from_parts(96_064_000, 53670)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Proof size: measured `29926`, estimated `53670`.
+		// Fastest run: 77_625_000 ps.
+		Weight::from_parts(81_201_000, 53670)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Challenges::OpenChallenges` (r:1 w:1)
@@ -108,18 +110,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `k` ranges over `[16, 65536]`.
 	fn reveal(k: u32, ) -> Weight {
 		// Proof size: measured `1221`, estimated `6842`.
-		// Fastest run: 203_533_000 ps.
-		Weight::from_parts(534_440_809, 6842)
-			.saturating_add(Weight::from_parts(56_731, 0).saturating_mul(k.into()))
+		// Fastest run: 199_518_000 ps.
+		Weight::from_parts(518_680_340, 6842)
+			.saturating_add(Weight::from_parts(51_153, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Component `d` ranges over `[6, 32]`.
 	fn merkle_path(d: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 8_813_000 ps.
-		Weight::from_parts(3_693_553, 0)
-			.saturating_add(Weight::from_parts(1_056_738, 0).saturating_mul(d.into()))
+		// Fastest run: 7_982_000 ps.
+		Weight::from_parts(3_093_275, 0)
+			.saturating_add(Weight::from_parts(880_881, 0).saturating_mul(d.into()))
 	}
 	/// Storage: `Challenges::Shapes` (r:1 w:1)
 	/// Proof: `Challenges::Shapes` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
@@ -127,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::ShapeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_shape() -> Weight {
 		// Proof size: measured `112`, estimated `3559`.
-		// Fastest run: 10_305_000 ps.
-		Weight::from_parts(11_277_000, 3559)
+		// Fastest run: 9_304_000 ps.
+		Weight::from_parts(10_246_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -138,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::BlockRandomness` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn note_randomness() -> Weight {
 		// Proof size: measured `173`, estimated `1518`.
-		// Fastest run: 5_047_000 ps.
-		Weight::from_parts(5_588_000, 1518)
+		// Fastest run: 4_747_000 ps.
+		Weight::from_parts(5_288_000, 1518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -176,9 +178,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `d` ranges over `[1, 128]`.
 	fn draw_random_challenges(d: u32, ) -> Weight {
 		// Proof size: measured `553 + d * 293`, estimated `7575 + d * 3708`.
-		// Fastest run: 51_827_000 ps.
-		Weight::from_parts(53_200_000, 7575)
-			.saturating_add(Weight::from_parts(35_493_257, 0).saturating_mul(d.into()))
+		// Fastest run: 47_331_000 ps.
+		Weight::from_parts(9_885_371, 7575)
+			.saturating_add(Weight::from_parts(26_925_406, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -235,8 +237,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1866), added: 4341, mode: `MaxEncodedLen`)
 	fn expire_one() -> Weight {
 		// Proof size: measured `1137`, estimated `7575`.
-		// Fastest run: 80_040_000 ps.
-		Weight::from_parts(87_150_000, 7575)
+		// Fastest run: 75_884_000 ps.
+		Weight::from_parts(80_721_000, 7575)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
@@ -246,8 +248,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::Deadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	fn expire_queue() -> Weight {
 		// Proof size: measured `112`, estimated `7575`.
-		// Fastest run: 4_597_000 ps.
-		Weight::from_parts(5_188_000, 7575)
+		// Fastest run: 4_336_000 ps.
+		Weight::from_parts(4_767_000, 7575)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -262,9 +264,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn inventory_changed(g: u32, ) -> Weight {
 		// Proof size: measured `260 + g * 93`, estimated `1744 + g * 3827`.
-		// Fastest run: 15_744_000 ps.
-		Weight::from_parts(16_455_000, 1744)
-			.saturating_add(Weight::from_parts(14_040_829, 0).saturating_mul(g.into()))
+		// Fastest run: 14_482_000 ps.
+		Weight::from_parts(1_750_692, 1744)
+			.saturating_add(Weight::from_parts(13_259_508, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -276,40 +278,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn request_challenge(g: u32, ) -> Weight {
-		Weight::from_parts(300_622_649, 83038)
-			.saturating_add(Weight::from_parts(34_299_731, 0).saturating_mul(g.into()))
+		Weight::from_parts(232_697_253, 83038)
+			.saturating_add(Weight::from_parts(29_983_353, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(80_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(g.into())))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(96_064_000, 53670)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
+		Weight::from_parts(81_201_000, 53670)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn reveal(k: u32, ) -> Weight {
-		Weight::from_parts(534_440_809, 6842)
-			.saturating_add(Weight::from_parts(56_731, 0).saturating_mul(k.into()))
+		Weight::from_parts(518_680_340, 6842)
+			.saturating_add(Weight::from_parts(51_153, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn merkle_path(d: u32, ) -> Weight {
-		Weight::from_parts(3_693_553, 0)
-			.saturating_add(Weight::from_parts(1_056_738, 0).saturating_mul(d.into()))
+		Weight::from_parts(3_093_275, 0)
+			.saturating_add(Weight::from_parts(880_881, 0).saturating_mul(d.into()))
 	}
 	fn set_shape() -> Weight {
-		Weight::from_parts(11_277_000, 3559)
+		Weight::from_parts(10_246_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn note_randomness() -> Weight {
-		Weight::from_parts(5_588_000, 1518)
+		Weight::from_parts(5_288_000, 1518)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn draw_random_challenges(d: u32, ) -> Weight {
-		Weight::from_parts(53_200_000, 7575)
-			.saturating_add(Weight::from_parts(35_493_257, 0).saturating_mul(d.into()))
+		Weight::from_parts(9_885_371, 7575)
+			.saturating_add(Weight::from_parts(26_925_406, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -317,18 +319,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3708).saturating_mul(d.into()))
 	}
 	fn expire_one() -> Weight {
-		Weight::from_parts(87_150_000, 7575)
+		Weight::from_parts(80_721_000, 7575)
 			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(16_u64))
 	}
 	fn expire_queue() -> Weight {
-		Weight::from_parts(5_188_000, 7575)
+		Weight::from_parts(4_767_000, 7575)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn inventory_changed(g: u32, ) -> Weight {
-		Weight::from_parts(16_455_000, 1744)
-			.saturating_add(Weight::from_parts(14_040_829, 0).saturating_mul(g.into()))
+		Weight::from_parts(1_750_692, 1744)
+			.saturating_add(Weight::from_parts(13_259_508, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

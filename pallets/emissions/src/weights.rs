@@ -53,10 +53,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[0, 64]`.
 	fn claim_rewards(d: u32, ) -> Weight {
-		// Proof size: measured `1196 + d * 236`, estimated `6196 + d * 3228`.
-		// Fastest run: 70_115_000 ps.
-		Weight::from_parts(71_579_641, 6196)
-			.saturating_add(Weight::from_parts(38_771_779, 0).saturating_mul(d.into()))
+		// Proof size: measured `1233 + d * 236`, estimated `6196 + d * 3228`.
+		// Fastest run: 70_074_000 ps.
+		Weight::from_parts(71_525_717, 6196)
+			.saturating_add(Weight::from_parts(38_645_923, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -69,28 +69,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Schedule` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_schedule() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 169_734_000 ps.
-		Weight::from_parts(177_816_000, 0)
+		// Fastest run: 174_000_000 ps.
+		Weight::from_parts(180_769_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Emissions::Rewards` (r:0 w:1)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_reward_params() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 3_795_000 ps.
-		Weight::from_parts(4_327_000, 0)
+		// Fastest run: 3_916_000 ps.
+		Weight::from_parts(4_377_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Emissions::ClassScores` (r:0 w:1)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn set_class_score() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 5_208_000 ps.
-		Weight::from_parts(5_729_000, 0)
+		// Fastest run: 5_138_000 ps.
+		Weight::from_parts(5_679_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Aura::Authorities` (r:1 w:0)
-	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	/// Storage: `Session::Validators` (r:1 w:0)
 	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:1)
@@ -100,10 +98,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Emissions::Issuance` (r:1 w:1)
 	/// Proof: `Emissions::Issuance` (`max_values`: Some(1), `max_size`: Some(48), added: 543, mode: `MaxEncodedLen`)
 	fn on_initialize_author() -> Weight {
-		// Proof size: measured `718`, estimated `3593`.
-		// Fastest run: 27_671_000 ps.
-		Weight::from_parts(29_464_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `623`, estimated `3593`.
+		// Fastest run: 24_837_000 ps.
+		Weight::from_parts(26_720_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Emissions::CurrentEra` (r:1 w:1)
@@ -123,9 +121,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Emissions::EraRewardPerPoint` (r:0 w:1)
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn close_era() -> Weight {
-		// Proof size: measured `629`, estimated `6196`.
-		// Fastest run: 48_423_000 ps.
-		Weight::from_parts(51_166_000, 6196)
+		// Proof size: measured `666`, estimated `6196`.
+		// Fastest run: 46_570_000 ps.
+		Weight::from_parts(50_325_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -147,10 +145,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Component `p` ranges over `[0, 1000]`.
 	fn close_era_among_providers(p: u32, ) -> Weight {
-		// Proof size: measured `626`, estimated `6196`.
-		// Fastest run: 49_544_000 ps.
-		Weight::from_parts(53_171_606, 6196)
-			.saturating_add(Weight::from_parts(9_973, 0).saturating_mul(p.into()))
+		// Proof size: measured `663`, estimated `6196`.
+		// Fastest run: 46_439_000 ps.
+		Weight::from_parts(50_811_039, 6196)
+			.saturating_add(Weight::from_parts(7_370, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -172,20 +170,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:32 w:0)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Rewards` (r:1 w:0)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::ClassScores` (r:32 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_availability(g: u32, ) -> Weight {
-		// Proof size: measured `1236 + g * 56`, estimated `6842 + g * 2561`.
-		// Fastest run: 36_144_000 ps.
-		Weight::from_parts(34_928_255, 6842)
-			.saturating_add(Weight::from_parts(2_240_426, 0).saturating_mul(g.into()))
+		// Proof size: measured `1542 + g * 130`, estimated `6842 + g * 2591`.
+		// Fastest run: 41_863_000 ps.
+		Weight::from_parts(38_059_424, 6842)
+			.saturating_add(Weight::from_parts(6_686_948, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(Weight::from_parts(0, 2561).saturating_mul(g.into()))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	/// Storage: `Emissions::Issuance` (r:1 w:1)
 	/// Proof: `Emissions::Issuance` (`max_values`: Some(1), `max_size`: Some(48), added: 543, mode: `MaxEncodedLen`)
@@ -209,10 +209,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_lease(g: u32, ) -> Weight {
-		// Proof size: measured `1153 + g * 56`, estimated `6842 + g * 2561`.
-		// Fastest run: 32_849_000 ps.
-		Weight::from_parts(32_053_599, 6842)
-			.saturating_add(Weight::from_parts(2_289_729, 0).saturating_mul(g.into()))
+		// Proof size: measured `1190 + g * 56`, estimated `6842 + g * 2561`.
+		// Fastest run: 32_068_000 ps.
+		Weight::from_parts(30_795_270, 6842)
+			.saturating_add(Weight::from_parts(2_197_572, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -223,8 +223,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn claim_rewards(d: u32, ) -> Weight {
-		Weight::from_parts(71_579_641, 6196)
-			.saturating_add(Weight::from_parts(38_771_779, 0).saturating_mul(d.into()))
+		Weight::from_parts(71_525_717, 6196)
+			.saturating_add(Weight::from_parts(38_645_923, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -232,44 +232,44 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3228).saturating_mul(d.into()))
 	}
 	fn set_schedule() -> Weight {
-		Weight::from_parts(177_816_000, 0)
+		Weight::from_parts(180_769_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_reward_params() -> Weight {
-		Weight::from_parts(4_327_000, 0)
+		Weight::from_parts(4_377_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_class_score() -> Weight {
-		Weight::from_parts(5_729_000, 0)
+		Weight::from_parts(5_679_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_author() -> Weight {
-		Weight::from_parts(29_464_000, 3593)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(26_720_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_era() -> Weight {
-		Weight::from_parts(51_166_000, 6196)
+		Weight::from_parts(50_325_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn close_era_among_providers(p: u32, ) -> Weight {
-		Weight::from_parts(53_171_606, 6196)
-			.saturating_add(Weight::from_parts(9_973, 0).saturating_mul(p.into()))
+		Weight::from_parts(50_811_039, 6196)
+			.saturating_add(Weight::from_parts(7_370, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn credit_availability(g: u32, ) -> Weight {
-		Weight::from_parts(34_928_255, 6842)
-			.saturating_add(Weight::from_parts(2_240_426, 0).saturating_mul(g.into()))
+		Weight::from_parts(38_059_424, 6842)
+			.saturating_add(Weight::from_parts(6_686_948, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
-			.saturating_add(Weight::from_parts(0, 2561).saturating_mul(g.into()))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn credit_lease(g: u32, ) -> Weight {
-		Weight::from_parts(32_053_599, 6842)
-			.saturating_add(Weight::from_parts(2_289_729, 0).saturating_mul(g.into()))
+		Weight::from_parts(30_795_270, 6842)
+			.saturating_add(Weight::from_parts(2_197_572, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))

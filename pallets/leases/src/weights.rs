@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Orders` (`max_values`: None, `max_size`: Some(260), added: 2735, mode: `MaxEncodedLen`)
 	fn create_order() -> Weight {
 		// Proof size: measured `148428`, estimated `199975`.
-		// Fastest run: 190_674_000 ps.
-		Weight::from_parts(216_333_000, 199975)
+		// Fastest run: 186_448_000 ps.
+		Weight::from_parts(210_094_000, 199975)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -81,9 +81,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 32]`.
 	fn cancel_order(b: u32, ) -> Weight {
 		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 78_757_000 ps.
-		Weight::from_parts(64_548_102, 12695)
-			.saturating_add(Weight::from_parts(69_622_381, 0).saturating_mul(b.into()))
+		// Fastest run: 77_085_000 ps.
+		Weight::from_parts(54_845_498, 12695)
+			.saturating_add(Weight::from_parts(70_912_671, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -104,21 +104,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Bids` (`max_values`: None, `max_size`: Some(1109), added: 3584, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:32 w:0)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:32 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:1)
 	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn place_bid(g: u32, ) -> Weight {
-		// Proof size: measured `2827`, estimated `6842 + g * 2564`.
-		// Fastest run: 46_339_000 ps.
-		Weight::from_parts(46_680_534, 6842)
-			.saturating_add(Weight::from_parts(3_772_181, 0).saturating_mul(g.into()))
+		// Proof size: measured `3640 + g * 20`, estimated `6842 + g * 2591`.
+		// Fastest run: 57_515_000 ps.
+		Weight::from_parts(53_584_275, 6842)
+			.saturating_add(Weight::from_parts(7_245_462, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
-			.saturating_add(Weight::from_parts(0, 2564).saturating_mul(g.into()))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -133,9 +135,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn withdraw_bid(g: u32, ) -> Weight {
 		// Proof size: measured `804 + g * 32`, estimated `4574`.
-		// Fastest run: 26_490_000 ps.
-		Weight::from_parts(26_613_416, 4574)
-			.saturating_add(Weight::from_parts(1_648_159, 0).saturating_mul(g.into()))
+		// Fastest run: 27_511_000 ps.
+		Weight::from_parts(27_844_509, 4574)
+			.saturating_add(Weight::from_parts(1_585_804, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -160,12 +162,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OrdersOfTenant` (r:1 w:1)
 	/// Proof: `Leases::OrdersOfTenant` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Inventory` (r:1 w:0)
+	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:32 w:0)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::ChallengeOfGpu` (r:32 w:0)
+	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::NextLeaseId` (r:1 w:1)
 	/// Proof: `Leases::NextLeaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::Inventory` (r:1 w:0)
-	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::RecentPriceCursor` (r:1 w:1)
 	/// Proof: `Leases::RecentPriceCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::RecentPrices` (r:0 w:1)
@@ -176,11 +182,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[1, 32]`.
 	fn accept_bid(b: u32, ) -> Weight {
-		// Proof size: measured `151252 + b * 1224`, estimated `211680 + b * 3584`.
-		// Fastest run: 268_050_000 ps.
-		Weight::from_parts(263_425_027, 211680)
-			.saturating_add(Weight::from_parts(70_844_082, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(30_u64))
+		// Proof size: measured `152702 + b * 1238`, estimated `211680 + b * 3584`.
+		// Fastest run: 437_553_000 ps.
+		Weight::from_parts(396_433_976, 211680)
+			.saturating_add(Weight::from_parts(71_741_662, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(94_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
@@ -196,6 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:32 w:0)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:32 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::NextOfferId` (r:1 w:1)
@@ -204,15 +212,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Offers` (`max_values`: None, `max_size`: Some(1101), added: 3576, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn list_offer(g: u32, ) -> Weight {
-		// Proof size: measured `2420`, estimated `6842 + g * 2564`.
-		// Fastest run: 37_526_000 ps.
-		Weight::from_parts(37_256_751, 6842)
-			.saturating_add(Weight::from_parts(3_770_821, 0).saturating_mul(g.into()))
+		// Proof size: measured `3233 + g * 20`, estimated `6842 + g * 2591`.
+		// Fastest run: 47_842_000 ps.
+		Weight::from_parts(44_802_670, 6842)
+			.saturating_add(Weight::from_parts(7_445_754, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
-			.saturating_add(Weight::from_parts(0, 2564).saturating_mul(g.into()))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -225,9 +233,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn unlist_offer(g: u32, ) -> Weight {
 		// Proof size: measured `519 + g * 32`, estimated `4566`.
-		// Fastest run: 20_451_000 ps.
-		Weight::from_parts(20_063_725, 4566)
-			.saturating_add(Weight::from_parts(1_670_527, 0).saturating_mul(g.into()))
+		// Fastest run: 22_123_000 ps.
+		Weight::from_parts(21_639_058, 4566)
+			.saturating_add(Weight::from_parts(1_622_422, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -248,14 +256,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Inventory` (r:1 w:0)
+	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:32 w:0)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::ChallengeOfGpu` (r:32 w:0)
+	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::NextLeaseId` (r:1 w:1)
 	/// Proof: `Leases::NextLeaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:17 w:1)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::Inventory` (r:1 w:0)
-	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::RecentPriceCursor` (r:1 w:1)
 	/// Proof: `Leases::RecentPriceCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::RecentPrices` (r:0 w:1)
@@ -266,13 +278,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn rent(g: u32, ) -> Weight {
-		// Proof size: measured `150754 + g * 33`, estimated `199975`.
-		// Fastest run: 248_371_000 ps.
-		Weight::from_parts(279_071_079, 199975)
-			.saturating_add(Weight::from_parts(2_371_631, 0).saturating_mul(g.into()))
+		// Proof size: measured `151552 + g * 54`, estimated `199975 + g * 2591`.
+		// Fastest run: 294_059_000 ps.
+		Weight::from_parts(291_139_515, 199975)
+			.saturating_add(Weight::from_parts(19_353_362, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(29_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
@@ -305,9 +319,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Due` (r:18 w:2)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
-		// Proof size: measured `152494`, estimated `211680`.
-		// Fastest run: 254_880_000 ps.
-		Weight::from_parts(306_317_000, 211680)
+		// Proof size: measured `152531`, estimated `211680`.
+		// Fastest run: 225_687_000 ps.
+		Weight::from_parts(282_121_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(33_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -325,8 +339,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn extend() -> Weight {
 		// Proof size: measured `149787`, estimated `211680`.
-		// Fastest run: 109_404_000 ps.
-		Weight::from_parts(143_574_000, 211680)
+		// Fastest run: 98_097_000 ps.
+		Weight::from_parts(130_275_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -397,9 +411,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn close_lease() -> Weight {
-		// Proof size: measured `20705`, estimated `414174`.
-		// Fastest run: 866_423_000 ps.
-		Weight::from_parts(965_841_000, 414174)
+		// Proof size: measured `20742`, estimated `414174`.
+		// Fastest run: 787_876_000 ps.
+		Weight::from_parts(844_530_000, 414174)
 			.saturating_add(T::DbWeight::get().reads(159_u64))
 			.saturating_add(T::DbWeight::get().writes(53_u64))
 	}
@@ -407,8 +421,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_protocol_fee() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 3_886_000 ps.
-		Weight::from_parts(4_336_000, 0)
+		// Fastest run: 3_646_000 ps.
+		Weight::from_parts(4_136_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Leases::Leases` (r:32 w:32)
@@ -441,10 +455,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Component `l` ranges over `[1, 32]`.
 	fn attest(l: u32, ) -> Weight {
-		// Proof size: measured `1333 + l * 548`, estimated `6842 + l * 3742`.
-		// Fastest run: 101_882_000 ps.
-		Weight::from_parts(2_995_323, 6842)
-			.saturating_add(Weight::from_parts(83_971_836, 0).saturating_mul(l.into()))
+		// Proof size: measured `1370 + l * 548`, estimated `6842 + l * 3742`.
+		// Fastest run: 98_286_000 ps.
+		Weight::from_parts(101_051_000, 6842)
+			.saturating_add(Weight::from_parts(74_524_499, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -489,8 +503,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn went_offline() -> Weight {
 		// Proof size: measured `32825`, estimated `414174`.
-		// Fastest run: 771_731_000 ps.
-		Weight::from_parts(858_291_000, 414174)
+		// Fastest run: 694_106_000 ps.
+		Weight::from_parts(755_988_000, 414174)
 			.saturating_add(T::DbWeight::get().reads(189_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -504,8 +518,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size: measured `3`, estimated `12695`.
-		// Fastest run: 5_017_000 ps.
-		Weight::from_parts(5_538_000, 12695)
+		// Fastest run: 4_897_000 ps.
+		Weight::from_parts(5_408_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -527,6 +541,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:32 w:32)
 	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Inventory` (r:1 w:0)
+	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:32 w:0)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::ChallengeOfGpu` (r:32 w:0)
+	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -537,8 +557,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::NextLeaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::Inventory` (r:1 w:0)
-	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::RecentPriceCursor` (r:1 w:1)
 	/// Proof: `Leases::RecentPriceCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineDueBacklog` (r:1 w:1)
@@ -553,11 +571,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[1, 32]`.
 	fn bid_window_award(b: u32, ) -> Weight {
-		// Proof size: measured `151155 + b * 1285`, estimated `211680 + b * 3584`.
-		// Fastest run: 278_655_000 ps.
-		Weight::from_parts(278_445_855, 211680)
-			.saturating_add(Weight::from_parts(80_214_311, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(32_u64))
+		// Proof size: measured `152559 + b * 1300`, estimated `211680 + b * 3584`.
+		// Fastest run: 604_311_000 ps.
+		Weight::from_parts(628_680_299, 211680)
+			.saturating_add(Weight::from_parts(76_711_712, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(96_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
@@ -588,9 +606,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 32]`.
 	fn bid_window_expire(b: u32, ) -> Weight {
 		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 81_201_000 ps.
-		Weight::from_parts(65_800_374, 12695)
-			.saturating_add(Weight::from_parts(62_776_190, 0).saturating_mul(b.into()))
+		// Fastest run: 76_064_000 ps.
+		Weight::from_parts(73_185_322, 12695)
+			.saturating_add(Weight::from_parts(61_324_836, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -640,9 +658,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn lease_check_close() -> Weight {
-		// Proof size: measured `5038`, estimated `12695`.
-		// Fastest run: 234_981_000 ps.
-		Weight::from_parts(249_442_000, 12695)
+		// Proof size: measured `5075`, estimated `12695`.
+		// Fastest run: 221_971_000 ps.
+		Weight::from_parts(235_011_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(46_u64))
 	}
@@ -681,9 +699,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::OfflineDue` (r:1 w:0)
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn lease_check_grace() -> Weight {
-		// Proof size: measured `152669`, estimated `211680`.
-		// Fastest run: 228_601_000 ps.
-		Weight::from_parts(247_770_000, 211680)
+		// Proof size: measured `152706`, estimated `211680`.
+		// Fastest run: 178_427_000 ps.
+		Weight::from_parts(188_131_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(35_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -733,10 +751,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Component `l` ranges over `[0, 32]`.
 	fn offline_limit(l: u32, ) -> Weight {
-		// Proof size: measured `1625 + l * 629`, estimated `22304 + l * 3742`.
-		// Fastest run: 10_516_000 ps.
-		Weight::from_parts(11_106_000, 22304)
-			.saturating_add(Weight::from_parts(160_218_279, 0).saturating_mul(l.into()))
+		// Proof size: measured `1662 + l * 629`, estimated `22304 + l * 3742`.
+		// Fastest run: 10_225_000 ps.
+		Weight::from_parts(6_434_271, 22304)
+			.saturating_add(Weight::from_parts(142_472_862, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -787,12 +805,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 50]`.
 	/// Component `s` ranges over `[0, 200]`.
-	fn expire_leases(n: u32, s: u32, ) -> Weight {
+	fn expire_leases(n: u32, _s: u32, ) -> Weight {
 		// Proof size: measured `0 + n * 896 + s * 103`, estimated `12695 + n * 3742`.
-		// Fastest run: 307_559_000 ps.
-		Weight::from_parts(325_166_000, 12695)
-			.saturating_add(Weight::from_parts(157_085_606, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(939_771, 0).saturating_mul(s.into()))
+		// Fastest run: 212_758_000 ps.
+		Weight::from_parts(215_071_000, 12695)
+			.saturating_add(Weight::from_parts(146_434_234, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -804,13 +821,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn create_order() -> Weight {
-		Weight::from_parts(216_333_000, 199975)
+		Weight::from_parts(210_094_000, 199975)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_order(b: u32, ) -> Weight {
-		Weight::from_parts(64_548_102, 12695)
-			.saturating_add(Weight::from_parts(69_622_381, 0).saturating_mul(b.into()))
+		Weight::from_parts(54_845_498, 12695)
+			.saturating_add(Weight::from_parts(70_912_671, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -818,75 +835,77 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn place_bid(g: u32, ) -> Weight {
-		Weight::from_parts(46_680_534, 6842)
-			.saturating_add(Weight::from_parts(3_772_181, 0).saturating_mul(g.into()))
+		Weight::from_parts(53_584_275, 6842)
+			.saturating_add(Weight::from_parts(7_245_462, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
-			.saturating_add(Weight::from_parts(0, 2564).saturating_mul(g.into()))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn withdraw_bid(g: u32, ) -> Weight {
-		Weight::from_parts(26_613_416, 4574)
-			.saturating_add(Weight::from_parts(1_648_159, 0).saturating_mul(g.into()))
+		Weight::from_parts(27_844_509, 4574)
+			.saturating_add(Weight::from_parts(1_585_804, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn accept_bid(b: u32, ) -> Weight {
-		Weight::from_parts(263_425_027, 211680)
-			.saturating_add(Weight::from_parts(70_844_082, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(30_u64))
+		Weight::from_parts(396_433_976, 211680)
+			.saturating_add(Weight::from_parts(71_741_662, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(94_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn list_offer(g: u32, ) -> Weight {
-		Weight::from_parts(37_256_751, 6842)
-			.saturating_add(Weight::from_parts(3_770_821, 0).saturating_mul(g.into()))
+		Weight::from_parts(44_802_670, 6842)
+			.saturating_add(Weight::from_parts(7_445_754, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
-			.saturating_add(Weight::from_parts(0, 2564).saturating_mul(g.into()))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn unlist_offer(g: u32, ) -> Weight {
-		Weight::from_parts(20_063_725, 4566)
-			.saturating_add(Weight::from_parts(1_670_527, 0).saturating_mul(g.into()))
+		Weight::from_parts(21_639_058, 4566)
+			.saturating_add(Weight::from_parts(1_622_422, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn rent(g: u32, ) -> Weight {
-		Weight::from_parts(279_071_079, 199975)
-			.saturating_add(Weight::from_parts(2_371_631, 0).saturating_mul(g.into()))
+		Weight::from_parts(291_139_515, 199975)
+			.saturating_add(Weight::from_parts(19_353_362, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(29_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
+			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(306_317_000, 211680)
+		Weight::from_parts(282_121_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(33_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(143_574_000, 211680)
+		Weight::from_parts(130_275_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_lease() -> Weight {
-		Weight::from_parts(965_841_000, 414174)
+		Weight::from_parts(844_530_000, 414174)
 			.saturating_add(ParityDbWeight::get().reads(159_u64))
 			.saturating_add(ParityDbWeight::get().writes(53_u64))
 	}
 	fn set_protocol_fee() -> Weight {
-		Weight::from_parts(4_336_000, 0)
+		Weight::from_parts(4_136_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn attest(l: u32, ) -> Weight {
-		Weight::from_parts(2_995_323, 6842)
-			.saturating_add(Weight::from_parts(83_971_836, 0).saturating_mul(l.into()))
+		Weight::from_parts(101_051_000, 6842)
+			.saturating_add(Weight::from_parts(74_524_499, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -894,27 +913,27 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
 	}
 	fn went_offline() -> Weight {
-		Weight::from_parts(858_291_000, 414174)
+		Weight::from_parts(755_988_000, 414174)
 			.saturating_add(ParityDbWeight::get().reads(189_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(5_538_000, 12695)
+		Weight::from_parts(5_408_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn bid_window_award(b: u32, ) -> Weight {
-		Weight::from_parts(278_445_855, 211680)
-			.saturating_add(Weight::from_parts(80_214_311, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(32_u64))
+		Weight::from_parts(628_680_299, 211680)
+			.saturating_add(Weight::from_parts(76_711_712, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(96_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn bid_window_expire(b: u32, ) -> Weight {
-		Weight::from_parts(65_800_374, 12695)
-			.saturating_add(Weight::from_parts(62_776_190, 0).saturating_mul(b.into()))
+		Weight::from_parts(73_185_322, 12695)
+			.saturating_add(Weight::from_parts(61_324_836, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
@@ -922,28 +941,27 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn lease_check_close() -> Weight {
-		Weight::from_parts(249_442_000, 12695)
+		Weight::from_parts(235_011_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(46_u64))
 	}
 	fn lease_check_grace() -> Weight {
-		Weight::from_parts(247_770_000, 211680)
+		Weight::from_parts(188_131_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(35_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn offline_limit(l: u32, ) -> Weight {
-		Weight::from_parts(11_106_000, 22304)
-			.saturating_add(Weight::from_parts(160_218_279, 0).saturating_mul(l.into()))
+		Weight::from_parts(6_434_271, 22304)
+			.saturating_add(Weight::from_parts(142_472_862, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(l.into())))
 			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
 	}
-	fn expire_leases(n: u32, s: u32, ) -> Weight {
-		Weight::from_parts(325_166_000, 12695)
-			.saturating_add(Weight::from_parts(157_085_606, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(939_771, 0).saturating_mul(s.into()))
+	fn expire_leases(n: u32, _s: u32, ) -> Weight {
+		Weight::from_parts(215_071_000, 12695)
+			.saturating_add(Weight::from_parts(146_434_234, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))

@@ -47,16 +47,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::CounterForProviders` (r:1 w:1)
 	/// Proof: `Providers::CounterForProviders` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::TargetIndex` (r:32 w:32)
+	/// Proof: `Challenges::TargetIndex` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::TargetCount` (r:1 w:1)
+	/// Proof: `Challenges::TargetCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:0 w:1)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Metadata` (r:0 w:1)
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Targets` (r:0 w:32)
+	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size: measured `1048888`, estimated `1203039`.
-		// Fastest run: 113_649_000 ps.
-		Weight::from_parts(129_674_000, 1203039)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `1049000`, estimated `1203039`.
+		// Fastest run: 284_605_000 ps.
+		Weight::from_parts(314_359_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(49_u64))
+			.saturating_add(T::DbWeight::get().writes(71_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
@@ -64,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn update_metadata() -> Weight {
 		// Proof size: measured `266`, estimated `3564`.
-		// Fastest run: 12_018_000 ps.
-		Weight::from_parts(13_019_000, 3564)
+		// Fastest run: 11_948_000 ps.
+		Weight::from_parts(13_059_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -77,12 +83,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::TargetIndex` (r:32 w:1)
+	/// Proof: `Challenges::TargetIndex` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::TargetCount` (r:1 w:1)
+	/// Proof: `Challenges::TargetCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Targets` (r:0 w:1)
+	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn update_inventory() -> Weight {
-		// Proof size: measured `3655`, estimated `80474`.
-		// Fastest run: 83_976_000 ps.
-		Weight::from_parts(91_426_000, 80474)
-			.saturating_add(T::DbWeight::get().reads(34_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `4154`, estimated `82878`.
+		// Fastest run: 175_372_000 ps.
+		Weight::from_parts(184_135_000, 82878)
+			.saturating_add(T::DbWeight::get().reads(67_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Providers::Providers` (r:2 w:1)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
@@ -90,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
 		// Proof size: measured `357`, estimated `6138`.
-		// Fastest run: 17_135_000 ps.
-		Weight::from_parts(18_498_000, 6138)
+		// Fastest run: 17_587_000 ps.
+		Weight::from_parts(18_838_000, 6138)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -100,9 +112,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
-		// Proof size: measured `463`, estimated `3586`.
-		// Fastest run: 14_061_000 ps.
-		Weight::from_parts(15_383_000, 3586)
+		// Proof size: measured `500`, estimated `3586`.
+		// Fastest run: 14_181_000 ps.
+		Weight::from_parts(15_393_000, 3586)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -110,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 10_796_000 ps.
-		Weight::from_parts(11_758_000, 3564)
+		// Fastest run: 10_767_000 ps.
+		Weight::from_parts(11_657_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,18 +137,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::CounterForProviders` (r:1 w:1)
 	/// Proof: `Providers::CounterForProviders` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::Inventory` (r:0 w:1)
+	/// Storage: `Providers::Inventory` (r:1 w:1)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::TargetIndex` (r:16 w:32)
+	/// Proof: `Challenges::TargetIndex` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::TargetCount` (r:1 w:1)
+	/// Proof: `Challenges::TargetCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Targets` (r:16 w:32)
+	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:0 w:1)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Metadata` (r:0 w:1)
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:0 w:32)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		// Proof size: measured `131396`, estimated `134551`.
-		// Fastest run: 65_628_000 ps.
-		Weight::from_parts(71_316_000, 134551)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `137162`, estimated `134551`.
+		// Fastest run: 356_382_000 ps.
+		Weight::from_parts(377_914_000, 134551)
+			.saturating_add(T::DbWeight::get().reads(39_u64))
+			.saturating_add(T::DbWeight::get().writes(103_u64))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -153,9 +173,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn heartbeat() -> Weight {
-		// Proof size: measured `1049542`, estimated `1203039`.
-		// Fastest run: 110_725_000 ps.
-		Weight::from_parts(151_426_000, 1203039)
+		// Proof size: measured `1049579`, estimated `1203039`.
+		// Fastest run: 106_830_000 ps.
+		Weight::from_parts(117_506_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -176,9 +196,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn heartbeat_back_online() -> Weight {
-		// Proof size: measured `1049518`, estimated `1203039`.
-		// Fastest run: 143_935_000 ps.
-		Weight::from_parts(187_450_000, 1203039)
+		// Proof size: measured `1049555`, estimated `1203039`.
+		// Fastest run: 115_372_000 ps.
+		Weight::from_parts(136_243_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -195,9 +215,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::OfflineSince` (r:0 w:1)
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn force_jail() -> Weight {
-		// Proof size: measured `500`, estimated `134551`.
-		// Fastest run: 23_155_000 ps.
-		Weight::from_parts(24_757_000, 134551)
+		// Proof size: measured `537`, estimated `134551`.
+		// Fastest run: 23_335_000 ps.
+		Weight::from_parts(25_127_000, 134551)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -211,8 +231,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::JailedUntil` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn force_unjail() -> Weight {
 		// Proof size: measured `1049035`, estimated `1203039`.
-		// Fastest run: 96_133_000 ps.
-		Weight::from_parts(132_808_000, 1203039)
+		// Fastest run: 89_874_000 ps.
+		Weight::from_parts(101_311_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -222,8 +242,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_heartbeat_params() -> Weight {
 		// Proof size: measured `6`, estimated `1497`.
-		// Fastest run: 7_071_000 ps.
-		Weight::from_parts(7_791_000, 1497)
+		// Fastest run: 7_140_000 ps.
+		Weight::from_parts(7_821_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -241,10 +261,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 4096]`.
 	fn on_initialize(n: u32, ) -> Weight {
-		// Proof size: measured `642 + n * 138`, estimated `134551 + n * 2792`.
-		// Fastest run: 4_556_000 ps.
-		Weight::from_parts(72_863_779, 134551)
-			.saturating_add(Weight::from_parts(16_604_784, 0).saturating_mul(n.into()))
+		// Proof size: measured `679 + n * 138`, estimated `134551 + n * 2792`.
+		// Fastest run: 4_426_000 ps.
+		Weight::from_parts(4_566_000, 134551)
+			.saturating_add(Weight::from_parts(17_165_704, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -256,68 +276,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(129_674_000, 1203039)
-			.saturating_add(ParityDbWeight::get().reads(16_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(314_359_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(49_u64))
+			.saturating_add(ParityDbWeight::get().writes(71_u64))
 	}
 	fn update_metadata() -> Weight {
-		Weight::from_parts(13_019_000, 3564)
+		Weight::from_parts(13_059_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn update_inventory() -> Weight {
-		Weight::from_parts(91_426_000, 80474)
-			.saturating_add(ParityDbWeight::get().reads(34_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(184_135_000, 82878)
+			.saturating_add(ParityDbWeight::get().reads(67_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn set_agent() -> Weight {
-		Weight::from_parts(18_498_000, 6138)
+		Weight::from_parts(18_838_000, 6138)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pause() -> Weight {
-		Weight::from_parts(15_383_000, 3586)
+		Weight::from_parts(15_393_000, 3586)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(11_758_000, 3564)
+		Weight::from_parts(11_657_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(71_316_000, 134551)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(377_914_000, 134551)
+			.saturating_add(ParityDbWeight::get().reads(39_u64))
+			.saturating_add(ParityDbWeight::get().writes(103_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(151_426_000, 1203039)
+		Weight::from_parts(117_506_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn heartbeat_back_online() -> Weight {
-		Weight::from_parts(187_450_000, 1203039)
+		Weight::from_parts(136_243_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn force_jail() -> Weight {
-		Weight::from_parts(24_757_000, 134551)
+		Weight::from_parts(25_127_000, 134551)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn force_unjail() -> Weight {
-		Weight::from_parts(132_808_000, 1203039)
+		Weight::from_parts(101_311_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_heartbeat_params() -> Weight {
-		Weight::from_parts(7_791_000, 1497)
+		Weight::from_parts(7_821_000, 1497)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(72_863_779, 134551)
-			.saturating_add(Weight::from_parts(16_604_784, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_566_000, 134551)
+			.saturating_add(Weight::from_parts(17_165_704, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

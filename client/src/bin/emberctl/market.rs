@@ -183,11 +183,13 @@ pub fn read_manifest(path: &PathBuf) -> Result<(Vec<u8>, [u8; 32]), CliError> {
 pub async fn providers(ctx: &Context, args: ProvidersArgs) -> Result<(), CliError> {
 	let chain = ctx.chain().await?;
 	let mut providers = chain.providers().await?;
+	let now = u32::try_from(chain.finalized_block().await?).unwrap_or(u32::MAX);
 	if args.free {
 		providers.retain(|p| p.accepts_work && !p.free_gpus.is_empty());
 	}
 	ctx.out.show(&providers, || {
-		let mut t = table(&["owner", "status", "region", "GPUs", "free", "last heartbeat"]);
+		let mut t =
+			table(&["owner", "status", "region", "GPUs", "free", "proven", "last heartbeat"]);
 		for p in &providers {
 			let mut models: Vec<String> = Vec::new();
 			for gpu in &p.gpus {
@@ -209,6 +211,11 @@ pub async fn providers(ctx: &Context, args: ProvidersArgs) -> Result<(), CliErro
 				p.region.clone(),
 				format!("{} × {}", p.gpus.len(), models.join(", ")),
 				p.free_gpus.len().to_string(),
+				p.gpus
+					.iter()
+					.filter(|gpu| gpu.proven_until.is_some_and(|b| b > now))
+					.count()
+					.to_string(),
 				format!("#{}", p.last_heartbeat),
 			]);
 		}

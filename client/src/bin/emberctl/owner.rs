@@ -160,7 +160,8 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 			ctx.out.show(&provider, || match &provider {
 				None => format!("{owner} is not a registered provider"),
 				Some(p) => {
-					let mut t = table(&["GPU", "VRAM MiB", "cc", "uuid hash", "free"]);
+					let mut t =
+						table(&["GPU", "VRAM MiB", "cc", "uuid hash", "free", "proven until"]);
 					for g in &p.gpus {
 						let free = p.free_gpus.iter().any(|f| f.uuid_hash == g.uuid_hash);
 						t.add_row(vec![
@@ -169,6 +170,7 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 							g.compute_capability.clone(),
 							g.uuid_hash.clone(),
 							if free { "yes".into() } else { "no".into() },
+							g.proven_until.map_or_else(|| "no proof".into(), |b| format!("#{b}")),
 						]);
 					}
 					format!(
