@@ -2,7 +2,8 @@
 # Runs a local Ember development chain with one GPU provider on it: Alice produces and finalizes
 # blocks (JSON-RPC on ws://127.0.0.1:9944, Prometheus on http://127.0.0.1:9615/metrics), and a
 # provider agent with a simulated inventory of two GPUs (owner //Charlie, agent //Charlie//agent)
-# bonds, registers, heartbeats and bids. Then it prints the emberctl commands that lease a GPU.
+# bonds, registers, heartbeats, proves its GPUs and bids. Then it prints the emberctl commands that
+# lease a GPU.
 # `EMBER_AGENT=0` starts the chain alone. Extra arguments go to ember-node.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -98,7 +99,8 @@ cat <<TXT
   Lease a GPU as the tenant //Dave (in another terminal; emberctl is $BIN/emberctl):
 
     export PATH="$BIN:\$PATH" EMBER_KEY=//Dave
-    emberctl providers                       # Charlie's machine, once registered (~20 s)
+    emberctl providers                       # Charlie's machine: registered (~20 s), then its
+                                             # GPUs proven by a challenge round (~80 s, "proven")
     emberctl order create --count 1 --duration 30m --max-price 3 --manifest $WORK/hello.json
     emberctl bids 0                          # the agent bids within a few blocks
     emberctl accept 0 5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y

@@ -279,6 +279,8 @@ mod attacks;
 #[cfg(test)]
 mod equivocation;
 #[cfg(test)]
+mod proof_gates;
+#[cfg(test)]
 mod proptests;
 #[cfg(any(test, feature = "runtime-benchmarks"))]
 mod proven;

@@ -109,8 +109,10 @@ impl<T: Config> Pallet<T> {
 		// first blocks) go to the lease; the rest stay listed, in order.
 		let wanted = usize::try_from(gpus).unwrap_or(usize::MAX);
 		let (mut leased, mut rest) = (alloc::vec::Vec::new(), alloc::vec::Vec::new());
+		let inventory = T::Registry::gpus(&provider);
 		for hash in core::mem::take(&mut offer.available) {
-			if leased.len() < wanted && Self::ensure_proven(&provider, &[hash]).is_ok() {
+			if leased.len() < wanted && Self::ensure_leasable(&provider, &inventory, &hash).is_ok()
+			{
 				leased.push(hash);
 			} else {
 				rest.push(hash);

@@ -2,7 +2,7 @@
 
 use crate::{lease::NewLease, *};
 use ember_primitives::{
-	Balance, GpuProofs, GpuUuidHash, LeaseId, OrderId, ProviderRegistry, ProviderStake,
+	Balance, GpuProofs, GpuSpec, GpuUuidHash, LeaseId, OrderId, ProviderRegistry, ProviderStake,
 };
 use frame_support::{
 	ensure,
@@ -339,10 +339,7 @@ impl<T: Config> Pallet<T> {
 
 		let inventory = T::Registry::gpus(provider);
 		for hash in gpus {
-			let spec = inventory
-				.iter()
-				.find(|gpu| gpu.uuid_hash == *hash)
-				.ok_or(Error::<T>::UnknownGpu)?;
+			let spec = Self::spec_in(&inventory, hash)?;
 			if let Some(requirement) = requirement {
 				ensure!(requirement.is_met_by(spec), Error::<T>::GpuMismatch);
 			}
@@ -359,15 +356,29 @@ impl<T: Config> Pallet<T> {
 	/// honest provider's proofs that way).
 	pub(crate) fn ensure_proven(provider: &T::AccountId, gpus: &[GpuUuidHash]) -> DispatchResult {
 		let inventory = T::Registry::gpus(provider);
-		for hash in gpus {
-			let spec = inventory
-				.iter()
-				.find(|gpu| gpu.uuid_hash == *hash)
-				.ok_or(Error::<T>::UnknownGpu)?;
-			ensure!(T::Proofs::is_proven(provider, spec), Error::<T>::GpuNotProven);
-			ensure!(!T::Proofs::is_challenged(provider, hash), Error::<T>::GpuChallenged);
-		}
+		gpus.iter()
+			.try_for_each(|hash| Self::ensure_leasable(provider, &inventory, hash))
+	}
+
+	/// `hash`, one of the GPUs in `provider`'s `inventory`, may go into a lease now: see
+	/// [`Self::ensure_proven`].
+	pub(crate) fn ensure_leasable(
+		provider: &T::AccountId,
+		inventory: &[GpuSpec],
+		hash: &GpuUuidHash,
+	) -> DispatchResult {
+		let spec = Self::spec_in(inventory, hash)?;
+		ensure!(T::Proofs::is_proven(provider, spec), Error::<T>::GpuNotProven);
+		ensure!(!T::Proofs::is_challenged(provider, hash), Error::<T>::GpuChallenged);
 		Ok(())
+	}
+
+	/// The entry of GPU `hash` in `inventory`.
+	fn spec_in<'a>(inventory: &'a [GpuSpec], hash: &GpuUuidHash) -> Result<&'a GpuSpec, Error<T>> {
+		inventory
+			.iter()
+			.find(|gpu| gpu.uuid_hash == *hash)
+			.ok_or(Error::<T>::UnknownGpu)
 	}
 
 	/// Commit free GPUs to `to`, counting them in the provider's book.

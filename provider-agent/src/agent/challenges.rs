@@ -128,7 +128,8 @@ pub(super) async fn challenge_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 		if now < next_request_look {
 			continue;
 		}
-		next_request_look = now.saturating_add(REQUEST_EVERY_BLOCKS);
+		// Until the provider is registered and takes work, look every block: a new GPU asks
+		// for its first round in the block after its registration is seen.
 		let Some((idle, accepts_work)) = chain_challenges::idle_gpus(&at, &shared.owner).await?
 		else {
 			continue;
@@ -136,6 +137,7 @@ pub(super) async fn challenge_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 		if !accepts_work {
 			continue;
 		}
+		next_request_look = now.saturating_add(REQUEST_EVERY_BLOCKS);
 		let challenged: BTreeSet<[u8; 32]> = open.iter().map(|c| c.gpu).collect();
 		request_after.retain(|_, after| *after > now);
 		// One request per model: the chain challenges every idle GPU of the model with it.
