@@ -11,7 +11,7 @@
 
 use std::{
 	collections::{BTreeMap, BTreeSet},
-	sync::{atomic::Ordering, Arc, Mutex},
+	sync::{Arc, Mutex},
 };
 
 use ember_client::{
@@ -93,9 +93,9 @@ pub(super) async fn challenge_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 	let mut next_request_look = 0u32;
 	while let Some(block) = blocks.next().await {
 		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
-		if !shared.liveness.registered.load(Ordering::Relaxed) {
-			continue;
-		}
+		// The registration is read from this best block too (an unregistered provider has no
+		// challenges and no GPUs to ask for), not from the finalized state the follower reads:
+		// a new GPU asks for its first round a block after its registration is included.
 		let now = block.number() as u32;
 		// A best block may be pruned or retracted before it is read: the next one will do.
 		let Ok(at) = block.at().await else { continue };
