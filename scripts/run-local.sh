@@ -100,7 +100,7 @@ cat <<TXT
 
     export PATH="$BIN:\$PATH" EMBER_KEY=//Dave
     emberctl providers                       # Charlie's machine: registered (~20 s), then its
-                                             # GPUs proven by a challenge round (~80 s, "proven")
+                                             # GPUs proven by a challenge round (~40 s more, "proven")
     emberctl order create --count 1 --duration 30m --max-price 3 --manifest $WORK/hello.json
     emberctl bids 0                          # the agent bids within a few blocks
     emberctl accept 0 5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y
