@@ -38,8 +38,6 @@ impl<T: Config> Pallet<T> {
 	/// Start a lease on GPUs already committed (to the winning bid or the offer) and escrow
 	/// already held.
 	pub(crate) fn start_lease(new: NewLease<T>) -> Result<LeaseId, DispatchError> {
-		// A proof may have lapsed, or been lost, since the GPUs were bid or listed.
-		Self::ensure_proven(&new.provider, &new.gpus)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let lease_id = NextLeaseId::<T>::get();
 

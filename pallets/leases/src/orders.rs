@@ -167,6 +167,8 @@ impl<T: Config> Pallet<T> {
 		let bid = Bids::<T>::get(order_id, &provider).ok_or(Error::<T>::UnknownBid)?;
 		ensure!(T::Registry::accepts_work(&provider), Error::<T>::ProviderUnavailable);
 		Self::ensure_lease_room(&order.tenant, &provider)?;
+		// A proof may have lapsed, or been lost, since the GPUs were bid.
+		Self::ensure_proven(&provider, &bid.gpus)?;
 
 		let bids = order.bids;
 		Self::award(order_id, order, provider, bid)?;
@@ -350,10 +352,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Every GPU named is in the provider's inventory, still holds a recent proof of compute
-	/// and is in no challenge waiting for its commitment: checked when a lease starts, since a
-	/// proof may lapse or be lost (a failed challenge) while the GPU is bid or listed, and a
-	/// lease started in a challenge's first blocks would void it (a tenant could strip an
-	/// honest provider's proofs that way).
+	/// and is in no challenge waiting for its commitment: checked once before every lease
+	/// starts (by `accept_bid`, by the auto-award before it tries a bid, and GPU by GPU by
+	/// `rent`), since a proof may lapse or be lost (a failed challenge) while the GPU is bid or
+	/// listed, and a lease started in a challenge's first blocks would void it (a tenant could
+	/// strip an honest provider's proofs that way).
 	pub(crate) fn ensure_proven(provider: &T::AccountId, gpus: &[GpuUuidHash]) -> DispatchResult {
 		let inventory = T::Registry::gpus(provider);
 		gpus.iter()
