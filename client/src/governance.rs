@@ -14,8 +14,10 @@ use crate::{
 		runtime::{
 			self,
 			runtime_types::{
+				bounded_collections::bounded_vec::BoundedVec,
 				ember_primitives::traits::ProviderOffence, ember_runtime::RuntimeCall,
 				pallet_collective::pallet::Call as CouncilCall,
+				pallet_emissions::pallet::Call as EmissionsCall,
 				pallet_membership::pallet::Call as MembershipCall,
 				pallet_providers::pallet::Call as ProvidersCall,
 				pallet_slashing::pallet::Call as SlashingCall,
@@ -56,6 +58,14 @@ pub enum Action {
 	},
 	/// Set the most of a provider's backing its offences may take in one era, in percent.
 	SetEraSlashCap(u32),
+	/// Rate a GPU model (the exact NVML name), or remove its rating (`None`: it scores the
+	/// default). The score sets the model's emissions and the stake units it weighs.
+	SetClassScore {
+		/// The model, as NVML reports it.
+		model: String,
+		/// Its class score (a T4 is 100).
+		score: Option<u32>,
+	},
 	/// Pay `amount` plancks from the treasury to `beneficiary` (paid out by `payout`).
 	Spend {
 		/// Plancks.
@@ -112,6 +122,12 @@ impl Action {
 			Action::SetEraSlashCap(percent) => {
 				RuntimeCall::Slashing(SlashingCall::set_era_slash_cap {
 					cap: Perbill(percent.min(100) * 10_000_000),
+				})
+			},
+			Action::SetClassScore { model, score } => {
+				RuntimeCall::Emissions(EmissionsCall::set_class_score {
+					model: BoundedVec(model.into_bytes()),
+					score,
 				})
 			},
 			Action::Spend { amount, beneficiary } => RuntimeCall::Treasury(TreasuryCall::spend {

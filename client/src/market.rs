@@ -99,9 +99,13 @@ pub struct Provider {
 	pub free_gpus: Vec<Gpu>,
 	/// Whether it takes new work now.
 	pub accepts_work: bool,
-	/// Why it takes no new work (`None` when it does): its status, a pause, or a bond that a
-	/// slash left below what its GPUs require, as the chain's `Providers.why_idle` says.
+	/// Why it takes no new work (`None` when it does): its status, a pause, or a bond below
+	/// what its GPUs require (after a slash, or a class score raised), as the chain's
+	/// `Providers.why_idle` says.
 	pub idle_reason: Option<String>,
+	/// The stake units its GPUs weigh by class: its owner's bond must cover the base plus
+	/// `ProviderStakePerUnit` for each.
+	pub stake_units: u32,
 	/// Block of its last heartbeat.
 	pub last_heartbeat: u32,
 }
@@ -339,7 +343,7 @@ fn idle_reason_text(
 		IdleReason::Status(status) => status_name(status).to_string(),
 		IdleReason::Paused => "paused by its owner".to_string(),
 		IdleReason::BondTooLow { bonded, required } => format!(
-			"bond too low after a slash: {} bonded, {} required (top up with `emberctl provider bond`)",
+			"bond too low for its GPUs' stake units (after a slash, or a class score raised): {} bonded, {} required (top up with `emberctl provider bond`)",
 			crate::units::format_embr(*bonded),
 			crate::units::format_embr(*required),
 		),
@@ -391,19 +395,31 @@ fn lease_view(view: rt_api::LeaseView<AccountId, u32>) -> Lease {
 	}
 }
 
-/// What an owner must bond to register GPUs: `base` plus `per_gpu` for each.
+/// What an owner must bond to register GPUs: `base`, plus `per_unit` for each stake unit its
+/// GPUs weigh. A GPU weighs its class score divided by `unit_score`, rounded up, and at least
+/// one unit, so claiming a stronger GPU needs more stake.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub struct StakeRules {
 	/// The bond every provider needs, plancks.
 	pub base: u128,
-	/// What each GPU adds, plancks.
-	pub per_gpu: u128,
+	/// What each stake unit adds, plancks.
+	pub per_unit: u128,
+	/// The class score one stake unit stands for.
+	pub unit_score: u32,
 }
 
 impl StakeRules {
-	/// The bond `gpus` GPUs need.
-	pub fn required(&self, gpus: u32) -> u128 {
-		self.base.saturating_add(self.per_gpu.saturating_mul(u128::from(gpus)))
+	/// The stake units GPUs of class scores `scores` weigh, counted as the runtime counts them.
+	pub fn units(&self, scores: &[u32]) -> u32 {
+		scores
+			.iter()
+			.map(|score| score.div_ceil(self.unit_score.max(1)).max(1))
+			.fold(0u32, u32::saturating_add)
+	}
+
+	/// The bond GPUs weighing `units` stake units need.
+	pub fn required(&self, units: u32) -> u128 {
+		self.base.saturating_add(self.per_unit.saturating_mul(u128::from(units)))
 	}
 }
 
@@ -510,6 +526,16 @@ impl Chain {
 			.within_deadline()
 			.await?;
 		let idle_reason = why_idle(at, owner).await?.map(|reason| idle_reason_text(&reason));
+		let stake_units = at
+			.storage()
+			.try_fetch(runtime::storage().providers().stake_units(), (owner,))
+			.await
+			.map_err(ChainError::rpc)?
+			.map(|units| units.decode())
+			.transpose()
+			.map_err(ChainError::rpc)?
+			// A provider without a record weighs one unit per GPU.
+			.unwrap_or(info.gpu_count);
 		let (region, peer_id, multiaddrs) = match metadata {
 			Some(m) => {
 				(text(&m.region), text(&m.peer_id), m.multiaddrs.0.iter().map(text).collect())
@@ -542,6 +568,7 @@ impl Chain {
 				.unwrap_or_default(),
 			accepts_work: free.map(|f| f.accepts_work).unwrap_or(false),
 			idle_reason,
+			stake_units,
 			last_heartbeat: info.last_heartbeat,
 		})
 	}
@@ -706,11 +733,45 @@ impl Chain {
 		let constants = runtime::constants().provider_staking();
 		Ok(StakeRules {
 			base: at.constants().entry(constants.provider_base_stake()).map_err(ChainError::rpc)?,
-			per_gpu: at
+			per_unit: at
 				.constants()
-				.entry(constants.provider_stake_per_gpu())
+				.entry(constants.provider_stake_per_unit())
+				.map_err(ChainError::rpc)?,
+			unit_score: at
+				.constants()
+				.entry(runtime::constants().providers().stake_unit_score())
 				.map_err(ChainError::rpc)?,
 		})
+	}
+
+	/// The class score of each of `models` (exact NVML names), as the chain's table rates it:
+	/// the default score for models the table does not list.
+	pub async fn class_scores(&self, models: &[&str]) -> Result<Vec<u32>, ChainError> {
+		let at = self.at_finalized().await?;
+		let default = at
+			.storage()
+			.fetch(runtime::storage().emissions().rewards(), ())
+			.await
+			.map_err(ChainError::rpc)?
+			.decode()
+			.map_err(ChainError::rpc)?
+			.default_class_score;
+		let mut scores = Vec::with_capacity(models.len());
+		for model in models {
+			let listed = at
+				.storage()
+				.try_fetch(
+					runtime::storage().emissions().class_scores(),
+					(BoundedVec(model.as_bytes().to_vec()),),
+				)
+				.await
+				.map_err(ChainError::rpc)?
+				.map(|score| score.decode())
+				.transpose()
+				.map_err(ChainError::rpc)?;
+			scores.push(listed.unwrap_or(default));
+		}
+		Ok(scores)
 	}
 
 	/// An owner's active bond, or `None` when it never bonded (its first bond is `bond`, later
@@ -830,5 +891,22 @@ pub mod calls {
 	/// Formats plancks per GPU-hour for tables.
 	pub fn price(plancks: u128) -> String {
 		format_embr_number(plancks)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::StakeRules;
+
+	#[test]
+	fn gpus_weigh_stake_units_by_class_as_the_runtime_counts_them() {
+		let rules = StakeRules { base: 1_000, per_unit: 100, unit_score: 100 };
+		// A T4 (100), an RTX 4090 (350, rounded up to 4), an H100 (1,000), and a model scored
+		// below the unit that still weighs one.
+		assert_eq!(rules.units(&[100, 350, 1_000, 40]), 1 + 4 + 10 + 1);
+		assert_eq!(rules.required(rules.units(&[1_000; 32])), 1_000 + 100 * 320);
+		assert_eq!(rules.units(&[]), 0);
+		// A zero unit reads as one point rather than dividing by zero.
+		assert_eq!(StakeRules { unit_score: 0, ..rules }.units(&[7]), 7);
 	}
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use common::{extrinsic::submit, prover::prove_gpus, Node};
 use ember_primitives::{ComputeCapability, GpuSpec};
 use ember_runtime::{
-	configs::{ProviderBaseStake, ProviderStakePerGpu},
+	configs::{ProviderBaseStake, ProviderStakePerUnit},
 	AccountId, Balance, BlockNumber, RuntimeCall, EMBR,
 };
 use pallet_leases::GpuRequirement;
@@ -50,7 +50,7 @@ fn gpu_json(i: u8) -> Value {
 
 /// Bob's batch: fund the agent (it pays for its bids), bond, register two GPUs in `eu-west`.
 fn register_provider(agent: &AccountId) -> RuntimeCall {
-	let required = ProviderBaseStake::get() + 2 * ProviderStakePerGpu::get();
+	let required = ProviderBaseStake::get() + 2 * ProviderStakePerUnit::get();
 	RuntimeCall::Utility(pallet_utility::Call::batch_all {
 		calls: vec![
 			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {

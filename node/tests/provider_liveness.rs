@@ -13,7 +13,7 @@ use common::{
 };
 use ember_primitives::{ComputeCapability, GpuSpec, ProviderStatus};
 use ember_runtime::{
-	configs::{ProviderBaseStake, ProviderStakePerGpu},
+	configs::{ProviderBaseStake, ProviderStakePerUnit},
 	AccountId, Balance, BlockNumber, Runtime, RuntimeCall, EMBR,
 };
 use sp_core::{crypto::Pair as _, sr25519, H256};
@@ -55,7 +55,7 @@ fn register_calls(agent: &AccountId) -> Vec<RuntimeCall> {
 			uuid_hash: H256::repeat_byte(i + 1),
 		})
 		.collect::<Vec<_>>();
-	let required: Balance = ProviderBaseStake::get() + 2 * ProviderStakePerGpu::get();
+	let required: Balance = ProviderBaseStake::get() + 2 * ProviderStakePerUnit::get();
 	vec![
 		RuntimeCall::ProviderStaking(pallet_provider_staking::Call::bond { value: required }),
 		RuntimeCall::Providers(pallet_providers::Call::register {

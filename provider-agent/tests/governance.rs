@@ -1,5 +1,6 @@
 //! The council governs a real `ember-node --dev` through `emberctl`: a majority reports an
-//! offence and then cancels the slash it queued, while strangers and a single member cannot.
+//! offence and then cancels the slash it queued, while strangers and a single member cannot;
+//! then it rates a GPU model, and the provider's stake follows once anyone applies the score.
 
 mod support;
 
@@ -105,4 +106,76 @@ fn a_council_majority_reports_an_offence_and_cancels_its_slash() {
 	assert_eq!(held(&node, &dave), bonded, "the cancelled slash took stake");
 	// The event names the provider by its address.
 	assert!(event_fields(&closed, "Slashing", "SlashCancelled").contains(&dave), "{closed}");
+
+	stake_follows_the_class_score(&node, &dave);
+}
+
+/// Dave registers two GPUs of a model the table does not list (a stake unit each); the council
+/// rates the model 2,500 (25 units each), anyone applies the score, and Dave's 5,000 EMBR bond
+/// no longer covers his claim until he tops up.
+fn stake_follows_the_class_score(node: &DevNode, dave: &str) {
+	let inventory =
+		std::env::temp_dir().join(format!("ember-e2e-governance-{}-gpus.json", std::process::id()));
+	let gpus = (1..=2)
+		.map(|index| {
+			serde_json::json!({
+				"model": "NVIDIA L4",
+				"vram_mib": 23034,
+				"compute_capability": "8.9",
+				"uuid_hash": format!("0x{}", format!("{index:02x}").repeat(32)),
+			})
+		})
+		.collect::<Vec<_>>();
+	std::fs::write(&inventory, serde_json::to_string(&gpus).expect("json")).expect("written");
+	let ferdie = account(&key("//Ferdie")).to_string();
+	let inventory_path = inventory.display().to_string();
+	let registered = run(
+		node,
+		Some("//Dave"),
+		&[
+			"provider",
+			"register",
+			"--agent",
+			ferdie.as_str(),
+			"--region",
+			"eu-west",
+			"--peer-id",
+			"12D3KooWGovernanceTestPeer",
+			"--multiaddr",
+			"/ip4/127.0.0.1/tcp/4001",
+			"--inventory",
+			inventory_path.as_str(),
+		],
+	);
+	let _ = std::fs::remove_file(&inventory);
+	assert!(has_event(&registered, "Providers", "StakeUnitsSet"), "{registered}");
+	let show = |node: &DevNode| run(node, None, &["provider", "show", dave]);
+	assert_eq!(show(node)["stake_units"], 2, "{}", show(node));
+	assert_eq!(show(node)["accepts_work"], true, "{}", show(node));
+
+	// The council's third motion: index 2.
+	run(node, Some("//Alice"), &["council", "propose", "set-class-score", "NVIDIA L4", "2500"]);
+	run(node, Some("//Bob"), &["council", "vote", "2", "aye"]);
+	let closed = run(node, Some("//Eve"), &["council", "close", "2"]);
+	assert!(has_event(&closed, "Emissions", "ClassScoreSet"), "{closed}");
+	// Nothing changes behind the provider's back until someone applies the score.
+	assert_eq!(show(node)["stake_units"], 2);
+
+	let applied = run(node, Some("//Eve"), &["provider", "refresh-stake", dave]);
+	assert!(has_event(&applied, "Providers", "StakeUnitsSet"), "{applied}");
+	let provider = show(node);
+	assert_eq!(provider["stake_units"], 50, "{provider}");
+	assert_eq!(provider["accepts_work"], false, "{provider}");
+	assert!(
+		provider["idle_reason"]
+			.as_str()
+			.is_some_and(|why| why.contains("6000 EMBR required")),
+		"{provider}"
+	);
+	let again = emberctl(node, Some("//Eve"), &["provider", "refresh-stake", dave])
+		.expect_err("a refresh that changes nothing");
+	assert!(again.contains("StakeUnitsUnchanged"), "{again}");
+
+	run(node, Some("//Dave"), &["provider", "bond", "1000"]);
+	assert_eq!(show(node)["accepts_work"], true, "{}", show(node));
 }

@@ -38,10 +38,10 @@ frame_benchmarking::define_benchmarks!(
 pub struct ProvidersBenchmarkHelper;
 
 impl pallet_providers::BenchmarkHelper<AccountId> for ProvidersBenchmarkHelper {
-	fn ensure_stake(owner: &AccountId, gpus: u32) {
+	fn ensure_stake(owner: &AccountId, units: u32) {
 		use ember_primitives::ProviderStake;
 		let required =
-			<ProviderStaking as ProviderStake<AccountId, crate::Balance>>::required_stake(gpus);
+			<ProviderStaking as ProviderStake<AccountId, crate::Balance>>::required_stake(units);
 		let own = <ProviderStaking as ProviderStake<AccountId, crate::Balance>>::own_stake(owner);
 		if own >= required {
 			return;

@@ -1163,7 +1163,8 @@ fn unbonding_does_not_escape_a_pending_slash() {
 		assert_eq!(status(0), Some(ProviderStatus::Offline));
 		let (id, slash) = PendingSlashes::iter().next().expect("downtime reported");
 		let (backing, _) = backing_of(&provider);
-		assert_eq!(backing, 1_000 * EMBR + 300 * EMBR + BOND_SLACK + DELEGATED);
+		// The base, and three RTX 4090s of 4 stake units each.
+		assert_eq!(backing, 1_000 * EMBR + 1_200 * EMBR + BOND_SLACK + DELEGATED);
 		let unspent = LeaseRecords::get(0).expect("still running").escrow;
 		assert!(unspent > 0 && unspent < backing / 100);
 		assert_eq!((slash.kind, slash.amount), (OffenceKind::Downtime, unspent));

@@ -12,7 +12,7 @@ use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
 use sp_runtime::{generic::Digest, traits::Header as _, BoundedVec};
 
 use crate::{
-	configs::{HeartbeatPeriod, ProviderBaseStake, ProviderStakePerGpu, SessionPeriod},
+	configs::{HeartbeatPeriod, ProviderBaseStake, ProviderStakePerUnit, SessionPeriod},
 	genesis_config_presets::get_preset,
 	AccountId, Balance, Balances, BlockNumber, Executive, Header, Leases, ProviderStaking,
 	Providers, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeHoldReason,
@@ -319,20 +319,35 @@ pub(crate) fn gpu(index: u8) -> ember_primitives::GpuSpec {
 	}
 }
 
-/// Bonds what `gpus` GPUs require and registers `owner` with `agent`, its GPUs proven.
-pub(crate) fn bond_and_register(owner: &AccountId, agent: &AccountId, gpus: u8) {
-	let required: Balance = ProviderBaseStake::get() + ProviderStakePerGpu::get() * gpus as Balance;
-	assert_ok!(ProviderStaking::bond(RuntimeOrigin::signed(owner.clone()), required));
-	assert_ok!(Providers::register(
+/// The bond `gpus` require: the base, and the stake units they weigh by class.
+pub(crate) fn required_bond(gpus: &[ember_primitives::GpuSpec]) -> Balance {
+	ProviderBaseStake::get()
+		+ ProviderStakePerUnit::get() * Balance::from(Providers::stake_units_for(gpus))
+}
+
+/// Registers `owner` with `agent` and `gpus`, with one address.
+fn register(
+	owner: &AccountId,
+	agent: &AccountId,
+	gpus: Vec<ember_primitives::GpuSpec>,
+) -> sp_runtime::DispatchResult {
+	Providers::register(
 		RuntimeOrigin::signed(owner.clone()),
 		agent.clone(),
 		BoundedVec::truncate_from(b"eu-west".to_vec()),
 		BoundedVec::truncate_from(b"12D3KooWEmberTestPeer".to_vec()),
 		BoundedVec::truncate_from(vec![BoundedVec::truncate_from(
-			b"/ip4/127.0.0.1/tcp/30555".to_vec()
+			b"/ip4/127.0.0.1/tcp/30555".to_vec(),
 		)]),
-		BoundedVec::truncate_from((0..gpus).map(gpu).collect::<Vec<_>>()),
-	));
+		BoundedVec::truncate_from(gpus),
+	)
+}
+
+/// Bonds what `gpus` GPUs require and registers `owner` with `agent`, its GPUs proven.
+pub(crate) fn bond_and_register(owner: &AccountId, agent: &AccountId, gpus: u8) {
+	let gpus: Vec<_> = (0..gpus).map(gpu).collect();
+	assert_ok!(ProviderStaking::bond(RuntimeOrigin::signed(owner.clone()), required_bond(&gpus)));
+	assert_ok!(register(owner, agent, gpus));
 	// As if each GPU had passed its first challenge: the agent's side is tested on a node.
 	crate::proven::prove_gpus(owner);
 }
@@ -381,6 +396,76 @@ fn registration_needs_the_bond_and_the_bond_cannot_drop_below_the_gpus_it_covers
 			None
 		);
 		assert_ok!(ProviderStaking::unbond(RuntimeOrigin::signed(owner.clone()), EMBR));
+		check_invariants(System::block_number());
+	});
+}
+
+/// 32 GPUs claimed as `model`.
+fn claimed(model: &str) -> Vec<ember_primitives::GpuSpec> {
+	(0..32u8)
+		.map(|index| ember_primitives::GpuSpec {
+			model: BoundedVec::truncate_from(model.as_bytes().to_vec()),
+			..gpu(index)
+		})
+		.collect()
+}
+
+#[test]
+fn the_bond_follows_the_class_each_gpu_claims() {
+	preset_ext("development").execute_with(|| {
+		let owner = account(Sr25519Keyring::Charlie);
+		let agent = account(Sr25519Keyring::Ferdie);
+		let (t4s, h100s) = (claimed("Tesla T4"), claimed("NVIDIA H100 80GB HBM3"));
+		// 32 T4s weigh a unit each; 32 claimed H100s ten each.
+		assert_eq!(required_bond(&t4s), 4_200 * EMBR);
+		assert_eq!(required_bond(&h100s), 33_000 * EMBR);
+
+		// The bond of 32 T4s does not cover 32 H100s.
+		assert_ok!(ProviderStaking::bond(RuntimeOrigin::signed(owner.clone()), 4_200 * EMBR));
+		assert_noop!(
+			register(&owner, &agent, h100s.clone()),
+			pallet_providers::Error::<Runtime>::InsufficientStake
+		);
+		assert_ok!(register(&owner, &agent, t4s));
+		// Nor can the same 32 GPUs be claimed as H100s afterwards.
+		assert_noop!(
+			Providers::update_inventory(
+				RuntimeOrigin::signed(owner.clone()),
+				BoundedVec::truncate_from(h100s.clone())
+			),
+			pallet_providers::Error::<Runtime>::InsufficientStake
+		);
+		assert_ok!(ProviderStaking::bond_extra(
+			RuntimeOrigin::signed(owner.clone()),
+			28_800 * EMBR
+		));
+		assert_ok!(Providers::update_inventory(
+			RuntimeOrigin::signed(owner.clone()),
+			BoundedVec::truncate_from(h100s)
+		));
+		// And the claim keeps its stake bonded.
+		assert_noop!(
+			ProviderStaking::unbond(RuntimeOrigin::signed(owner.clone()), EMBR),
+			pallet_provider_staking::Error::<Runtime>::BelowRequiredStake
+		);
+
+		// Governance doubles the H100's score; anyone applies it, and the provider takes no
+		// new work until its owner covers the new claim.
+		assert_ok!(crate::Emissions::set_class_score(
+			RuntimeOrigin::root(),
+			BoundedVec::truncate_from(b"NVIDIA H100 80GB HBM3".to_vec()),
+			Some(2_000)
+		));
+		assert_ok!(Providers::refresh_stake_units(
+			RuntimeOrigin::signed(account(Sr25519Keyring::Eve)),
+			owner.clone()
+		));
+		assert!(!Providers::accepts_work(&owner));
+		assert_ok!(ProviderStaking::bond_extra(
+			RuntimeOrigin::signed(owner.clone()),
+			32_000 * EMBR
+		));
+		assert!(Providers::accepts_work(&owner));
 		check_invariants(System::block_number());
 	});
 }

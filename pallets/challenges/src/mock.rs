@@ -206,6 +206,10 @@ impl ProviderRegistry<AccountId> for MockRegistry {
 		PROVIDERS.with(|providers| providers.borrow().get(owner).map(|p| p.gpus.len() as u32))
 	}
 
+	fn stake_units(owner: &AccountId) -> Option<u32> {
+		Self::registered_gpus(owner)
+	}
+
 	fn status(owner: &AccountId) -> Option<ProviderStatus> {
 		PROVIDERS.with(|providers| providers.borrow().get(owner).map(|p| p.status))
 	}

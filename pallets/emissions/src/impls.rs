@@ -1,9 +1,10 @@
 //! How the registry and the lease market feed points in, and the slashing pallet burns.
 
 use crate::*;
+use alloc::vec::Vec;
 use ember_primitives::{
-	BackingObserver, Balance, BurnLedger, DeliveredGpuTime, GpuUuidHash, LeaseAttestation, LeaseId,
-	ProviderBacking, ProviderLifecycle, ProviderRegistry,
+	BackingObserver, Balance, BurnLedger, DeliveredGpuTime, GpuClassScores, GpuSpec, GpuUuidHash,
+	LeaseAttestation, LeaseId, ProviderBacking, ProviderLifecycle, ProviderRegistry,
 };
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -113,5 +114,13 @@ impl<T: Config> BackingObserver<T::AccountId> for Pallet<T> {
 	}
 }
 
-/// Storage reads behind `Registry::accepts_work`: the provider's record and its backing.
-const ACCEPTS_WORK_READS: u64 = 3;
+/// The class table, for the registry's stake units.
+impl<T: Config> GpuClassScores for Pallet<T> {
+	fn class_scores(gpus: &[GpuSpec]) -> Vec<u32> {
+		Self::class_scores_of(gpus.iter())
+	}
+}
+
+/// Storage reads behind `Registry::accepts_work`: the provider's record, its stake units and
+/// its backing.
+const ACCEPTS_WORK_READS: u64 = 4;

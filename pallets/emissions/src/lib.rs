@@ -28,7 +28,9 @@
 //! - **Leased GPU-time.** When the lease market settles a lease, the provider earns a bonus of
 //!   `lease_bonus_percent`% of `blocks × Σ class score of the leased GPUs`.
 //! - **Class scores** come from a governance table by exact model name
-//!   ([`Pallet::set_class_score`]); other models score `default_class_score`.
+//!   ([`Pallet::set_class_score`]); other models score `default_class_score`. The registry
+//!   reads the same table ([`ember_primitives::GpuClassScores`]) to set the stake each GPU
+//!   needs.
 //!
 //! ## Wash rentals do not pay
 //!
@@ -373,6 +375,10 @@ pub mod pallet {
 
 		/// Rate a GPU model (`score`), or remove its rating (`None`: it scores the default).
 		/// `model` is the exact name NVML reports.
+		///
+		/// The score also sets the stake units a GPU of the model weighs in the registry: a
+		/// provider's units follow at its next inventory change, or when anyone calls
+		/// `Providers::refresh_stake_units` for it.
 		///
 		/// Only `ForceOrigin` (governance).
 		#[pallet::call_index(3)]

@@ -123,20 +123,25 @@ impl<T: Config> Pallet<T> {
 
 	/// Sum of the class scores of `gpus`, each model looked up once.
 	pub fn score_of<'a>(gpus: impl Iterator<Item = &'a GpuSpec>) -> u128 {
+		Self::class_scores_of(gpus)
+			.into_iter()
+			.fold(0u128, |sum, score| sum.saturating_add(u128::from(score)))
+	}
+
+	/// The class score of each of `gpus`, in order: the table's entry for its model, or the
+	/// default score. Reads the parameters once and each distinct model once.
+	pub fn class_scores_of<'a>(gpus: impl Iterator<Item = &'a GpuSpec>) -> Vec<u32> {
 		let default = Rewards::<T>::get().default_class_score;
 		let mut known: Vec<(&GpuModelName, u32)> = Vec::new();
-		gpus.map(|gpu| {
-			let score = match known.iter().find(|(model, _)| *model == &gpu.model) {
-				Some((_, score)) => *score,
-				None => {
-					let score = ClassScores::<T>::get(&gpu.model).unwrap_or(default);
-					known.push((&gpu.model, score));
-					score
-				},
-			};
-			u128::from(score)
+		gpus.map(|gpu| match known.iter().find(|(model, _)| *model == &gpu.model) {
+			Some((_, score)) => *score,
+			None => {
+				let score = ClassScores::<T>::get(&gpu.model).unwrap_or(default);
+				known.push((&gpu.model, score));
+				score
+			},
 		})
-		.fold(0u128, |sum, score| sum.saturating_add(score))
+		.collect()
 	}
 
 	/// Add `points` to a provider's counter and to the era's total.

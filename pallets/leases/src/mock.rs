@@ -173,6 +173,10 @@ impl ProviderRegistry<AccountId> for MockRegistry {
 		Self::get(owner).map(|provider| provider.gpus.len() as u32)
 	}
 
+	fn stake_units(owner: &AccountId) -> Option<u32> {
+		Self::registered_gpus(owner)
+	}
+
 	fn status(owner: &AccountId) -> Option<ProviderStatus> {
 		Self::get(owner).map(|provider| provider.status)
 	}

@@ -19,10 +19,10 @@ pub use market::{
 	LeaseOffenceReporter, OfferId, OrderId, ProviderLifecycle, WorkloadStatus,
 };
 pub use traits::{
-	BackingObserver, BurnLedger, Exposure, GpuProofs, InventoryObserver, ProviderBacking,
-	ProviderCommitments, ProviderJail, ProviderOffence, ProviderOffenceReporter,
-	ProviderPunishments, ProviderRegistry, ProviderStake, ProviderStakeSlashing, ProviderStatus,
-	SlashTaken,
+	stake_units_of_score, BackingObserver, BurnLedger, Exposure, GpuClassScores, GpuProofs,
+	InventoryObserver, ProviderBacking, ProviderCommitments, ProviderJail, ProviderOffence,
+	ProviderOffenceReporter, ProviderPunishments, ProviderRegistry, ProviderStake,
+	ProviderStakeSlashing, ProviderStatus, SlashTaken,
 };
 
 /// Balance of an account, in plancks (10^-12 EMBR).

@@ -54,9 +54,13 @@ impl ProviderStatus {
 }
 
 /// What the staking pallet tells the provider registry about a provider's bond.
+///
+/// Stake is counted in **stake units**, not GPUs: a GPU weighs more units the stronger the
+/// class it claims ([`stake_units_of_score`]), so claiming a stronger GPU puts more at risk.
 pub trait ProviderStake<AccountId, Balance> {
-	/// The stake an owner must have bonded to offer `gpu_count` GPUs (base + per-GPU).
-	fn required_stake(gpu_count: u32) -> Balance;
+	/// The stake an owner must have bonded to offer GPUs worth `units` stake units (base plus
+	/// a fixed amount per unit).
+	fn required_stake(units: u32) -> Balance;
 
 	/// The owner's own active (not unbonding) bond.
 	fn own_stake(owner: &AccountId) -> Balance;
@@ -64,8 +68,30 @@ pub trait ProviderStake<AccountId, Balance> {
 	/// Everything backing a provider: the owner's active bond plus active delegations.
 	fn total_backing(owner: &AccountId) -> Balance;
 
-	/// Whether the owner's own bond covers `gpu_count` GPUs.
-	fn has_sufficient_stake(owner: &AccountId, gpu_count: u32) -> bool;
+	/// Whether the owner's own bond covers GPUs worth `units` stake units.
+	fn has_sufficient_stake(owner: &AccountId, units: u32) -> bool;
+}
+
+/// The stake units one GPU of class score `score` weighs when a unit stands for `unit_score`:
+/// its score divided by the unit's, rounded up, and never less than one. With the reference
+/// table (a T4 at 100, an H100 at 1,000) and a unit of 100, a T4 weighs 1 unit and an H100 10.
+pub fn stake_units_of_score(score: u32, unit_score: u32) -> u32 {
+	score.div_ceil(unit_score.max(1)).max(1)
+}
+
+/// The governance table of GPU class scores (the emissions pallet keeps it): how much compute
+/// a model stands for, relative to a T4 at 100. Callers' benchmarks measure its reads.
+pub trait GpuClassScores {
+	/// The class score of each of `gpus`, in order: the table's entry for its model, or the
+	/// default score for models not listed. Reads each distinct model once.
+	fn class_scores(gpus: &[GpuSpec]) -> Vec<u32>;
+}
+
+/// No table: every GPU scores 100, the reference class.
+impl GpuClassScores for () {
+	fn class_scores(gpus: &[GpuSpec]) -> Vec<u32> {
+		gpus.iter().map(|_| 100).collect()
+	}
 }
 
 /// Who backed a provider when an offence was reported, and how much each held for it then
@@ -124,6 +150,10 @@ pub trait ProviderStakeSlashing<AccountId, Balance> {
 pub trait ProviderRegistry<AccountId> {
 	/// Number of GPUs a provider has registered, `None` when it is not registered.
 	fn registered_gpus(owner: &AccountId) -> Option<u32>;
+
+	/// The stake units a provider's GPUs weigh (see [`ProviderStake`]), `None` when it is not
+	/// registered.
+	fn stake_units(owner: &AccountId) -> Option<u32>;
 
 	/// The provider's status, `None` when it is not registered.
 	fn status(owner: &AccountId) -> Option<ProviderStatus>;
@@ -212,6 +242,10 @@ impl<AccountId> InventoryObserver<AccountId> for () {
 /// No registry: nobody is registered.
 impl<AccountId> ProviderRegistry<AccountId> for () {
 	fn registered_gpus(_owner: &AccountId) -> Option<u32> {
+		None
+	}
+
+	fn stake_units(_owner: &AccountId) -> Option<u32> {
 		None
 	}
 
@@ -346,4 +380,23 @@ pub trait ProviderOffenceReporter<AccountId> {
 
 	/// The most one `report` costs, for callers that charge it in their own weight.
 	fn report_weight() -> Weight;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::stake_units_of_score;
+
+	#[test]
+	fn a_gpu_weighs_its_score_in_units_rounded_up_and_at_least_one() {
+		assert_eq!(stake_units_of_score(100, 100), 1);
+		assert_eq!(stake_units_of_score(1_000, 100), 10);
+		assert_eq!(stake_units_of_score(850, 100), 9);
+		assert_eq!(stake_units_of_score(101, 100), 2);
+		// A model scored below the reference, or at zero, still weighs a unit.
+		assert_eq!(stake_units_of_score(40, 100), 1);
+		assert_eq!(stake_units_of_score(0, 100), 1);
+		// A zero unit is read as one point, never a division by zero.
+		assert_eq!(stake_units_of_score(7, 0), 7);
+		assert_eq!(stake_units_of_score(u32::MAX, 1), u32::MAX);
+	}
 }

@@ -22,17 +22,41 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 	frame_system::Pallet::<T>::assert_last_event(event.into());
 }
 
-/// `count` GPUs with the longest model name, their UUID hashes numbered from `first`.
+fn assert_has_event<T: Config>(event: Event<T>) {
+	frame_system::Pallet::<T>::assert_has_event(event.into());
+}
+
+/// `count` GPUs, each of its own model with the longest name (so that every class score is
+/// read), their UUID hashes numbered from `first`.
 fn inventory<T: Config>(first: u32, count: u32) -> GpuInventoryOf<T> {
 	let gpus: Vec<GpuSpec> = (first..first.saturating_add(count))
 		.map(|index| GpuSpec {
-			model: GpuModelName::truncate_from([b'G'].repeat(MAX_GPU_MODEL_LEN as usize)),
+			model: model_name(index),
 			vram_mib: 81_920,
 			compute_capability: ComputeCapability::new(9, 0),
 			uuid_hash: uuid_hash(index),
 		})
 		.collect();
 	GpuInventoryOf::<T>::truncate_from(gpus)
+}
+
+/// A model name of the longest length, distinct for each `index`.
+fn model_name(index: u32) -> GpuModelName {
+	let mut name = [b'G'].repeat(MAX_GPU_MODEL_LEN as usize);
+	let tail = name.len().saturating_sub(4);
+	for (offset, byte) in index.to_be_bytes().iter().enumerate() {
+		if let Some(slot) = name.get_mut(tail.saturating_add(offset)) {
+			// Printable, so the names stay well formed.
+			*slot = b'A'.saturating_add(byte % 26);
+		}
+	}
+	GpuModelName::truncate_from(name)
+}
+
+/// Give `owner` the bond that `gpus` GPUs of [`inventory`] need.
+fn ensure_stake_for<T: Config>(owner: &T::AccountId, gpus: u32) {
+	let units = ProvidersPallet::<T>::stake_units_for(&inventory::<T>(0, gpus));
+	T::BenchmarkHelper::ensure_stake(owner, units);
 }
 
 /// A distinct UUID hash for GPU `index`.
@@ -92,7 +116,7 @@ fn fill_own_bucket<T: Config>(owner: &T::AccountId) {
 /// Register `owner` with `gpus` GPUs and full metadata; returns its agent.
 fn register_provider<T: Config>(owner: &T::AccountId, gpus: u32) -> T::AccountId {
 	let agent: T::AccountId = account("agent", 0, SEED);
-	T::BenchmarkHelper::ensure_stake(owner, gpus);
+	ensure_stake_for::<T>(owner, gpus);
 	let result = ProvidersPallet::<T>::do_register(
 		owner.clone(),
 		agent.clone(),
@@ -125,7 +149,7 @@ mod benchmarks {
 		let owner: T::AccountId = whitelisted_caller();
 		let agent: T::AccountId = account("agent", 0, SEED);
 		let gpus = T::MaxGpusPerProvider::get();
-		T::BenchmarkHelper::ensure_stake(&owner, gpus);
+		ensure_stake_for::<T>(&owner, gpus);
 		let now = frame_system::Pallet::<T>::block_number();
 		fill_spill_buckets::<T>(ProvidersPallet::<T>::liveness_deadline_after(&owner, now));
 		let metadata = full_metadata::<T>();
@@ -141,7 +165,7 @@ mod benchmarks {
 		);
 
 		assert_eq!(status_of::<T>(&owner), Some(ProviderStatus::Active));
-		assert_last_event::<T>(Event::ProviderRegistered {
+		assert_has_event::<T>(Event::ProviderRegistered {
 			provider: owner,
 			agent,
 			gpu_count: gpus,
@@ -151,7 +175,7 @@ mod benchmarks {
 	#[benchmark]
 	fn update_metadata() {
 		let owner: T::AccountId = whitelisted_caller();
-		T::BenchmarkHelper::ensure_stake(&owner, 1);
+		ensure_stake_for::<T>(&owner, 1);
 		let agent: T::AccountId = account("agent", 0, SEED);
 		let result = ProvidersPallet::<T>::do_register(
 			owner.clone(),
@@ -176,19 +200,37 @@ mod benchmarks {
 
 	#[benchmark]
 	fn update_inventory() {
-		// Growth checks the bond, and every GPU already registered is checked for commitments.
+		// Growth reads every class score and checks the bond, and every GPU already registered
+		// is checked for commitments.
 		let owner: T::AccountId = whitelisted_caller();
 		let max = T::MaxGpusPerProvider::get();
 		let before = max.saturating_sub(1).max(1);
 		register_provider::<T>(&owner, before);
-		T::BenchmarkHelper::ensure_stake(&owner, max);
+		ensure_stake_for::<T>(&owner, max);
 		let gpus = inventory::<T>(0, max);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner.clone()), gpus.clone());
 
 		assert_eq!(Inventory::<T>::get(&owner), Some(gpus));
-		assert_last_event::<T>(Event::InventoryUpdated { provider: owner, gpu_count: max });
+		assert_has_event::<T>(Event::InventoryUpdated { provider: owner, gpu_count: max });
+	}
+
+	#[benchmark]
+	fn refresh_stake_units() {
+		// The largest inventory, each GPU of its own model: every class score is read.
+		let owner: T::AccountId = whitelisted_caller();
+		let caller: T::AccountId = account("caller", 0, SEED);
+		let max = T::MaxGpusPerProvider::get();
+		register_provider::<T>(&owner, max);
+		let units = StakeUnits::<T>::get(&owner).unwrap_or(max);
+		// As if a class score had fallen since the units were recorded.
+		StakeUnits::<T>::insert(&owner, units.saturating_add(1));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), owner.clone());
+
+		assert_eq!(StakeUnits::<T>::get(&owner), Some(units));
 	}
 
 	#[benchmark]

@@ -23,7 +23,8 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_metadata_valid(&metadata)?;
 		Self::ensure_inventory_valid(&gpus)?;
 		let gpu_count = Self::gpu_count(&gpus);
-		ensure!(T::Stake::has_sufficient_stake(&owner, gpu_count), Error::<T>::InsufficientStake);
+		let units = Self::stake_units_for(&gpus);
+		ensure!(T::Stake::has_sufficient_stake(&owner, units), Error::<T>::InsufficientStake);
 
 		let now = frame_system::Pallet::<T>::block_number();
 		// The last fallible step, and the first write.
@@ -44,7 +45,12 @@ impl<T: Config> Pallet<T> {
 		Inventory::<T>::insert(&owner, gpus);
 		ProviderOfAgent::<T>::insert(&agent, &owner);
 
-		Self::deposit_event(Event::ProviderRegistered { provider: owner, agent, gpu_count });
+		Self::deposit_event(Event::ProviderRegistered {
+			provider: owner.clone(),
+			agent,
+			gpu_count,
+		});
+		Self::record_stake_units(&owner, units);
 		Ok(())
 	}
 
@@ -76,19 +82,22 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let gpu_count = Self::gpu_count(&gpus);
-		// Shrinking never needs stake: a slashed provider must still be able to cut its offer.
-		if gpu_count > info.gpu_count {
-			ensure!(
-				T::Stake::has_sufficient_stake(&owner, gpu_count),
-				Error::<T>::InsufficientStake
-			);
+		let recorded_units = Self::recorded_stake_units(&owner, &info);
+		let units = Self::stake_units_for(&gpus);
+		// Weighing less never needs stake: a slashed provider must still be able to cut its
+		// offer. Swapping a GPU for a stronger one weighs more, at the same count.
+		if units > recorded_units {
+			ensure!(T::Stake::has_sufficient_stake(&owner, units), Error::<T>::InsufficientStake);
 		}
 
 		info.gpu_count = gpu_count;
 		Providers::<T>::insert(&owner, info);
 		T::InventoryObserver::inventory_changed(&owner, &current, &gpus);
 		Inventory::<T>::insert(&owner, gpus);
-		Self::deposit_event(Event::InventoryUpdated { provider: owner, gpu_count });
+		Self::deposit_event(Event::InventoryUpdated { provider: owner.clone(), gpu_count });
+		if units != recorded_units {
+			Self::record_stake_units(&owner, units);
+		}
 		Ok(())
 	}
 
@@ -239,6 +248,7 @@ impl<T: Config> Pallet<T> {
 		ProviderOfAgent::<T>::remove(&info.agent);
 		Providers::<T>::remove(owner);
 		Metadata::<T>::remove(owner);
+		StakeUnits::<T>::remove(owner);
 		let gpus = Inventory::<T>::take(owner).unwrap_or_default();
 		T::InventoryObserver::inventory_changed(owner, &gpus, &[]);
 	}

@@ -12,6 +12,10 @@ impl<T: Config> ProviderRegistry<T::AccountId> for Pallet<T> {
 		Providers::<T>::get(owner).map(|info| info.gpu_count)
 	}
 
+	fn stake_units(owner: &T::AccountId) -> Option<u32> {
+		Providers::<T>::get(owner).map(|info| Self::recorded_stake_units(owner, &info))
+	}
+
 	fn status(owner: &T::AccountId) -> Option<ProviderStatus> {
 		Providers::<T>::get(owner).map(|info| info.status)
 	}
@@ -53,26 +57,28 @@ impl<T: Config> ProviderJail<T::AccountId> for Pallet<T> {
 
 impl<T: Config> Pallet<T> {
 	/// Whether the provider may take new work: registered, Active, not paused, and its owner's
-	/// bond still covers its GPUs (a slash may have left it short until it tops up).
+	/// bond still covers its GPUs' stake units (a slash, or a class score raised, may have left
+	/// it short until it tops up).
 	pub fn accepts_work(owner: &T::AccountId) -> bool {
 		Providers::<T>::get(owner).is_some_and(|info| {
 			info.status.accepts_work()
 				&& !info.paused
-				&& T::Stake::has_sufficient_stake(owner, info.gpu_count)
+				&& T::Stake::has_sufficient_stake(owner, Self::recorded_stake_units(owner, &info))
 		})
 	}
 
 	/// Why the provider takes no new work, `None` when it does (or is not registered).
 	pub fn idle_reason(owner: &T::AccountId) -> Option<IdleReason> {
 		let info = Providers::<T>::get(owner)?;
+		let units = Self::recorded_stake_units(owner, &info);
 		if !info.status.accepts_work() {
 			Some(IdleReason::Status(info.status))
 		} else if info.paused {
 			Some(IdleReason::Paused)
-		} else if !T::Stake::has_sufficient_stake(owner, info.gpu_count) {
+		} else if !T::Stake::has_sufficient_stake(owner, units) {
 			Some(IdleReason::BondTooLow {
 				bonded: T::Stake::own_stake(owner),
-				required: T::Stake::required_stake(info.gpu_count),
+				required: T::Stake::required_stake(units),
 			})
 		} else {
 			None

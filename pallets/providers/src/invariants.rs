@@ -40,6 +40,11 @@ impl<T: Config> Pallet<T> {
 				u32::try_from(inventory.len()).ok() == Some(info.gpu_count),
 				"gpu count differs from the inventory"
 			);
+			// Every GPU weighs at least one stake unit.
+			ensure!(
+				StakeUnits::<T>::get(&owner).is_none_or(|units| units >= info.gpu_count),
+				"a provider weighs fewer stake units than it has GPUs"
+			);
 			let metadata = Metadata::<T>::get(&owner).ok_or("provider without metadata")?;
 			Self::ensure_metadata_valid(&metadata).map_err(|_| "invalid metadata")?;
 
@@ -74,6 +79,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			Inventory::<T>::iter_keys().count() == provider_count as usize,
 			"an inventory outlived its provider"
+		);
+		ensure!(
+			StakeUnits::<T>::iter_keys().all(|owner| Providers::<T>::contains_key(owner)),
+			"stake units outlived their provider"
 		);
 		ensure!(
 			Metadata::<T>::iter_keys().count() == provider_count as usize,

@@ -16,9 +16,13 @@
 //! of each device UUID (raw UUIDs never go on chain). The inventory is never empty, every entry is
 //! well formed and no UUID hash appears twice.
 //!
-//! Offering GPUs needs stake: registration, and any inventory update that adds GPUs, requires the
-//! owner's own bond to cover the new GPU count ([`ember_primitives::ProviderStake`]). The registry
-//! holds no funds itself.
+//! Offering GPUs needs stake, and stronger GPUs need more: each GPU weighs **stake units** by the
+//! class score of the model it claims (its score divided by [`Config::StakeUnitScore`], rounded
+//! up, at least one), kept per provider in [`StakeUnits`]. Registration, and any inventory update
+//! that raises the units, requires the owner's own bond to cover them
+//! ([`ember_primitives::ProviderStake`]); a provider whose bond falls short (a slash, or a class
+//! score raised and applied by `refresh_stake_units`) takes no new work until it tops up. The
+//! registry holds no funds itself.
 //!
 //! ## Status
 //!
@@ -83,7 +87,7 @@
 //! ## Calls
 //!
 //! Owner: `register`, `update_metadata`, `update_inventory`, `set_agent`, `pause`, `resume`,
-//! `leave`. Agent: `heartbeat`. `ForceOrigin` (governance): `force_jail`, `force_unjail`. The
+//! `leave`. Agent: `heartbeat`. Anyone: `refresh_stake_units`. `ForceOrigin` (governance): `force_jail`, `force_unjail`. The
 //! slashing pallet jails through [`Pallet::do_jail`] and [`Pallet::do_unjail`].
 //!
 //! Other pallets read the registry through [`ember_primitives::ProviderRegistry`].
@@ -101,6 +105,7 @@ mod impls;
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod invariants;
 mod liveness;
+mod stake;
 pub mod types;
 pub mod weights;
 
@@ -122,8 +127,8 @@ const LOG_TARGET: &str = "runtime::providers";
 pub mod pallet {
 	use super::*;
 	use ember_primitives::{
-		Balance, LeaseAttestation, ProviderCommitments, ProviderLifecycle, ProviderPunishments,
-		ProviderStake,
+		Balance, GpuClassScores, LeaseAttestation, ProviderCommitments, ProviderLifecycle,
+		ProviderPunishments, ProviderStake,
 	};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
@@ -135,6 +140,15 @@ pub mod pallet {
 	pub trait Config: frame_system::Config {
 		/// The owners' bonds: registration and inventory growth need enough own stake.
 		type Stake: ProviderStake<Self::AccountId, Balance>;
+
+		/// The GPU class scores (the emissions pallet's table): a GPU's score sets the stake
+		/// units it weighs.
+		type ClassScores: GpuClassScores;
+
+		/// The class score one stake unit stands for: a GPU weighs its class score divided by
+		/// this, rounded up, and at least one unit.
+		#[pallet::constant]
+		type StakeUnitScore: Get<u32>;
 
 		/// Open bids and running leases: they keep GPUs in the inventory and delay leaving.
 		type Commitments: ProviderCommitments<Self::AccountId>;
@@ -230,6 +244,14 @@ pub mod pallet {
 	pub type ProviderOfAgent<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
 
+	/// The stake units each provider's GPUs weigh, by owner account (see [`Config::ClassScores`]):
+	/// what its owner's bond must cover beyond the base. Set at registration and on every
+	/// inventory change, and by `refresh_stake_units` after a class score changed. A provider
+	/// without an entry weighs one unit per GPU.
+	#[pallet::storage]
+	pub type StakeUnits<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
+
 	/// Providers whose liveness deadline falls in a block, by block. An entry counts only while
 	/// the provider's record still names that block as its deadline.
 	#[pallet::storage]
@@ -271,6 +293,17 @@ pub mod pallet {
 			provider: T::AccountId,
 			/// Number of GPUs now registered.
 			gpu_count: u32,
+		},
+		/// A provider's GPUs weigh a new number of stake units: at registration, after an
+		/// inventory change, or after a class score changed. While its owner's own bond is
+		/// below `required`, the provider takes no new work.
+		StakeUnitsSet {
+			/// The provider's owner account.
+			provider: T::AccountId,
+			/// The stake units its GPUs weigh.
+			units: u32,
+			/// The own bond its owner must hold: the base plus the units' stake.
+			required: Balance,
 		},
 		/// A provider named a new agent key.
 		AgentChanged {
@@ -373,8 +406,12 @@ pub mod pallet {
 		DuplicateGpu,
 		/// The new inventory drops or alters a GPU committed to an open bid or a running lease.
 		CommittedGpuRemoved,
-		/// The owner's own bond does not cover the number of GPUs.
+		/// The owner's own bond does not cover the stake units of the GPUs (each GPU weighs
+		/// units by its class score; see the `StakeUnitsSet` event and `ProviderStaking`'s
+		/// constants).
 		InsufficientStake,
+		/// The provider's stake units already match its GPUs and today's class scores.
+		StakeUnitsUnchanged,
 		/// The provider is already paused.
 		AlreadyPaused,
 		/// The provider is not paused.
@@ -461,7 +498,9 @@ pub mod pallet {
 		///
 		/// The caller becomes the provider's owner; `agent` is the hot key that will sign
 		/// heartbeats for it. `gpus` is the inventory as NVML reports it. The provider starts
-		/// Active and its first heartbeat is due in the next heartbeat period.
+		/// Active and its first heartbeat is due in the next heartbeat period. The owner's own
+		/// bond must cover the stake units the GPUs weigh by class (`StakeUnitsSet` says how
+		/// many, and the bond they require).
 		///
 		/// Any signed account may call it once. Fails with `AlreadyRegistered`, `OwnerIsAgent`,
 		/// `AgentIsOwner`, `AgentInUse`, `AgentIsProvider`, `EmptyRegion`, `EmptyPeerId`,
@@ -499,8 +538,9 @@ pub mod pallet {
 
 		/// Replace the provider's GPU inventory.
 		///
-		/// Every GPU committed to an open bid or a running lease must stay, unchanged. Adding
-		/// GPUs needs the owner's bond to cover the new count. Only the owner may call it.
+		/// Every GPU committed to an open bid or a running lease must stay, unchanged. An
+		/// inventory that weighs more stake units (more GPUs, or stronger ones) needs the
+		/// owner's bond to cover them. Only the owner may call it.
 		/// Fails with `NotRegistered`, `EmptyInventory`, `MalformedGpu`, `DuplicateGpu`,
 		/// `CommittedGpuRemoved` or `InsufficientStake`.
 		#[pallet::call_index(2)]
@@ -653,6 +693,28 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::ForceOrigin::ensure_origin(origin)?;
 			Self::do_set_heartbeat_params(period, max_missed)
+		}
+
+		/// Bring a provider's stake units up to date with today's class scores.
+		///
+		/// Each GPU weighs stake units by its model's class score, worked out when the provider
+		/// registers or changes its inventory. After governance changes a score, this applies
+		/// the new one: a provider whose units rose takes no new work until its owner's bond
+		/// covers them (`ProviderStaking::bond_extra`); one whose units fell may unbond the
+		/// difference.
+		///
+		/// Any signed account may call it, for any provider; it is free when it changes the
+		/// units (which only a score change makes possible). Fails with `NotRegistered` or
+		/// `StakeUnitsUnchanged`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::refresh_stake_units())]
+		pub fn refresh_stake_units(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_refresh_stake_units(&provider)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

@@ -71,8 +71,10 @@ pub const MAX_DEADLINES: u32 = 4;
 pub const MAX_ATTESTATIONS: u32 = 4;
 /// Bond every provider needs whatever its size.
 pub const BASE_STAKE: Balance = 100;
-/// Bond needed per GPU on top of the base.
-pub const STAKE_PER_GPU: Balance = 10;
+/// Bond needed per stake unit on top of the base.
+pub const STAKE_PER_UNIT: Balance = 10;
+/// The class score of one stake unit in tests; a model scores it unless a test sets a score.
+pub const UNIT_SCORE: u32 = 100;
 
 frame_support::parameter_types! {
 	/// No limit unless a test sets one.
@@ -81,6 +83,8 @@ frame_support::parameter_types! {
 
 impl pallet_providers::Config for Test {
 	type Stake = MockStake;
+	type ClassScores = MockClassScores;
+	type StakeUnitScore = ConstU32<UNIT_SCORE>;
 	type Commitments = MockCommitments;
 	type InventoryObserver = MockInventoryObserver;
 	type Lifecycle = MockLifecycle;
@@ -116,14 +120,15 @@ pub fn set_stake(who: AccountId, amount: Balance) {
 	unhashed::put(&stake_key(&who), &amount);
 }
 
-/// Give `who` exactly the bond that covers `gpus` GPUs.
-pub fn stake_for(who: AccountId, gpus: u32) {
-	set_stake(who, MockStake::required_stake(gpus));
+/// Give `who` exactly the bond that covers `units` stake units (one per GPU of a model scored
+/// at the unit).
+pub fn stake_for(who: AccountId, units: u32) {
+	set_stake(who, MockStake::required_stake(units));
 }
 
 impl ProviderStake<AccountId, Balance> for MockStake {
-	fn required_stake(gpu_count: u32) -> Balance {
-		BASE_STAKE.saturating_add(STAKE_PER_GPU.saturating_mul(gpu_count.into()))
+	fn required_stake(units: u32) -> Balance {
+		BASE_STAKE.saturating_add(STAKE_PER_UNIT.saturating_mul(units.into()))
 	}
 
 	fn own_stake(owner: &AccountId) -> Balance {
@@ -134,15 +139,35 @@ impl ProviderStake<AccountId, Balance> for MockStake {
 		Self::own_stake(owner)
 	}
 
-	fn has_sufficient_stake(owner: &AccountId, gpu_count: u32) -> bool {
-		Self::own_stake(owner) >= Self::required_stake(gpu_count)
+	fn has_sufficient_stake(owner: &AccountId, units: u32) -> bool {
+		Self::own_stake(owner) >= Self::required_stake(units)
+	}
+}
+
+/// The emissions pallet's class table: scores set by tests, `UNIT_SCORE` otherwise.
+pub struct MockClassScores;
+
+fn class_score_key(model: &[u8]) -> alloc::vec::Vec<u8> {
+	(b"mock:class-score", model).encode()
+}
+
+/// Score `model` at `score`.
+pub fn set_class_score(model: &str, score: u32) {
+	unhashed::put(&class_score_key(model.as_bytes()), &score);
+}
+
+impl ember_primitives::GpuClassScores for MockClassScores {
+	fn class_scores(gpus: &[GpuSpec]) -> alloc::vec::Vec<u32> {
+		gpus.iter()
+			.map(|gpu| unhashed::get(&class_score_key(&gpu.model)).unwrap_or(UNIT_SCORE))
+			.collect()
 	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for MockStake {
-	fn ensure_stake(owner: &AccountId, gpus: u32) {
-		stake_for(*owner, gpus);
+	fn ensure_stake(owner: &AccountId, units: u32) {
+		stake_for(*owner, units);
 	}
 }
 

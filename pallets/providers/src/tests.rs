@@ -132,5 +132,6 @@ mod properties;
 mod register;
 mod registry;
 mod set_agent;
+mod stake_units;
 mod update_inventory;
 mod update_metadata;

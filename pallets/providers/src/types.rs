@@ -102,7 +102,8 @@ pub enum IdleReason {
 	Status(ProviderStatus),
 	/// Its owner paused it.
 	Paused,
-	/// Its owner's bond no longer covers its GPUs (after a slash): top up with `bond_extra`.
+	/// Its owner's bond no longer covers its GPUs' stake units (after a slash, or after a
+	/// class score rose): top up with `bond_extra`.
 	BondTooLow {
 		/// The owner's active bond.
 		bonded: Balance,
@@ -129,6 +130,6 @@ pub struct ProviderMetadata<T: Config> {
 /// What the benchmarks need from outside this pallet.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
-	/// Make `owner`'s own bond cover `gpus` GPUs.
-	fn ensure_stake(owner: &AccountId, gpus: u32);
+	/// Make `owner`'s own bond cover GPUs worth `units` stake units.
+	fn ensure_stake(owner: &AccountId, units: u32);
 }

@@ -30,6 +30,7 @@ pub trait WeightInfo {
 	fn force_unjail() -> Weight;
 	fn set_heartbeat_params() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
+	fn refresh_stake_units() -> Weight;
 }
 
 /// Measured weights, with database costs from the runtime's `DbWeight`.
@@ -271,6 +272,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
 	}
+	fn refresh_stake_units() -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(35_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with ParityDB's database costs, for mocks and tests.
@@ -343,5 +349,10 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
+	}
+	fn refresh_stake_units() -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(ParityDbWeight::get().reads(35_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

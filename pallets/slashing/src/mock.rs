@@ -397,6 +397,10 @@ impl ProviderRegistry<AccountId> for MockRegistry {
 		Self::status(owner).map(|_| 1)
 	}
 
+	fn stake_units(owner: &AccountId) -> Option<u32> {
+		Self::registered_gpus(owner)
+	}
+
 	fn status(owner: &AccountId) -> Option<ProviderStatus> {
 		STATUS.with(|all| all.borrow().get(owner).copied())
 	}

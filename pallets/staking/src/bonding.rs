@@ -24,16 +24,16 @@ impl<T: Config> Pallet<T> {
 		HoldReason::ProviderBond.into()
 	}
 
-	/// Bond an owner must keep to offer `gpu_count` GPUs.
-	pub(crate) fn required_stake_for(gpu_count: u32) -> BalanceOf<T> {
-		T::ProviderStakePerGpu::get()
-			.saturating_mul(gpu_count.into())
+	/// Bond an owner must keep to offer GPUs worth `units` stake units.
+	pub(crate) fn required_stake_for(units: u32) -> BalanceOf<T> {
+		T::ProviderStakePerUnit::get()
+			.saturating_mul(units.into())
 			.saturating_add(T::ProviderBaseStake::get())
 	}
 
 	/// Bond `owner` must keep given the GPUs it has registered; nothing when unregistered.
 	pub(crate) fn required_stake_of(owner: &T::AccountId) -> BalanceOf<T> {
-		T::Registry::registered_gpus(owner)
+		T::Registry::stake_units(owner)
 			.map(Self::required_stake_for)
 			.unwrap_or_else(Zero::zero)
 	}

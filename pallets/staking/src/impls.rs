@@ -13,8 +13,8 @@ use sp_runtime::{
 };
 
 impl<T: Config> ProviderStake<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn required_stake(gpu_count: u32) -> BalanceOf<T> {
-		Self::required_stake_for(gpu_count)
+	fn required_stake(units: u32) -> BalanceOf<T> {
+		Self::required_stake_for(units)
 	}
 
 	fn own_stake(owner: &T::AccountId) -> BalanceOf<T> {
@@ -25,8 +25,8 @@ impl<T: Config> ProviderStake<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Self::own_stake(owner).saturating_add(TotalDelegated::<T>::get(owner))
 	}
 
-	fn has_sufficient_stake(owner: &T::AccountId, gpu_count: u32) -> bool {
-		Self::own_stake(owner) >= Self::required_stake_for(gpu_count)
+	fn has_sufficient_stake(owner: &T::AccountId, units: u32) -> bool {
+		Self::own_stake(owner) >= Self::required_stake_for(units)
 	}
 }
 

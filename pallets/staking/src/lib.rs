@@ -2,8 +2,9 @@
 //!
 //! The bond behind every Ember provider. A provider is identified by its owner account, and the
 //! owner's bond is what a provider puts at risk: it must cover the provider's registered GPUs
-//! (`ProviderBaseStake + ProviderStakePerGpu * gpus`) and it is what the slashing pallet takes
-//! when the provider misbehaves.
+//! (`ProviderBaseStake + ProviderStakePerUnit * units`, where each GPU weighs stake units by the
+//! class score of the model it claims, as the registry records them) and it is what the slashing
+//! pallet takes when the provider misbehaves.
 //!
 //! - Owners `bond`, `bond_extra`, `unbond` (funds stay held for `UnbondingPeriod` blocks),
 //!   `rebond` (take unbonding funds back, latest first) and `withdraw_unbonded`, and set the
@@ -78,16 +79,18 @@ pub mod pallet {
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ fungible::BalancedHold<Self::AccountId>;
 
-		/// The provider registry: how many GPUs each owner has registered.
+		/// The provider registry: the stake units each owner's GPUs weigh.
 		type Registry: ProviderRegistry<Self::AccountId>;
 
-		/// Bond every registered provider needs, whatever its GPU count.
+		/// Bond every registered provider needs, whatever its GPUs.
 		#[pallet::constant]
 		type ProviderBaseStake: Get<BalanceOf<Self>>;
 
-		/// Bond needed for each registered GPU, on top of `ProviderBaseStake`.
+		/// Bond needed for each stake unit the provider's GPUs weigh, on top of
+		/// `ProviderBaseStake`. A GPU of the reference class (a T4) weighs one unit; a stronger
+		/// one weighs its class score over the registry's `StakeUnitScore`, rounded up.
 		#[pallet::constant]
-		type ProviderStakePerGpu: Get<BalanceOf<Self>>;
+		type ProviderStakePerUnit: Get<BalanceOf<Self>>;
 
 		/// Smallest active bond an owner may have, other than none at all.
 		#[pallet::constant]

@@ -58,7 +58,7 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub const ProviderBaseStake: Balance = 1_000;
-	pub const ProviderStakePerGpu: Balance = 500;
+	pub const ProviderStakePerUnit: Balance = 500;
 	pub const MinProviderBond: Balance = 1_000;
 	pub const MinDelegation: Balance = 100;
 	pub const UnbondingPeriod: BlockNumber = 10;
@@ -72,7 +72,7 @@ impl pallet_provider_staking::Config for Test {
 	type Currency = Balances;
 	type Registry = MockRegistry;
 	type ProviderBaseStake = ProviderBaseStake;
-	type ProviderStakePerGpu = ProviderStakePerGpu;
+	type ProviderStakePerUnit = ProviderStakePerUnit;
 	type MinProviderBond = MinProviderBond;
 	type MinDelegation = MinDelegation;
 	type UnbondingPeriod = UnbondingPeriod;
@@ -141,7 +141,8 @@ thread_local! {
 pub struct MockRegistry;
 
 impl MockRegistry {
-	/// Register `owner` with `gpus` GPUs (or change its count).
+	/// Register `owner` with `gpus` GPUs of the reference class, one stake unit each (or
+	/// change its count).
 	pub fn register(owner: AccountId, gpus: u32) {
 		REGISTERED_GPUS.with(|registered| registered.borrow_mut().insert(owner, gpus));
 	}
@@ -159,6 +160,10 @@ impl MockRegistry {
 impl ProviderRegistry<AccountId> for MockRegistry {
 	fn registered_gpus(owner: &AccountId) -> Option<u32> {
 		REGISTERED_GPUS.with(|registered| registered.borrow().get(owner).copied())
+	}
+
+	fn stake_units(owner: &AccountId) -> Option<u32> {
+		Self::registered_gpus(owner)
 	}
 
 	fn status(owner: &AccountId) -> Option<ProviderStatus> {

@@ -112,7 +112,7 @@ fn apply(op: &Op) -> Balance {
 			if call(|| Stake::do_unbond(&ACTORS[w], a)) {
 				let owner = ACTORS[w];
 				if let Some(gpus) =
-					<MockRegistry as ProviderRegistry<AccountId>>::registered_gpus(&owner)
+					<MockRegistry as ProviderRegistry<AccountId>>::stake_units(&owner)
 				{
 					assert!(
 						<Stake as ProviderStake<_, _>>::has_sufficient_stake(&owner, gpus),

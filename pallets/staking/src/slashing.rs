@@ -159,8 +159,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Tell the owner when its active bond no longer covers its registered GPUs.
 	fn report_shortfall(owner: &T::AccountId) {
-		let Some(gpus) = T::Registry::registered_gpus(owner) else { return };
-		let required = Self::required_stake_for(gpus);
+		let Some(units) = T::Registry::stake_units(owner) else { return };
+		let required = Self::required_stake_for(units);
 		let bonded =
 			Ledgers::<T>::get(owner).map(|ledger| ledger.active).unwrap_or_else(Zero::zero);
 		if bonded < required {

@@ -24,27 +24,31 @@ fn specs(
 		.collect()
 }
 
-/// Makes sure the owner's own bond covers `gpus` GPUs before registering: bonds (or adds to
-/// the bond) up to `provider.bond` when that is configured. Explains in the log, and answers
-/// `false`, when the configured or existing bond is too small.
+/// Makes sure the owner's own bond covers `devices` before registering them: each GPU weighs
+/// stake units by the class score the chain gives its model. Bonds (or adds to the bond) up to
+/// `provider.bond` when that is configured. Explains in the log, and answers `false`, when the
+/// configured or existing bond is too small.
 async fn bond_enough(
 	shared: &Shared,
 	chain: &Chain,
 	owner_key: &Keypair,
-	gpus: u32,
+	devices: &[GpuDevice],
 ) -> Result<bool, ChainError> {
 	let rules = chain.stake_rules().await?;
-	let (base, per_gpu, required) = (rules.base, rules.per_gpu, rules.required(gpus));
+	let models: Vec<&str> = devices.iter().map(|device| device.model.as_str()).collect();
+	let units = rules.units(&chain.class_scores(&models).await?);
+	let required = rules.required(units);
 	let active = chain.bonded(&shared.owner).await?;
 	let have = active.unwrap_or(0);
 	if have >= required {
 		return Ok(true);
 	}
 	let need = format!(
-		"{} to register {gpus} GPU(s) ({} base + {} per GPU)",
+		"{} to register {} GPU(s) weighing {units} stake unit(s) by class ({} base + {} per unit)",
 		format_embr(required),
-		format_embr(base),
-		format_embr(per_gpu)
+		devices.len(),
+		format_embr(rules.base),
+		format_embr(rules.per_unit)
 	);
 	let Some(target) = shared.config.bond_plancks() else {
 		tracing::error!(
@@ -102,6 +106,9 @@ pub(super) async fn ensure_registered(
 			if on_chain != local {
 				match &shared.owner_key {
 					Some(owner_key) => {
+						// Stronger or more GPUs may weigh more stake units; the chain refuses
+						// the update when the bond falls short, and lets a lighter one through.
+						bond_enough(shared, chain, owner_key, devices).await?;
 						let _ = agent_chain::submit_as_owner(
 							chain,
 							owner_key,
@@ -146,7 +153,7 @@ pub(super) async fn ensure_registered(
 				);
 				return Ok(false);
 			};
-			if !bond_enough(shared, chain, owner_key, devices.len() as u32).await? {
+			if !bond_enough(shared, chain, owner_key, devices).await? {
 				return Ok(false);
 			}
 			let call =

@@ -38,8 +38,9 @@ parameter_types! {
 parameter_types! {
 	/// Every provider bonds at least this much, whatever its GPUs.
 	pub const ProviderBaseStake: Balance = 1_000 * EMBR;
-	/// And this much more for each GPU it offers.
-	pub const ProviderStakePerGpu: Balance = 100 * EMBR;
+	/// And this much more for each stake unit its GPUs weigh: 100 EMBR for a T4, 1,000 EMBR
+	/// for an H100 (see `pallet_providers::Config::StakeUnitScore`).
+	pub const ProviderStakePerUnit: Balance = 100 * EMBR;
 	/// Smallest bond that opens an owner ledger.
 	pub const MinProviderBond: Balance = 1_000 * EMBR;
 	/// Smallest delegation to a provider.
@@ -65,7 +66,7 @@ impl pallet_provider_staking::Config for Runtime {
 	type Currency = Balances;
 	type Registry = Providers;
 	type ProviderBaseStake = ProviderBaseStake;
-	type ProviderStakePerGpu = ProviderStakePerGpu;
+	type ProviderStakePerUnit = ProviderStakePerUnit;
 	type MinProviderBond = MinProviderBond;
 	type MinDelegation = MinDelegation;
 	type UnbondingPeriod = UnbondingPeriod;
@@ -80,6 +81,11 @@ impl pallet_provider_staking::Config for Runtime {
 
 impl pallet_providers::Config for Runtime {
 	type Stake = ProviderStaking;
+	/// A GPU weighs stake units by the class score emissions pay it for.
+	type ClassScores = Emissions;
+	/// One stake unit per 100 points of class score: a T4 (100) weighs one unit, an H100
+	/// (1,000) ten.
+	type StakeUnitScore = ConstU32<100>;
 	type Commitments = Leases;
 	/// The challenges pallet keeps its list of GPUs to draw rounds from, and drops the proof
 	/// of a GPU that leaves or changes model.

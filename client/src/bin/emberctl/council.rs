@@ -94,6 +94,15 @@ pub enum ProposeCommand {
 		/// Percent of the backing.
 		percent: u32,
 	},
+	/// Rate a GPU model: its class score sets both what its GPUs earn and the stake units
+	/// they weigh (providers' units follow at `provider refresh-stake`).
+	SetClassScore {
+		/// The model's exact NVML name, e.g. "NVIDIA H100 80GB HBM3".
+		model: String,
+		/// Its class score (a T4 is 100); absent, the rating is removed and the model scores
+		/// the default.
+		score: Option<u32>,
+	},
 	/// Pay EMBR from the treasury (paid out by `council payout` once approved).
 	Spend {
 		/// Amount in EMBR.
@@ -143,6 +152,12 @@ impl ProposeCommand {
 					return Err(CliError::Usage("the cap is a percentage: 0 to 100".into()));
 				}
 				Action::SetEraSlashCap(percent)
+			},
+			ProposeCommand::SetClassScore { model, score } => {
+				if model.is_empty() || model.len() > 64 {
+					return Err(CliError::Usage("the model name takes 1 to 64 bytes".into()));
+				}
+				Action::SetClassScore { model, score }
 			},
 			ProposeCommand::Spend { amount, beneficiary } => Action::Spend {
 				amount: parse_embr(&amount).map_err(|e| CliError::Usage(format!("amount: {e}")))?,

@@ -16,7 +16,8 @@ use crate::{output::table, CliError, Context};
 /// `provider …`.
 #[derive(Subcommand)]
 pub enum ProviderCommand {
-	/// Bond stake (first bond, or more on top): registration needs a base plus a per-GPU stake.
+	/// Bond stake (first bond, or more on top): registration needs a base plus a stake per unit
+	/// the GPUs weigh by class (`provider show` prints the units).
 	Bond {
 		/// Amount in EMBR.
 		amount: String,
@@ -68,7 +69,13 @@ pub enum ProviderCommand {
 		/// The provider (owner account); yours when absent.
 		provider: Option<String>,
 	},
-	/// Show a provider: status, region, GPUs, free GPUs.
+	/// Apply today's GPU class scores to a provider's stake units (anyone may call it, after
+	/// governance changed a score).
+	RefreshStake {
+		/// The provider (owner account).
+		provider: String,
+	},
+	/// Show a provider: status, region, stake units, GPUs, free GPUs.
 	Show {
 		/// The provider's owner account; yours when absent.
 		owner: Option<String>,
@@ -151,6 +158,11 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 			ctx.submit(&chain, "claim rewards", &runtime::tx().emissions().claim_rewards(provider))
 				.await?;
 		},
+		ProviderCommand::RefreshStake { provider } => {
+			let provider = parse_account(&provider)?;
+			ctx.submit(&chain, "refresh stake units", &providers().refresh_stake_units(provider))
+				.await?;
+		},
 		ProviderCommand::Show { owner } => {
 			let owner = match owner {
 				Some(o) => parse_account(&o)?,
@@ -175,13 +187,17 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 					}
 					format!(
 						"provider {}\n  agent {}\n  status {}{}, region {}, last heartbeat #{}\n  \
-						 peer {} at {}\n{t}",
+						 stake units {}{}\n  peer {} at {}\n{t}",
 						p.owner,
 						p.agent,
 						p.status,
 						if p.paused { " (paused)" } else { "" },
 						p.region,
 						p.last_heartbeat,
+						p.stake_units,
+						p.idle_reason
+							.as_ref()
+							.map_or_else(String::new, |why| format!(", idle: {why}")),
 						p.peer_id,
 						p.multiaddrs.join(", ")
 					)

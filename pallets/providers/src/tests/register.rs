@@ -1,6 +1,7 @@
 //! `register`: stake, metadata and inventory checks, and what a registration records.
 
 use super::*;
+use ember_primitives::ProviderStake;
 
 #[test]
 fn registers_an_active_provider_and_holds_no_funds() {
@@ -41,8 +42,16 @@ fn registers_an_active_provider_and_holds_no_funds() {
 		assert_eq!(ProviderOfAgent::<Test>::get(AGENT), Some(OWNER));
 		assert_eq!(Deadlines::<Test>::get(deadline).into_inner(), vec![OWNER]);
 		assert_eq!(ProviderRecords::count(), 1);
-		System::assert_last_event(
-			Event::ProviderRegistered { provider: OWNER, agent: AGENT, gpu_count: 2 }.into(),
+		assert_eq!(
+			provider_events(),
+			vec![
+				Event::ProviderRegistered { provider: OWNER, agent: AGENT, gpu_count: 2 },
+				Event::StakeUnitsSet {
+					provider: OWNER,
+					units: 2,
+					required: MockStake::required_stake(2),
+				},
+			]
 		);
 
 		let account = System::account(OWNER).data;

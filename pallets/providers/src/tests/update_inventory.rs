@@ -1,6 +1,7 @@
 //! `update_inventory`: stake for more GPUs, shrinking after a slash, committed GPUs kept.
 
 use super::*;
+use ember_primitives::ProviderStake;
 
 #[test]
 fn grows_with_enough_stake() {
@@ -11,7 +12,15 @@ fn grows_with_enough_stake() {
 		assert_eq!(Inventory::<Test>::get(OWNER), Some(inventory(OWNER, 3)));
 		assert_eq!(info(OWNER).gpu_count, 3);
 		assert_eq!(Providers::registered_gpus(&OWNER), Some(3));
-		System::assert_last_event(Event::InventoryUpdated { provider: OWNER, gpu_count: 3 }.into());
+		System::assert_has_event(Event::InventoryUpdated { provider: OWNER, gpu_count: 3 }.into());
+		System::assert_last_event(
+			Event::StakeUnitsSet {
+				provider: OWNER,
+				units: 3,
+				required: MockStake::required_stake(3),
+			}
+			.into(),
+		);
 	});
 }
 
@@ -22,7 +31,7 @@ fn shrinks_even_when_the_stake_was_slashed() {
 		set_stake(OWNER, 0);
 		assert_ok!(Providers::update_inventory(RuntimeOrigin::signed(OWNER), inventory(OWNER, 2)));
 		assert_eq!(info(OWNER).gpu_count, 2);
-		System::assert_last_event(Event::InventoryUpdated { provider: OWNER, gpu_count: 2 }.into());
+		System::assert_has_event(Event::InventoryUpdated { provider: OWNER, gpu_count: 2 }.into());
 	});
 }
 
