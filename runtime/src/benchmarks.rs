@@ -79,8 +79,7 @@ pub struct LeasesBenchmarkHelper;
 fn register_bonded(owner: &AccountId, agent: &AccountId, gpus: &[ember_primitives::GpuSpec]) {
 	use frame_support::BoundedVec;
 	use pallet_providers::BenchmarkHelper as _;
-	let count = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
-	ProvidersBenchmarkHelper::ensure_stake(owner, count);
+	ProvidersBenchmarkHelper::ensure_stake(owner, Providers::stake_units_for(gpus));
 	let address = BoundedVec::truncate_from(b"/ip4/127.0.0.1/tcp/4001".to_vec());
 	let _ = Providers::register(
 		RuntimeOrigin::signed(owner.clone()),

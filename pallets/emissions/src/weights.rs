@@ -2,7 +2,7 @@
 //! Weights for `pallet_emissions`, measured by `ember-node benchmark pallet` and written by
 //! `scripts/benchmark-weights.sh`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-04; steps 20, repeat 10;
+//! Benchmark CLI 64.0.0, 2026-12-05; steps 20, repeat 10;
 //! wasm execution `Compiled`; machine `AMD EPYC`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -54,9 +54,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `d` ranges over `[0, 64]`.
 	fn claim_rewards(d: u32, ) -> Weight {
 		// Proof size: measured `1233 + d * 236`, estimated `6196 + d * 3228`.
-		// Fastest run: 70_074_000 ps.
-		Weight::from_parts(71_525_717, 6196)
-			.saturating_add(Weight::from_parts(38_645_923, 0).saturating_mul(d.into()))
+		// Fastest run: 93_499_000 ps.
+		Weight::from_parts(97_045_737, 6196)
+			.saturating_add(Weight::from_parts(49_467_394, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -69,24 +69,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Schedule` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_schedule() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 174_000_000 ps.
-		Weight::from_parts(180_769_000, 0)
+		// Fastest run: 296_511_000 ps.
+		Weight::from_parts(303_932_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Emissions::Rewards` (r:0 w:1)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_reward_params() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 3_916_000 ps.
-		Weight::from_parts(4_377_000, 0)
+		// Fastest run: 5_749_000 ps.
+		Weight::from_parts(6_450_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Emissions::ClassScores` (r:0 w:1)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn set_class_score() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 5_138_000 ps.
-		Weight::from_parts(5_679_000, 0)
+		// Fastest run: 7_651_000 ps.
+		Weight::from_parts(8_452_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Session::Validators` (r:1 w:0)
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Issuance` (`max_values`: Some(1), `max_size`: Some(48), added: 543, mode: `MaxEncodedLen`)
 	fn on_initialize_author() -> Weight {
 		// Proof size: measured `623`, estimated `3593`.
-		// Fastest run: 24_837_000 ps.
-		Weight::from_parts(26_720_000, 3593)
+		// Fastest run: 33_680_000 ps.
+		Weight::from_parts(35_623_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn close_era() -> Weight {
 		// Proof size: measured `666`, estimated `6196`.
-		// Fastest run: 46_570_000 ps.
-		Weight::from_parts(50_325_000, 6196)
+		// Fastest run: 64_486_000 ps.
+		Weight::from_parts(67_610_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -146,9 +146,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `p` ranges over `[0, 1000]`.
 	fn close_era_among_providers(p: u32, ) -> Weight {
 		// Proof size: measured `663`, estimated `6196`.
-		// Fastest run: 46_439_000 ps.
-		Weight::from_parts(50_811_039, 6196)
-			.saturating_add(Weight::from_parts(7_370, 0).saturating_mul(p.into()))
+		// Fastest run: 64_526_000 ps.
+		Weight::from_parts(69_609_604, 6196)
+			.saturating_add(Weight::from_parts(10_181, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -164,6 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
@@ -178,11 +180,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_availability(g: u32, ) -> Weight {
-		// Proof size: measured `1542 + g * 130`, estimated `6842 + g * 2591`.
-		// Fastest run: 41_863_000 ps.
-		Weight::from_parts(38_059_424, 6842)
-			.saturating_add(Weight::from_parts(6_686_948, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Proof size: measured `1620 + g * 130`, estimated `6842 + g * 2591`.
+		// Fastest run: 62_633_000 ps.
+		Weight::from_parts(58_376_311, 6842)
+			.saturating_add(Weight::from_parts(8_969_801, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
@@ -210,9 +212,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_lease(g: u32, ) -> Weight {
 		// Proof size: measured `1190 + g * 56`, estimated `6842 + g * 2561`.
-		// Fastest run: 32_068_000 ps.
-		Weight::from_parts(30_795_270, 6842)
-			.saturating_add(Weight::from_parts(2_197_572, 0).saturating_mul(g.into()))
+		// Fastest run: 45_337_000 ps.
+		Weight::from_parts(44_704_778, 6842)
+			.saturating_add(Weight::from_parts(3_035_272, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -223,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn claim_rewards(d: u32, ) -> Weight {
-		Weight::from_parts(71_525_717, 6196)
-			.saturating_add(Weight::from_parts(38_645_923, 0).saturating_mul(d.into()))
+		Weight::from_parts(97_045_737, 6196)
+			.saturating_add(Weight::from_parts(49_467_394, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -232,44 +234,44 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3228).saturating_mul(d.into()))
 	}
 	fn set_schedule() -> Weight {
-		Weight::from_parts(180_769_000, 0)
+		Weight::from_parts(303_932_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_reward_params() -> Weight {
-		Weight::from_parts(4_377_000, 0)
+		Weight::from_parts(6_450_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_class_score() -> Weight {
-		Weight::from_parts(5_679_000, 0)
+		Weight::from_parts(8_452_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_author() -> Weight {
-		Weight::from_parts(26_720_000, 3593)
+		Weight::from_parts(35_623_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_era() -> Weight {
-		Weight::from_parts(50_325_000, 6196)
+		Weight::from_parts(67_610_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn close_era_among_providers(p: u32, ) -> Weight {
-		Weight::from_parts(50_811_039, 6196)
-			.saturating_add(Weight::from_parts(7_370, 0).saturating_mul(p.into()))
+		Weight::from_parts(69_609_604, 6196)
+			.saturating_add(Weight::from_parts(10_181, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn credit_availability(g: u32, ) -> Weight {
-		Weight::from_parts(38_059_424, 6842)
-			.saturating_add(Weight::from_parts(6_686_948, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
+		Weight::from_parts(58_376_311, 6842)
+			.saturating_add(Weight::from_parts(8_969_801, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn credit_lease(g: u32, ) -> Weight {
-		Weight::from_parts(30_795_270, 6842)
-			.saturating_add(Weight::from_parts(2_197_572, 0).saturating_mul(g.into()))
+		Weight::from_parts(44_704_778, 6842)
+			.saturating_add(Weight::from_parts(3_035_272, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))

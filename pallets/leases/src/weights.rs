@@ -2,7 +2,7 @@
 //! Weights for `pallet_leases`, measured by `ember-node benchmark pallet` and written by
 //! `scripts/benchmark-weights.sh`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-04; steps 20, repeat 10;
+//! Benchmark CLI 64.0.0, 2026-12-05; steps 20, repeat 10;
 //! wasm execution `Compiled`; machine `AMD EPYC`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Orders` (`max_values`: None, `max_size`: Some(260), added: 2735, mode: `MaxEncodedLen`)
 	fn create_order() -> Weight {
 		// Proof size: measured `148428`, estimated `199975`.
-		// Fastest run: 186_448_000 ps.
-		Weight::from_parts(210_094_000, 199975)
+		// Fastest run: 241_620_000 ps.
+		Weight::from_parts(273_036_000, 199975)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -81,9 +81,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 32]`.
 	fn cancel_order(b: u32, ) -> Weight {
 		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 77_085_000 ps.
-		Weight::from_parts(54_845_498, 12695)
-			.saturating_add(Weight::from_parts(70_912_671, 0).saturating_mul(b.into()))
+		// Fastest run: 103_885_000 ps.
+		Weight::from_parts(82_764_968, 12695)
+			.saturating_add(Weight::from_parts(92_566_286, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -94,6 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Orders` (r:1 w:1)
@@ -112,11 +114,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn place_bid(g: u32, ) -> Weight {
-		// Proof size: measured `3640 + g * 20`, estimated `6842 + g * 2591`.
-		// Fastest run: 57_515_000 ps.
-		Weight::from_parts(53_584_275, 6842)
-			.saturating_add(Weight::from_parts(7_245_462, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `3718 + g * 20`, estimated `6842 + g * 2591`.
+		// Fastest run: 86_058_000 ps.
+		Weight::from_parts(81_800_854, 6842)
+			.saturating_add(Weight::from_parts(9_503_255, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -135,9 +137,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn withdraw_bid(g: u32, ) -> Weight {
 		// Proof size: measured `804 + g * 32`, estimated `4574`.
-		// Fastest run: 27_511_000 ps.
-		Weight::from_parts(27_844_509, 4574)
-			.saturating_add(Weight::from_parts(1_585_804, 0).saturating_mul(g.into()))
+		// Fastest run: 39_609_000 ps.
+		Weight::from_parts(39_880_637, 4574)
+			.saturating_add(Weight::from_parts(2_083_170, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -148,12 +150,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Bids` (`max_values`: None, `max_size`: Some(1109), added: 3584, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::LeasesOfTenant` (r:1 w:1)
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:32 w:32)
 	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Inventory` (r:1 w:0)
+	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:32 w:0)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::ChallengeOfGpu` (r:32 w:0)
+	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -162,12 +172,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OrdersOfTenant` (r:1 w:1)
 	/// Proof: `Leases::OrdersOfTenant` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::Inventory` (r:1 w:0)
-	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::Proofs` (r:32 w:0)
-	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::ChallengeOfGpu` (r:32 w:0)
-	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::NextLeaseId` (r:1 w:1)
 	/// Proof: `Leases::NextLeaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
@@ -182,11 +186,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[1, 32]`.
 	fn accept_bid(b: u32, ) -> Weight {
-		// Proof size: measured `152702 + b * 1238`, estimated `211680 + b * 3584`.
-		// Fastest run: 437_553_000 ps.
-		Weight::from_parts(396_433_976, 211680)
-			.saturating_add(Weight::from_parts(71_741_662, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(94_u64))
+		// Proof size: measured `152846 + b * 1252`, estimated `211680 + b * 3584`.
+		// Fastest run: 599_423_000 ps.
+		Weight::from_parts(579_487_922, 211680)
+			.saturating_add(Weight::from_parts(93_501_597, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(95_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
@@ -196,6 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:1)
@@ -212,11 +218,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Offers` (`max_values`: None, `max_size`: Some(1101), added: 3576, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn list_offer(g: u32, ) -> Weight {
-		// Proof size: measured `3233 + g * 20`, estimated `6842 + g * 2591`.
-		// Fastest run: 47_842_000 ps.
-		Weight::from_parts(44_802_670, 6842)
-			.saturating_add(Weight::from_parts(7_445_754, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size: measured `3311 + g * 20`, estimated `6842 + g * 2591`.
+		// Fastest run: 70_825_000 ps.
+		Weight::from_parts(67_480_868, 6842)
+			.saturating_add(Weight::from_parts(9_454_399, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -233,9 +239,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn unlist_offer(g: u32, ) -> Weight {
 		// Proof size: measured `519 + g * 32`, estimated `4566`.
-		// Fastest run: 22_123_000 ps.
-		Weight::from_parts(21_639_058, 4566)
-			.saturating_add(Weight::from_parts(1_622_422, 0).saturating_mul(g.into()))
+		// Fastest run: 30_926_000 ps.
+		Weight::from_parts(31_102_463, 4566)
+			.saturating_add(Weight::from_parts(2_075_325, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -246,6 +252,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::LeasesOfTenant` (r:1 w:1)
@@ -278,11 +286,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn rent(g: u32, ) -> Weight {
-		// Proof size: measured `151552 + g * 54`, estimated `199975 + g * 2591`.
-		// Fastest run: 294_059_000 ps.
-		Weight::from_parts(291_139_515, 199975)
-			.saturating_add(Weight::from_parts(19_353_362, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(29_u64))
+		// Proof size: measured `151630 + g * 54`, estimated `199975 + g * 2591`.
+		// Fastest run: 353_757_000 ps.
+		Weight::from_parts(363_687_029, 199975)
+			.saturating_add(Weight::from_parts(9_722_505, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(30_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -320,8 +328,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `152531`, estimated `211680`.
-		// Fastest run: 225_687_000 ps.
-		Weight::from_parts(282_121_000, 211680)
+		// Fastest run: 347_387_000 ps.
+		Weight::from_parts(369_069_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(33_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -329,6 +337,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Offers` (r:1 w:0)
@@ -338,10 +348,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Due` (r:18 w:2)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn extend() -> Weight {
-		// Proof size: measured `149787`, estimated `211680`.
-		// Fastest run: 98_097_000 ps.
-		Weight::from_parts(130_275_000, 211680)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
+		// Proof size: measured `149865`, estimated `211680`.
+		// Fastest run: 170_003_000 ps.
+		Weight::from_parts(181_981_000, 211680)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
@@ -412,8 +422,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn close_lease() -> Weight {
 		// Proof size: measured `20742`, estimated `414174`.
-		// Fastest run: 787_876_000 ps.
-		Weight::from_parts(844_530_000, 414174)
+		// Fastest run: 1_147_047_000 ps.
+		Weight::from_parts(1_206_376_000, 414174)
 			.saturating_add(T::DbWeight::get().reads(159_u64))
 			.saturating_add(T::DbWeight::get().writes(53_u64))
 	}
@@ -421,8 +431,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_protocol_fee() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 3_646_000 ps.
-		Weight::from_parts(4_136_000, 0)
+		// Fastest run: 5_448_000 ps.
+		Weight::from_parts(6_029_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Leases::Leases` (r:32 w:32)
@@ -456,9 +466,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `l` ranges over `[1, 32]`.
 	fn attest(l: u32, ) -> Weight {
 		// Proof size: measured `1370 + l * 548`, estimated `6842 + l * 3742`.
-		// Fastest run: 98_286_000 ps.
-		Weight::from_parts(101_051_000, 6842)
-			.saturating_add(Weight::from_parts(74_524_499, 0).saturating_mul(l.into()))
+		// Fastest run: 132_688_000 ps.
+		Weight::from_parts(134_530_000, 6842)
+			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -503,8 +513,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn went_offline() -> Weight {
 		// Proof size: measured `32825`, estimated `414174`.
-		// Fastest run: 694_106_000 ps.
-		Weight::from_parts(755_988_000, 414174)
+		// Fastest run: 973_348_000 ps.
+		Weight::from_parts(1_031_005_000, 414174)
 			.saturating_add(T::DbWeight::get().reads(189_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -518,8 +528,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size: measured `3`, estimated `12695`.
-		// Fastest run: 4_897_000 ps.
-		Weight::from_parts(5_408_000, 12695)
+		// Fastest run: 6_480_000 ps.
+		Weight::from_parts(7_331_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -537,6 +547,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::TotalDelegated` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::LeasesOfTenant` (r:1 w:1)
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:32 w:32)
@@ -571,11 +583,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[1, 32]`.
 	fn bid_window_award(b: u32, ) -> Weight {
-		// Proof size: measured `152559 + b * 1300`, estimated `211680 + b * 3584`.
-		// Fastest run: 604_311_000 ps.
-		Weight::from_parts(628_680_299, 211680)
-			.saturating_add(Weight::from_parts(76_711_712, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(96_u64))
+		// Proof size: measured `152705 + b * 1314`, estimated `211680 + b * 3584`.
+		// Fastest run: 579_723_000 ps.
+		Weight::from_parts(523_713_807, 211680)
+			.saturating_add(Weight::from_parts(107_365_151, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(97_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
@@ -606,9 +618,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 32]`.
 	fn bid_window_expire(b: u32, ) -> Weight {
 		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 76_064_000 ps.
-		Weight::from_parts(73_185_322, 12695)
-			.saturating_add(Weight::from_parts(61_324_836, 0).saturating_mul(b.into()))
+		// Fastest run: 107_039_000 ps.
+		Weight::from_parts(127_828_289, 12695)
+			.saturating_add(Weight::from_parts(81_359_033, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -659,8 +671,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn lease_check_close() -> Weight {
 		// Proof size: measured `5075`, estimated `12695`.
-		// Fastest run: 221_971_000 ps.
-		Weight::from_parts(235_011_000, 12695)
+		// Fastest run: 313_426_000 ps.
+		Weight::from_parts(321_708_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(46_u64))
 	}
@@ -700,8 +712,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn lease_check_grace() -> Weight {
 		// Proof size: measured `152706`, estimated `211680`.
-		// Fastest run: 178_427_000 ps.
-		Weight::from_parts(188_131_000, 211680)
+		// Fastest run: 285_364_000 ps.
+		Weight::from_parts(314_699_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(35_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -752,9 +764,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `l` ranges over `[0, 32]`.
 	fn offline_limit(l: u32, ) -> Weight {
 		// Proof size: measured `1662 + l * 629`, estimated `22304 + l * 3742`.
-		// Fastest run: 10_225_000 ps.
-		Weight::from_parts(6_434_271, 22304)
-			.saturating_add(Weight::from_parts(142_472_862, 0).saturating_mul(l.into()))
+		// Fastest run: 15_092_000 ps.
+		Weight::from_parts(12_063_232, 22304)
+			.saturating_add(Weight::from_parts(194_900_225, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -807,9 +819,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` ranges over `[0, 200]`.
 	fn expire_leases(n: u32, _s: u32, ) -> Weight {
 		// Proof size: measured `0 + n * 896 + s * 103`, estimated `12695 + n * 3742`.
-		// Fastest run: 212_758_000 ps.
-		Weight::from_parts(215_071_000, 12695)
-			.saturating_add(Weight::from_parts(146_434_234, 0).saturating_mul(n.into()))
+		// Fastest run: 304_073_000 ps.
+		Weight::from_parts(346_997_000, 12695)
+			.saturating_add(Weight::from_parts(192_350_363, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -821,13 +833,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn create_order() -> Weight {
-		Weight::from_parts(210_094_000, 199975)
+		Weight::from_parts(273_036_000, 199975)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_order(b: u32, ) -> Weight {
-		Weight::from_parts(54_845_498, 12695)
-			.saturating_add(Weight::from_parts(70_912_671, 0).saturating_mul(b.into()))
+		Weight::from_parts(82_764_968, 12695)
+			.saturating_add(Weight::from_parts(92_566_286, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -835,77 +847,77 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn place_bid(g: u32, ) -> Weight {
-		Weight::from_parts(53_584_275, 6842)
-			.saturating_add(Weight::from_parts(7_245_462, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(81_800_854, 6842)
+			.saturating_add(Weight::from_parts(9_503_255, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn withdraw_bid(g: u32, ) -> Weight {
-		Weight::from_parts(27_844_509, 4574)
-			.saturating_add(Weight::from_parts(1_585_804, 0).saturating_mul(g.into()))
+		Weight::from_parts(39_880_637, 4574)
+			.saturating_add(Weight::from_parts(2_083_170, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn accept_bid(b: u32, ) -> Weight {
-		Weight::from_parts(396_433_976, 211680)
-			.saturating_add(Weight::from_parts(71_741_662, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(94_u64))
+		Weight::from_parts(579_487_922, 211680)
+			.saturating_add(Weight::from_parts(93_501_597, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(95_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn list_offer(g: u32, ) -> Weight {
-		Weight::from_parts(44_802_670, 6842)
-			.saturating_add(Weight::from_parts(7_445_754, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(67_480_868, 6842)
+			.saturating_add(Weight::from_parts(9_454_399, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn unlist_offer(g: u32, ) -> Weight {
-		Weight::from_parts(21_639_058, 4566)
-			.saturating_add(Weight::from_parts(1_622_422, 0).saturating_mul(g.into()))
+		Weight::from_parts(31_102_463, 4566)
+			.saturating_add(Weight::from_parts(2_075_325, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn rent(g: u32, ) -> Weight {
-		Weight::from_parts(291_139_515, 199975)
-			.saturating_add(Weight::from_parts(19_353_362, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(29_u64))
+		Weight::from_parts(363_687_029, 199975)
+			.saturating_add(Weight::from_parts(9_722_505, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(30_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(282_121_000, 211680)
+		Weight::from_parts(369_069_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(33_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(130_275_000, 211680)
-			.saturating_add(ParityDbWeight::get().reads(23_u64))
+		Weight::from_parts(181_981_000, 211680)
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_lease() -> Weight {
-		Weight::from_parts(844_530_000, 414174)
+		Weight::from_parts(1_206_376_000, 414174)
 			.saturating_add(ParityDbWeight::get().reads(159_u64))
 			.saturating_add(ParityDbWeight::get().writes(53_u64))
 	}
 	fn set_protocol_fee() -> Weight {
-		Weight::from_parts(4_136_000, 0)
+		Weight::from_parts(6_029_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn attest(l: u32, ) -> Weight {
-		Weight::from_parts(101_051_000, 6842)
-			.saturating_add(Weight::from_parts(74_524_499, 0).saturating_mul(l.into()))
+		Weight::from_parts(134_530_000, 6842)
+			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -913,27 +925,27 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
 	}
 	fn went_offline() -> Weight {
-		Weight::from_parts(755_988_000, 414174)
+		Weight::from_parts(1_031_005_000, 414174)
 			.saturating_add(ParityDbWeight::get().reads(189_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(5_408_000, 12695)
+		Weight::from_parts(7_331_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn bid_window_award(b: u32, ) -> Weight {
-		Weight::from_parts(628_680_299, 211680)
-			.saturating_add(Weight::from_parts(76_711_712, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(96_u64))
+		Weight::from_parts(523_713_807, 211680)
+			.saturating_add(Weight::from_parts(107_365_151, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(97_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn bid_window_expire(b: u32, ) -> Weight {
-		Weight::from_parts(73_185_322, 12695)
-			.saturating_add(Weight::from_parts(61_324_836, 0).saturating_mul(b.into()))
+		Weight::from_parts(127_828_289, 12695)
+			.saturating_add(Weight::from_parts(81_359_033, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
@@ -941,18 +953,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn lease_check_close() -> Weight {
-		Weight::from_parts(235_011_000, 12695)
+		Weight::from_parts(321_708_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(46_u64))
 	}
 	fn lease_check_grace() -> Weight {
-		Weight::from_parts(188_131_000, 211680)
+		Weight::from_parts(314_699_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(35_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn offline_limit(l: u32, ) -> Weight {
-		Weight::from_parts(6_434_271, 22304)
-			.saturating_add(Weight::from_parts(142_472_862, 0).saturating_mul(l.into()))
+		Weight::from_parts(12_063_232, 22304)
+			.saturating_add(Weight::from_parts(194_900_225, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -960,8 +972,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
 	}
 	fn expire_leases(n: u32, _s: u32, ) -> Weight {
-		Weight::from_parts(215_071_000, 12695)
-			.saturating_add(Weight::from_parts(146_434_234, 0).saturating_mul(n.into()))
+		Weight::from_parts(346_997_000, 12695)
+			.saturating_add(Weight::from_parts(192_350_363, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))

@@ -2,7 +2,7 @@
 //! Weights for `pallet_providers`, measured by `ember-node benchmark pallet` and written by
 //! `scripts/benchmark-weights.sh`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-04; steps 20, repeat 10;
+//! Benchmark CLI 64.0.0, 2026-12-05; steps 20, repeat 10;
 //! wasm execution `Compiled`; machine `AMD EPYC`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -20,6 +20,7 @@ pub trait WeightInfo {
 	fn register() -> Weight;
 	fn update_metadata() -> Weight;
 	fn update_inventory() -> Weight;
+	fn refresh_stake_units() -> Weight;
 	fn set_agent() -> Weight;
 	fn pause() -> Weight;
 	fn resume() -> Weight;
@@ -30,7 +31,6 @@ pub trait WeightInfo {
 	fn force_unjail() -> Weight;
 	fn set_heartbeat_params() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
-	fn refresh_stake_units() -> Weight;
 }
 
 /// Measured weights, with database costs from the runtime's `DbWeight`.
@@ -40,6 +40,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:2 w:1)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::Rewards` (r:1 w:0)
+	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ClassScores` (r:26 w:0)
+	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
@@ -52,6 +56,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::TargetIndex` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::TargetCount` (r:1 w:1)
 	/// Proof: `Challenges::TargetCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:0 w:1)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:0 w:1)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Metadata` (r:0 w:1)
@@ -59,11 +65,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Challenges::Targets` (r:0 w:32)
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size: measured `1049000`, estimated `1203039`.
-		// Fastest run: 284_605_000 ps.
-		Weight::from_parts(314_359_000, 1203039)
-			.saturating_add(T::DbWeight::get().reads(49_u64))
-			.saturating_add(T::DbWeight::get().writes(71_u64))
+		// Proof size: measured `1049525`, estimated `1203039`.
+		// Fastest run: 581_325_000 ps.
+		Weight::from_parts(653_522_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(76_u64))
+			.saturating_add(T::DbWeight::get().writes(72_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
@@ -71,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn update_metadata() -> Weight {
 		// Proof size: measured `266`, estimated `3564`.
-		// Fastest run: 11_948_000 ps.
-		Weight::from_parts(13_059_000, 3564)
+		// Fastest run: 17_787_000 ps.
+		Weight::from_parts(19_368_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -82,6 +88,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:31 w:0)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:1)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::Rewards` (r:1 w:0)
+	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ClassScores` (r:26 w:0)
+	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::TargetIndex` (r:32 w:1)
@@ -91,11 +103,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Challenges::Targets` (r:0 w:1)
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn update_inventory() -> Weight {
-		// Proof size: measured `4154`, estimated `82878`.
-		// Fastest run: 175_372_000 ps.
-		Weight::from_parts(184_135_000, 82878)
-			.saturating_add(T::DbWeight::get().reads(67_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `4757`, estimated `82878`.
+		// Fastest run: 330_271_000 ps.
+		Weight::from_parts(337_693_000, 82878)
+			.saturating_add(T::DbWeight::get().reads(95_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Providers::Providers` (r:1 w:0)
+	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::Inventory` (r:1 w:0)
+	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::Rewards` (r:1 w:0)
+	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ClassScores` (r:26 w:0)
+	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:1)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	fn refresh_stake_units() -> Weight {
+		// Proof size: measured `4260`, estimated `67576`.
+		// Fastest run: 117_885_000 ps.
+		Weight::from_parts(122_232_000, 67576)
+			.saturating_add(T::DbWeight::get().reads(30_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Providers::Providers` (r:2 w:1)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
@@ -103,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
 		// Proof size: measured `357`, estimated `6138`.
-		// Fastest run: 17_587_000 ps.
-		Weight::from_parts(18_838_000, 6138)
+		// Fastest run: 24_086_000 ps.
+		Weight::from_parts(26_219_000, 6138)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
 		// Proof size: measured `500`, estimated `3586`.
-		// Fastest run: 14_181_000 ps.
-		Weight::from_parts(15_393_000, 3586)
+		// Fastest run: 20_611_000 ps.
+		Weight::from_parts(22_323_000, 3586)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -123,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 10_767_000 ps.
-		Weight::from_parts(11_657_000, 3564)
+		// Fastest run: 15_633_000 ps.
+		Weight::from_parts(17_135_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -146,6 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::TargetCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Targets` (r:16 w:32)
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:0 w:1)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:0 w:1)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Metadata` (r:0 w:1)
@@ -153,11 +184,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Challenges::Proofs` (r:0 w:32)
 	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		// Proof size: measured `137162`, estimated `134551`.
-		// Fastest run: 356_382_000 ps.
-		Weight::from_parts(377_914_000, 134551)
+		// Proof size: measured `137199`, estimated `134551`.
+		// Fastest run: 501_957_000 ps.
+		Weight::from_parts(519_393_000, 134551)
 			.saturating_add(T::DbWeight::get().reads(39_u64))
-			.saturating_add(T::DbWeight::get().writes(103_u64))
+			.saturating_add(T::DbWeight::get().writes(104_u64))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -171,13 +202,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn heartbeat() -> Weight {
-		// Proof size: measured `1049579`, estimated `1203039`.
-		// Fastest run: 106_830_000 ps.
-		Weight::from_parts(117_506_000, 1203039)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		// Proof size: measured `1049656`, estimated `1203039`.
+		// Fastest run: 194_579_000 ps.
+		Weight::from_parts(237_403_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
@@ -194,13 +227,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn heartbeat_back_online() -> Weight {
-		// Proof size: measured `1049555`, estimated `1203039`.
-		// Fastest run: 115_372_000 ps.
-		Weight::from_parts(136_243_000, 1203039)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
+		// Proof size: measured `1049632`, estimated `1203039`.
+		// Fastest run: 199_107_000 ps.
+		Weight::from_parts(230_584_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
@@ -216,9 +251,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::OfflineSince` (r:0 w:1)
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn force_jail() -> Weight {
-		// Proof size: measured `537`, estimated `134551`.
-		// Fastest run: 23_335_000 ps.
-		Weight::from_parts(25_127_000, 134551)
+		// Proof size: measured `574`, estimated `134551`.
+		// Fastest run: 34_201_000 ps.
+		Weight::from_parts(36_564_000, 134551)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -231,9 +266,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Slashing::JailedUntil` (r:0 w:1)
 	/// Proof: `Slashing::JailedUntil` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn force_unjail() -> Weight {
-		// Proof size: measured `1049035`, estimated `1203039`.
-		// Fastest run: 89_874_000 ps.
-		Weight::from_parts(101_311_000, 1203039)
+		// Proof size: measured `1049072`, estimated `1203039`.
+		// Fastest run: 162_442_000 ps.
+		Weight::from_parts(175_250_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -243,8 +278,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_heartbeat_params() -> Weight {
 		// Proof size: measured `6`, estimated `1497`.
-		// Fastest run: 7_140_000 ps.
-		Weight::from_parts(7_821_000, 1497)
+		// Fastest run: 9_424_000 ps.
+		Weight::from_parts(10_355_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -263,96 +298,91 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 4096]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size: measured `679 + n * 138`, estimated `134551 + n * 2792`.
-		// Fastest run: 4_426_000 ps.
-		Weight::from_parts(4_566_000, 134551)
-			.saturating_add(Weight::from_parts(17_165_704, 0).saturating_mul(n.into()))
+		// Fastest run: 5_579_000 ps.
+		Weight::from_parts(5_709_000, 134551)
+			.saturating_add(Weight::from_parts(20_274_294, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
 	}
-	fn refresh_stake_units() -> Weight {
-		Weight::from_parts(60_000_000, 6000)
-			.saturating_add(T::DbWeight::get().reads(35_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
 }
 
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(314_359_000, 1203039)
-			.saturating_add(ParityDbWeight::get().reads(49_u64))
-			.saturating_add(ParityDbWeight::get().writes(71_u64))
+		Weight::from_parts(653_522_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(76_u64))
+			.saturating_add(ParityDbWeight::get().writes(72_u64))
 	}
 	fn update_metadata() -> Weight {
-		Weight::from_parts(13_059_000, 3564)
+		Weight::from_parts(19_368_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn update_inventory() -> Weight {
-		Weight::from_parts(184_135_000, 82878)
-			.saturating_add(ParityDbWeight::get().reads(67_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(337_693_000, 82878)
+			.saturating_add(ParityDbWeight::get().reads(95_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn refresh_stake_units() -> Weight {
+		Weight::from_parts(122_232_000, 67576)
+			.saturating_add(ParityDbWeight::get().reads(30_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_agent() -> Weight {
-		Weight::from_parts(18_838_000, 6138)
+		Weight::from_parts(26_219_000, 6138)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pause() -> Weight {
-		Weight::from_parts(15_393_000, 3586)
+		Weight::from_parts(22_323_000, 3586)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(11_657_000, 3564)
+		Weight::from_parts(17_135_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(377_914_000, 134551)
+		Weight::from_parts(519_393_000, 134551)
 			.saturating_add(ParityDbWeight::get().reads(39_u64))
-			.saturating_add(ParityDbWeight::get().writes(103_u64))
+			.saturating_add(ParityDbWeight::get().writes(104_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(117_506_000, 1203039)
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-	}
-	fn heartbeat_back_online() -> Weight {
-		Weight::from_parts(136_243_000, 1203039)
+		Weight::from_parts(237_403_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
+	fn heartbeat_back_online() -> Weight {
+		Weight::from_parts(230_584_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
 	fn force_jail() -> Weight {
-		Weight::from_parts(25_127_000, 134551)
+		Weight::from_parts(36_564_000, 134551)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn force_unjail() -> Weight {
-		Weight::from_parts(101_311_000, 1203039)
+		Weight::from_parts(175_250_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_heartbeat_params() -> Weight {
-		Weight::from_parts(7_821_000, 1497)
+		Weight::from_parts(10_355_000, 1497)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(4_566_000, 134551)
-			.saturating_add(Weight::from_parts(17_165_704, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_709_000, 134551)
+			.saturating_add(Weight::from_parts(20_274_294, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
-	}
-	fn refresh_stake_units() -> Weight {
-		Weight::from_parts(60_000_000, 6000)
-			.saturating_add(ParityDbWeight::get().reads(35_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -2,7 +2,7 @@
 //! Weights for `pallet_provider_staking`, measured by `ember-node benchmark pallet` and written by
 //! `scripts/benchmark-weights.sh`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-04; steps 20, repeat 10;
+//! Benchmark CLI 64.0.0, 2026-12-05; steps 20, repeat 10;
 //! wasm execution `Compiled`; machine `AMD EPYC`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -44,9 +44,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
-		// Proof size: measured `315`, estimated `4174`.
-		// Fastest run: 57_526_000 ps.
-		Weight::from_parts(60_531_000, 4174)
+		// Proof size: measured `352`, estimated `4174`.
+		// Fastest run: 78_096_000 ps.
+		Weight::from_parts(81_592_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -61,9 +61,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
-		// Proof size: measured `1108`, estimated `4174`.
-		// Fastest run: 62_543_000 ps.
-		Weight::from_parts(66_900_000, 4174)
+		// Proof size: measured `1145`, estimated `4174`.
+		// Fastest run: 86_378_000 ps.
+		Weight::from_parts(89_994_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -76,9 +76,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
-		// Proof size: measured `1033`, estimated `4174`.
-		// Fastest run: 24_086_000 ps.
-		Weight::from_parts(26_950_000, 4174)
+		// Proof size: measured `1070`, estimated `4174`.
+		// Fastest run: 34_601_000 ps.
+		Weight::from_parts(36_905_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -91,9 +91,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn rebond() -> Weight {
-		// Proof size: measured `1053`, estimated `4174`.
-		// Fastest run: 23_245_000 ps.
-		Weight::from_parts(25_108_000, 4174)
+		// Proof size: measured `1090`, estimated `4174`.
+		// Fastest run: 32_138_000 ps.
+		Weight::from_parts(34_381_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::OwnerMinDelegation` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
 		// Proof size: measured `823`, estimated `4174`.
-		// Fastest run: 42_945_000 ps.
-		Weight::from_parts(46_069_000, 4174)
+		// Fastest run: 58_577_000 ps.
+		Weight::from_parts(61_422_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -121,9 +121,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:1)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn set_commission() -> Weight {
-		// Proof size: measured `410`, estimated `4174`.
-		// Fastest run: 20_510_000 ps.
-		Weight::from_parts(22_604_000, 4174)
+		// Proof size: measured `447`, estimated `4174`.
+		// Fastest run: 28_172_000 ps.
+		Weight::from_parts(30_235_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -148,9 +148,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProviderStaking::TotalDelegated` (r:1 w:1)
 	/// Proof: `ProviderStaking::TotalDelegated` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
-		// Proof size: measured `15651`, estimated `417402`.
-		// Fastest run: 656_570_000 ps.
-		Weight::from_parts(702_809_000, 417402)
+		// Proof size: measured `15688`, estimated `417402`.
+		// Fastest run: 778_168_000 ps.
+		Weight::from_parts(815_704_000, 417402)
 			.saturating_add(T::DbWeight::get().reads(138_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -160,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::OwnerMinDelegation` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn set_min_delegation() -> Weight {
 		// Proof size: measured `98`, estimated `4174`.
-		// Fastest run: 8_863_000 ps.
-		Weight::from_parts(9_664_000, 4174)
+		// Fastest run: 12_438_000 ps.
+		Weight::from_parts(13_570_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -176,9 +176,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProviderStaking::TotalDelegated` (r:1 w:1)
 	/// Proof: `ProviderStaking::TotalDelegated` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
-		// Proof size: measured `1230`, estimated `4218`.
-		// Fastest run: 28_863_000 ps.
-		Weight::from_parts(31_667_000, 4218)
+		// Proof size: measured `1267`, estimated `4218`.
+		// Fastest run: 39_850_000 ps.
+		Weight::from_parts(42_183_000, 4218)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -192,8 +192,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::ProviderDelegators` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	fn withdraw_delegation() -> Weight {
 		// Proof size: measured `4135`, estimated `5563`.
-		// Fastest run: 60_630_000 ps.
-		Weight::from_parts(66_429_000, 5563)
+		// Fastest run: 80_690_000 ps.
+		Weight::from_parts(86_689_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -219,10 +219,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::OwnerMinDelegation` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[0, 64]`.
 	fn slash(d: u32, ) -> Weight {
-		// Proof size: measured `2134 + d * 274`, estimated `6196 + d * 3228`.
-		// Fastest run: 61_482_000 ps.
-		Weight::from_parts(58_753_858, 6196)
-			.saturating_add(Weight::from_parts(47_605_483, 0).saturating_mul(d.into()))
+		// Proof size: measured `2171 + d * 274`, estimated `6196 + d * 3228`.
+		// Fastest run: 81_201_000 ps.
+		Weight::from_parts(74_141_236, 6196)
+			.saturating_add(Weight::from_parts(59_903_674, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -234,58 +234,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn bond() -> Weight {
-		Weight::from_parts(60_531_000, 4174)
+		Weight::from_parts(81_592_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(66_900_000, 4174)
+		Weight::from_parts(89_994_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn unbond() -> Weight {
-		Weight::from_parts(26_950_000, 4174)
+		Weight::from_parts(36_905_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn rebond() -> Weight {
-		Weight::from_parts(25_108_000, 4174)
+		Weight::from_parts(34_381_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(46_069_000, 4174)
+		Weight::from_parts(61_422_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_commission() -> Weight {
-		Weight::from_parts(22_604_000, 4174)
+		Weight::from_parts(30_235_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn delegate() -> Weight {
-		Weight::from_parts(702_809_000, 417402)
+		Weight::from_parts(815_704_000, 417402)
 			.saturating_add(ParityDbWeight::get().reads(138_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_min_delegation() -> Weight {
-		Weight::from_parts(9_664_000, 4174)
+		Weight::from_parts(13_570_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(31_667_000, 4218)
+		Weight::from_parts(42_183_000, 4218)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_delegation() -> Weight {
-		Weight::from_parts(66_429_000, 5563)
+		Weight::from_parts(86_689_000, 5563)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn slash(d: u32, ) -> Weight {
-		Weight::from_parts(58_753_858, 6196)
-			.saturating_add(Weight::from_parts(47_605_483, 0).saturating_mul(d.into()))
+		Weight::from_parts(74_141_236, 6196)
+			.saturating_add(Weight::from_parts(59_903_674, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
