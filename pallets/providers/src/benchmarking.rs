@@ -43,12 +43,11 @@ fn inventory<T: Config>(first: u32, count: u32) -> GpuInventoryOf<T> {
 /// A model name of the longest length, distinct for each `index`.
 fn model_name(index: u32) -> GpuModelName {
 	let mut name = [b'G'].repeat(MAX_GPU_MODEL_LEN as usize);
-	let tail = name.len().saturating_sub(4);
-	for (offset, byte) in index.to_be_bytes().iter().enumerate() {
-		if let Some(slot) = name.get_mut(tail.saturating_add(offset)) {
-			// Printable, so the names stay well formed.
-			*slot = b'A'.saturating_add(byte % 26);
-		}
+	// The index in base 26, in capital letters (printable, so the names stay well formed).
+	let mut rest = index;
+	for slot in name.iter_mut().rev().take(4) {
+		*slot = b'A'.saturating_add((rest % 26) as u8);
+		rest /= 26;
 	}
 	GpuModelName::truncate_from(name)
 }
@@ -223,6 +222,14 @@ mod benchmarks {
 		let caller: T::AccountId = account("caller", 0, SEED);
 		let max = T::MaxGpusPerProvider::get();
 		register_provider::<T>(&owner, max);
+		let mut models: Vec<GpuModelName> = Inventory::<T>::get(&owner)
+			.unwrap_or_default()
+			.iter()
+			.map(|gpu| gpu.model.clone())
+			.collect();
+		models.sort();
+		models.dedup();
+		assert_eq!(models.len(), max as usize, "every GPU of its own model");
 		let units = StakeUnits::<T>::get(&owner).unwrap_or(max);
 		// As if a class score had fallen since the units were recorded.
 		StakeUnits::<T>::insert(&owner, units.saturating_add(1));

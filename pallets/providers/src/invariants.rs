@@ -81,7 +81,7 @@ impl<T: Config> Pallet<T> {
 			"an inventory outlived its provider"
 		);
 		ensure!(
-			StakeUnits::<T>::iter_keys().all(|owner| Providers::<T>::contains_key(owner)),
+			StakeUnits::<T>::iter_keys().all(Providers::<T>::contains_key),
 			"stake units outlived their provider"
 		);
 		ensure!(
