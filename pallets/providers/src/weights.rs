@@ -42,7 +42,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Rewards` (r:1 w:0)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::ClassScores` (r:26 w:0)
+	/// Storage: `Emissions::ClassScores` (r:32 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
@@ -65,10 +65,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Challenges::Targets` (r:0 w:32)
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size: measured `1049525`, estimated `1203039`.
-		// Fastest run: 581_325_000 ps.
-		Weight::from_parts(653_522_000, 1203039)
-			.saturating_add(T::DbWeight::get().reads(76_u64))
+		// Proof size: measured `1049563`, estimated `1203039`.
+		// Fastest run: 564_420_000 ps.
+		Weight::from_parts(648_095_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(82_u64))
 			.saturating_add(T::DbWeight::get().writes(72_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:0)
@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn update_metadata() -> Weight {
 		// Proof size: measured `266`, estimated `3564`.
-		// Fastest run: 17_787_000 ps.
-		Weight::from_parts(19_368_000, 3564)
+		// Fastest run: 17_366_000 ps.
+		Weight::from_parts(18_938_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -92,7 +92,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Rewards` (r:1 w:0)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::ClassScores` (r:26 w:0)
+	/// Storage: `Emissions::ClassScores` (r:32 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
@@ -103,10 +103,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Challenges::Targets` (r:0 w:1)
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn update_inventory() -> Weight {
-		// Proof size: measured `4757`, estimated `82878`.
-		// Fastest run: 330_271_000 ps.
-		Weight::from_parts(337_693_000, 82878)
-			.saturating_add(T::DbWeight::get().reads(95_u64))
+		// Proof size: measured `4795`, estimated `82942`.
+		// Fastest run: 355_118_000 ps.
+		Weight::from_parts(367_437_000, 82942)
+			.saturating_add(T::DbWeight::get().reads(101_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:0)
@@ -115,15 +115,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::Rewards` (r:1 w:0)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::ClassScores` (r:26 w:0)
+	/// Storage: `Emissions::ClassScores` (r:32 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::StakeUnits` (r:1 w:1)
 	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn refresh_stake_units() -> Weight {
-		// Proof size: measured `4260`, estimated `67576`.
-		// Fastest run: 117_885_000 ps.
-		Weight::from_parts(122_232_000, 67576)
-			.saturating_add(T::DbWeight::get().reads(30_u64))
+		// Proof size: measured `4298`, estimated `82942`.
+		// Fastest run: 138_146_000 ps.
+		Weight::from_parts(148_811_000, 82942)
+			.saturating_add(T::DbWeight::get().reads(36_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Providers::Providers` (r:2 w:1)
@@ -132,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
 		// Proof size: measured `357`, estimated `6138`.
-		// Fastest run: 24_086_000 ps.
-		Weight::from_parts(26_219_000, 6138)
+		// Fastest run: 24_126_000 ps.
+		Weight::from_parts(26_149_000, 6138)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
 		// Proof size: measured `500`, estimated `3586`.
-		// Fastest run: 20_611_000 ps.
-		Weight::from_parts(22_323_000, 3586)
+		// Fastest run: 20_681_000 ps.
+		Weight::from_parts(22_393_000, 3586)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof size: measured `288`, estimated `3564`.
-		// Fastest run: 15_633_000 ps.
-		Weight::from_parts(17_135_000, 3564)
+		// Fastest run: 15_503_000 ps.
+		Weight::from_parts(16_815_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -185,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof size: measured `137199`, estimated `134551`.
-		// Fastest run: 501_957_000 ps.
-		Weight::from_parts(519_393_000, 134551)
+		// Fastest run: 500_034_000 ps.
+		Weight::from_parts(515_247_000, 134551)
 			.saturating_add(T::DbWeight::get().reads(39_u64))
 			.saturating_add(T::DbWeight::get().writes(104_u64))
 	}
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn heartbeat() -> Weight {
 		// Proof size: measured `1049656`, estimated `1203039`.
-		// Fastest run: 194_579_000 ps.
-		Weight::from_parts(237_403_000, 1203039)
+		// Fastest run: 202_241_000 ps.
+		Weight::from_parts(265_024_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn heartbeat_back_online() -> Weight {
 		// Proof size: measured `1049632`, estimated `1203039`.
-		// Fastest run: 199_107_000 ps.
-		Weight::from_parts(230_584_000, 1203039)
+		// Fastest run: 204_143_000 ps.
+		Weight::from_parts(242_611_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -252,8 +252,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn force_jail() -> Weight {
 		// Proof size: measured `574`, estimated `134551`.
-		// Fastest run: 34_201_000 ps.
-		Weight::from_parts(36_564_000, 134551)
+		// Fastest run: 34_451_000 ps.
+		Weight::from_parts(36_705_000, 134551)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -267,8 +267,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::JailedUntil` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn force_unjail() -> Weight {
 		// Proof size: measured `1049072`, estimated `1203039`.
-		// Fastest run: 162_442_000 ps.
-		Weight::from_parts(175_250_000, 1203039)
+		// Fastest run: 166_658_000 ps.
+		Weight::from_parts(208_350_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -278,8 +278,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_heartbeat_params() -> Weight {
 		// Proof size: measured `6`, estimated `1497`.
-		// Fastest run: 9_424_000 ps.
-		Weight::from_parts(10_355_000, 1497)
+		// Fastest run: 9_584_000 ps.
+		Weight::from_parts(10_505_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -298,9 +298,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 4096]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size: measured `679 + n * 138`, estimated `134551 + n * 2792`.
-		// Fastest run: 5_579_000 ps.
-		Weight::from_parts(5_709_000, 134551)
-			.saturating_add(Weight::from_parts(20_274_294, 0).saturating_mul(n.into()))
+		// Fastest run: 5_859_000 ps.
+		Weight::from_parts(5_899_000, 134551)
+			.saturating_add(Weight::from_parts(21_556_269, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -312,73 +312,73 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(653_522_000, 1203039)
-			.saturating_add(ParityDbWeight::get().reads(76_u64))
+		Weight::from_parts(648_095_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(82_u64))
 			.saturating_add(ParityDbWeight::get().writes(72_u64))
 	}
 	fn update_metadata() -> Weight {
-		Weight::from_parts(19_368_000, 3564)
+		Weight::from_parts(18_938_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn update_inventory() -> Weight {
-		Weight::from_parts(337_693_000, 82878)
-			.saturating_add(ParityDbWeight::get().reads(95_u64))
+		Weight::from_parts(367_437_000, 82942)
+			.saturating_add(ParityDbWeight::get().reads(101_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn refresh_stake_units() -> Weight {
-		Weight::from_parts(122_232_000, 67576)
-			.saturating_add(ParityDbWeight::get().reads(30_u64))
+		Weight::from_parts(148_811_000, 82942)
+			.saturating_add(ParityDbWeight::get().reads(36_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_agent() -> Weight {
-		Weight::from_parts(26_219_000, 6138)
+		Weight::from_parts(26_149_000, 6138)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pause() -> Weight {
-		Weight::from_parts(22_323_000, 3586)
+		Weight::from_parts(22_393_000, 3586)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(17_135_000, 3564)
+		Weight::from_parts(16_815_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(519_393_000, 134551)
+		Weight::from_parts(515_247_000, 134551)
 			.saturating_add(ParityDbWeight::get().reads(39_u64))
 			.saturating_add(ParityDbWeight::get().writes(104_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(237_403_000, 1203039)
+		Weight::from_parts(265_024_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn heartbeat_back_online() -> Weight {
-		Weight::from_parts(230_584_000, 1203039)
+		Weight::from_parts(242_611_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn force_jail() -> Weight {
-		Weight::from_parts(36_564_000, 134551)
+		Weight::from_parts(36_705_000, 134551)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn force_unjail() -> Weight {
-		Weight::from_parts(175_250_000, 1203039)
+		Weight::from_parts(208_350_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_heartbeat_params() -> Weight {
-		Weight::from_parts(10_355_000, 1497)
+		Weight::from_parts(10_505_000, 1497)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(5_709_000, 134551)
-			.saturating_add(Weight::from_parts(20_274_294, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_899_000, 134551)
+			.saturating_add(Weight::from_parts(21_556_269, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
