@@ -20,7 +20,12 @@ step "cargo fmt --check" cargo fmt --all -- --check
 # shellcheck disable=SC2086
 step "cargo clippy" cargo clippy $EMBER_CARGO_FLAGS --workspace --all-targets -- -D warnings
 # shellcheck disable=SC2086
-step "cargo test" cargo test $EMBER_CARGO_FLAGS --workspace
+step "cargo test: build every test" cargo test $EMBER_CARGO_FLAGS --workspace --no-run
+# shellcheck disable=SC2086
+step "unit, property, benchmark and runtime tests" cargo test $EMBER_CARGO_FLAGS --workspace --lib --bins
+# shellcheck disable=SC2086
+step "doc tests" cargo test $EMBER_CARGO_FLAGS --workspace --doc
+step "integration tests (real nodes, agents and containers)" "$EMBER_ROOT/scripts/integration-tests.sh"
 
 if [ "${EMBER_ZOMBIENET:-1}" = "0" ]; then
 	log "zombienet test skipped (EMBER_ZOMBIENET=0)"
