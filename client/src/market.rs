@@ -380,6 +380,7 @@ fn lease_view(view: rt_api::LeaseView<AccountId, u32>) -> Lease {
 		origin: match view.origin {
 			rt_leases::LeaseOrigin::Order(id) => format!("order {id}"),
 			rt_leases::LeaseOrigin::Offer(id) => format!("offer {id}"),
+			rt_leases::LeaseOrigin::Genesis => "genesis".into(),
 		},
 		gpus: view.gpus.iter().map(hex_h256).collect(),
 		price_per_gpu_hour: view.price_per_gpu_hour,

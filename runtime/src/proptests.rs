@@ -664,7 +664,8 @@ impl Economy {
 									&& lease.end + blocks - lease.start <= offer.max_duration
 							})
 						},
-						pallet_leases::LeaseOrigin::Order(_) => false,
+						pallet_leases::LeaseOrigin::Order(_)
+						| pallet_leases::LeaseOrigin::Genesis => false,
 					};
 					let available =
 						<Providers as ember_primitives::ProviderRegistry<AccountId>>::accepts_work(

@@ -494,13 +494,15 @@ impl From<OfferView<AccountId, BlockNumber>> for OfferJson {
 	}
 }
 
-/// Where a lease came from: `{"kind": "Order", "id": 3}` or `{"kind": "Offer", "id": 1}`.
+/// Where a lease came from: `{"kind": "Order", "id": 3}`, `{"kind": "Offer", "id": 1}`, or
+/// `{"kind": "Genesis"}` for a lease running since the chain's genesis.
 #[derive(Clone, Copy, Debug, Eq, PartialEq, Serialize)]
 pub struct OriginJson {
-	/// `Order` or `Offer`.
+	/// `Order`, `Offer` or `Genesis`.
 	pub kind: OriginKind,
-	/// The order's or offer's id.
-	pub id: u64,
+	/// The order's or offer's id; none for a genesis lease.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub id: Option<u64>,
 }
 
 /// The kind of a lease's origin.
@@ -510,13 +512,16 @@ pub enum OriginKind {
 	Order,
 	/// Rented from a direct offer.
 	Offer,
+	/// Running since genesis (test networks).
+	Genesis,
 }
 
 impl From<LeaseOrigin> for OriginJson {
 	fn from(origin: LeaseOrigin) -> Self {
 		match origin {
-			LeaseOrigin::Order(id) => Self { kind: OriginKind::Order, id },
-			LeaseOrigin::Offer(id) => Self { kind: OriginKind::Offer, id },
+			LeaseOrigin::Order(id) => Self { kind: OriginKind::Order, id: Some(id) },
+			LeaseOrigin::Offer(id) => Self { kind: OriginKind::Offer, id: Some(id) },
+			LeaseOrigin::Genesis => Self { kind: OriginKind::Genesis, id: None },
 		}
 	}
 }

@@ -127,7 +127,7 @@ impl<T: Config> Pallet<T> {
 				offer.price_per_gpu_hour <= lease.price_per_gpu_hour
 					&& end.saturating_sub(lease.start) <= offer.max_duration
 			}),
-			LeaseOrigin::Order(_) => false,
+			LeaseOrigin::Order(_) | LeaseOrigin::Genesis => false,
 		};
 		ensure!(offered, Error::<T>::ExtensionNotOffered);
 

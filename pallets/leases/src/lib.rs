@@ -76,6 +76,7 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod genesis;
 mod impls;
 // Invariants are also checked by the runtime's own tests, which build with `std`.
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
@@ -99,6 +100,7 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
+pub use genesis::GenesisLease;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -641,6 +643,26 @@ pub mod pallet {
 		#[pallet::constant_name(DueSpillBlocks)]
 		fn due_spill_blocks() -> u32 {
 			DUE_SPILL_BLOCKS
+		}
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Leases running from genesis, in order (their ids count from 0); their providers come
+		/// from the registry's genesis, their tenants' funds from the balances genesis.
+		pub leases: alloc::vec::Vec<GenesisLease<T::AccountId, BlockNumberFor<T>>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for lease in &self.leases {
+				// A chain cannot start with a lease its own rules refuse.
+				if let Err(error) = Pallet::<T>::lease_at_genesis(lease) {
+					panic!("leases genesis: a lease of {:?} refused: {error:?}", lease.tenant);
+				}
+			}
 		}
 	}
 

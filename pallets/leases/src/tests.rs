@@ -228,6 +228,7 @@ fn offer_of(lease_id: LeaseId) -> OfferId {
 	match lease(lease_id).origin {
 		LeaseOrigin::Offer(offer) => offer,
 		LeaseOrigin::Order(order) => panic!("lease {lease_id} was won on order {order}"),
+		LeaseOrigin::Genesis => panic!("lease {lease_id} runs from genesis"),
 	}
 }
 
@@ -381,6 +382,7 @@ mod closing;
 mod commitments;
 mod conservation;
 mod escrow;
+mod genesis;
 mod grace;
 mod hook_budget;
 mod offers;

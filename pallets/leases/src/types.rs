@@ -156,6 +156,8 @@ pub enum LeaseOrigin {
 	Order(OrderId),
 	/// Rented from a direct offer.
 	Offer(OfferId),
+	/// Running since the chain's genesis (test networks and the scale harness).
+	Genesis,
 }
 
 /// Whether a lease's escrow is healthy.

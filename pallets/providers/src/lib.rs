@@ -100,6 +100,7 @@ pub use pallet::*;
 
 mod dispatch;
 pub mod extension;
+mod genesis;
 mod impls;
 // Invariants are also checked by the runtime's own tests, which build with `std`.
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
@@ -117,6 +118,7 @@ mod mock;
 mod tests;
 
 pub use extension::{CheckHeartbeat, HEARTBEAT_PRIORITY};
+pub use genesis::GenesisProvider;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -452,6 +454,26 @@ pub mod pallet {
 		#[pallet::constant_name(DeadlineSpillBlocks)]
 		fn deadline_spill_blocks() -> u32 {
 			DEADLINE_SPILL_BLOCKS
+		}
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Providers registered at genesis, in order; their owners' bonds come from the staking
+		/// pallet's genesis. See [`GenesisProvider`].
+		pub providers: alloc::vec::Vec<GenesisProvider<T::AccountId>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for provider in &self.providers {
+				// A chain cannot start with a registration its own rules refuse.
+				if let Err(reason) = Pallet::<T>::register_at_genesis(provider) {
+					panic!("providers genesis: {:?} cannot register: {reason}", provider.owner);
+				}
+			}
 		}
 	}
 

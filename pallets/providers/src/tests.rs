@@ -118,6 +118,7 @@ fn malformed(change: impl FnOnce(&mut ember_primitives::GpuSpec)) -> GpuInventor
 	GpuInventoryOf::<Test>::truncate_from(vec![spec])
 }
 
+mod genesis;
 mod heartbeat;
 mod heartbeat_params;
 mod hook_budget;

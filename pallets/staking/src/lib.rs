@@ -353,6 +353,26 @@ pub mod pallet {
 		InsufficientDelegation,
 	}
 
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Provider bonds at genesis: each owner holds this much of its (genesis) balance as
+		/// its bond, as `bond` would.
+		pub provider_bonds: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (owner, value) in &self.provider_bonds {
+				// A chain cannot start with a bond its own rules refuse.
+				if let Err(error) = Pallet::<T>::do_bond(owner, *value) {
+					panic!("provider-staking genesis: {owner:?} cannot bond {value:?}: {error:?}");
+				}
+			}
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {

@@ -1749,3 +1749,5 @@ mod migrations {
 		});
 	}
 }
+
+mod genesis;
