@@ -4,7 +4,7 @@
 # validator and a follower on it, and drives pre-signed heartbeats with attestation lines from
 # the N agent keys at the design rate (`ember-scale run`): every block is printed with the
 # heartbeats and lines it holds, the weight it used, the validator's time to build it and the
-# follower's time to import it. Then every provider's heartbeat is sent at once, then as many
+# follower's time to import it. Then a burst of heartbeats is sent at once, then as many
 # transfers, to compare what one block takes of each. Last, the state size on disk.
 #
 #   scripts/scale.sh                      # the design target: 100k providers, 1M GPUs, 500k leases
@@ -14,13 +14,15 @@
 # Options (defaults in brackets): --providers N [100000], --gpus G per provider [10],
 # --leases L per provider [5], --blocks B of steady heartbeats [100], --period P to set the
 # heartbeat period by sudo [the chain's, 50], --silent PCT of providers that never heartbeat and
-# go Offline together [0], --transfers T for the closing burst [= providers],
-# --pool-limit TXS for both nodes' transaction pools [2 × providers + transfers, at least 8192],
+# go Offline together [0], --burst H heartbeats sent at once when a period begins and
+# --transfers T sent at once after them [both: providers, at most 10000],
+# --pool-limit TXS for both nodes' transaction pools [providers + H + T, at least 8192],
 # --keep to keep the work directory. Output and logs go to $CARGO_TARGET_DIR/ember-scale/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-providers=100000 gpus=10 leases=5 blocks=100 period="" silent=0 transfers="" pool_limit="" keep=0
+providers=100000 gpus=10 leases=5 blocks=100 period="" silent=0 burst="" transfers="" pool_limit=""
+keep=0
 check=""
 while [ "$#" -gt 0 ]; do
 	case "$1" in
@@ -30,6 +32,7 @@ while [ "$#" -gt 0 ]; do
 	--blocks) blocks="$2"; shift 2 ;;
 	--period) period="$2"; shift 2 ;;
 	--silent) silent="$2"; shift 2 ;;
+	--burst) burst="$2"; shift 2 ;;
 	--transfers) transfers="$2"; shift 2 ;;
 	--pool-limit) pool_limit="$2"; shift 2 ;;
 	--keep) keep=1; shift ;;
@@ -40,14 +43,16 @@ while [ "$#" -gt 0 ]; do
 	*) echo "unknown option: $1 (see the top of $0)" >&2; exit 2 ;;
 	esac
 done
-transfers="${transfers:-$providers}"
-pool_limit="${pool_limit:-$((2 * providers + transfers))}"
+cap=$((providers < 10000 ? providers : 10000))
+burst="${burst:-$cap}" transfers="${transfers:-$cap}"
+pool_limit="${pool_limit:-$((providers + burst + transfers))}"
 [ "$pool_limit" -ge 8192 ] || pool_limit=8192
 # About 250 bytes a heartbeat with five lines: room for the whole pool, twice.
 pool_kbytes=$((pool_limit / 2 + 20480))
 
 "$EMBER_ROOT/scripts/setup.sh" >/dev/null
-build_all
+# test.sh has just built every binary with the tests.
+[ "${EMBER_NODE_BUILT:-0}" = 1 ] && [ -x "$CARGO_TARGET_DIR/release/ember-scale" ] || build_all
 BIN="$CARGO_TARGET_DIR/release"
 WORK="$CARGO_TARGET_DIR/ember-scale/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$WORK"
@@ -98,7 +103,7 @@ log "validator started and built block 1 in $(seconds_since "$start") s (pool: $
 "$BIN/ember-scale" run --url "ws://127.0.0.1:$rpc" --providers "$providers" \
 	--gpus-per-provider "$gpus" --leases-per-provider "$leases" --payers "$transfers" \
 	--steady-blocks "$blocks" ${period:+--period "$period"} --silent-percent "$silent" \
-	--transfers "$transfers" --validator-log "$WORK/validator.log" \
+	--heartbeat-burst "$burst" --transfers "$transfers" --validator-log "$WORK/validator.log" \
 	--follower-metrics "127.0.0.1:$follower_metrics" $check | tee "$WORK/run.txt"
 
 best=$(grep -o "Prepared block for proposing at [0-9]*" "$WORK/validator.log" | tail -1 | awk '{print $NF}')

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check CI runs: formatting, clippy, then all unit, property, benchmark, runtime and
 # integration tests (the integration tests start real ember-node processes, provider agents
-# and podman containers), then the four-validator zombienet test (it needs Node.js/npm;
-# EMBER_ZOMBIENET=0 skips it).
+# and podman containers), then a small run of the scale harness, then the four-validator
+# zombienet test (it needs Node.js/npm; EMBER_ZOMBIENET=0 skips it).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$EMBER_ROOT"
@@ -26,6 +26,9 @@ step "unit, property, benchmark and runtime tests" cargo test $EMBER_CARGO_FLAGS
 # shellcheck disable=SC2086
 step "doc tests" cargo test $EMBER_CARGO_FLAGS --workspace --doc
 step "integration tests (real nodes, agents and containers)" "$EMBER_ROOT/scripts/integration-tests.sh"
+# A few hundred providers from genesis on a real validator and follower, driven at the design
+# rate for a few blocks, so that the scale harness never rots (docs/performance.md).
+EMBER_NODE_BUILT=1 step "scale harness, small" "$EMBER_ROOT/scripts/scale.sh" --small
 
 if [ "${EMBER_ZOMBIENET:-1}" = "0" ]; then
 	log "zombienet test skipped (EMBER_ZOMBIENET=0)"

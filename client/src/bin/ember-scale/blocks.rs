@@ -71,11 +71,13 @@ pub struct BlockStats {
 	pub weight_pct: f64,
 	/// The hooks' share (mandatory class), in percent of the block's maximum.
 	pub hooks_pct: f64,
+	/// Weight the transactions were charged (normal and operational classes), in µs.
+	pub transactions_us: f64,
 	/// The validator's time to build it, in ms (from its log).
 	pub propose_ms: Option<u64>,
 	/// The follower's mean import time over the blocks it imported since the last one, in ms.
 	pub import_ms: Option<f64>,
-	/// Encoded size, in bytes.
+	/// Its extrinsics' encoded size, in bytes.
 	pub size: Option<u64>,
 }
 
@@ -150,15 +152,14 @@ async fn block_stats(
 	{
 		let pct = |ref_time: u64| ref_time as f64 * 100.0 / max_ref_time as f64;
 		stats.hooks_pct = pct(weight.mandatory.ref_time);
+		stats.transactions_us =
+			(weight.normal.ref_time + weight.operational.ref_time) as f64 / 1_000_000.0;
 		stats.weight_pct =
 			pct(weight.normal.ref_time + weight.operational.ref_time + weight.mandatory.ref_time);
 	}
-	stats.size = rpc
-		.dev_get_block_stats(at.block_hash())
-		.await
-		.ok()
-		.flatten()
-		.map(|s| s.block_len);
+	stats.size = rpc.chain_get_block(Some(at.block_hash())).await.ok().flatten().map(|details| {
+		details.block.extrinsics.iter().map(|extrinsic| extrinsic.0.len() as u64).sum()
+	});
 	Ok(stats)
 }
 

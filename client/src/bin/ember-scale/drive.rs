@@ -44,8 +44,9 @@ pub struct Plan {
 	/// Percent of providers that never heartbeat: they go Offline together, a burst of
 	/// deadlines for the hooks.
 	pub silent_percent: u32,
-	/// Whether to end with a burst of every provider's heartbeat.
-	pub heartbeat_burst: bool,
+	/// Heartbeats in the burst (the first providers', all sent at once when a period begins);
+	/// 0 skips it.
+	pub heartbeat_burst: u32,
 	/// Transfers in the closing burst (0: none).
 	pub transfers: u32,
 	/// Transactions in flight to the node at once.
@@ -122,14 +123,15 @@ pub async fn drive(url: &str, world: World, plan: Plan) -> Result<Outcome, Failu
 				outcome.submitted.push((Phase::Steady, due.len() as u32, accepted, secs));
 			},
 			Phase::Steady => {
-				phase = if plan.heartbeat_burst { Phase::WaitForPeriod } else { Phase::Transfers };
+				phase =
+					if plan.heartbeat_burst > 0 { Phase::WaitForPeriod } else { Phase::Transfers };
 				if phase == Phase::Transfers {
 					burst_pending =
 						start_transfers(&chain, &rpc, &payers, &plan, &mut outcome).await?;
 				}
 			},
 			Phase::WaitForPeriod if next % every == 0 => {
-				let everyone: Vec<u32> = (0..silent_from).collect();
+				let everyone: Vec<u32> = (0..silent_from.min(plan.heartbeat_burst)).collect();
 				let signed =
 					sign_heartbeats(&chain, &world, &agents, &mut nonces, &everyone, &mut outcome)
 						.await?;

@@ -64,9 +64,9 @@ enum Command {
 		/// Percent of providers that never heartbeat (they go Offline together).
 		#[arg(long, default_value_t = 0)]
 		silent_percent: u32,
-		/// Skip the burst of every provider's heartbeat.
-		#[arg(long)]
-		no_heartbeat_burst: bool,
+		/// Heartbeats sent at once when a period begins, after the steady blocks (0: none).
+		#[arg(long, default_value_t = 0)]
+		heartbeat_burst: u32,
 		/// Transfers in the closing burst (at most --payers).
 		#[arg(long, default_value_t = 0)]
 		transfers: u32,
@@ -157,7 +157,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error + Send + Sync>> {
 			steady_blocks,
 			period,
 			silent_percent,
-			no_heartbeat_burst,
+			heartbeat_burst,
 			transfers,
 			concurrency,
 			validator_log,
@@ -168,7 +168,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error + Send + Sync>> {
 				steady_blocks,
 				period,
 				silent_percent,
-				heartbeat_burst: !no_heartbeat_burst,
+				heartbeat_burst,
 				transfers,
 				concurrency,
 				probes: Probes { validator_log, follower_metrics },
@@ -278,6 +278,24 @@ impl Summary {
 				"steady submissions: {accepted} accepted, {:.0}/s while submitting",
 				f64::from(accepted) / secs
 			);
+		}
+		// What one transaction was charged, from blocks that held only that kind.
+		let charged = |of: &dyn Fn(&BlockStats) -> u32, other: &dyn Fn(&BlockStats) -> u32| {
+			let blocks = outcome.blocks.iter().filter(|b| of(b) > 0 && other(b) == 0);
+			let (us, count) =
+				blocks.fold((0.0, 0u32), |(us, n), b| (us + b.transactions_us, n + of(b)));
+			(count > 0).then(|| us / f64::from(count))
+		};
+		let heartbeat = charged(&|b| b.heartbeats, &|b| b.transfers);
+		let transfer = charged(&|b| b.transfers, &|b| b.heartbeats);
+		if let Some(us) = heartbeat {
+			println!("charged per heartbeat (with its lines): {us:.0} µs of block weight");
+		}
+		if let Some(us) = transfer {
+			println!("charged per transfer_keep_alive: {us:.0} µs of block weight");
+		}
+		if let (Some(heartbeat), Some(transfer)) = (heartbeat, transfer) {
+			println!("heartbeat / transfer weight: {:.2}", heartbeat / transfer);
 		}
 		if self.max_heartbeats > 0 {
 			println!("most heartbeats in one block: {}", self.max_heartbeats);

@@ -5,7 +5,9 @@
 use ember_client::{chain::AccountId, units::PLANCKS_PER_EMBR};
 use serde_json::{json, Value};
 use sp_crypto_hashing::blake2_256;
-use subxt_signer::{sr25519::Keypair, SecretUri};
+use std::sync::OnceLock;
+
+use subxt_signer::{bip39, sr25519::Keypair, DeriveJunction, DEV_PHRASE};
 
 /// The GPU model every scale provider claims: not in the class table, so genesis weighs it at
 /// the default class score, as the emissions pallet will (see the registry's genesis docs).
@@ -37,14 +39,14 @@ impl World {
 		))
 	}
 
-	/// The agent key of provider `index`.
+	/// The agent key of provider `index`: `//EmberScale//agent//<index>`.
 	pub fn agent(index: u32) -> Keypair {
-		derived(&format!("//EmberScale//agent//{index}"))
+		derived("agent", index)
 	}
 
-	/// Payer `index`, which sends transfers.
+	/// Payer `index`, which sends transfers: `//EmberScale//payer//<index>`.
 	pub fn payer(index: u32) -> Keypair {
-		derived(&format!("//EmberScale//payer//{index}"))
+		derived("payer", index)
 	}
 
 	/// The tenant of provider `index`'s leases: the next provider's owner (a tenant may not
@@ -149,9 +151,19 @@ pub struct LeaseTerms {
 	pub duration: u32,
 }
 
-fn derived(uri: &str) -> Keypair {
-	let uri: SecretUri = uri.parse().expect("a derivation path is a valid secret URI");
-	Keypair::from_uri(&uri).expect("the development phrase derives every path")
+/// `//EmberScale//<role>//<index>` from the development phrase. The phrase's seed is computed
+/// once: it costs thousands of hash rounds, the derivation a few microseconds.
+fn derived(role: &str, index: u32) -> Keypair {
+	static ROOT: OnceLock<Keypair> = OnceLock::new();
+	let root = ROOT.get_or_init(|| {
+		let phrase = bip39::Mnemonic::parse(DEV_PHRASE).expect("the development phrase parses");
+		Keypair::from_phrase(&phrase, None).expect("the development phrase makes a key")
+	});
+	root.derive([
+		DeriveJunction::hard("EmberScale"),
+		DeriveJunction::hard(role),
+		DeriveJunction::hard(u64::from(index)),
+	])
 }
 
 #[cfg(test)]
@@ -193,6 +205,17 @@ mod tests {
 		assert_eq!(leases.len(), 6);
 		assert_eq!(leases[5]["provider"], json!(World::owner(2).to_string()));
 		assert_eq!(leases[5]["tenant"], json!(World::owner(0).to_string()));
+	}
+
+	#[test]
+	fn keys_are_the_ones_their_secret_uris_name() {
+		let by_uri = |uri: &str| {
+			let uri: subxt_signer::SecretUri = uri.parse().unwrap();
+			Keypair::from_uri(&uri).unwrap().public_key().0
+		};
+		assert_eq!(World::agent(7).public_key().0, by_uri("//EmberScale//agent//7"));
+		assert_eq!(World::payer(0).public_key().0, by_uri("//EmberScale//payer//0"));
+		assert_ne!(World::agent(0).public_key().0, World::payer(0).public_key().0);
 	}
 
 	#[test]
