@@ -17,6 +17,10 @@ pub enum Subcommand {
 	/// council, endowed accounts and boot nodes. Development keys are refused; no sudo key.
 	TestnetSpec(crate::testnet_spec::TestnetSpecCmd),
 
+	/// Write the raw form of a chain spec, building its genesis with the runtime compiled into
+	/// this binary: for a genesis too large for `build-spec --raw` (over about 45,000 providers).
+	RawSpec(crate::raw_spec::RawSpecCmd),
+
 	/// Export a chain specification.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 

@@ -59,6 +59,7 @@ pub fn run() -> sc_cli::Result<()> {
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
 		Some(Subcommand::TestnetSpec(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::RawSpec(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))

@@ -7,6 +7,7 @@
 mod chain_spec;
 mod cli;
 mod command;
+mod raw_spec;
 mod rpc;
 mod service;
 mod testnet_spec;

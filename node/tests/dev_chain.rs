@@ -86,6 +86,32 @@ fn chain_specs_build_for_every_network() {
 	}
 }
 
+#[test]
+fn a_raw_spec_built_natively_holds_the_state_the_runtime_builds() {
+	let dir = std::env::temp_dir().join(format!("ember-raw-spec-{}", std::process::id()));
+	std::fs::create_dir_all(&dir).expect("a temp dir");
+	let (plain, raw_native) = (dir.join("dev.json"), dir.join("dev-raw.json"));
+	let (ok, out, err) =
+		ember_node(&["build-spec", "--chain", "dev", "--disable-default-bootnode"]);
+	assert!(ok, "build-spec: {err}");
+	std::fs::write(&plain, out).expect("the spec is written");
+	let plain = plain.to_str().expect("a UTF-8 path");
+	let (ok, out, err) = ember_node(&["build-spec", "--chain", plain, "--raw"]);
+	assert!(ok, "build-spec --raw: {err}");
+	let by_runtime: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+	let native = raw_native.to_str().expect("a UTF-8 path");
+	let (ok, _, err) = ember_node(&["raw-spec", "--chain", plain, "--out", native]);
+	assert!(ok, "raw-spec: {err}");
+	let natively: serde_json::Value =
+		serde_json::from_slice(&std::fs::read(&raw_native).expect("raw-spec wrote its file"))
+			.expect("JSON");
+	let top = |spec: &serde_json::Value| spec["genesis"]["raw"]["top"].clone();
+	assert!(top(&natively).as_object().is_some_and(|top| top.len() > 10));
+	assert_eq!(top(&natively), top(&by_runtime), "the same keys and values");
+	assert_eq!(natively["properties"], by_runtime["properties"]);
+	let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `ember-node` with `args`: its exit status, stdout and stderr.
 fn ember_node(args: &[&str]) -> (bool, String, String) {
 	let output = std::process::Command::new(env!("CARGO_BIN_EXE_ember-node"))
