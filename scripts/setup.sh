@@ -19,6 +19,9 @@ command -v cc >/dev/null 2>&1 || need_apt+=(gcc)
 command -v podman >/dev/null 2>&1 || need_apt+=(podman)
 command -v runc >/dev/null 2>&1 || need_apt+=(runc)
 { command -v busybox >/dev/null 2>&1 && ! ldd "$(command -v busybox)" >/dev/null 2>&1; } || need_apt+=(busybox-static)
+# integration-tests.sh lists the test binaries with jq; scale.sh picks free ports with python3
+command -v jq >/dev/null 2>&1 || need_apt+=(jq)
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 # the font of the economics plot (scripts/economics)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 
