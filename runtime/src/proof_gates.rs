@@ -12,16 +12,34 @@ use crate::{
 	AccountId, Leases, Providers, Runtime, RuntimeOrigin, EMBR, HOURS,
 };
 
-fn points(owner: &AccountId) -> u128 {
-	pallet_emissions::ProviderPoints::<Runtime>::get(owner).map_or(0, |record| record.points)
+/// The era of the provider's record and the points it holds in it.
+fn points(owner: &AccountId) -> (u32, u128) {
+	pallet_emissions::ProviderPoints::<Runtime>::get(owner)
+		.map_or((0, 0), |record| (record.era, record.points))
 }
 
-/// Heartbeat at the start of heartbeat period `k`; returns the points it credited.
-fn heartbeat(owner: &AccountId, agent: &AccountId, k: u32) -> u128 {
-	run_to_block(k * HeartbeatPeriod::get());
+/// Heartbeat at the start of every heartbeat period until the registry's liveness check of
+/// `owner` has run; returns the points that check credited.
+fn through_next_check(owner: &AccountId, agent: &AccountId) -> u128 {
+	let due = pallet_providers::Providers::<Runtime>::get(owner)
+		.and_then(|info| info.liveness_deadline)
+		.expect("a watched provider has a deadline");
+	let period = HeartbeatPeriod::get();
 	let before = points(owner);
-	assert_ok!(Providers::heartbeat(RuntimeOrigin::signed(agent.clone()), Default::default()));
-	points(owner) - before
+	let mut start = (frame_system::Pallet::<Runtime>::block_number() / period + 1) * period;
+	while start < due {
+		run_to_block(start);
+		assert_ok!(Providers::heartbeat(RuntimeOrigin::signed(agent.clone()), Default::default()));
+		start += period;
+	}
+	run_to_block(due);
+	let after = points(owner);
+	// A record that moved to a new era holds only that era's points.
+	if after.0 == before.0 {
+		after.1 - before.1
+	} else {
+		after.1
+	}
 }
 
 /// What a failed challenge does to a GPU's proof.
@@ -38,16 +56,17 @@ fn gpus_earn_availability_only_while_proven() {
 		// The registry put both GPUs in the list the chain draws its rounds from.
 		assert_eq!(pallet_challenges::TargetCount::<Runtime>::get(), 2);
 
-		heartbeat(&owner, &agent, 1);
-		let both = heartbeat(&owner, &agent, 2);
+		// The first check starts the provider's credit; heartbeats alone credit nothing.
+		assert_eq!(through_next_check(&owner, &agent), 0);
+		let both = through_next_check(&owner, &agent);
 		assert!(both > 0, "two proven GPUs earn");
 
 		lose_proof(&owner, 1);
-		let one = heartbeat(&owner, &agent, 3);
+		let one = through_next_check(&owner, &agent);
 		assert_eq!(one * 2, both, "one proven GPU of two earns half (same model, same gap)");
 
 		lose_proof(&owner, 0);
-		assert_eq!(heartbeat(&owner, &agent, 4), 0, "no proven GPU, no availability points");
+		assert_eq!(through_next_check(&owner, &agent), 0, "no proven GPU, no availability points");
 	});
 }
 

@@ -176,7 +176,8 @@ mod benchmarks {
 		assert_eq!(CurrentEra::<T>::get().index, era.index.saturating_add(1));
 	}
 
-	/// A heartbeat of a provider with `g` GPUs of distinct models, folding a closed era first.
+	/// The registry's liveness check of a provider with `g` GPUs of distinct models, folding a
+	/// closed era first.
 	#[benchmark]
 	fn credit_availability(g: Linear<1, { T::MaxGpusPerProvider::get() }>) {
 		let provider = T::BenchmarkHelper::provider(0, g, 0);
@@ -187,7 +188,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			<Pallet<T> as ProviderLifecycle<_, _>>::attested(&provider, now, &[]);
+			<Pallet<T> as ProviderLifecycle<_, _>>::heard_from(&provider, now);
 		}
 
 		let record = ProviderPoints::<T>::get(&provider).unwrap_or_default();

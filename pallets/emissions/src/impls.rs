@@ -11,15 +11,24 @@ use frame_system::pallet_prelude::BlockNumberFor;
 
 impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn attested(
-		provider: &T::AccountId,
-		now: BlockNumberFor<T>,
+		_provider: &T::AccountId,
+		_now: BlockNumberFor<T>,
 		_lines: &[LeaseAttestation],
 	) -> Weight {
-		let looked_at = Self::credit_availability(provider, now);
-		T::WeightInfo::credit_availability(looked_at)
+		// Availability is credited at the registry's liveness check, not at every heartbeat.
+		Weight::zero()
 	}
 
 	fn attested_weight(_lines: u32) -> Weight {
+		Weight::zero()
+	}
+
+	fn heard_from(provider: &T::AccountId, last_heartbeat: BlockNumberFor<T>) -> Weight {
+		let looked_at = Self::credit_availability(provider, last_heartbeat);
+		T::WeightInfo::credit_availability(looked_at)
+	}
+
+	fn heard_from_weight() -> Weight {
 		T::WeightInfo::credit_availability(T::MaxGpusPerProvider::get())
 	}
 
@@ -32,13 +41,14 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 		T::DbWeight::get().reads_writes(1, 1)
 	}
 
-	fn back_online(_provider: &T::AccountId, _now: BlockNumberFor<T>) -> Weight {
+	fn back_online(provider: &T::AccountId, now: BlockNumberFor<T>) -> Weight {
 		// Crediting stopped when it went Offline; the heartbeat that brought it back starts it.
-		Weight::zero()
+		Self::start_crediting(provider, now);
+		Self::back_online_weight()
 	}
 
 	fn back_online_weight() -> Weight {
-		Weight::zero()
+		Self::start_crediting_weight()
 	}
 
 	fn jailed(provider: &T::AccountId) -> Weight {
@@ -57,6 +67,15 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 
 	fn paused_weight() -> Weight {
 		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	fn resumed(provider: &T::AccountId, now: BlockNumberFor<T>) -> Weight {
+		Self::start_crediting(provider, now);
+		Self::resumed_weight()
+	}
+
+	fn resumed_weight() -> Weight {
+		Self::start_crediting_weight()
 	}
 }
 

@@ -22,9 +22,13 @@
 //!
 //! ## Points
 //!
-//! - **Available GPU-time.** At each heartbeat of an Active, unpaused provider, it earns
-//!   `min(blocks since its last credited heartbeat, MaxCreditedGap) × Σ class score of its
-//!   GPUs`. Time Offline is never credited.
+//! - **Available GPU-time.** An Active, unpaused provider whose bond covers its GPUs earns
+//!   `min(blocks from its last credit to its latest heartbeat, MaxCreditedGap) × Σ class score
+//!   of its proven GPUs`. It is credited when the registry's liveness check hears from it (once
+//!   per `MaxMissedHeartbeats + 1` heartbeat periods) and just before it stops being watched
+//!   (Offline, jailed, paused, leaving), so a heartbeat itself writes nothing here. Time Offline
+//!   or paused is never credited: crediting restarts when it comes back or resumes, and for a
+//!   new provider at its first check.
 //! - **Leased GPU-time.** When the lease market settles a lease, the provider earns a bonus of
 //!   `lease_bonus_percent`% of `blocks × Σ class score of the leased GPUs`.
 //! - **Class scores** come from a governance table by exact model name
@@ -38,7 +42,7 @@
 //! bonus. And a provider's bonus reward in an era is capped by the protocol fees its leases
 //! burned in that era, so renting from yourself through another account cannot mint more than
 //! it burns. What the cap withholds goes back to the pot when the provider's record is next
-//! touched (its next heartbeat, settlement or claim), and is paid out with the next era's share.
+//! touched (its next liveness check, settlement or claim), and is paid out with the next era's share.
 //!
 //! ## Closing an era is O(1)
 //!
@@ -144,8 +148,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type EraLength: Get<BlockNumberFor<Self>>;
 
-		/// Most blocks of available GPU-time one heartbeat credits: the time a silent provider
-		/// takes to be marked Offline.
+		/// Most blocks of available GPU-time one liveness check credits: the longest two
+		/// heartbeats of an Active provider can lie apart.
 		#[pallet::constant]
 		type MaxCreditedGap: Get<BlockNumberFor<Self>>;
 

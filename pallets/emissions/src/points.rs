@@ -47,20 +47,27 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// A heartbeat at `now`: credit the GPU-time since the last one of the GPUs holding a recent
-	/// proof of compute, if the provider takes work (Active, unpaused, its bond covering its
-	/// GPUs), at most `MaxCreditedGap` blocks of it.
-	/// A heartbeat of a provider that takes no work starts nothing: the time until the first
-	/// heartbeat at which it takes work again is never credited. Returns how many GPUs were
-	/// looked at (each one's proof is read, whether or not it is then scored), for the weight.
-	pub(crate) fn credit_availability(provider: &T::AccountId, now: BlockNumberFor<T>) -> u32 {
+	/// The registry heard from the provider, its latest heartbeat at `until`: credit the
+	/// GPU-time since the last credit of the GPUs holding a recent proof of compute, if the
+	/// provider takes work (Active, unpaused, its bond covering its GPUs), at most
+	/// `MaxCreditedGap` blocks of it. The registry calls this once per liveness check
+	/// (`MaxMissedHeartbeats + 1` periods) and before a provider stops being watched, not at
+	/// every heartbeat, so a heartbeat writes nothing here.
+	/// A provider that takes no work starts nothing: its time is credited again from the
+	/// first check (or resume, or return online) at which it takes work. Returns how many
+	/// GPUs were looked at (each one's proof is read, whether or not it is then scored), for
+	/// the weight.
+	pub(crate) fn credit_availability(provider: &T::AccountId, until: BlockNumberFor<T>) -> u32 {
 		let mut record = Self::current_record(provider);
 		let working = T::Registry::accepts_work(provider);
 		let blocks = match record.last_credit {
-			Some(last) if working => now.saturating_sub(last).min(T::MaxCreditedGap::get()),
+			Some(last) if working => until.saturating_sub(last).min(T::MaxCreditedGap::get()),
 			_ => Default::default(),
 		};
-		record.last_credit = working.then_some(now);
+		record.last_credit = match record.last_credit {
+			Some(last) if working => Some(until.max(last)),
+			_ => working.then_some(until),
+		};
 		let blocks: u128 = blocks.unique_saturated_into();
 		let mut looked_at = 0;
 		let held = holds_points(&record);
@@ -76,8 +83,26 @@ impl<T: Config> Pallet<T> {
 		looked_at
 	}
 
-	/// The provider stopped heartbeating (Offline or jailed): the gap until it comes back is
-	/// never credited.
+	/// The provider takes work again from `now` (back online, or resumed): its time counts from
+	/// there, whatever it did before.
+	pub(crate) fn start_crediting(provider: &T::AccountId, now: BlockNumberFor<T>) {
+		if !T::Registry::accepts_work(provider) {
+			return;
+		}
+		let mut record = Self::current_record(provider);
+		record.last_credit = Some(now);
+		ProviderPoints::<T>::insert(provider, record);
+	}
+
+	/// Upper bound of [`Self::start_crediting`]: the reads and writes of a credit, with no GPU
+	/// looked at, within what crediting a one-GPU provider costs.
+	pub(crate) fn start_crediting_weight() -> frame_support::weights::Weight {
+		T::WeightInfo::credit_availability(1)
+	}
+
+	/// The provider stopped being watched (Offline or jailed) or paused: the gap until it takes
+	/// work again is never credited. The registry has the time up to its last heartbeat
+	/// credited first.
 	pub(crate) fn stop_crediting(provider: &T::AccountId) {
 		ProviderPoints::<T>::mutate_exists(provider, |record| {
 			if let Some(record) = record {

@@ -1,4 +1,4 @@
-//! Property tests: random heartbeats, settlements (own-side and not), outages, pauses, claims,
+//! Property tests: random liveness checks, settlements (own-side and not), outages, pauses, claims,
 //! share changes and blocks over many eras. After every block the pallet's invariants hold
 //! (issuance reconciles); at the end, what providers were paid plus what the pot still holds is
 //! exactly what was minted for them, and the pot holds nothing but what it carries and rounding.
@@ -59,7 +59,7 @@ proptest! {
 				let now = System::block_number();
 				match op {
 					Op::Heartbeat(p) => {
-						<Emissions as ProviderLifecycle<_, _>>::attested(&PROVIDERS[p], now, &[]);
+						<Emissions as ProviderLifecycle<_, _>>::heard_from(&PROVIDERS[p], now);
 					},
 					Op::Deliver { provider, tenant, blocks, fee } => {
 						let tenant = TENANTS[tenant];
@@ -106,7 +106,7 @@ proptest! {
 				run_to_block(CurrentEra::<Test>::get().start + ERA_LENGTH);
 				for provider in PROVIDERS {
 					let now = System::block_number();
-					<Emissions as ProviderLifecycle<_, _>>::attested(&provider, now, &[]);
+					<Emissions as ProviderLifecycle<_, _>>::heard_from(&provider, now);
 				}
 			}
 			for provider in PROVIDERS {

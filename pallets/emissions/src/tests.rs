@@ -15,8 +15,9 @@ use frame_support::{
 use sp_core::H256;
 use sp_runtime::{DispatchError, Perbill};
 
-fn heartbeat(provider: AccountId, at: BlockNumber) {
-	<Emissions as ProviderLifecycle<_, _>>::attested(&provider, at, &[]);
+/// The registry's liveness check hears from `provider`, its latest heartbeat at `at`.
+fn heard_from(provider: AccountId, at: BlockNumber) {
+	<Emissions as ProviderLifecycle<_, _>>::heard_from(&provider, at);
 }
 
 /// A settlement of `blocks` blocks of the GPUs tagged `tags`, burning `fee` from the tenant as
@@ -56,12 +57,12 @@ fn era_closed_events() -> Vec<Event<Test>> {
 
 /// A's two H100s earn 60,000 points and B's two unrated GPUs 4,000 in era 0: 125 per point.
 fn earn_round_points() {
-	heartbeat(PROVIDER_A, 5);
-	heartbeat(PROVIDER_B, 5);
-	heartbeat(PROVIDER_A, 15); // 10 blocks × 2,000
-	heartbeat(PROVIDER_A, 35); // 20 blocks × 2,000
-	heartbeat(PROVIDER_B, 15); // 10 blocks × 200
-	heartbeat(PROVIDER_B, 25); // 10 blocks × 200
+	heard_from(PROVIDER_A, 5);
+	heard_from(PROVIDER_B, 5);
+	heard_from(PROVIDER_A, 15); // 10 blocks × 2,000
+	heard_from(PROVIDER_A, 35); // 20 blocks × 2,000
+	heard_from(PROVIDER_B, 15); // 10 blocks × 200
+	heard_from(PROVIDER_B, 25); // 10 blocks × 200
 }
 
 /// Genesis and the schedule.
@@ -277,7 +278,7 @@ mod eras {
 			assert_eq!(EraRewardPerPoint::<Test>::get(0), rate);
 
 			// A earns again in era 1: its era-0 points are valued and it lets go of era 0.
-			heartbeat(PROVIDER_A, ERA_LENGTH + 5);
+			heard_from(PROVIDER_A, ERA_LENGTH + 5);
 			assert_eq!(record(PROVIDER_A).unclaimed, 60_000 * 125);
 			assert_eq!(EraHolders::<Test>::get(0), 1);
 			assert_eq!(EraRewardPerPoint::<Test>::get(0), rate, "B still needs it");
@@ -285,7 +286,7 @@ mod eras {
 
 			// B, much later, is still paid at era 0's rate; then nothing needs it.
 			run_to_block(3 * ERA_LENGTH);
-			heartbeat(PROVIDER_B, 3 * ERA_LENGTH + 1);
+			heard_from(PROVIDER_B, 3 * ERA_LENGTH + 1);
 			assert_eq!(record(PROVIDER_B).unclaimed, 4_000 * 125);
 			assert!(!EraHolders::<Test>::contains_key(0));
 			assert_eq!(EraRewardPerPoint::<Test>::get(0), None);
@@ -302,7 +303,7 @@ mod eras {
 		new_test_ext().execute_with(|| {
 			earn_round_points();
 			run_to_block(ERA_LENGTH);
-			heartbeat(PROVIDER_A, ERA_LENGTH + 5);
+			heard_from(PROVIDER_A, ERA_LENGTH + 5);
 			run_to_block(4 * ERA_LENGTH);
 			// As version 0 left it: no counts, and a rate for every era that had points (era 3
 			// stands for one whose last holder has folded since).
@@ -331,10 +332,10 @@ mod eras {
 			let mut burned = 0;
 			for era in 0..12u64 {
 				let base = era * ERA_LENGTH;
-				heartbeat(PROVIDER_A, base + 1);
-				heartbeat(PROVIDER_A, base + 11);
-				heartbeat(PROVIDER_B, base + 1);
-				heartbeat(PROVIDER_B, base + 21);
+				heard_from(PROVIDER_A, base + 1);
+				heard_from(PROVIDER_A, base + 11);
+				heard_from(PROVIDER_B, base + 1);
+				heard_from(PROVIDER_B, base + 21);
 				deliver(PROVIDER_A, TENANT, &[1], 10, 1_000 + era as Balance);
 				burned += 1_000 + era as Balance;
 				run_to_block(base + ERA_LENGTH / 2);
@@ -394,24 +395,24 @@ mod points {
 		new_test_ext().execute_with(|| {
 			let gpus = <MockRegistry as ember_primitives::ProviderRegistry<_>>::gpus(&PROVIDER_A);
 			assert_eq!(gpus.len(), 2);
-			heartbeat(PROVIDER_A, 5);
-			heartbeat(PROVIDER_A, 15);
+			heard_from(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 15);
 			let both = record(PROVIDER_A).points;
 			assert_eq!(both, 10 * Emissions::score_of(gpus.iter()));
 
 			// A GPU whose proof expired (or that never passed a challenge) earns nothing.
 			MockProofs::set_proven(PROVIDER_A, gpus[0].uuid_hash, false);
-			heartbeat(PROVIDER_A, 25);
+			heard_from(PROVIDER_A, 25);
 			let one = both + 10 * Emissions::score_of(gpus[1..].iter());
 			assert_eq!(record(PROVIDER_A).points, one);
 
 			MockProofs::set_proven(PROVIDER_A, gpus[1].uuid_hash, false);
-			heartbeat(PROVIDER_A, 35);
+			heard_from(PROVIDER_A, 35);
 			assert_eq!(record(PROVIDER_A).points, one);
 
 			// Proven again, it earns from its next heartbeat on.
 			MockProofs::set_proven(PROVIDER_A, gpus[0].uuid_hash, true);
-			heartbeat(PROVIDER_A, 45);
+			heard_from(PROVIDER_A, 45);
 			assert_eq!(record(PROVIDER_A).points, one + 10 * Emissions::score_of(gpus[..1].iter()));
 		});
 	}
@@ -419,9 +420,9 @@ mod points {
 	#[test]
 	fn the_first_heartbeat_credits_nothing_and_a_long_gap_only_the_cap() {
 		new_test_ext().execute_with(|| {
-			heartbeat(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 5);
 			assert_eq!(record(PROVIDER_A).points, 0);
-			heartbeat(PROVIDER_A, 90);
+			heard_from(PROVIDER_A, 90);
 			assert_eq!(record(PROVIDER_A).points, MAX_CREDITED_GAP as u128 * 2_000);
 		});
 	}
@@ -429,14 +430,14 @@ mod points {
 	#[test]
 	fn offline_and_jailed_time_is_never_credited() {
 		new_test_ext().execute_with(|| {
-			heartbeat(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 5);
 			<Emissions as ProviderLifecycle<_, _>>::went_offline(&PROVIDER_A, 10);
-			heartbeat(PROVIDER_A, 20);
+			heard_from(PROVIDER_A, 20);
 			assert_eq!(record(PROVIDER_A).points, 0);
-			heartbeat(PROVIDER_A, 30);
+			heard_from(PROVIDER_A, 30);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
 			<Emissions as ProviderLifecycle<_, _>>::jailed(&PROVIDER_A);
-			heartbeat(PROVIDER_A, 40);
+			heard_from(PROVIDER_A, 40);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
 		});
 	}
@@ -444,22 +445,22 @@ mod points {
 	#[test]
 	fn paused_or_inactive_providers_earn_nothing() {
 		new_test_ext().execute_with(|| {
-			heartbeat(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 5);
 			MockRegistry::set_paused(PROVIDER_A, true);
-			heartbeat(PROVIDER_A, 15);
+			heard_from(PROVIDER_A, 15);
 			// A heartbeat while it takes no work credits nothing and starts nothing.
 			assert_eq!(record(PROVIDER_A).last_credit, None);
 			MockRegistry::set_paused(PROVIDER_A, false);
 			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Leaving);
-			heartbeat(PROVIDER_A, 25);
+			heard_from(PROVIDER_A, 25);
 			assert_eq!(record(PROVIDER_A).last_credit, None);
 			MockRegistry::set_status(PROVIDER_A, ProviderStatus::Active);
-			heartbeat(PROVIDER_A, 30);
+			heard_from(PROVIDER_A, 30);
 			// The first heartbeat at which it takes work again only starts the count: not even
 			// the 5 blocks since the last heartbeat are credited.
 			assert_eq!(record(PROVIDER_A).points, 0);
 			assert_eq!(record(PROVIDER_A).last_credit, Some(30));
-			heartbeat(PROVIDER_A, 40);
+			heard_from(PROVIDER_A, 40);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
 		});
 	}
@@ -467,8 +468,8 @@ mod points {
 	#[test]
 	fn pausing_stops_crediting_at_once() {
 		new_test_ext().execute_with(|| {
-			heartbeat(PROVIDER_A, 5);
-			heartbeat(PROVIDER_A, 15);
+			heard_from(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 15);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
 			// The registry tells of the pause as it happens, between heartbeats.
 			MockRegistry::set_paused(PROVIDER_A, true);
@@ -476,9 +477,9 @@ mod points {
 			assert_eq!(record(PROVIDER_A).last_credit, None);
 			// Resumed before its next heartbeat: the paused time still earns nothing.
 			MockRegistry::set_paused(PROVIDER_A, false);
-			heartbeat(PROVIDER_A, 25);
+			heard_from(PROVIDER_A, 25);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
-			heartbeat(PROVIDER_A, 35);
+			heard_from(PROVIDER_A, 35);
 			assert_eq!(record(PROVIDER_A).points, 40_000);
 		});
 	}
@@ -486,20 +487,20 @@ mod points {
 	#[test]
 	fn a_provider_short_of_stake_earns_nothing_until_it_tops_up() {
 		new_test_ext().execute_with(|| {
-			heartbeat(PROVIDER_A, 5);
-			heartbeat(PROVIDER_A, 15);
+			heard_from(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 15);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
 			// A slash leaves the owner's bond below what its two GPUs require.
 			MockRegistry::set_bond_short(PROVIDER_A, true);
-			heartbeat(PROVIDER_A, 25);
-			heartbeat(PROVIDER_A, 35);
+			heard_from(PROVIDER_A, 25);
+			heard_from(PROVIDER_A, 35);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
 			assert_eq!(record(PROVIDER_A).last_credit, None);
 			// Topped up: the next heartbeat starts the count again, the one after it earns.
 			MockRegistry::set_bond_short(PROVIDER_A, false);
-			heartbeat(PROVIDER_A, 45);
+			heard_from(PROVIDER_A, 45);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
-			heartbeat(PROVIDER_A, 55);
+			heard_from(PROVIDER_A, 55);
 			assert_eq!(record(PROVIDER_A).points, 40_000);
 			assert_eq!(CurrentEra::<Test>::get().points, 40_000);
 		});
@@ -518,8 +519,8 @@ mod points {
 	#[test]
 	fn a_shortfall_between_heartbeats_is_not_credited() {
 		new_test_ext().execute_with(|| {
-			heartbeat(PROVIDER_A, 5);
-			heartbeat(PROVIDER_A, 15);
+			heard_from(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 15);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
 			// A slash at 20 credits nothing: a backing change is not a heartbeat.
 			backing_changes_at(PROVIDER_A, 20);
@@ -530,9 +531,9 @@ mod points {
 			backing_changes_at(PROVIDER_A, 22);
 			assert_eq!(record(PROVIDER_A).last_credit, None);
 			MockRegistry::set_bond_short(PROVIDER_A, false);
-			heartbeat(PROVIDER_A, 25);
+			heard_from(PROVIDER_A, 25);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
-			heartbeat(PROVIDER_A, 35);
+			heard_from(PROVIDER_A, 35);
 			assert_eq!(record(PROVIDER_A).points, 40_000);
 		});
 	}
@@ -543,10 +544,10 @@ mod points {
 	#[test]
 	fn a_backing_change_while_taking_work_loses_no_credit() {
 		new_test_ext().execute_with(|| {
-			heartbeat(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 5);
 			backing_changes_at(PROVIDER_A, 8);
 			backing_changes_at(PROVIDER_A, 12);
-			heartbeat(PROVIDER_A, 15);
+			heard_from(PROVIDER_A, 15);
 			assert_eq!(record(PROVIDER_A).points, 20_000);
 			assert_eq!(record(PROVIDER_A).last_credit, Some(15));
 			// An account that never heartbeat gets no record from a backing change.
@@ -561,7 +562,7 @@ mod points {
 	#[test]
 	fn backing_changes_never_credit_a_silent_provider() {
 		new_test_ext().execute_with(|| {
-			heartbeat(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 5);
 			let gap = <Test as Config>::MaxCreditedGap::get();
 			for step in 1..=3u64 {
 				backing_changes_at(PROVIDER_A, 5 + step * gap);
@@ -571,7 +572,7 @@ mod points {
 			let _weight =
 				<Emissions as ProviderLifecycle<_, _>>::went_offline(&PROVIDER_A, 5 + 3 * gap);
 			assert_eq!(record(PROVIDER_A).last_credit, None);
-			heartbeat(PROVIDER_A, 5 + 4 * gap);
+			heard_from(PROVIDER_A, 5 + 4 * gap);
 			assert_eq!(record(PROVIDER_A).points, 0);
 		});
 	}
@@ -584,14 +585,14 @@ mod points {
 				Emissions::set_class_score(RuntimeOrigin::signed(TENANT), unknown.clone(), Some(7)),
 				DispatchError::BadOrigin
 			);
-			heartbeat(PROVIDER_B, 5);
-			heartbeat(PROVIDER_B, 15);
+			heard_from(PROVIDER_B, 5);
+			heard_from(PROVIDER_B, 15);
 			assert_eq!(record(PROVIDER_B).points, 10 * 2 * DEFAULT_SCORE as u128);
 			assert_ok!(Emissions::set_class_score(RuntimeOrigin::root(), unknown.clone(), Some(7)));
 			System::assert_last_event(
 				Event::ClassScoreSet { model: unknown.clone(), score: Some(7) }.into(),
 			);
-			heartbeat(PROVIDER_B, 25);
+			heard_from(PROVIDER_B, 25);
 			assert_eq!(record(PROVIDER_B).points, 2_000 + 10 * 2 * 7);
 			assert_ok!(Emissions::set_class_score(RuntimeOrigin::root(), unknown.clone(), None));
 			assert_eq!(ClassScores::<Test>::get(unknown), None);
@@ -645,8 +646,8 @@ mod points {
 	#[test]
 	fn the_bonus_pays_at_most_the_fees_burned_and_the_rest_returns_to_the_pot() {
 		new_test_ext().execute_with(|| {
-			heartbeat(PROVIDER_A, 5);
-			heartbeat(PROVIDER_A, 15); // 20,000 availability points
+			heard_from(PROVIDER_A, 5);
+			heard_from(PROVIDER_A, 15); // 20,000 availability points
 			deliver(PROVIDER_A, TENANT, &[0x01, 0x02], 10, 50_000); // 20,000 bonus points
 			run_to_block(ERA_LENGTH);
 			// 8,000,000 over 40,000 points: 200 a point. The bonus is worth 4,000,000 but only
@@ -656,8 +657,8 @@ mod points {
 			assert_eq!(Carried::<Test>::get(), 4_000_000 - 50_000);
 
 			// Era 1: B alone earns, and the withheld bonus is paid with era 1's share.
-			heartbeat(PROVIDER_B, ERA_LENGTH + 1);
-			heartbeat(PROVIDER_B, ERA_LENGTH + 11);
+			heard_from(PROVIDER_B, ERA_LENGTH + 1);
+			heard_from(PROVIDER_B, ERA_LENGTH + 11);
 			run_to_block(2 * ERA_LENGTH);
 			assert_ok!(Emissions::claim_rewards(RuntimeOrigin::signed(TENANT), PROVIDER_B));
 			assert_eq!(balance(PROVIDER_B), INITIAL_BALANCE + PROVIDERS_SHARE + 3_950_000);
@@ -843,7 +844,7 @@ mod claims {
 			run_to_block(ERA_LENGTH);
 			// Era 1: A alone (the gap since block 35 credits the cap, 40,000 points) takes the
 			// whole share.
-			heartbeat(PROVIDER_A, ERA_LENGTH + 1);
+			heard_from(PROVIDER_A, ERA_LENGTH + 1);
 			assert_eq!(record(PROVIDER_A).unclaimed, 7_500_000);
 			assert_eq!(record(PROVIDER_A).points, 40_000);
 			run_to_block(3 * ERA_LENGTH);

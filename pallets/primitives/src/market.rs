@@ -218,6 +218,30 @@ pub trait ProviderLifecycle<AccountId, BlockNumber> {
 	fn paused_weight() -> Weight {
 		Weight::zero()
 	}
+
+	/// The owner resumed a paused `provider` at block `now`: it takes work again. Returns the
+	/// weight used.
+	fn resumed(_provider: &AccountId, _now: BlockNumber) -> Weight {
+		Weight::zero()
+	}
+
+	/// Upper bound of [`Self::resumed`].
+	fn resumed_weight() -> Weight {
+		Weight::zero()
+	}
+
+	/// The registry's liveness check found `provider` heard from, its latest heartbeat at block
+	/// `last_heartbeat`. It runs once per `MaxMissedHeartbeats + 1` heartbeat periods for each
+	/// watched provider, and before a provider stops being watched (Offline, jailed, paused),
+	/// so that heartbeats themselves stay cheap. Returns the weight used.
+	fn heard_from(_provider: &AccountId, _last_heartbeat: BlockNumber) -> Weight {
+		Weight::zero()
+	}
+
+	/// Upper bound of [`Self::heard_from`].
+	fn heard_from_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// No market listens to the registry.
@@ -299,5 +323,22 @@ where
 
 	fn paused_weight() -> Weight {
 		A::paused_weight().saturating_add(B::paused_weight())
+	}
+
+	fn resumed(provider: &AccountId, now: BlockNumber) -> Weight {
+		A::resumed(provider, now).saturating_add(B::resumed(provider, now))
+	}
+
+	fn resumed_weight() -> Weight {
+		A::resumed_weight().saturating_add(B::resumed_weight())
+	}
+
+	fn heard_from(provider: &AccountId, last_heartbeat: BlockNumber) -> Weight {
+		A::heard_from(provider, last_heartbeat)
+			.saturating_add(B::heard_from(provider, last_heartbeat))
+	}
+
+	fn heard_from_weight() -> Weight {
+		A::heard_from_weight().saturating_add(B::heard_from_weight())
 	}
 }

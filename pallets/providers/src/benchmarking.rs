@@ -291,13 +291,13 @@ mod benchmarks {
 		assert_last_event::<T>(Event::Deregistered { provider: owner });
 	}
 
+	/// An Active provider's heartbeat writes its record only: its deadline stays queued.
 	#[benchmark]
 	fn heartbeat() {
 		let owner: T::AccountId = whitelisted_caller();
 		let agent = register_provider::<T>(&owner, 1);
 		next_period::<T>();
 		let now = frame_system::Pallet::<T>::block_number();
-		fill_spill_buckets::<T>(ProvidersPallet::<T>::liveness_deadline_after(&owner, now));
 
 		#[extrinsic_call]
 		heartbeat(RawOrigin::Signed(agent), Default::default());
@@ -413,6 +413,45 @@ mod benchmarks {
 		assert!(!Deadlines::<T>::contains_key(due));
 		for owner in owners.iter() {
 			assert_eq!(status_of::<T>(owner), Some(ProviderStatus::Offline));
+		}
+	}
+
+	/// `n` providers are due in the block, every one heard from since its deadline was set, so
+	/// each is put back for the deadline its last heartbeat gives it (and the listeners credit
+	/// its time, weighed apart). This is the hook's everyday work: once per
+	/// `MaxMissedHeartbeats + 1` periods for every watched provider.
+	#[benchmark]
+	fn on_initialize_moved_on(n: Linear<0, { T::MaxDeadlinesPerBlock::get() }>) {
+		let registered: BlockNumberFor<T> = One::one();
+		let due = ProvidersPallet::<T>::latest_deadline_from(registered);
+		// Heard from in the period before the one due: each next deadline lies ahead.
+		let heard = due.saturating_sub(ProvidersPallet::<T>::heartbeat_period());
+		let owners: Vec<T::AccountId> = (0..n).map(|index| account("owner", index, SEED)).collect();
+		for (index, owner) in owners.iter().enumerate() {
+			let info = ProviderInfo::<T> {
+				agent: account("agent", index as u32, SEED),
+				status: ProviderStatus::Active,
+				paused: false,
+				gpu_count: 1,
+				registered_at: registered,
+				last_heartbeat: heard,
+				liveness_deadline: Some(due),
+			};
+			Providers::<T>::insert(owner, info);
+		}
+		Deadlines::<T>::insert(due, DeadlineBucketOf::<T>::truncate_from(owners.clone()));
+		frame_system::Pallet::<T>::set_block_number(due);
+
+		#[block]
+		{
+			ProvidersPallet::<T>::process_due_deadlines_within(due, Weight::MAX);
+		}
+
+		assert!(!Deadlines::<T>::contains_key(due));
+		for owner in owners.iter() {
+			let info = Providers::<T>::get(owner).expect("still registered");
+			assert_eq!(info.status, ProviderStatus::Active);
+			assert!(info.liveness_deadline.is_some_and(|deadline| deadline > due));
 		}
 	}
 

@@ -118,6 +118,8 @@ impl<T: Config> Pallet<T> {
 		let mut info = Providers::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(!info.paused, Error::<T>::AlreadyPaused);
 
+		// What it earned up to its last heartbeat, before the pause stops it earning.
+		Self::hear_from_if_watched(&owner, &info);
 		info.paused = true;
 		Providers::<T>::insert(&owner, info);
 		// The time it is paused earns nothing.
@@ -132,6 +134,7 @@ impl<T: Config> Pallet<T> {
 
 		info.paused = false;
 		Providers::<T>::insert(&owner, info);
+		T::Lifecycle::resumed(&owner, frame_system::Pallet::<T>::block_number());
 		Self::deposit_event(Event::Resumed { provider: owner });
 		Ok(())
 	}
@@ -144,6 +147,7 @@ impl<T: Config> Pallet<T> {
 		match (info.status, active_commitments) {
 			(ProviderStatus::Jailed, _) => Err(Error::<T>::ProviderJailed.into()),
 			(_, 0) => {
+				Self::hear_from_if_watched(&owner, &info);
 				Self::deregister(&owner, &info);
 				Self::deposit_event(Event::Deregistered { provider: owner });
 				Ok(())
@@ -171,15 +175,15 @@ impl<T: Config> Pallet<T> {
 		);
 
 		let came_back_online = match info.status {
-			ProviderStatus::Active | ProviderStatus::Offline | ProviderStatus::Leaving => {
+			// Watched already: the pending deadline stays where it is, and the hook moves it on
+			// when it comes due and finds this heartbeat. A heartbeat writes this record only.
+			ProviderStatus::Active | ProviderStatus::Leaving => false,
+			ProviderStatus::Offline => {
 				let deadline =
 					Self::schedule_deadline(&owner, Self::liveness_deadline_after(&owner, now))?;
-				let was_offline = info.status == ProviderStatus::Offline;
-				if was_offline {
-					info.status = ProviderStatus::Active;
-				}
+				info.status = ProviderStatus::Active;
 				info.liveness_deadline = Some(deadline);
-				was_offline
+				true
 			},
 			// Liveness is recorded, but a jailed provider is not watched for deadlines.
 			ProviderStatus::Jailed => false,
@@ -213,6 +217,8 @@ impl<T: Config> Pallet<T> {
 		let mut info = Providers::<T>::get(provider).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(info.status != ProviderStatus::Jailed, Error::<T>::AlreadyJailed);
 
+		// What it earned up to its last heartbeat, before the jail stops it earning.
+		Self::hear_from_if_watched(provider, &info);
 		info.status = ProviderStatus::Jailed;
 		Self::unschedule_deadline(provider, &info);
 		info.liveness_deadline = None;
@@ -237,6 +243,14 @@ impl<T: Config> Pallet<T> {
 		Providers::<T>::insert(provider, info);
 		Self::deposit_event(Event::Unjailed { provider: provider.clone() });
 		Ok(())
+	}
+
+	/// A watched (Active or Leaving) provider is about to stop earning: the listeners hear from
+	/// it one last time, as its next liveness check would have had them.
+	fn hear_from_if_watched(owner: &T::AccountId, info: &ProviderInfo<T>) {
+		if matches!(info.status, ProviderStatus::Active | ProviderStatus::Leaving) {
+			T::Lifecycle::heard_from(owner, info.last_heartbeat);
+		}
 	}
 
 	/// Remove everything the registry keeps about a provider. Its deadline entries go stale and

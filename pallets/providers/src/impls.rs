@@ -47,7 +47,9 @@ impl<T: Config> ProviderJail<T::AccountId> for Pallet<T> {
 	}
 
 	fn jail_weight() -> Weight {
-		T::WeightInfo::force_jail().saturating_add(T::Lifecycle::jailed_weight())
+		T::WeightInfo::force_jail()
+			.saturating_add(T::Lifecycle::heard_from_weight())
+			.saturating_add(T::Lifecycle::jailed_weight())
 	}
 
 	fn unjail_weight() -> Weight {

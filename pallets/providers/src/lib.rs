@@ -64,8 +64,15 @@
 //!
 //! Deadlines live in per-block buckets (`Deadlines`), so `on_initialize` only looks at the
 //! providers due in that very block: the cost of a block never depends on how many providers
-//! exist. Entries left behind when a provider heartbeats again (its deadline moved) are skipped by
-//! comparing against the deadline stored in the provider's record.
+//! exist. Deadlines are **lazy**: a heartbeat writes only the provider's record (its last
+//! heartbeat) and never touches a bucket. When a queued deadline comes due, the hook reads the
+//! record: a provider heard from since is put back for the deadline its last heartbeat gives it
+//! (so each watched provider is worked once per `MaxMissedHeartbeats + 1` periods), and only a
+//! silent one goes Offline, at the same block the rule above names. Each time the hook hears
+//! from a provider it tells the listeners ([`Config::Lifecycle`]'s `heard_from`: emissions
+//! credits the provider's available GPU-time then), and it does so once more before the
+//! provider goes Offline, is jailed, pauses or leaves. Entries of providers that left or are no
+//! longer watched are skipped by comparing against the deadline stored in the record.
 //!
 //! `HeartbeatPeriod` and `MaxMissedHeartbeats` are the runtime's defaults; governance changes
 //! both with `set_heartbeat_params`, which checks them against fixed bounds and against the
@@ -590,7 +597,11 @@ pub mod pallet {
 		///
 		/// Only the owner may call it. Fails with `NotRegistered` or `AlreadyPaused`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::pause().saturating_add(T::Lifecycle::paused_weight()))]
+		#[pallet::weight(
+			T::WeightInfo::pause()
+				.saturating_add(T::Lifecycle::heard_from_weight())
+				.saturating_add(T::Lifecycle::paused_weight())
+		)]
 		pub fn pause(origin: OriginFor<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_pause(owner)
@@ -600,7 +611,7 @@ pub mod pallet {
 		///
 		/// Only the owner may call it. Fails with `NotRegistered` or `NotPaused`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::resume())]
+		#[pallet::weight(T::WeightInfo::resume().saturating_add(T::Lifecycle::resumed_weight()))]
 		pub fn resume(origin: OriginFor<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_resume(owner)
@@ -619,7 +630,11 @@ pub mod pallet {
 		/// Only the owner may call it. Fails with `NotRegistered`, `PunishmentPending`,
 		/// `ProviderJailed`, `ProviderOffline` or `CommitmentsRemain`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::leave().saturating_add(Pallet::<T>::observer_weight()))]
+		#[pallet::weight(
+			T::WeightInfo::leave()
+				.saturating_add(Pallet::<T>::observer_weight())
+				.saturating_add(T::Lifecycle::heard_from_weight())
+		)]
 		pub fn leave(origin: OriginFor<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_leave(owner)
@@ -627,12 +642,13 @@ pub mod pallet {
 
 		/// Prove the provider is alive, and attest its running leases. Free of fees when valid.
 		///
-		/// Only the provider's agent key may call it, once per heartbeat period. An Offline
-		/// provider comes back Active; Jailed and Leaving providers keep their status.
+		/// Only the provider's agent key may call it, once per heartbeat period. It records the
+		/// block; the liveness deadline moves on when it comes due. An Offline provider comes
+		/// back Active (with a new deadline); Jailed and Leaving providers keep their status.
 		/// `attestations` carries one line per running lease (workload status, GPU utilization
 		/// and memory as NVML reports them); the lease market settles each lease it names and
 		/// ignores lines for leases that are not the provider's. Fails with `NotAgent`,
-		/// `HeartbeatAlreadySent` or `DeadlineQueueFull`.
+		/// `HeartbeatAlreadySent` or (coming back online only) `DeadlineQueueFull`.
 		///
 		/// Heartbeats are operational: they use the share of every block that ordinary
 		/// transactions cannot fill, and the pool ranks them above any tip, so that filling
@@ -677,7 +693,11 @@ pub mod pallet {
 		///
 		/// Only `ForceOrigin` (governance) may call it. Fails with `NotRegistered`.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::force_jail().saturating_add(T::Lifecycle::jailed_weight()))]
+		#[pallet::weight(
+			T::WeightInfo::force_jail()
+				.saturating_add(T::Lifecycle::heard_from_weight())
+				.saturating_add(T::Lifecycle::jailed_weight())
+		)]
 		pub fn force_jail(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
 			T::ForceOrigin::ensure_origin(origin)?;
 			Self::do_force_jail(&provider)

@@ -140,21 +140,29 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Mark Offline every Active or Leaving provider whose deadline has come, oldest first,
-	/// within `HookBudget` (and at most one provider beyond it), and tell the lease market.
+	/// Work the providers whose deadline has come, oldest first, within `HookBudget` (and at most
+	/// one provider beyond it): one heard from since its deadline was set is put back for the
+	/// deadline its last heartbeat gives it; one that was not goes Offline, and the lease market
+	/// is told. Heartbeats never touch the queues, so this is where every watched provider's
+	/// deadline moves on, once per `MaxMissedHeartbeats + 1` periods.
 	/// Deadlines that do not fit stay queued (their block noted in `DeadlineBacklog`) and are
-	/// worked first by the next blocks: a provider whose deadline was `at` is Offline since
-	/// `at` unless it heartbeated since. Entries of providers that have heartbeated since, left,
-	/// or changed status are skipped.
+	/// worked first by the next blocks. Entries of providers that left or changed status are
+	/// skipped.
 	pub(crate) fn process_due_deadlines(now: BlockNumberFor<T>) -> Weight {
 		Self::process_due_deadlines_within(now, T::HookBudget::get())
 	}
 
-	/// [`Self::process_due_deadlines`] within `budget`: the benchmark measures a whole bucket
+	/// [`Self::process_due_deadlines`] within `budget`: the benchmarks measure a whole bucket
 	/// through the same path.
 	pub(crate) fn process_due_deadlines_within(now: BlockNumberFor<T>, budget: Weight) -> Weight {
 		let idle = T::WeightInfo::on_initialize(0);
-		let per_deadline = T::WeightInfo::on_initialize(1).saturating_sub(idle);
+		let per_offline = T::WeightInfo::on_initialize(1).saturating_sub(idle);
+		let per_moved = T::WeightInfo::on_initialize_moved_on(1)
+			.saturating_sub(T::WeightInfo::on_initialize_moved_on(0));
+		let per_deadline_at_most = per_offline
+			.max(per_moved)
+			.saturating_add(T::Lifecycle::heard_from_weight())
+			.saturating_add(T::Lifecycle::went_offline_weight());
 		let from = DeadlineBacklog::<T>::get().unwrap_or(now);
 		let (used, resume) = drain_within_budget(
 			from,
@@ -163,42 +171,52 @@ impl<T: Config> Pallet<T> {
 			T::DbWeight::get().reads_writes(1, 1),
 			|block| Deadlines::<T>::take(block).into_inner(),
 			|block, rest| Deadlines::<T>::insert(block, DeadlineBucketOf::<T>::truncate_from(rest)),
-			|_| per_deadline.saturating_add(T::Lifecycle::went_offline_weight()),
-			|at, owner| per_deadline.saturating_add(Self::deadline_reached(owner, at, now)),
+			|_| per_deadline_at_most,
+			|at, owner| match Self::deadline_reached(owner, at, now) {
+				DeadlineOutcome::Skipped => per_offline,
+				DeadlineOutcome::MovedOn(market) => per_moved.saturating_add(market),
+				DeadlineOutcome::WentOffline(market) => per_offline.saturating_add(market),
+			},
 		);
 		DeadlineBacklog::<T>::set(resume);
 		idle.saturating_add(used).saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 
-	/// `owner`'s deadline queued for block `at` is worked at `now`: put back for a later
-	/// deadline if governance gave providers longer since it was set, else Offline since `at`.
-	/// Returns the weight the lease market used.
+	/// `owner`'s deadline queued for block `at` is worked at `now`. The deadline its last
+	/// heartbeat gives it (under today's parameters) decides: still ahead, the provider is put
+	/// back for it; passed, the provider is Offline since that deadline, or since `at` if it
+	/// was queued later (a full bucket, or a deadline set under longer parameters).
 	fn deadline_reached(
 		owner: T::AccountId,
 		at: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
-	) -> Weight {
-		let Some(mut info) = Providers::<T>::get(&owner) else { return Weight::zero() };
+	) -> DeadlineOutcome {
+		let Some(mut info) = Providers::<T>::get(&owner) else { return DeadlineOutcome::Skipped };
 		let watched = matches!(info.status, ProviderStatus::Active | ProviderStatus::Leaving);
 		if !watched || info.liveness_deadline != Some(at) {
-			return Weight::zero();
+			return DeadlineOutcome::Skipped;
 		}
-		// Set before governance gave providers longer: put back for the new deadline.
-		let deadline = Self::liveness_deadline_after(&owner, info.last_heartbeat);
+		let last_heartbeat = info.last_heartbeat;
+		// What the provider earned up to its last heartbeat, while it is still watched.
+		let mut market_weight = T::Lifecycle::heard_from(&owner, last_heartbeat);
+		let deadline = Self::liveness_deadline_after(&owner, last_heartbeat);
+		// When every queue from its deadline on is full (the runtime's queues are too small for
+		// its providers), the provider cannot be watched: it is treated as silent, and its next
+		// heartbeat brings it back if there is room by then.
 		if deadline > now {
 			if let Ok(block) = Self::schedule_deadline(&owner, deadline) {
 				info.liveness_deadline = Some(block);
 				Providers::<T>::insert(&owner, info);
-				return Weight::zero();
+				return DeadlineOutcome::MovedOn(market_weight);
 			}
 		}
+		let since = if deadline > now { at } else { deadline.max(at) };
 		info.status = ProviderStatus::Offline;
 		info.liveness_deadline = None;
-		let last_heartbeat = info.last_heartbeat;
 		Providers::<T>::insert(&owner, info);
-		let market_weight = T::Lifecycle::went_offline(&owner, at);
+		market_weight.saturating_accrue(T::Lifecycle::went_offline(&owner, since));
 		Self::deposit_event(Event::WentOffline { provider: owner, last_heartbeat });
-		market_weight
+		DeadlineOutcome::WentOffline(market_weight)
 	}
 
 	/// Whether a heartbeat from `origin` is valid and so costs no fee: the signer is an agent
@@ -210,4 +228,15 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::period_of(info.last_heartbeat) < Self::period_of(now)
 	}
+}
+
+/// What the hook did with one due deadline.
+enum DeadlineOutcome {
+	/// A stale entry: the provider left, is not watched, or is due at another block.
+	Skipped,
+	/// The provider heartbeated since its deadline was set: put back for its next one. Carries
+	/// the weight the listeners used.
+	MovedOn(Weight),
+	/// The provider was silent and is Offline. Carries the weight the listeners used.
+	WentOffline(Weight),
 }

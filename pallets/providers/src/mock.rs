@@ -284,6 +284,8 @@ pub enum LifecycleCall {
 	BackOnline { provider: AccountId, now: BlockNumber },
 	Jailed { provider: AccountId },
 	Paused { provider: AccountId },
+	Resumed { provider: AccountId, now: BlockNumber },
+	HeardFrom { provider: AccountId, last_heartbeat: BlockNumber },
 }
 
 // Kept outside storage on purpose: a call made inside a dispatch that then fails is still
@@ -303,6 +305,10 @@ pub const BACK_ONLINE: Weight = Weight::from_parts(3_000_000, 300);
 pub const JAILED: Weight = Weight::from_parts(4_000_000, 400);
 /// Weight the mock market reports for a paused provider.
 pub const PAUSED: Weight = Weight::from_parts(5_000_000, 500);
+/// Weight the mock market reports for a resumed provider.
+pub const RESUMED: Weight = Weight::from_parts(6_000_000, 600);
+/// Weight the mock market reports for a provider the liveness check heard from.
+pub const HEARD_FROM: Weight = Weight::from_parts(7_000_000, 700);
 /// What every declared upper bound adds on top of the weight the mock market reports, so that
 /// tests can tell a declared bound from a reported weight.
 pub const BOUND_SLACK: Weight = Weight::from_parts(500_000, 50);
@@ -371,6 +377,24 @@ impl ProviderLifecycle<AccountId, BlockNumber> for MockLifecycle {
 
 	fn paused_weight() -> Weight {
 		PAUSED.saturating_add(BOUND_SLACK)
+	}
+
+	fn resumed(provider: &AccountId, now: BlockNumber) -> Weight {
+		Self::record(LifecycleCall::Resumed { provider: *provider, now });
+		RESUMED
+	}
+
+	fn resumed_weight() -> Weight {
+		RESUMED.saturating_add(BOUND_SLACK)
+	}
+
+	fn heard_from(provider: &AccountId, last_heartbeat: BlockNumber) -> Weight {
+		Self::record(LifecycleCall::HeardFrom { provider: *provider, last_heartbeat });
+		HEARD_FROM
+	}
+
+	fn heard_from_weight() -> Weight {
+		HEARD_FROM.saturating_add(BOUND_SLACK)
 	}
 }
 

@@ -31,6 +31,7 @@ pub trait WeightInfo {
 	fn force_unjail() -> Weight;
 	fn set_heartbeat_params() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
+	fn on_initialize_moved_on(n: u32, ) -> Weight;
 }
 
 /// Measured weights, with database costs from the runtime's `DbWeight`.
@@ -307,6 +308,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
 	}
+	fn on_initialize_moved_on(n: u32, ) -> Weight {
+		Weight::from_parts(5_899_000, 134551)
+			.saturating_add(Weight::from_parts(25_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same weights with ParityDB's database costs, for mocks and tests.
@@ -384,5 +393,13 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2792).saturating_mul(n.into()))
+	}
+	fn on_initialize_moved_on(n: u32, ) -> Weight {
+		Weight::from_parts(5_899_000, 134551)
+			.saturating_add(Weight::from_parts(25_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 	}
 }

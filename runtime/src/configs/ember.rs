@@ -138,6 +138,19 @@ impl Get<BlockNumber> for AttestationTolerance {
 	}
 }
 
+/// The longest two heartbeats of a provider that stays Active can lie apart:
+/// `(MaxMissedHeartbeats + 2)` heartbeat periods (a heartbeat early in one period, the next late
+/// in the period after the missed ones). It follows the heartbeat parameters.
+pub struct HeartbeatGap;
+
+impl Get<BlockNumber> for HeartbeatGap {
+	fn get() -> BlockNumber {
+		Providers::max_missed_heartbeats()
+			.saturating_add(2)
+			.saturating_mul(Providers::heartbeat_period())
+	}
+}
+
 impl pallet_leases::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
@@ -190,8 +203,9 @@ impl pallet_emissions::Config for Runtime {
 	type TreasuryAccount = TreasuryAccount;
 	type PalletId = EmissionsPalletId;
 	type EraLength = EraLength;
-	/// A heartbeat credits at most the time a silent provider takes to be marked Offline.
-	type MaxCreditedGap = AttestationTolerance;
+	/// A liveness check credits at most the longest two heartbeats of an Active provider can
+	/// lie apart.
+	type MaxCreditedGap = HeartbeatGap;
 	type MaxGpusPerProvider = ConstU32<MAX_GPUS_PER_PROVIDER>;
 	type MaxLeaseBonusPercent = ConstU32<300>;
 	type ForceOrigin = crate::configs::EnsureGovernance;

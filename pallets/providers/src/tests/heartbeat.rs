@@ -4,23 +4,54 @@
 use super::*;
 
 #[test]
-fn records_liveness_and_moves_the_deadline() {
+fn records_liveness_and_leaves_the_deadline_queued() {
 	ExtBuilder.build_and_execute(|| {
 		register_provider(OWNER, AGENT, 1);
 		let first_deadline = deadline_of(OWNER);
 		let now = next_period_start() + 3;
 		System::set_block_number(now);
+		MockLifecycle::taken();
 
 		let post = Providers::heartbeat(RuntimeOrigin::signed(AGENT), Default::default())
 			.expect("valid heartbeat");
 		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::heartbeat()));
 
-		let deadline = expected_deadline(OWNER, now);
-		assert_eq!(deadline, first_deadline + PERIOD);
+		// The record says when; no deadline bucket is touched.
 		assert_eq!(info(OWNER).last_heartbeat, now);
-		assert_eq!(info(OWNER).liveness_deadline, Some(deadline));
-		assert!(Deadlines::<Test>::get(deadline).contains(&OWNER));
+		assert_eq!(info(OWNER).liveness_deadline, Some(first_deadline));
+		assert!(Deadlines::<Test>::get(first_deadline).contains(&OWNER));
+		assert!(!Deadlines::<Test>::get(expected_deadline(OWNER, now)).contains(&OWNER));
 		System::assert_last_event(Event::HeartbeatReceived { provider: OWNER, block: now }.into());
+		// The market sees the (empty) attestations only; the liveness check hears the rest.
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![LifecycleCall::Attested { provider: OWNER, now, lines: vec![] }]
+		);
+	});
+}
+
+#[test]
+fn the_queued_deadline_moves_on_to_the_one_the_last_heartbeat_gives() {
+	ExtBuilder.build_and_execute(|| {
+		register_provider(OWNER, AGENT, 1);
+		let first_deadline = deadline_of(OWNER);
+		let heard = next_period_start() + 3;
+		run_to_block(heard);
+		assert_ok!(heartbeat(AGENT));
+		MockLifecycle::taken();
+
+		run_to_block(first_deadline);
+		let next = expected_deadline(OWNER, heard);
+		assert_eq!(next, first_deadline + PERIOD);
+		assert_eq!(status(OWNER), Some(ProviderStatus::Active));
+		assert_eq!(info(OWNER).liveness_deadline, Some(next));
+		assert!(Deadlines::<Test>::get(next).contains(&OWNER));
+		assert!(!Deadlines::<Test>::contains_key(first_deadline));
+		// The listeners are told what it was heard from, once, at the check.
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![LifecycleCall::HeardFrom { provider: OWNER, last_heartbeat: heard }]
+		);
 	});
 }
 
@@ -109,13 +140,26 @@ fn jailed_and_leaving_providers_keep_their_status() {
 }
 
 #[test]
-fn fails_when_every_deadline_queue_is_full() {
+fn coming_back_fails_when_every_deadline_queue_is_full() {
+	ExtBuilder.build_and_execute(|| {
+		register_provider(OWNER, AGENT, 1);
+		run_to_block(deadline_of(OWNER));
+		assert_eq!(status(OWNER), Some(ProviderStatus::Offline));
+		let now = System::block_number();
+		fill_all_spill_buckets(expected_deadline(OWNER, now));
+		assert_noop!(heartbeat(AGENT), Error::<Test>::DeadlineQueueFull);
+	});
+}
+
+#[test]
+fn an_active_provider_heartbeats_whatever_the_queues_hold() {
 	ExtBuilder.build_and_execute(|| {
 		register_provider(OWNER, AGENT, 1);
 		let now = next_period_start();
 		System::set_block_number(now);
 		fill_all_spill_buckets(expected_deadline(OWNER, now));
-		assert_noop!(heartbeat(AGENT), Error::<Test>::DeadlineQueueFull);
+		assert_ok!(heartbeat(AGENT));
+		assert_eq!(info(OWNER).last_heartbeat, now);
 	});
 }
 

@@ -55,6 +55,11 @@ fn calls_that_change_inventories_declare_the_observers_weight() {
 			Call::update_inventory { gpus: inventory(OWNER, 1) },
 			<() as WeightInfo>::update_inventory(),
 		);
-		declared(Call::leave {}, <() as WeightInfo>::leave());
+		// Leaving also has the listeners hear from the provider one last time.
+		declared(
+			Call::leave {},
+			<() as WeightInfo>::leave()
+				.saturating_add(<MockLifecycle as ProviderLifecycle<_, _>>::heard_from_weight()),
+		);
 	});
 }

@@ -103,6 +103,9 @@ fn a_leaving_provider_that_heartbeats_stays_leaving_and_watched() {
 		System::set_block_number(now);
 		assert_ok!(heartbeat(AGENT));
 		assert_eq!(status(OWNER), Some(ProviderStatus::Leaving));
+		// Still watched: its deadline comes, finds the heartbeat and moves on.
+		run_to_block(deadline_of(OWNER));
+		assert_eq!(status(OWNER), Some(ProviderStatus::Leaving));
 		assert_eq!(info(OWNER).liveness_deadline, Some(expected_deadline(OWNER, now)));
 	});
 }

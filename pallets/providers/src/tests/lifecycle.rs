@@ -181,7 +181,13 @@ fn coming_back_online_settles_the_outage_before_the_attestations() {
 		register_provider(OWNER, AGENT, 1);
 		let deadline = deadline_of(OWNER);
 		run_to_block(deadline);
-		assert_eq!(MockLifecycle::taken(), vec![WentOffline { provider: OWNER, at: deadline }]);
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![
+				HeardFrom { provider: OWNER, last_heartbeat: 1 },
+				WentOffline { provider: OWNER, at: deadline }
+			]
+		);
 
 		run_to_block(deadline + 2);
 		let now = System::block_number();
@@ -252,7 +258,9 @@ fn declared_weights_cover_the_market_worst_case() {
 
 		assert_eq!(
 			Call::force_jail { provider: OWNER }.get_dispatch_info().call_weight,
-			<() as WeightInfo>::force_jail().saturating_add(MockLifecycle::jailed_weight())
+			<() as WeightInfo>::force_jail()
+				.saturating_add(MockLifecycle::heard_from_weight())
+				.saturating_add(MockLifecycle::jailed_weight())
 		);
 	});
 }
@@ -269,7 +277,7 @@ fn the_hook_reports_each_provider_it_marks_offline_once() {
 		assert!(owners.iter().all(|owner| deadline_of(*owner) == block));
 		set_commitments(leaving, 1);
 		assert_ok!(Providers::leave(RuntimeOrigin::signed(leaving)));
-		// `fresh` heartbeats again, so its entry in `block` goes stale.
+		// `fresh` heartbeats again; its entry in `block` stays, to be moved on there.
 		System::set_block_number(PERIOD);
 		assert_ok!(heartbeat(fresh + 100));
 		assert_eq!(Deadlines::<Test>::get(block).into_inner(), owners);
@@ -279,17 +287,23 @@ fn the_hook_reports_each_provider_it_marks_offline_once() {
 		);
 
 		System::set_block_number(block);
+		let moved_on = <() as WeightInfo>::on_initialize_moved_on(1)
+			.saturating_sub(<() as WeightInfo>::on_initialize_moved_on(0));
 		assert_eq!(
 			Providers::on_initialize(block),
-			<() as WeightInfo>::on_initialize(3)
-				.saturating_add(WENT_OFFLINE)
-				.saturating_add(WENT_OFFLINE)
+			<() as WeightInfo>::on_initialize(2)
+				.saturating_add(moved_on)
+				.saturating_add(HEARD_FROM.saturating_mul(3))
+				.saturating_add(WENT_OFFLINE.saturating_mul(2))
 		);
 		assert_eq!(
 			MockLifecycle::taken(),
 			vec![
+				HeardFrom { provider: active, last_heartbeat: 1 },
 				WentOffline { provider: active, at: block },
+				HeardFrom { provider: leaving, last_heartbeat: 1 },
 				WentOffline { provider: leaving, at: block },
+				HeardFrom { provider: fresh, last_heartbeat: PERIOD },
 			]
 		);
 		assert_eq!(status(active), Some(ProviderStatus::Offline));
@@ -298,8 +312,15 @@ fn the_hook_reports_each_provider_it_marks_offline_once() {
 
 		// Only `fresh` is still watched; the other two are never reported again.
 		let later = deadline_of(fresh);
+		assert_eq!(later, block + PERIOD);
 		run_to_block(later);
-		assert_eq!(MockLifecycle::taken(), vec![WentOffline { provider: fresh, at: later }]);
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![
+				HeardFrom { provider: fresh, last_heartbeat: PERIOD },
+				WentOffline { provider: fresh, at: later }
+			]
+		);
 		run_to_block(later + 5 * PERIOD);
 		assert_eq!(MockLifecycle::taken(), vec![]);
 	});
@@ -309,15 +330,17 @@ fn the_hook_reports_each_provider_it_marks_offline_once() {
 fn a_hook_with_only_stale_entries_reports_nothing() {
 	ExtBuilder.build_and_execute(|| {
 		register_provider(OWNER, AGENT, 1);
-		let old_deadline = deadline_of(OWNER);
-		System::set_block_number(PERIOD);
-		assert_ok!(heartbeat(AGENT));
+		let deadline = deadline_of(OWNER);
+		// An entry in a block that is not the provider's deadline counts for nothing.
+		let elsewhere = deadline - 1;
+		assert_ok!(Deadlines::<Test>::try_append(elsewhere, OWNER));
 		MockLifecycle::taken();
 
-		System::set_block_number(old_deadline);
-		assert_eq!(Providers::on_initialize(old_deadline), <() as WeightInfo>::on_initialize(1));
+		System::set_block_number(elsewhere);
+		assert_eq!(Providers::on_initialize(elsewhere), <() as WeightInfo>::on_initialize(1));
 		assert_eq!(MockLifecycle::taken(), vec![]);
 		assert_eq!(status(OWNER), Some(ProviderStatus::Active));
+		assert_eq!(deadline_of(OWNER), deadline);
 	});
 }
 
@@ -329,15 +352,21 @@ fn force_jail_tells_the_market_once() {
 		let owner_deadline = deadline_of(OWNER);
 		let other_deadline = deadline_of(OTHER_OWNER);
 
-		// From Active.
+		// From Active: its time up to its last heartbeat is heard first.
 		assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OWNER));
-		assert_eq!(MockLifecycle::taken(), vec![Jailed { provider: OWNER }]);
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![HeardFrom { provider: OWNER, last_heartbeat: 1 }, Jailed { provider: OWNER }]
+		);
 
 		// From Offline.
 		run_to_block(other_deadline.max(owner_deadline));
 		assert_eq!(
 			MockLifecycle::taken(),
-			vec![WentOffline { provider: OTHER_OWNER, at: other_deadline }]
+			vec![
+				HeardFrom { provider: OTHER_OWNER, last_heartbeat: 1 },
+				WentOffline { provider: OTHER_OWNER, at: other_deadline }
+			]
 		);
 		assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OTHER_OWNER));
 		assert_eq!(MockLifecycle::taken(), vec![Jailed { provider: OTHER_OWNER }]);
@@ -353,7 +382,10 @@ fn the_slashing_path_tells_the_market_too() {
 	ExtBuilder.build_and_execute(|| {
 		register_provider(OWNER, AGENT, 1);
 		assert_ok!(Providers::do_jail(&OWNER));
-		assert_eq!(MockLifecycle::taken(), vec![Jailed { provider: OWNER }]);
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![HeardFrom { provider: OWNER, last_heartbeat: 1 }, Jailed { provider: OWNER }]
+		);
 		// Unjailing is nothing the market hears about.
 		assert_ok!(Providers::do_unjail(&OWNER));
 		assert_eq!(MockLifecycle::taken(), vec![]);
@@ -384,7 +416,13 @@ fn failed_jails_reach_no_market() {
 		set_commitments(OTHER_OWNER, 1);
 		assert_ok!(Providers::leave(RuntimeOrigin::signed(OTHER_OWNER)));
 		assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OTHER_OWNER));
-		assert_eq!(MockLifecycle::taken(), vec![LifecycleCall::Jailed { provider: OTHER_OWNER }]);
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![
+				HeardFrom { provider: OTHER_OWNER, last_heartbeat: 1 },
+				Jailed { provider: OTHER_OWNER }
+			]
+		);
 	});
 }
 

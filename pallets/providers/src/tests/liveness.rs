@@ -69,25 +69,88 @@ fn missing_fewer_periods_than_allowed_is_fine() {
 		run_to_block(3 * PERIOD - 1);
 		assert_eq!(status(OWNER), Some(ProviderStatus::Active));
 		assert_ok!(heartbeat(AGENT));
+		// Its first deadline comes, finds the heartbeat, and moves on.
+		run_to_block(deadline_of(OWNER));
 		let deadline = deadline_of(OWNER);
 		assert_eq!(deadline, 5 * PERIOD + Providers::heartbeat_offset(&OWNER));
 		run_to_block(deadline - 1);
 		assert_eq!(status(OWNER), Some(ProviderStatus::Active));
+		run_to_block(deadline);
+		assert_eq!(status(OWNER), Some(ProviderStatus::Offline));
 	});
 }
 
 #[test]
-fn stale_bucket_entries_are_skipped() {
+fn a_provider_heard_from_is_checked_once_per_window_and_its_time_passed_on() {
 	ExtBuilder.build_and_execute(|| {
 		register_provider(OWNER, AGENT, 1);
-		let old_deadline = deadline_of(OWNER);
+		MockLifecycle::taken();
+		let mut heard_from = Vec::new();
+		for period in 1..=12 {
+			run_to_block(period * PERIOD);
+			assert_ok!(heartbeat(AGENT));
+			heard_from.extend(MockLifecycle::taken().into_iter().filter_map(|call| match call {
+				LifecycleCall::HeardFrom { provider, last_heartbeat } => {
+					Some((provider, last_heartbeat))
+				},
+				_ => None,
+			}));
+		}
+		assert_eq!(status(OWNER), Some(ProviderStatus::Active));
+		// Twelve heartbeats, one check per window of `MAX_MISSED + 1` periods (a period less
+		// when the check falls in the block before the heartbeat of its period): 3 to 5 of them
+		// in these 12 periods, whatever the provider's offset.
+		let window = u64::from(MAX_MISSED) + 1;
+		assert!((3..=5).contains(&heard_from.len()), "{heard_from:?}");
+		for (provider, last_heartbeat) in &heard_from {
+			assert_eq!(*provider, OWNER);
+			assert_eq!(last_heartbeat % PERIOD, 0, "a heartbeat block");
+		}
+		// Each check passes on a heartbeat a whole window or so after the one before.
+		for pair in heard_from.windows(2) {
+			let gap = (pair[1].1 - pair[0].1) / PERIOD;
+			assert!((window - 1..=window).contains(&gap), "{heard_from:?}");
+		}
+	});
+}
+
+#[test]
+fn a_provider_whose_next_deadline_finds_no_room_goes_offline() {
+	ExtBuilder.build_and_execute(|| {
+		register_provider(OWNER, AGENT, 1);
+		let first = deadline_of(OWNER);
 		run_to_block(PERIOD);
 		assert_ok!(heartbeat(AGENT));
-		assert!(Deadlines::<Test>::get(old_deadline).contains(&OWNER));
+		fill_all_spill_buckets(expected_deadline(OWNER, PERIOD));
 
-		run_to_block(old_deadline);
-		assert_eq!(status(OWNER), Some(ProviderStatus::Active));
-		assert!(!Deadlines::<Test>::contains_key(old_deadline));
+		run_to_block(first);
+		assert_eq!(status(OWNER), Some(ProviderStatus::Offline));
+		assert_eq!(info(OWNER).liveness_deadline, None);
+	});
+}
+
+#[test]
+fn a_provider_checked_late_is_offline_since_its_own_deadline() {
+	ExtBuilder.build_and_execute(|| {
+		register_provider(OWNER, AGENT, 1);
+		let first = deadline_of(OWNER);
+		run_to_block(PERIOD);
+		assert_ok!(heartbeat(AGENT));
+		let own = expected_deadline(OWNER, PERIOD);
+		// The hook falls behind past both deadlines: its first bucket is worked only now.
+		System::set_block_number(own + 2);
+		crate::DeadlineBacklog::<Test>::put(first);
+		MockLifecycle::taken();
+		Providers::on_initialize(own + 2);
+
+		assert_eq!(status(OWNER), Some(ProviderStatus::Offline));
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![
+				LifecycleCall::HeardFrom { provider: OWNER, last_heartbeat: PERIOD },
+				LifecycleCall::WentOffline { provider: OWNER, at: own },
+			]
+		);
 	});
 }
 

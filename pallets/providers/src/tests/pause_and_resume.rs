@@ -22,22 +22,44 @@ fn pause_stops_new_work_and_resume_restores_it() {
 }
 
 #[test]
-fn pausing_tells_the_market_and_resuming_does_not() {
+fn pausing_and_resuming_tell_the_listeners() {
 	ExtBuilder.build_and_execute(|| {
 		register_provider(OWNER, AGENT, 1);
 		assert_eq!(
 			Call::pause {}.get_dispatch_info().call_weight,
-			<() as WeightInfo>::pause().saturating_add(MockLifecycle::paused_weight())
+			<() as WeightInfo>::pause()
+				.saturating_add(MockLifecycle::heard_from_weight())
+				.saturating_add(MockLifecycle::paused_weight())
 		);
+		assert_eq!(
+			Call::resume {}.get_dispatch_info().call_weight,
+			<() as WeightInfo>::resume().saturating_add(MockLifecycle::resumed_weight())
+		);
+		let heard = next_period_start();
+		System::set_block_number(heard);
+		assert_ok!(heartbeat(AGENT));
+		MockLifecycle::taken();
 
-		// The paused time earns nothing from the moment of the pause.
+		// The time up to the last heartbeat is heard; the paused time earns nothing from the
+		// moment of the pause.
+		System::set_block_number(heard + 2);
 		assert_ok!(Providers::pause(RuntimeOrigin::signed(OWNER)));
-		assert_eq!(MockLifecycle::taken(), vec![LifecycleCall::Paused { provider: OWNER }]);
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![
+				LifecycleCall::HeardFrom { provider: OWNER, last_heartbeat: heard },
+				LifecycleCall::Paused { provider: OWNER }
+			]
+		);
 		assert_noop!(Providers::pause(RuntimeOrigin::signed(OWNER)), Error::<Test>::AlreadyPaused);
 		assert_eq!(MockLifecycle::taken(), vec![]);
-		// The next heartbeat starts crediting again.
+		// It earns again from the moment it resumes.
+		System::set_block_number(heard + 5);
 		assert_ok!(Providers::resume(RuntimeOrigin::signed(OWNER)));
-		assert_eq!(MockLifecycle::taken(), vec![]);
+		assert_eq!(
+			MockLifecycle::taken(),
+			vec![LifecycleCall::Resumed { provider: OWNER, now: heard + 5 }]
+		);
 	});
 }
 

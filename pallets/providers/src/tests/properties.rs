@@ -215,7 +215,8 @@ impl Model {
 				if p.last_heartbeat / PERIOD == now / PERIOD {
 					return (Err(Error::HeartbeatAlreadySent), false);
 				}
-				let schedules = p.status != ProviderStatus::Jailed;
+				// Only a provider coming back schedules a deadline: a watched one's stays queued.
+				let schedules = p.status == ProviderStatus::Offline;
 				(Ok(()), schedules)
 			},
 			// Every registered provider, Leaving and Jailed ones included.
@@ -347,10 +348,35 @@ fn expected_lifecycle_calls(model: &Model, op: &Op, now: BlockNumber) -> Vec<Lif
 		// Taking over a jail closes nothing more.
 		Op::ForceJail(owner) => match model.providers.get(owner).map(|p| p.status) {
 			Some(ProviderStatus::Jailed) => Vec::new(),
-			_ => vec![LifecycleCall::Jailed { provider: *owner }],
+			_ => {
+				let mut calls = last_word(model, *owner);
+				calls.push(LifecycleCall::Jailed { provider: *owner });
+				calls
+			},
 		},
 		// The paused time earns nothing from the moment of the pause.
-		Op::Pause(owner) => vec![LifecycleCall::Paused { provider: *owner }],
+		Op::Pause(owner) => {
+			let mut calls = last_word(model, *owner);
+			calls.push(LifecycleCall::Paused { provider: *owner });
+			calls
+		},
+		// And it earns again from the moment it resumes.
+		Op::Resume(owner) => vec![LifecycleCall::Resumed { provider: *owner, now }],
+		// Deregistered at once when nothing is committed.
+		Op::Leave(owner) if model.commitments.get(owner).copied().unwrap_or(0) == 0 => {
+			last_word(model, *owner)
+		},
+		_ => Vec::new(),
+	}
+}
+
+/// What the listeners hear before a watched provider stops earning: the time up to its last
+/// heartbeat.
+fn last_word(model: &Model, owner: AccountId) -> Vec<LifecycleCall> {
+	match model.providers.get(&owner) {
+		Some(p) if matches!(p.status, ProviderStatus::Active | ProviderStatus::Leaving) => {
+			vec![LifecycleCall::HeardFrom { provider: owner, last_heartbeat: p.last_heartbeat }]
+		},
 		_ => Vec::new(),
 	}
 }
@@ -421,8 +447,18 @@ fn advance(model: &mut Model, blocks: BlockNumber) {
 				_ => None,
 			})
 			.collect();
+		let (heard, market): (Vec<_>, Vec<_>) = MockLifecycle::taken()
+			.into_iter()
+			.partition(|call| matches!(call, LifecycleCall::HeardFrom { .. }));
 		// The market hears of exactly the providers the hook marked Offline, in order.
-		assert_eq!(MockLifecycle::taken(), offline, "block {block}");
+		assert_eq!(market, offline, "block {block}");
+		// And the listeners hear from watched providers only, with their last heartbeat.
+		for call in heard {
+			let LifecycleCall::HeardFrom { provider, last_heartbeat } = call else { continue };
+			let p = &model.providers[&provider];
+			assert!(matches!(p.status, ProviderStatus::Active | ProviderStatus::Leaving));
+			assert_eq!(p.last_heartbeat, last_heartbeat, "block {block}");
+		}
 		for event in provider_events() {
 			let (provider, last_heartbeat) = match event {
 				Event::WentOffline { provider, last_heartbeat } => (provider, last_heartbeat),
