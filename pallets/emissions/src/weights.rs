@@ -54,9 +54,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `d` ranges over `[0, 64]`.
 	fn claim_rewards(d: u32, ) -> Weight {
 		// Proof size: measured `1233 + d * 236`, estimated `6196 + d * 3228`.
-		// Fastest run: 93_499_000 ps.
-		Weight::from_parts(97_045_737, 6196)
-			.saturating_add(Weight::from_parts(49_467_394, 0).saturating_mul(d.into()))
+		// Fastest run: 93_920_000 ps.
+		Weight::from_parts(87_377_760, 6196)
+			.saturating_add(Weight::from_parts(50_313_666, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -69,24 +69,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Schedule` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_schedule() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 296_511_000 ps.
-		Weight::from_parts(303_932_000, 0)
+		// Fastest run: 295_550_000 ps.
+		Weight::from_parts(303_521_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Emissions::Rewards` (r:0 w:1)
 	/// Proof: `Emissions::Rewards` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_reward_params() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 5_749_000 ps.
-		Weight::from_parts(6_450_000, 0)
+		// Fastest run: 5_659_000 ps.
+		Weight::from_parts(6_429_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Emissions::ClassScores` (r:0 w:1)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn set_class_score() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 7_651_000 ps.
-		Weight::from_parts(8_452_000, 0)
+		// Fastest run: 7_641_000 ps.
+		Weight::from_parts(8_522_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Session::Validators` (r:1 w:0)
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::Issuance` (`max_values`: Some(1), `max_size`: Some(48), added: 543, mode: `MaxEncodedLen`)
 	fn on_initialize_author() -> Weight {
 		// Proof size: measured `623`, estimated `3593`.
-		// Fastest run: 33_680_000 ps.
-		Weight::from_parts(35_623_000, 3593)
+		// Fastest run: 33_640_000 ps.
+		Weight::from_parts(36_123_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::EraRewardPerPoint` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn close_era() -> Weight {
 		// Proof size: measured `666`, estimated `6196`.
-		// Fastest run: 64_486_000 ps.
-		Weight::from_parts(67_610_000, 6196)
+		// Fastest run: 64_456_000 ps.
+		Weight::from_parts(67_951_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -146,9 +146,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `p` ranges over `[0, 1000]`.
 	fn close_era_among_providers(p: u32, ) -> Weight {
 		// Proof size: measured `663`, estimated `6196`.
-		// Fastest run: 64_526_000 ps.
-		Weight::from_parts(69_609_604, 6196)
-			.saturating_add(Weight::from_parts(10_181, 0).saturating_mul(p.into()))
+		// Fastest run: 64_926_000 ps.
+		Weight::from_parts(69_726_232, 6196)
+			.saturating_add(Weight::from_parts(38_612, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -181,9 +181,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_availability(g: u32, ) -> Weight {
 		// Proof size: measured `1620 + g * 130`, estimated `6842 + g * 2591`.
-		// Fastest run: 62_633_000 ps.
-		Weight::from_parts(58_376_311, 6842)
-			.saturating_add(Weight::from_parts(8_969_801, 0).saturating_mul(g.into()))
+		// Fastest run: 63_285_000 ps.
+		Weight::from_parts(59_406_961, 6842)
+			.saturating_add(Weight::from_parts(8_953_408, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -212,9 +212,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn credit_lease(g: u32, ) -> Weight {
 		// Proof size: measured `1190 + g * 56`, estimated `6842 + g * 2561`.
-		// Fastest run: 45_337_000 ps.
-		Weight::from_parts(44_704_778, 6842)
-			.saturating_add(Weight::from_parts(3_035_272, 0).saturating_mul(g.into()))
+		// Fastest run: 45_387_000 ps.
+		Weight::from_parts(45_208_625, 6842)
+			.saturating_add(Weight::from_parts(3_025_400, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -225,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn claim_rewards(d: u32, ) -> Weight {
-		Weight::from_parts(97_045_737, 6196)
-			.saturating_add(Weight::from_parts(49_467_394, 0).saturating_mul(d.into()))
+		Weight::from_parts(87_377_760, 6196)
+			.saturating_add(Weight::from_parts(50_313_666, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -234,44 +234,44 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3228).saturating_mul(d.into()))
 	}
 	fn set_schedule() -> Weight {
-		Weight::from_parts(303_932_000, 0)
+		Weight::from_parts(303_521_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_reward_params() -> Weight {
-		Weight::from_parts(6_450_000, 0)
+		Weight::from_parts(6_429_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_class_score() -> Weight {
-		Weight::from_parts(8_452_000, 0)
+		Weight::from_parts(8_522_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_author() -> Weight {
-		Weight::from_parts(35_623_000, 3593)
+		Weight::from_parts(36_123_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_era() -> Weight {
-		Weight::from_parts(67_610_000, 6196)
+		Weight::from_parts(67_951_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn close_era_among_providers(p: u32, ) -> Weight {
-		Weight::from_parts(69_609_604, 6196)
-			.saturating_add(Weight::from_parts(10_181, 0).saturating_mul(p.into()))
+		Weight::from_parts(69_726_232, 6196)
+			.saturating_add(Weight::from_parts(38_612, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn credit_availability(g: u32, ) -> Weight {
-		Weight::from_parts(58_376_311, 6842)
-			.saturating_add(Weight::from_parts(8_969_801, 0).saturating_mul(g.into()))
+		Weight::from_parts(59_406_961, 6842)
+			.saturating_add(Weight::from_parts(8_953_408, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn credit_lease(g: u32, ) -> Weight {
-		Weight::from_parts(44_704_778, 6842)
-			.saturating_add(Weight::from_parts(3_035_272, 0).saturating_mul(g.into()))
+		Weight::from_parts(45_208_625, 6842)
+			.saturating_add(Weight::from_parts(3_025_400, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
