@@ -44,7 +44,7 @@ fn through_next_check(owner: &AccountId, agent: &AccountId) -> u128 {
 
 /// What a failed challenge does to a GPU's proof.
 fn lose_proof(owner: &AccountId, index: u8) {
-	pallet_challenges::Proofs::<Runtime>::remove(owner, gpu(index).uuid_hash);
+	pallet_challenges::Pallet::<Runtime>::drop_proof(owner, gpu(index).uuid_hash);
 }
 
 #[test]

@@ -11,7 +11,7 @@ pub fn prove_gpus(owner: &AccountId) {
 	for gpu in pallet_providers::Inventory::<Runtime>::get(owner).unwrap_or_default() {
 		// BLAKE2-256 of the model name, as the challenges pallet hashes it.
 		let model = BlakeTwo256::hash(&gpu.model[..]);
-		pallet_challenges::Proofs::<Runtime>::insert(
+		pallet_challenges::Pallet::<Runtime>::set_proof(
 			owner,
 			gpu.uuid_hash,
 			pallet_challenges::GpuProof { proven_at: now, model },

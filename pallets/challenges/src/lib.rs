@@ -250,6 +250,14 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Counts every proof each provider gained or lost (other than by running out), so that
+	/// what another pallet worked out from its proofs can tell when it is stale
+	/// ([`ember_primitives::GpuProofs::proofs_version`]). It wraps around; an entry outlives its
+	/// provider, so that a provider registering again never meets an old count.
+	#[pallet::storage]
+	pub type ProofsVersion<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	/// The outcomes of each provider's last challenges.
 	#[pallet::storage]
 	pub type Results<T: Config> =

@@ -3,6 +3,7 @@
 
 use crate::*;
 use ember_primitives::{GpuSpec, GpuUuidHash};
+use frame_system::pallet_prelude::BlockNumberFor;
 
 impl<T: Config> Pallet<T> {
 	/// Put a GPU on the list (once).
@@ -38,16 +39,34 @@ impl<T: Config> Pallet<T> {
 			match after.iter().find(|new| new.uuid_hash == old.uuid_hash) {
 				None => {
 					Self::remove_target(provider, old.uuid_hash);
-					Proofs::<T>::remove(provider, old.uuid_hash);
+					Self::drop_proof(provider, old.uuid_hash);
 				},
 				Some(new) if new.model != old.model => {
-					Proofs::<T>::remove(provider, old.uuid_hash);
+					Self::drop_proof(provider, old.uuid_hash);
 				},
 				Some(_) => {},
 			}
 		}
 		for new in after {
 			Self::add_target(provider, new.uuid_hash);
+		}
+	}
+
+	/// `gpu` of `provider` holds `proof` from now. Public for the runtime's tests and
+	/// benchmarks, which prove GPUs without challenges.
+	pub fn set_proof(
+		provider: &T::AccountId,
+		gpu: GpuUuidHash,
+		proof: GpuProof<BlockNumberFor<T>>,
+	) {
+		Proofs::<T>::insert(provider, gpu, proof);
+		ProofsVersion::<T>::mutate(provider, |version| *version = version.wrapping_add(1));
+	}
+
+	/// `gpu` of `provider` holds no proof from now; the version moves only if it held one.
+	pub fn drop_proof(provider: &T::AccountId, gpu: GpuUuidHash) {
+		if Proofs::<T>::take(provider, gpu).is_some() {
+			ProofsVersion::<T>::mutate(provider, |version| *version = version.wrapping_add(1));
 		}
 	}
 }

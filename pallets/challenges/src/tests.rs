@@ -701,6 +701,40 @@ fn a_partial_solver_passes_at_the_predicted_rate() {
 }
 
 #[test]
+fn the_proofs_version_moves_with_every_proof_gained_or_lost_and_not_with_age() {
+	new_test_ext().execute_with(|| {
+		register(PROVIDER_A, AGENT_A, 2);
+		let spec = gpu(PROVIDER_A, 0);
+		let version = || Challenges::proofs_version(&PROVIDER_A);
+		assert_eq!(version(), 0);
+		assert_eq!(Challenges::proven_for(&PROVIDER_A, &spec), None);
+
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), spec.uuid_hash));
+		answer_honestly(AGENT_A, open_challenge(PROVIDER_A, 0));
+		let proven_at = System::block_number();
+		assert_eq!(version(), 1, "a proof gained");
+		assert_eq!(Challenges::proven_for(&PROVIDER_A, &spec), Some(PROOF_VALIDITY as u32));
+		assert_eq!(Challenges::proofs_version(&PROVIDER_B), 0, "another provider's count");
+
+		// Ageing foretold, not counted.
+		run_to_block(proven_at + PROOF_VALIDITY - 1);
+		assert_eq!(Challenges::proven_for(&PROVIDER_A, &spec), Some(1));
+		run_to_block(proven_at + PROOF_VALIDITY);
+		assert_eq!(Challenges::proven_for(&PROVIDER_A, &spec), None);
+		assert_eq!(version(), 1);
+
+		// Dropping a GPU that holds a proof counts; one that holds none does not.
+		assert_ok!(Challenges::request_challenge(signed(AGENT_A), spec.uuid_hash));
+		answer_honestly(AGENT_A, open_challenge(PROVIDER_A, 0));
+		assert_eq!(version(), 2);
+		set_inventory(PROVIDER_A, AGENT_A, vec![gpu(PROVIDER_A, 0)]);
+		assert_eq!(version(), 2, "GPU 1 held no proof");
+		set_inventory(PROVIDER_A, AGENT_A, vec![gpu(PROVIDER_A, 1)]);
+		assert_eq!(version(), 3, "GPU 0 took its proof with it");
+	});
+}
+
+#[test]
 fn the_target_list_follows_inventories() {
 	new_test_ext().execute_with(|| {
 		register(PROVIDER_A, AGENT_A, 3);

@@ -89,11 +89,7 @@ impl<T: Config> Pallet<T> {
 		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
 		now: BlockNumberFor<T>,
 	) -> Reported {
-		Proofs::<T>::insert(
-			&info.provider,
-			info.gpu,
-			GpuProof { proven_at: now, model: info.model },
-		);
+		Self::set_proof(&info.provider, info.gpu, GpuProof { proven_at: now, model: info.model });
 		Self::deposit_event(Event::ChallengePassed {
 			challenge,
 			provider: info.provider.clone(),
@@ -108,7 +104,7 @@ impl<T: Config> Pallet<T> {
 		info: &Challenge<T::AccountId, BlockNumberFor<T>>,
 		reason: FailureReason,
 	) -> Reported {
-		Proofs::<T>::remove(&info.provider, info.gpu);
+		Self::drop_proof(&info.provider, info.gpu);
 		Self::deposit_event(Event::ChallengeFailed {
 			challenge,
 			provider: info.provider.clone(),
@@ -129,7 +125,7 @@ impl<T: Config> Pallet<T> {
 		reason: VoidReason,
 	) -> Reported {
 		if matches!(reason, VoidReason::Leased | VoidReason::ProviderGone) {
-			Proofs::<T>::remove(&info.provider, info.gpu);
+			Self::drop_proof(&info.provider, info.gpu);
 		}
 		Self::deposit_event(Event::ChallengeVoided { challenge, reason });
 		Self::close(challenge, info, Outcome::Voided)

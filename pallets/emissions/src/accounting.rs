@@ -14,6 +14,19 @@ use sp_arithmetic::{FixedPointNumber, FixedU128};
 /// An era's number.
 pub type EraIndex = u32;
 
+/// A provider's summed class score of its proven GPUs, and what it was worked out from.
+#[derive(Clone, Copy, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct ProvenScore<BlockNumber> {
+	/// Σ class score of the GPUs that counted as proven.
+	pub score: u128,
+	/// The first block at which one of those proofs no longer counts.
+	pub until: BlockNumber,
+	/// The provider's proofs version it was worked out from.
+	pub proofs: u32,
+	/// The class table's version it was worked out from.
+	pub table: u32,
+}
+
 /// What a provider has earned and not yet claimed.
 #[derive(Clone, Copy, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
 pub struct ProviderRewards<BlockNumber> {

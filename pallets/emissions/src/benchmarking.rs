@@ -196,6 +196,31 @@ mod benchmarks {
 		assert_eq!(T::Registry::gpus(&provider).len() as u32, g);
 	}
 
+	/// The everyday liveness check: the provider's proven score still holds and its record
+	/// stays in its era, so no GPU is looked at, whatever its number.
+	#[benchmark]
+	fn credit_availability_cached() {
+		let provider = T::BenchmarkHelper::provider(0, T::MaxGpusPerProvider::get(), 0);
+		let start = frame_system::Pallet::<T>::block_number();
+		ProviderPoints::<T>::insert(
+			&provider,
+			ProviderRewards { last_credit: Some(start), ..Default::default() },
+		);
+		let (score, worked_out) = Pallet::<T>::proven_score(&provider);
+		assert!(score > 0 && worked_out.is_some());
+		let now = start.saturating_add(10u32.into());
+		set_block::<T>(now);
+
+		#[block]
+		{
+			<Pallet<T> as ProviderLifecycle<_, _>>::heard_from(&provider, now);
+		}
+
+		let record = ProviderPoints::<T>::get(&provider).unwrap_or_default();
+		assert_eq!(record.points, score.saturating_mul(10));
+		assert_eq!(record.last_credit, Some(now));
+	}
+
 	/// A settlement of a lease of `g` GPUs, folding a closed era first.
 	#[benchmark]
 	fn credit_lease(g: Linear<1, { T::MaxGpusPerProvider::get() }>) {

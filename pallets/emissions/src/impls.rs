@@ -24,12 +24,11 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 	}
 
 	fn heard_from(provider: &T::AccountId, last_heartbeat: BlockNumberFor<T>) -> Weight {
-		let looked_at = Self::credit_availability(provider, last_heartbeat);
-		T::WeightInfo::credit_availability(looked_at)
+		Self::credit_availability(provider, last_heartbeat)
 	}
 
 	fn heard_from_weight() -> Weight {
-		T::WeightInfo::credit_availability(T::MaxGpusPerProvider::get())
+		Self::credit_availability_weight()
 	}
 
 	fn went_offline(provider: &T::AccountId, _at: BlockNumberFor<T>) -> Weight {

@@ -93,7 +93,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use accounting::{EraIndex, ProviderRewards};
+pub use accounting::{EraIndex, ProvenScore, ProviderRewards};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -187,6 +187,18 @@ pub mod pallet {
 	/// Class score of each GPU model governance has rated.
 	#[pallet::storage]
 	pub type ClassScores<T> = StorageMap<_, Blake2_128Concat, GpuModelName, u32, OptionQuery>;
+
+	/// Changes whenever the class table or the default class score changes, so that a score
+	/// worked out from them ([`ProvenScores`]) can tell it is stale. It wraps around.
+	#[pallet::storage]
+	pub type ClassTableVersion<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Each provider's summed class score of its proven GPUs, as a liveness check last worked it
+	/// out: used again while its proofs, the class table and every counted proof still hold, so
+	/// that a check reads one record instead of every GPU's proof and class.
+	#[pallet::storage]
+	pub type ProvenScores<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ProvenScore<BlockNumberFor<T>>, OptionQuery>;
 
 	/// The era in progress.
 	#[pallet::storage]
@@ -397,6 +409,7 @@ pub mod pallet {
 				Some(score) => ClassScores::<T>::insert(&model, score),
 				None => ClassScores::<T>::remove(&model),
 			}
+			Self::class_table_changed();
 			Self::deposit_event(Event::ClassScoreSet { model, score });
 			Ok(())
 		}

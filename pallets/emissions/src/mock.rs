@@ -373,6 +373,9 @@ pub fn check_invariants() {
 std::thread_local! {
 	static UNPROVEN: core::cell::RefCell<Vec<(AccountId, ember_primitives::GpuUuidHash)>> =
 		const { core::cell::RefCell::new(Vec::new()) };
+	static PROOFS_VERSION: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
+	static PROOF_EXPIRY: core::cell::RefCell<Vec<(AccountId, ember_primitives::GpuUuidHash, BlockNumber)>> =
+		const { core::cell::RefCell::new(Vec::new()) };
 }
 
 /// The challenges pallet's answers: every GPU is proven unless a test revokes its proof.
@@ -388,12 +391,43 @@ impl MockProofs {
 				unproven.push((provider, gpu));
 			}
 		});
+		PROOFS_VERSION.with(|version| version.set(version.get().wrapping_add(1)));
+	}
+}
+
+impl MockProofs {
+	/// `gpu` of `provider`'s proof runs out at block `at` (it is not proven from then on),
+	/// without its proofs version changing, as a real proof ages out.
+	pub fn expire_at(provider: AccountId, gpu: ember_primitives::GpuUuidHash, at: BlockNumber) {
+		PROOF_EXPIRY.with(|expiry| expiry.borrow_mut().push((provider, gpu, at)));
 	}
 }
 
 impl ember_primitives::GpuProofs<AccountId> for MockProofs {
 	fn is_proven(provider: &AccountId, gpu: &GpuSpec) -> bool {
-		UNPROVEN.with(|unproven| !unproven.borrow().contains(&(*provider, gpu.uuid_hash)))
+		Self::proven_for(provider, gpu).is_some()
+	}
+
+	fn proven_for(provider: &AccountId, gpu: &GpuSpec) -> Option<u32> {
+		if UNPROVEN.with(|unproven| unproven.borrow().contains(&(*provider, gpu.uuid_hash))) {
+			return None;
+		}
+		let now = System::block_number();
+		let expires = PROOF_EXPIRY.with(|expiry| {
+			expiry.borrow().iter().find_map(|(who, hash, at)| {
+				(*who == *provider && *hash == gpu.uuid_hash).then_some(*at)
+			})
+		});
+		match expires {
+			Some(at) if now >= at => None,
+			Some(at) => Some(u32::try_from(at - now).unwrap_or(u32::MAX)),
+			None => Some(u32::MAX),
+		}
+	}
+
+	/// One count for every provider: any change makes every provider's proofs look changed.
+	fn proofs_version(_provider: &AccountId) -> u32 {
+		PROOFS_VERSION.with(|version| version.get())
 	}
 
 	fn is_challenged(_provider: &AccountId, _gpu: &ember_primitives::GpuUuidHash) -> bool {

@@ -55,8 +55,16 @@ impl<T: Config> Pallet<T> {
 			params.lease_bonus_percent <= T::MaxLeaseBonusPercent::get(),
 			Error::<T>::BonusTooHigh
 		);
+		if params.default_class_score != Rewards::<T>::get().default_class_score {
+			Self::class_table_changed();
+		}
 		Rewards::<T>::put(params);
 		Self::deposit_event(Event::RewardParamsSet { params });
 		Ok(())
+	}
+
+	/// Every score worked out from the class table is stale from now.
+	pub(crate) fn class_table_changed() {
+		ClassTableVersion::<T>::mutate(|version| *version = version.wrapping_add(1));
 	}
 }

@@ -3,9 +3,9 @@
 use crate::*;
 use alloc::vec::Vec;
 use ember_primitives::{Balance, GpuModelName, GpuProofs, GpuSpec, GpuUuidHash, ProviderRegistry};
-use frame_support::traits::Get;
+use frame_support::{pallet_prelude::Weight, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
+use sp_runtime::traits::{Bounded, Saturating, UniqueSaturatedInto};
 
 impl<T: Config> Pallet<T> {
 	/// The provider's record, with any closed era folded into its unclaimed reward (what the
@@ -54,10 +54,12 @@ impl<T: Config> Pallet<T> {
 	/// (`MaxMissedHeartbeats + 1` periods) and before a provider stops being watched, not at
 	/// every heartbeat, so a heartbeat writes nothing here.
 	/// A provider that takes no work starts nothing: its time is credited again from the
-	/// first check (or resume, or return online) at which it takes work. Returns how many
-	/// GPUs were looked at (each one's proof is read, whether or not it is then scored), for
-	/// the weight.
-	pub(crate) fn credit_availability(provider: &T::AccountId, until: BlockNumberFor<T>) -> u32 {
+	/// first check (or resume, or return online) at which it takes work. Returns the weight
+	/// used: a check whose score still holds ([`ProvenScores`]) and whose record stays in its
+	/// era costs `credit_availability_cached`, any other what its GPUs cost.
+	pub(crate) fn credit_availability(provider: &T::AccountId, until: BlockNumberFor<T>) -> Weight {
+		let era = CurrentEra::<T>::get().index;
+		let folds = ProviderPoints::<T>::get(provider).is_some_and(|record| record.era != era);
 		let mut record = Self::current_record(provider);
 		let working = T::Registry::accepts_work(provider);
 		let blocks = match record.last_credit {
@@ -69,18 +71,53 @@ impl<T: Config> Pallet<T> {
 			_ => working.then_some(until),
 		};
 		let blocks: u128 = blocks.unique_saturated_into();
-		let mut looked_at = 0;
+		let mut looked_at = None;
 		let held = holds_points(&record);
 		if blocks > 0 {
-			let mut gpus = T::Registry::gpus(provider);
-			looked_at = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
-			gpus.retain(|gpu| T::Proofs::is_proven(provider, gpu));
-			let points = blocks.saturating_mul(Self::score_of(gpus.iter()));
-			Self::add_points(&mut record.points, points);
+			let (score, worked_out) = Self::proven_score(provider);
+			looked_at = worked_out;
+			Self::add_points(&mut record.points, blocks.saturating_mul(score));
 		}
 		Self::note_holding(held, &record);
 		ProviderPoints::<T>::insert(provider, record);
-		looked_at
+		match looked_at {
+			Some(gpus) => T::WeightInfo::credit_availability(gpus.max(1)),
+			None if folds => T::WeightInfo::credit_availability(1),
+			None => T::WeightInfo::credit_availability_cached(),
+		}
+	}
+
+	/// Upper bound of [`Self::credit_availability`].
+	pub(crate) fn credit_availability_weight() -> Weight {
+		T::WeightInfo::credit_availability(T::MaxGpusPerProvider::get())
+			.max(T::WeightInfo::credit_availability_cached())
+	}
+
+	/// The summed class score of the provider's GPUs proven now: the one last worked out while
+	/// it still holds, else worked out again from every GPU's proof and class (and kept). Returns
+	/// it, and how many GPUs were looked at when it was worked out again.
+	pub(crate) fn proven_score(provider: &T::AccountId) -> (u128, Option<u32>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let proofs = T::Proofs::proofs_version(provider);
+		let table = ClassTableVersion::<T>::get();
+		if let Some(kept) = ProvenScores::<T>::get(provider) {
+			if kept.proofs == proofs && kept.table == table && now < kept.until {
+				return (kept.score, None);
+			}
+		}
+		let mut gpus = T::Registry::gpus(provider);
+		let looked_at = u32::try_from(gpus.len()).unwrap_or(u32::MAX);
+		let mut until = BlockNumberFor::<T>::max_value();
+		gpus.retain(|gpu| match T::Proofs::proven_for(provider, gpu) {
+			Some(left) => {
+				until = until.min(now.saturating_add(left.into()));
+				true
+			},
+			None => false,
+		});
+		let score = Self::score_of(gpus.iter());
+		ProvenScores::<T>::insert(provider, ProvenScore { score, until, proofs, table });
+		(score, Some(looked_at))
 	}
 
 	/// The provider takes work again from `now` (back online, or resumed): its time counts from
@@ -96,7 +133,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Upper bound of [`Self::start_crediting`]: the reads and writes of a credit, with no GPU
 	/// looked at, within what crediting a one-GPU provider costs.
-	pub(crate) fn start_crediting_weight() -> frame_support::weights::Weight {
+	pub(crate) fn start_crediting_weight() -> Weight {
 		T::WeightInfo::credit_availability(1)
 	}
 

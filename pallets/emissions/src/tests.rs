@@ -418,6 +418,64 @@ mod points {
 	}
 
 	#[test]
+	fn a_check_reuses_the_proven_score_until_a_proof_or_the_table_changes() {
+		new_test_ext().execute_with(|| {
+			let gpus = <MockRegistry as ember_primitives::ProviderRegistry<_>>::gpus(&PROVIDER_A);
+			let both = Emissions::score_of(gpus.iter());
+			let lifecycle =
+				|at| <Emissions as ProviderLifecycle<_, _>>::heard_from(&PROVIDER_A, at);
+			let worked_out = <() as WeightInfo>::credit_availability(gpus.len() as u32);
+			let kept = <() as WeightInfo>::credit_availability_cached();
+			assert!(kept.all_lt(worked_out));
+
+			// The first check only starts the count; the second works the score out.
+			lifecycle(5);
+			assert_eq!(lifecycle(15), worked_out);
+			assert_eq!(ProvenScores::<Test>::get(PROVIDER_A).map(|kept| kept.score), Some(both));
+			// The next ones read it back, and are charged for that alone.
+			assert_eq!(lifecycle(25), kept);
+			assert_eq!(record(PROVIDER_A).points, 20 * both);
+
+			// A lost proof is seen at once.
+			MockProofs::set_proven(PROVIDER_A, gpus[0].uuid_hash, false);
+			assert_eq!(lifecycle(35), worked_out);
+			let one = Emissions::score_of(gpus[1..].iter());
+			assert_eq!(record(PROVIDER_A).points, 20 * both + 10 * one);
+
+			// So is a new class score.
+			assert_ok!(Emissions::set_class_score(
+				RuntimeOrigin::root(),
+				gpus[1].model.clone(),
+				Some(7)
+			));
+			assert_eq!(lifecycle(45), worked_out);
+			assert_eq!(record(PROVIDER_A).points, 20 * both + 10 * one + 10 * 7);
+			assert_eq!(lifecycle(55), kept);
+		});
+	}
+
+	#[test]
+	fn a_proof_that_runs_out_stops_counting_at_its_end() {
+		new_test_ext().execute_with(|| {
+			let gpus = <MockRegistry as ember_primitives::ProviderRegistry<_>>::gpus(&PROVIDER_A);
+			MockProofs::expire_at(PROVIDER_A, gpus[0].uuid_hash, 30);
+			System::set_block_number(10);
+			heard_from(PROVIDER_A, 10);
+			System::set_block_number(20);
+			heard_from(PROVIDER_A, 20);
+			let both = Emissions::score_of(gpus.iter());
+			assert_eq!(record(PROVIDER_A).points, 10 * both);
+			assert_eq!(ProvenScores::<Test>::get(PROVIDER_A).map(|kept| kept.until), Some(30));
+
+			// The kept score ends with the proof, though no proof was gained or lost.
+			System::set_block_number(30);
+			heard_from(PROVIDER_A, 30);
+			let one = Emissions::score_of(gpus[1..].iter());
+			assert_eq!(record(PROVIDER_A).points, 10 * both + 10 * one);
+		});
+	}
+
+	#[test]
 	fn the_first_heartbeat_credits_nothing_and_a_long_gap_only_the_cap() {
 		new_test_ext().execute_with(|| {
 			heard_from(PROVIDER_A, 5);

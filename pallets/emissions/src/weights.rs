@@ -25,6 +25,7 @@ pub trait WeightInfo {
 	fn close_era() -> Weight;
 	fn close_era_among_providers(p: u32, ) -> Weight;
 	fn credit_availability(g: u32, ) -> Weight;
+	fn credit_availability_cached() -> Weight;
 	fn credit_lease(g: u32, ) -> Weight;
 }
 
@@ -210,6 +211,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Emissions::ClassScores` (r:32 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
+	fn credit_availability_cached() -> Weight {
+		Weight::from_parts(40_000_000, 6842)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	fn credit_lease(g: u32, ) -> Weight {
 		// Proof size: measured `1190 + g * 56`, estimated `6842 + g * 2561`.
 		// Fastest run: 45_387_000 ps.
@@ -268,6 +274,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
+	}
+	fn credit_availability_cached() -> Weight {
+		Weight::from_parts(40_000_000, 6842)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn credit_lease(g: u32, ) -> Weight {
 		Weight::from_parts(45_208_625, 6842)

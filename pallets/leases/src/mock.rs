@@ -376,6 +376,7 @@ pub fn check_invariants() {
 std::thread_local! {
 	static UNPROVEN: core::cell::RefCell<Vec<(AccountId, ember_primitives::GpuUuidHash)>> =
 		const { core::cell::RefCell::new(Vec::new()) };
+	static PROOFS_VERSION: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
 	static CHALLENGED: core::cell::RefCell<Vec<(AccountId, ember_primitives::GpuUuidHash)>> =
 		const { core::cell::RefCell::new(Vec::new()) };
 }
@@ -393,6 +394,7 @@ impl MockProofs {
 				unproven.push((provider, gpu));
 			}
 		});
+		PROOFS_VERSION.with(|version| version.set(version.get().wrapping_add(1)));
 	}
 
 	/// `gpu` of `provider` enters a challenge not yet committed (or leaves it).
@@ -410,6 +412,15 @@ impl MockProofs {
 impl ember_primitives::GpuProofs<AccountId> for MockProofs {
 	fn is_proven(provider: &AccountId, gpu: &GpuSpec) -> bool {
 		UNPROVEN.with(|unproven| !unproven.borrow().contains(&(*provider, gpu.uuid_hash)))
+	}
+
+	fn proven_for(provider: &AccountId, gpu: &GpuSpec) -> Option<u32> {
+		Self::is_proven(provider, gpu).then_some(u32::MAX)
+	}
+
+	/// One count for every provider: any change makes every provider's proofs look changed.
+	fn proofs_version(_provider: &AccountId) -> u32 {
+		PROOFS_VERSION.with(|version| version.get())
 	}
 
 	fn is_challenged(provider: &AccountId, gpu: &ember_primitives::GpuUuidHash) -> bool {

@@ -204,6 +204,15 @@ pub trait GpuProofs<AccountId> {
 	/// recently enough to earn availability points and take bids.
 	fn is_proven(provider: &AccountId, gpu: &GpuSpec) -> bool;
 
+	/// For how many more blocks `gpu` of `provider` counts as proven (at least one), or `None`
+	/// when it does not.
+	fn proven_for(provider: &AccountId, gpu: &GpuSpec) -> Option<u32>;
+
+	/// A number that changes whenever one of `provider`'s proofs is gained or lost (other than
+	/// by running out, which [`Self::proven_for`] foretells): what was worked out from its
+	/// proofs stays true while it is unchanged.
+	fn proofs_version(provider: &AccountId) -> u32;
+
 	/// Whether `gpu` of `provider` is in a challenge not yet committed: a lease must wait the
 	/// few blocks until the commitment, or it would void the challenge.
 	fn is_challenged(provider: &AccountId, gpu: &GpuUuidHash) -> bool;
@@ -213,6 +222,14 @@ pub trait GpuProofs<AccountId> {
 impl<AccountId> GpuProofs<AccountId> for () {
 	fn is_proven(_provider: &AccountId, _gpu: &GpuSpec) -> bool {
 		true
+	}
+
+	fn proven_for(_provider: &AccountId, _gpu: &GpuSpec) -> Option<u32> {
+		Some(u32::MAX)
+	}
+
+	fn proofs_version(_provider: &AccountId) -> u32 {
+		0
 	}
 
 	fn is_challenged(_provider: &AccountId, _gpu: &GpuUuidHash) -> bool {
