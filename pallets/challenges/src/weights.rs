@@ -2,7 +2,7 @@
 //! Weights for `pallet_challenges`, measured by `ember-node benchmark pallet` and written by
 //! `scripts/benchmark-weights.sh`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-04; steps 20, repeat 10;
+//! Benchmark CLI 64.0.0, 2026-12-05; steps 20, repeat 10;
 //! wasm execution `Compiled`; machine `AMD EPYC`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -36,6 +36,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
@@ -60,11 +62,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::Rounds` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn request_challenge(g: u32, ) -> Weight {
-		// Proof size: measured `37184`, estimated `83038`.
-		// Fastest run: 249_803_000 ps.
-		Weight::from_parts(232_697_253, 83038)
-			.saturating_add(Weight::from_parts(29_983_353, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(80_u64))
+		// Proof size: measured `37262`, estimated `83038`.
+		// Fastest run: 364_753_000 ps.
+		Weight::from_parts(335_330_948, 83038)
+			.saturating_add(Weight::from_parts(45_559_875, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(81_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(g.into())))
 	}
@@ -84,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::Deadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
 		// Proof size: measured `29926`, estimated `53670`.
-		// Fastest run: 77_625_000 ps.
-		Weight::from_parts(81_201_000, 53670)
+		// Fastest run: 119_067_000 ps.
+		Weight::from_parts(133_328_000, 53670)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -99,6 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::BlockRandomness` (r:2 w:0)
 	/// Proof: `Challenges::BlockRandomness` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::ProofsVersion` (r:1 w:1)
+	/// Proof: `Challenges::ProofsVersion` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Rounds` (r:1 w:1)
 	/// Proof: `Challenges::Rounds` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Results` (r:1 w:1)
@@ -110,18 +114,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `k` ranges over `[16, 65536]`.
 	fn reveal(k: u32, ) -> Weight {
 		// Proof size: measured `1221`, estimated `6842`.
-		// Fastest run: 199_518_000 ps.
-		Weight::from_parts(518_680_340, 6842)
-			.saturating_add(Weight::from_parts(51_153, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Fastest run: 263_432_000 ps.
+		Weight::from_parts(732_174_841, 6842)
+			.saturating_add(Weight::from_parts(76_446, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Component `d` ranges over `[6, 32]`.
 	fn merkle_path(d: u32, ) -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 7_982_000 ps.
-		Weight::from_parts(3_093_275, 0)
-			.saturating_add(Weight::from_parts(880_881, 0).saturating_mul(d.into()))
+		// Fastest run: 10_335_000 ps.
+		Weight::from_parts(3_750_249, 0)
+			.saturating_add(Weight::from_parts(1_124_739, 0).saturating_mul(d.into()))
 	}
 	/// Storage: `Challenges::Shapes` (r:1 w:1)
 	/// Proof: `Challenges::Shapes` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
@@ -129,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::ShapeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_shape() -> Weight {
 		// Proof size: measured `112`, estimated `3559`.
-		// Fastest run: 9_304_000 ps.
-		Weight::from_parts(10_246_000, 3559)
+		// Fastest run: 13_851_000 ps.
+		Weight::from_parts(15_102_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -140,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::BlockRandomness` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn note_randomness() -> Weight {
 		// Proof size: measured `173`, estimated `1518`.
-		// Fastest run: 4_747_000 ps.
-		Weight::from_parts(5_288_000, 1518)
+		// Fastest run: 6_099_000 ps.
+		Weight::from_parts(6_790_000, 1518)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -157,6 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:77 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:77 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:77 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Shapes` (r:1 w:0)
@@ -177,12 +183,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::Rounds` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[1, 128]`.
 	fn draw_random_challenges(d: u32, ) -> Weight {
-		// Proof size: measured `553 + d * 293`, estimated `7575 + d * 3708`.
-		// Fastest run: 47_331_000 ps.
-		Weight::from_parts(9_885_371, 7575)
-			.saturating_add(Weight::from_parts(26_925_406, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
+		// Proof size: measured `582 + d * 342`, estimated `7575 + d * 3708`.
+		// Fastest run: 68_171_000 ps.
+		Weight::from_parts(69_684_000, 7575)
+			.saturating_add(Weight::from_parts(38_261_883, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 3708).saturating_mul(d.into()))
@@ -199,6 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:1 w:0)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:1 w:0)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Rounds` (r:1 w:1)
 	/// Proof: `Challenges::Rounds` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Results` (r:1 w:1)
@@ -227,8 +235,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::OffenceCounts` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::JailQueue` (r:1 w:1)
 	/// Proof: `Slashing::JailQueue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::Proofs` (r:0 w:1)
-	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::ChallengeOfGpu` (r:0 w:1)
 	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::SlashExposure` (r:0 w:1)
@@ -237,10 +243,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::PendingSlashes` (`max_values`: None, `max_size`: Some(1866), added: 4341, mode: `MaxEncodedLen`)
 	fn expire_one() -> Weight {
 		// Proof size: measured `1137`, estimated `7575`.
-		// Fastest run: 75_884_000 ps.
-		Weight::from_parts(80_721_000, 7575)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+		// Fastest run: 107_259_000 ps.
+		Weight::from_parts(111_426_000, 7575)
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Challenges::DeadlineBacklog` (r:1 w:1)
 	/// Proof: `Challenges::DeadlineBacklog` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -248,8 +254,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::Deadlines` (`max_values`: None, `max_size`: Some(4110), added: 6585, mode: `MaxEncodedLen`)
 	fn expire_queue() -> Weight {
 		// Proof size: measured `112`, estimated `7575`.
-		// Fastest run: 4_336_000 ps.
-		Weight::from_parts(4_767_000, 7575)
+		// Fastest run: 5_838_000 ps.
+		Weight::from_parts(6_480_000, 7575)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -259,17 +265,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::TargetCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Targets` (r:16 w:32)
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::Proofs` (r:0 w:32)
+	/// Storage: `Challenges::Proofs` (r:32 w:32)
 	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::ProofsVersion` (r:1 w:1)
+	/// Proof: `Challenges::ProofsVersion` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn inventory_changed(g: u32, ) -> Weight {
-		// Proof size: measured `260 + g * 93`, estimated `1744 + g * 3827`.
-		// Fastest run: 14_482_000 ps.
-		Weight::from_parts(1_750_692, 1744)
-			.saturating_add(Weight::from_parts(13_259_508, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `341 + g * 125`, estimated `3517 + g * 3827`.
+		// Fastest run: 25_238_000 ps.
+		Weight::from_parts(3_642_252, 3517)
+			.saturating_add(Weight::from_parts(21_994_186, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(g.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 3827).saturating_mul(g.into()))
 	}
@@ -278,62 +286,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn request_challenge(g: u32, ) -> Weight {
-		Weight::from_parts(232_697_253, 83038)
-			.saturating_add(Weight::from_parts(29_983_353, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(80_u64))
+		Weight::from_parts(335_330_948, 83038)
+			.saturating_add(Weight::from_parts(45_559_875, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(81_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(g.into())))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(81_201_000, 53670)
+		Weight::from_parts(133_328_000, 53670)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn reveal(k: u32, ) -> Weight {
-		Weight::from_parts(518_680_340, 6842)
-			.saturating_add(Weight::from_parts(51_153, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(732_174_841, 6842)
+			.saturating_add(Weight::from_parts(76_446, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn merkle_path(d: u32, ) -> Weight {
-		Weight::from_parts(3_093_275, 0)
-			.saturating_add(Weight::from_parts(880_881, 0).saturating_mul(d.into()))
+		Weight::from_parts(3_750_249, 0)
+			.saturating_add(Weight::from_parts(1_124_739, 0).saturating_mul(d.into()))
 	}
 	fn set_shape() -> Weight {
-		Weight::from_parts(10_246_000, 3559)
+		Weight::from_parts(15_102_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn note_randomness() -> Weight {
-		Weight::from_parts(5_288_000, 1518)
+		Weight::from_parts(6_790_000, 1518)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn draw_random_challenges(d: u32, ) -> Weight {
-		Weight::from_parts(9_885_371, 7575)
-			.saturating_add(Weight::from_parts(26_925_406, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(d.into())))
+		Weight::from_parts(69_684_000, 7575)
+			.saturating_add(Weight::from_parts(38_261_883, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(d.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 3708).saturating_mul(d.into()))
 	}
 	fn expire_one() -> Weight {
-		Weight::from_parts(80_721_000, 7575)
-			.saturating_add(ParityDbWeight::get().reads(20_u64))
-			.saturating_add(ParityDbWeight::get().writes(16_u64))
+		Weight::from_parts(111_426_000, 7575)
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
+			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	fn expire_queue() -> Weight {
-		Weight::from_parts(4_767_000, 7575)
+		Weight::from_parts(6_480_000, 7575)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn inventory_changed(g: u32, ) -> Weight {
-		Weight::from_parts(1_750_692, 1744)
-			.saturating_add(Weight::from_parts(13_259_508, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(3_642_252, 3517)
+			.saturating_add(Weight::from_parts(21_994_186, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(g.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 3827).saturating_mul(g.into()))
 	}
