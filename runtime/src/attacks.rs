@@ -507,7 +507,8 @@ fn block_hooks_keep_to_their_share_and_still_drain_bursts() {
 		* u64::from(crate::configs::HeartbeatPeriod::get());
 	let providers_carried = checks_per_block * window;
 	println!(
-		"liveness check ≤ {:.3} ms: {checks_per_block} a block, every {window} blocks for 		 {providers_carried} providers",
+		"liveness check ≤ {:.3} ms: {checks_per_block} a block, every {window} blocks for \
+		 {providers_carried} providers",
 		check.ref_time() as f64 / 1e9,
 	);
 	assert!(providers_carried >= 100_000, "the hook keeps up with {providers_carried} providers");

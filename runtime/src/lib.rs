@@ -22,6 +22,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(feature = "std")]
 pub mod signing;
+pub mod weights;
 
 use alloc::vec::Vec;
 use sp_runtime::{

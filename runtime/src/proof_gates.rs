@@ -58,6 +58,8 @@ fn gpus_earn_availability_only_while_proven() {
 
 		// The first check starts the provider's credit; heartbeats alone credit nothing.
 		assert_eq!(through_next_check(&owner, &agent), 0);
+		// From then on each check credits the heartbeats' span since the last one.
+		assert!(through_next_check(&owner, &agent) > 0);
 		let both = through_next_check(&owner, &agent);
 		assert!(both > 0, "two proven GPUs earn");
 

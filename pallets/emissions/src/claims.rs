@@ -42,9 +42,6 @@ impl<T: Config> Pallet<T> {
 		// (`last_credit`) ended with it.
 		if record.is_empty() && (record.last_credit.is_none() || left) {
 			ProviderPoints::<T>::remove(provider);
-			if left {
-				ProvenScores::<T>::remove(provider);
-			}
 		} else {
 			ProviderPoints::<T>::insert(provider, record);
 		}

@@ -76,6 +76,17 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 	fn resumed_weight() -> Weight {
 		Self::start_crediting_weight()
 	}
+
+	fn deregistered(provider: &T::AccountId) -> Weight {
+		// Its record stays until its last reward is claimed, but its time ended here.
+		Self::stop_crediting(provider);
+		ProvenScores::<T>::remove(provider);
+		Self::deregistered_weight()
+	}
+
+	fn deregistered_weight() -> Weight {
+		T::DbWeight::get().reads_writes(1, 2)
+	}
 }
 
 impl<T: Config> DeliveredGpuTime<T::AccountId, Balance> for Pallet<T> {
@@ -105,8 +116,8 @@ impl<T: Config> BackingObserver<T::AccountId> for Pallet<T> {
 	/// Then, if the provider takes no work as its backing changes (it is topping up a
 	/// shortfall), stop its availability count: crediting starts again at its next heartbeat, so
 	/// the time it was short is never credited. A backing change never credits points: it is not
-	/// a heartbeat, and crediting here would let an owner that stopped heartbeating earn its
-	/// silence with a cheap `set_commission` before the liveness hook notices.
+	/// a liveness check, and crediting here would let an owner that stopped heartbeating earn
+	/// its silence with a cheap `set_commission` before the liveness hook notices.
 	fn backing_changing(provider: &T::AccountId) -> Weight {
 		// All or nothing: a claim that cannot complete leaves no trace.
 		let paid = frame_support::storage::with_storage_layer(|| Self::do_claim(provider));

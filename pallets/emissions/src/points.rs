@@ -54,7 +54,7 @@ impl<T: Config> Pallet<T> {
 	/// (`MaxMissedHeartbeats + 1` periods) and before a provider stops being watched, not at
 	/// every heartbeat, so a heartbeat writes nothing here.
 	/// A provider that takes no work starts nothing: its time is credited again from the
-	/// first check (or resume, or return online) at which it takes work. Returns the weight
+	/// check (or resume, release, or return online) at which it takes work. Returns the weight
 	/// used: a check whose score still holds ([`ProvenScores`]) and whose record stays in its
 	/// era costs `credit_availability_cached`, any other what its GPUs cost.
 	pub(crate) fn credit_availability(provider: &T::AccountId, until: BlockNumberFor<T>) -> Weight {
@@ -66,9 +66,12 @@ impl<T: Config> Pallet<T> {
 			Some(last) if working => until.saturating_sub(last).min(T::MaxCreditedGap::get()),
 			_ => Default::default(),
 		};
+		// A provider that starts earning here starts now: nothing says since when it has taken
+		// work (a bond topped up, a pause lifted without a resume hook in between).
+		let now = frame_system::Pallet::<T>::block_number();
 		record.last_credit = match record.last_credit {
 			Some(last) if working => Some(until.max(last)),
-			_ => working.then_some(until),
+			_ => working.then_some(now),
 		};
 		let blocks: u128 = blocks.unique_saturated_into();
 		let mut looked_at = None;

@@ -219,8 +219,8 @@ pub trait ProviderLifecycle<AccountId, BlockNumber> {
 		Weight::zero()
 	}
 
-	/// The owner resumed a paused `provider` at block `now`: it takes work again. Returns the
-	/// weight used.
+	/// `provider` takes work again from block `now`: its owner resumed it after a pause, or it
+	/// was released from a jail. Returns the weight used.
 	fn resumed(_provider: &AccountId, _now: BlockNumber) -> Weight {
 		Weight::zero()
 	}
@@ -240,6 +240,17 @@ pub trait ProviderLifecycle<AccountId, BlockNumber> {
 
 	/// Upper bound of [`Self::heard_from`].
 	fn heard_from_weight() -> Weight {
+		Weight::zero()
+	}
+
+	/// `provider` left the registry: nothing of its past counts for a registration that may
+	/// follow. Returns the weight used.
+	fn deregistered(_provider: &AccountId) -> Weight {
+		Weight::zero()
+	}
+
+	/// Upper bound of [`Self::deregistered`].
+	fn deregistered_weight() -> Weight {
 		Weight::zero()
 	}
 }
@@ -340,5 +351,13 @@ where
 
 	fn heard_from_weight() -> Weight {
 		A::heard_from_weight().saturating_add(B::heard_from_weight())
+	}
+
+	fn deregistered(provider: &AccountId) -> Weight {
+		A::deregistered(provider).saturating_add(B::deregistered(provider))
+	}
+
+	fn deregistered_weight() -> Weight {
+		A::deregistered_weight().saturating_add(B::deregistered_weight())
 	}
 }

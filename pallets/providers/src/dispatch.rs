@@ -153,7 +153,9 @@ impl<T: Config> Pallet<T> {
 				Ok(())
 			},
 			(ProviderStatus::Active, _) => {
-				// Its leases still run, so it stays watched: the deadline is kept.
+				// Its leases still run, so it stays watched: the deadline is kept. It takes no
+				// new work, so it earns no more availability: what it earned is heard first.
+				Self::hear_from_if_watched(&owner, &info);
 				info.status = ProviderStatus::Leaving;
 				Providers::<T>::insert(&owner, info);
 				Self::deposit_event(Event::Leaving { provider: owner, active_commitments });
@@ -241,6 +243,8 @@ impl<T: Config> Pallet<T> {
 		info.status = ProviderStatus::Active;
 		info.liveness_deadline = Some(deadline);
 		Providers::<T>::insert(provider, info);
+		// It earns again from its release.
+		T::Lifecycle::resumed(provider, now);
 		Self::deposit_event(Event::Unjailed { provider: provider.clone() });
 		Ok(())
 	}
@@ -265,6 +269,7 @@ impl<T: Config> Pallet<T> {
 		StakeUnits::<T>::remove(owner);
 		let gpus = Inventory::<T>::take(owner).unwrap_or_default();
 		T::InventoryObserver::inventory_changed(owner, &gpus, &[]);
+		T::Lifecycle::deregistered(owner);
 	}
 
 	/// An agent key must be a fresh account: not the owner, not another provider's agent and not

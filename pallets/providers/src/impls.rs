@@ -53,7 +53,7 @@ impl<T: Config> ProviderJail<T::AccountId> for Pallet<T> {
 	}
 
 	fn unjail_weight() -> Weight {
-		T::WeightInfo::force_unjail()
+		T::WeightInfo::force_unjail().saturating_add(T::Lifecycle::resumed_weight())
 	}
 }
 

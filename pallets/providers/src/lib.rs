@@ -634,6 +634,7 @@ pub mod pallet {
 			T::WeightInfo::leave()
 				.saturating_add(Pallet::<T>::observer_weight())
 				.saturating_add(T::Lifecycle::heard_from_weight())
+				.saturating_add(T::Lifecycle::deregistered_weight())
 		)]
 		pub fn leave(origin: OriginFor<T>) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
@@ -680,7 +681,7 @@ pub mod pallet {
 			} else {
 				T::WeightInfo::heartbeat()
 			};
-			// Even without lines: the heartbeat itself is what credits available GPU-time.
+			// Even without lines, the market hears of the heartbeat.
 			actual.saturating_accrue(T::Lifecycle::attested(&owner, now, &attestations));
 			Ok(Some(actual).into())
 		}
@@ -709,7 +710,7 @@ pub mod pallet {
 		/// Only `ForceOrigin` (governance) may call it. Fails with `NotRegistered`, `NotJailed`
 		/// or `DeadlineQueueFull`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::force_unjail())]
+		#[pallet::weight(T::WeightInfo::force_unjail().saturating_add(T::Lifecycle::resumed_weight()))]
 		pub fn force_unjail(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
 			T::ForceOrigin::ensure_origin(origin)?;
 			Self::do_unjail(&provider)?;

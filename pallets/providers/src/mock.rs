@@ -286,6 +286,7 @@ pub enum LifecycleCall {
 	Paused { provider: AccountId },
 	Resumed { provider: AccountId, now: BlockNumber },
 	HeardFrom { provider: AccountId, last_heartbeat: BlockNumber },
+	Deregistered { provider: AccountId },
 }
 
 // Kept outside storage on purpose: a call made inside a dispatch that then fails is still
@@ -309,6 +310,8 @@ pub const PAUSED: Weight = Weight::from_parts(5_000_000, 500);
 pub const RESUMED: Weight = Weight::from_parts(6_000_000, 600);
 /// Weight the mock market reports for a provider the liveness check heard from.
 pub const HEARD_FROM: Weight = Weight::from_parts(7_000_000, 700);
+/// Weight the mock market reports for a provider that left.
+pub const DEREGISTERED: Weight = Weight::from_parts(8_000_000, 800);
 /// What every declared upper bound adds on top of the weight the mock market reports, so that
 /// tests can tell a declared bound from a reported weight.
 pub const BOUND_SLACK: Weight = Weight::from_parts(500_000, 50);
@@ -395,6 +398,15 @@ impl ProviderLifecycle<AccountId, BlockNumber> for MockLifecycle {
 
 	fn heard_from_weight() -> Weight {
 		HEARD_FROM.saturating_add(BOUND_SLACK)
+	}
+
+	fn deregistered(provider: &AccountId) -> Weight {
+		Self::record(LifecycleCall::Deregistered { provider: *provider });
+		DEREGISTERED
+	}
+
+	fn deregistered_weight() -> Weight {
+		DEREGISTERED.saturating_add(BOUND_SLACK)
 	}
 }
 

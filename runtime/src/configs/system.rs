@@ -52,6 +52,9 @@ impl frame_system::Config for crate::Runtime {
 	type BlockHashCount = BlockHashCount;
 	/// The node stores state in ParityDB.
 	type DbWeight = ParityDbWeight;
+	/// The checks every signed transaction goes through, as measured on ember-node at ParityDB
+	/// prices (the SDK's defaults were measured elsewhere, at RocksDB prices).
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Self>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

@@ -59,7 +59,8 @@ fn calls_that_change_inventories_declare_the_observers_weight() {
 		declared(
 			Call::leave {},
 			<() as WeightInfo>::leave()
-				.saturating_add(<MockLifecycle as ProviderLifecycle<_, _>>::heard_from_weight()),
+				.saturating_add(<MockLifecycle as ProviderLifecycle<_, _>>::heard_from_weight())
+				.saturating_add(<MockLifecycle as ProviderLifecycle<_, _>>::deregistered_weight()),
 		);
 	});
 }

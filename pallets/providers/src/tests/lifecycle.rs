@@ -281,9 +281,13 @@ fn the_hook_reports_each_provider_it_marks_offline_once() {
 		System::set_block_number(PERIOD);
 		assert_ok!(heartbeat(fresh + 100));
 		assert_eq!(Deadlines::<Test>::get(block).into_inner(), owners);
+		// Starting to leave, it earns no more: its time is heard first.
 		assert_eq!(
 			MockLifecycle::taken(),
-			vec![Attested { provider: fresh, now: PERIOD, lines: vec![] }]
+			vec![
+				HeardFrom { provider: leaving, last_heartbeat: 1 },
+				Attested { provider: fresh, now: PERIOD, lines: vec![] }
+			]
 		);
 
 		System::set_block_number(block);
@@ -386,9 +390,9 @@ fn the_slashing_path_tells_the_market_too() {
 			MockLifecycle::taken(),
 			vec![HeardFrom { provider: OWNER, last_heartbeat: 1 }, Jailed { provider: OWNER }]
 		);
-		// Unjailing is nothing the market hears about.
+		// Released, it takes work again from now.
 		assert_ok!(Providers::do_unjail(&OWNER));
-		assert_eq!(MockLifecycle::taken(), vec![]);
+		assert_eq!(MockLifecycle::taken(), vec![Resumed { provider: OWNER, now: 1 }]);
 	});
 }
 
@@ -415,6 +419,7 @@ fn failed_jails_reach_no_market() {
 		register_provider(OTHER_OWNER, OTHER_AGENT, 1);
 		set_commitments(OTHER_OWNER, 1);
 		assert_ok!(Providers::leave(RuntimeOrigin::signed(OTHER_OWNER)));
+		MockLifecycle::taken();
 		assert_ok!(Providers::force_jail(RuntimeOrigin::root(), OTHER_OWNER));
 		assert_eq!(
 			MockLifecycle::taken(),

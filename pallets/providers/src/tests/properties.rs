@@ -362,10 +362,16 @@ fn expected_lifecycle_calls(model: &Model, op: &Op, now: BlockNumber) -> Vec<Lif
 		},
 		// And it earns again from the moment it resumes.
 		Op::Resume(owner) => vec![LifecycleCall::Resumed { provider: *owner, now }],
-		// Deregistered at once when nothing is committed.
+		// Deregistered at once when nothing is committed; else an Active provider starts
+		// leaving and takes no new work. Either way it earns no more.
 		Op::Leave(owner) if model.commitments.get(owner).copied().unwrap_or(0) == 0 => {
-			last_word(model, *owner)
+			let mut calls = last_word(model, *owner);
+			calls.push(LifecycleCall::Deregistered { provider: *owner });
+			calls
 		},
+		Op::Leave(owner) => last_word(model, *owner),
+		// Released, it takes work again from now.
+		Op::ForceUnjail(owner) => vec![LifecycleCall::Resumed { provider: *owner, now }],
 		_ => Vec::new(),
 	}
 }
