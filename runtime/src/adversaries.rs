@@ -156,8 +156,7 @@ fn heartbeats(parties: &Parties, left_out: Option<u64>) {
 			continue;
 		}
 		let lines: Vec<_> = pallet_leases::Books::<Runtime>::get(owner)
-			.leases
-			.into_iter()
+			.lease_ids()
 			.filter(|lease| Some(*lease) != left_out)
 			.map(running)
 			.collect();

@@ -168,6 +168,7 @@ type Migrations = (
 	pallet_slashing::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_provider_staking::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_emissions::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_leases::migrations::v1::MigrateV0ToV1<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

@@ -524,8 +524,8 @@ impl Economy {
 
 	/// One line for each running lease of the provider.
 	fn attestations(provider: usize) -> Vec<ember_primitives::LeaseAttestation> {
-		let leases = pallet_leases::Books::<Runtime>::get(owner(provider)).leases;
-		leases.into_iter().map(running).collect()
+		let book = pallet_leases::Books::<Runtime>::get(owner(provider));
+		book.lease_ids().map(running).collect()
 	}
 
 	fn lease(sel: usize) -> Option<(LeaseId, pallet_leases::Lease<Runtime>)> {

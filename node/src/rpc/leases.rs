@@ -632,6 +632,9 @@ pub struct LeaseJson {
 	pub downtime_blocks: BlockNumber,
 	/// `Active` or `Grace`.
 	pub status: LeaseStatusJson,
+	/// Owed to the provider for attested time since `settledUntil`, in plancks; paid out of
+	/// `escrow` at the next settlement.
+	pub unsettled: String,
 	/// The agent's last report, if any.
 	pub last_report: Option<UsageReportJson>,
 }
@@ -655,6 +658,7 @@ impl From<LeaseView<AccountId, BlockNumber>> for LeaseJson {
 			fees: balance_to_string(lease.fees),
 			downtime_blocks: lease.downtime_blocks,
 			status: lease.status.into(),
+			unsettled: balance_to_string(lease.unsettled),
 			last_report: lease.last_report.map(UsageReportJson::from),
 		}
 	}
@@ -828,6 +832,7 @@ mod tests {
 			fees: 0,
 			downtime_blocks: 0,
 			status: LeaseStatus::Grace,
+			unsettled: 42,
 			last_report: Some(UsageReport {
 				at: 12,
 				status: WorkloadStatus::AwaitingManifest,
@@ -854,6 +859,7 @@ mod tests {
 				"fees": "0",
 				"downtimeBlocks": 0,
 				"status": "Grace",
+				"unsettled": "42",
 				"lastReport": {
 					"at": 12, "status": "AwaitingManifest", "gpuUtilizationPct": 0, "memoryUsedMib": 512
 				},

@@ -98,25 +98,27 @@ fn silence<T: Config>() -> BlockNumberFor<T> {
 	T::AttestationTolerance::get().saturating_add(T::OfflineLimit::get())
 }
 
-/// The longest lease, up to [`duration`], that ends before its silence limit, so that it runs
-/// to its end with no attestation on the way.
+/// The longest lease, up to [`duration`], that ends before its first settlement check, so that
+/// its one check is its end.
 fn unwatched_length<T: Config>() -> BlockNumberFor<T> {
-	duration::<T>().min(silence::<T>().saturating_sub(One::one())).max(One::one())
+	duration::<T>()
+		.min(T::SettlementInterval::get().saturating_sub(One::one()))
+		.min(silence::<T>().saturating_sub(One::one()))
+		.max(One::one())
 }
 
-/// The block a lease attested (or started) at `attested` is next checked at, when its life
-/// alone would have it checked at `target`: its silence limit may come first.
-fn first_check<T: Config>(
-	attested: BlockNumberFor<T>,
-	target: BlockNumberFor<T>,
-) -> BlockNumberFor<T> {
-	target.min(attested.saturating_add(silence::<T>()))
+/// The block a lease scheduled at `from` is next checked at, when its life alone would have it
+/// checked at `target`: its next settlement may come first.
+fn first_check<T: Config>(from: BlockNumberFor<T>, target: BlockNumberFor<T>) -> BlockNumberFor<T> {
+	target.min(from.saturating_add(T::SettlementInterval::get()))
 }
 
 /// A lease short enough that its start of grace, after an extension nobody paid for, comes
-/// before its silence limit: extending or topping it up moves its check.
+/// before its first settlement and is covered by an attestation at its start: extending or
+/// topping it up moves its check.
 fn short_length<T: Config>() -> BlockNumberFor<T> {
-	duration::<T>().min(T::AttestationTolerance::get().saturating_add(T::GracePeriod::get()))
+	let limit = T::SettlementInterval::get().min(T::AttestationTolerance::get());
+	duration::<T>().min(limit.saturating_add(T::GracePeriod::get()).saturating_sub(One::one()))
 }
 
 /// The block that something aimed at `target` lands in when `fill_due_from(target)` ran first.
@@ -388,7 +390,8 @@ fn attestations(leases: &[LeaseId]) -> Vec<LeaseAttestation> {
 /// as far as its escrow reaches.
 fn closing<T: Config>(id: LeaseId, lease: &Lease<T>, reason: CloseReason) -> (Event<T>, Balance) {
 	let until = now::<T>().min(lease.end);
-	let mut covered_until = lease.last_attested.saturating_add(T::AttestationTolerance::get());
+	let mut covered_until =
+		Pallet::<T>::attested_at(id, lease).saturating_add(T::AttestationTolerance::get());
 	if let Some((offline_since, _)) = OfflineSince::<T>::get(&lease.provider) {
 		covered_until = covered_until.min(offline_since);
 	}
@@ -683,7 +686,7 @@ mod benchmarks {
 		let next = block.saturating_add(One::one());
 		advance_to::<T>(next);
 		let end = lease_record::<T>(lease)?.end;
-		let check = first_check::<T>(block, end);
+		let check = first_check::<T>(next, end);
 		fill_due_from::<T>(check);
 		let amount = pricing::cost_ceil(
 			price::<T>(),
@@ -770,7 +773,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn attest(l: Linear<1, { T::MaxLeasesPerProvider::get() }>) -> Result<(), BenchmarkError> {
-		// Each line settles a block of its lease.
+		// Each line is on time: it is recorded in the provider's book, and no money moves.
 		let block = start::<T>();
 		let provider = Provider::<T>::new(0, l);
 		let leases = leases_on::<T>(&provider, l)?;
@@ -783,11 +786,69 @@ mod benchmarks {
 			<Pallet<T> as ProviderLifecycle<_, _>>::attested(&provider.owner, at, &lines);
 		}
 
+		let book = Books::<T>::get(&provider.owner);
 		for lease in leases {
+			let running = book.running(lease).ok_or("lease not in the book")?;
+			assert_eq!(running.attested_at, at);
+			assert!(running.usage.is_some());
+			assert_eq!(lease_record::<T>(lease)?.settled_until, block);
+		}
+		Ok(())
+	}
+
+	#[benchmark]
+	fn find_walk_outs(
+		l: Linear<0, { T::MaxLeasesPerProvider::get() }>,
+	) -> Result<(), BenchmarkError> {
+		// The registry hears from a provider that has attested none of its leases since they
+		// started: `l` of them are past the silence limit, and each one's check moves to the
+		// next block, past full queues.
+		let block = start::<T>();
+		let provider = Provider::<T>::new(0, l.max(1));
+		let leases = leases_on::<T>(&provider, l)?;
+		let at = block.saturating_add(silence::<T>());
+		advance_to::<T>(at);
+		let next = at.saturating_add(One::one());
+		for lease in &leases {
+			assert!(lease_record::<T>(*lease)?.next_check > Some(next), "checked already");
+		}
+		fill_due_from::<T>(next);
+
+		#[block]
+		{
+			<Pallet<T> as ProviderLifecycle<_, _>>::heard_from(&provider.owner, at);
+		}
+
+		for lease in leases {
+			assert_eq!(lease_record::<T>(lease)?.next_check, Some(spilled::<T>(next)));
+		}
+		Ok(())
+	}
+
+	#[benchmark]
+	fn attest_late(l: Linear<1, { T::MaxLeasesPerProvider::get() }>) -> Result<(), BenchmarkError> {
+		// Each line comes after its last attestation's cover ran out: the lease is settled
+		// first, paying the covered time and leaving the gap unpaid.
+		let block = start::<T>();
+		let provider = Provider::<T>::new(0, l);
+		let leases = leases_on::<T>(&provider, l)?;
+		let tolerance = T::AttestationTolerance::get();
+		let at = block.saturating_add(tolerance).saturating_add(One::one());
+		advance_to::<T>(at);
+		let lines = attestations(&leases);
+
+		#[block]
+		{
+			<Pallet<T> as ProviderLifecycle<_, _>>::attested(&provider.owner, at, &lines);
+		}
+
+		let book = Books::<T>::get(&provider.owner);
+		for lease in leases {
+			assert_eq!(book.running(lease).map(|running| running.attested_at), Some(at));
 			let record = lease_record::<T>(lease)?;
-			assert_eq!((record.last_attested, record.settled_until), (at, at));
-			assert_eq!(record.paid_blocks, One::one());
-			assert!(record.last_report.is_some());
+			assert_eq!(record.settled_until, at);
+			assert_eq!(record.paid_blocks, tolerance);
+			assert_eq!(record.downtime_blocks, One::one());
 		}
 		Ok(())
 	}
@@ -896,7 +957,7 @@ mod benchmarks {
 	#[benchmark]
 	fn lease_check_close() -> Result<(), BenchmarkError> {
 		// A full lease from an offer, attested the block before, expires: its last block is
-		// paid and its GPUs go back into the offer. It ends before its silence limit, so its
+		// paid and its GPUs go back into the offer. It ends before its first settlement, so its
 		// check is due at its end.
 		let block = start::<T>();
 		let length = unwatched_length::<T>();
@@ -937,7 +998,7 @@ mod benchmarks {
 		advance_to::<T>(grace_start.saturating_sub(One::one()));
 		attest_now::<T>(&provider.owner, &[lease]);
 		advance_to::<T>(grace_start);
-		let check = first_check::<T>(grace_start.saturating_sub(One::one()), funded_until);
+		let check = first_check::<T>(grace_start, funded_until);
 		fill_due_from::<T>(check);
 		let paid_before = lease_record::<T>(lease)?.paid;
 
@@ -1007,7 +1068,7 @@ mod benchmarks {
 		// its budget, which would leave some of a large bucket to the next blocks: what is
 		// measured is what each lease it closes costs.
 		//
-		// Each lease is short enough to end before its silence limit, so its one check is due
+		// Each lease is short enough to end before its first settlement, so its one check is due
 		// at its end. They start in batches a queue can hold, the `n` first, then the `s`, a
 		// block apart, so that this block's queue holds only the ends of the `n`.
 		let block = start::<T>();

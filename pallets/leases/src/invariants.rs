@@ -86,9 +86,13 @@ impl<T: Config> Pallet<T> {
 				LeasesOfTenant::<T>::get(&lease.tenant).contains(&lease_id),
 				"a lease is missing from its tenant's index"
 			);
+			let running = Books::<T>::get(&lease.provider).running(lease_id).copied();
+			let Some(running) = running else {
+				return Err("a lease is missing from its provider's book".into());
+			};
 			ensure!(
-				Books::<T>::get(&lease.provider).leases.contains(&lease_id),
-				"a lease is missing from its provider's book"
+				running.attested_at >= lease.start && running.attested_at <= now,
+				"a lease's attestation lies outside its life"
 			);
 			Self::check_commitments(&lease.provider, &lease.gpus, Commitment::Lease(lease_id))?;
 			let entry = committed.entry(lease.provider.clone()).or_default();
@@ -125,17 +129,17 @@ impl<T: Config> Pallet<T> {
 						Due::<T>::get(block).contains(&DueItem::LeaseCheck(lease_id)),
 						"a lease is missing from its check queue"
 					);
-					// The check comes no later than the silence check it stands for (a queue
-					// that was full may have moved it a few blocks on).
-					let latest_silence_check = Self::silence_limit(&lease)
-						.max(now.saturating_add(T::OfflineLimit::get()))
+					// The check comes no later than the settlement it stands for (a queue that
+					// was full may have moved it a few blocks on).
+					let latest_settlement = now
+						.saturating_add(T::SettlementInterval::get())
 						.saturating_add(DUE_SPILL_BLOCKS.into());
-					ensure!(
-						block <= latest_silence_check,
-						"a lease is not checked for silence in time"
-					);
+					ensure!(block <= latest_settlement, "a lease is not settled in time");
 				},
-				None => log::warn!(target: LOG_TARGET, "lease {lease_id} has no check scheduled"),
+				None => {
+					ensure!(running.unscheduled, "an unscheduled lease is not marked in its book");
+					log::warn!(target: LOG_TARGET, "lease {lease_id} has no check scheduled");
+				},
 			}
 			if lease.status == LeaseStatus::Grace {
 				ensure!(Self::funded_until(&lease) < lease.end, "a funded lease is in grace");

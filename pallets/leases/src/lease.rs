@@ -44,7 +44,9 @@ impl<T: Config> Pallet<T> {
 		let mut tenant_leases = LeasesOfTenant::<T>::get(&new.tenant);
 		tenant_leases.try_push(lease_id).map_err(|_| Error::<T>::TooManyLeases)?;
 		let mut book = Books::<T>::get(&new.provider);
-		book.leases.try_push(lease_id).map_err(|_| Error::<T>::ProviderLeaseLimit)?;
+		book.leases
+			.try_push(RunningLease::started(lease_id, now))
+			.map_err(|_| Error::<T>::ProviderLeaseLimit)?;
 
 		let mut lease = Lease {
 			tenant: new.tenant.clone(),
@@ -62,8 +64,6 @@ impl<T: Config> Pallet<T> {
 			downtime_blocks: Zero::zero(),
 			paid: 0,
 			fees: 0,
-			last_attested: now,
-			last_report: None,
 			status: LeaseStatus::Active,
 			next_check: None,
 		};
@@ -100,7 +100,8 @@ impl<T: Config> Pallet<T> {
 		Self::hold_from(&tenant, HoldReason::Escrow, amount)?;
 
 		let now = frame_system::Pallet::<T>::block_number();
-		Self::settle(lease_id, &mut lease, now);
+		let attested_at = Self::attested_at(lease_id, &lease);
+		Self::settle(lease_id, &mut lease, attested_at, now);
 		lease.escrow = lease.escrow.saturating_add(amount);
 		Self::refresh_schedule(lease_id, &mut lease, now)?;
 		let funded_until = Self::funded_until(&lease).min(lease.end);
@@ -169,7 +170,8 @@ impl<T: Config> Pallet<T> {
 	/// and the deposit, and free the GPUs. Cannot fail.
 	pub(crate) fn close(lease_id: LeaseId, mut lease: Lease<T>, reason: CloseReason) {
 		let now = frame_system::Pallet::<T>::block_number();
-		Self::settle(lease_id, &mut lease, now);
+		let attested_at = Self::attested_at(lease_id, &lease);
+		Self::settle(lease_id, &mut lease, attested_at, now);
 
 		if matches!(reason, CloseReason::ProviderEarly | CloseReason::ProviderSilent) {
 			let unserved_blocks: u32 = lease.end.saturating_sub(now).saturated_into();
@@ -206,7 +208,7 @@ impl<T: Config> Pallet<T> {
 		});
 		let mut no_leases_left = false;
 		Self::mutate_book(&lease.provider, |book| {
-			book.leases.retain(|id| *id != lease_id);
+			book.leases.retain(|running| running.lease != lease_id);
 			no_leases_left = book.leases.is_empty();
 		});
 		if no_leases_left {
@@ -227,7 +229,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Close every running lease of a provider. Returns how many closed.
 	pub(crate) fn close_all_of(provider: &T::AccountId, reason: CloseReason) -> u32 {
-		let leases = Books::<T>::get(provider).leases;
+		let leases: alloc::vec::Vec<LeaseId> = Books::<T>::get(provider).lease_ids().collect();
 		let mut closed = 0u32;
 		for lease_id in leases {
 			if let Some(lease) = Leases::<T>::get(lease_id) {
@@ -262,37 +264,74 @@ impl<T: Config> Pallet<T> {
 		Self::uncommit_gpus(&lease.provider, &lease.gpus);
 	}
 
-	/// Settle the lease's time up to `now` (never past its end). Time up to
-	/// `AttestationTolerance` blocks after the last attestation, and before the provider went
-	/// Offline if it is Offline now, is paid as far as the escrow reaches; the rest is downtime. The provider receives the payment less the protocol fee,
-	/// which is burned.
-	pub(crate) fn settle(lease_id: LeaseId, lease: &mut Lease<T>, now: BlockNumberFor<T>) {
+	/// When the provider last attested `lease`, from its book. A lease missing from its
+	/// provider's book (which the invariants rule out) counts as attested just long enough ago
+	/// that nothing more is paid.
+	pub(crate) fn attested_at(lease_id: LeaseId, lease: &Lease<T>) -> BlockNumberFor<T> {
+		Books::<T>::get(&lease.provider)
+			.running(lease_id)
+			.map(|running| running.attested_at)
+			.unwrap_or_else(|| {
+				log::error!(target: LOG_TARGET, "lease {lease_id} is missing from its provider's book");
+				lease.settled_until.saturating_sub(T::AttestationTolerance::get())
+			})
+	}
+
+	/// What settling the lease's time up to `now` (never past its end) would move, given the
+	/// provider last attested it at `attested_at`. Time up to `AttestationTolerance` blocks
+	/// after that attestation, and before the provider went Offline if it is Offline now, is
+	/// paid as far as the escrow reaches; the rest is downtime. `None` when there is nothing
+	/// to settle.
+	pub(crate) fn settlement(
+		lease: &Lease<T>,
+		attested_at: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> Option<Settlement<BlockNumberFor<T>>> {
 		let until = now.min(lease.end);
 		if until <= lease.settled_until {
-			return;
+			return None;
 		}
 		// Paid: what the last attestation covers, and never time the provider spent Offline.
-		let mut covered_until = lease.last_attested.saturating_add(T::AttestationTolerance::get());
+		let mut covered_until = attested_at.saturating_add(T::AttestationTolerance::get());
 		if let Some((offline_since, _)) = OfflineSince::<T>::get(&lease.provider) {
 			covered_until = covered_until.min(offline_since);
 		}
 		let payable_until = until.min(covered_until.max(lease.settled_until));
 		let wanted: u32 = payable_until.saturating_sub(lease.settled_until).saturated_into();
-		let affordable = Self::blocks_covered(lease);
-		let paid_now = wanted.min(affordable);
+		let paid_blocks = wanted.min(Self::blocks_covered(lease));
 
-		let paid_blocks: u32 = lease.paid_blocks.saturated_into::<u32>().saturating_add(paid_now);
+		let paid_total: u32 = lease.paid_blocks.saturated_into::<u32>().saturating_add(paid_blocks);
 		let owed_total = pricing::cost(
 			lease.price_per_gpu_hour,
 			lease.gpu_count(),
-			paid_blocks,
+			paid_total,
 			T::BlocksPerHour::get(),
 		)
 		.unwrap_or(Balance::MAX);
 		let amount = owed_total.saturating_sub(lease.paid).min(lease.escrow);
-		let fee = ProtocolFee::<T>::get().mul_floor(amount);
-		let to_provider = amount.saturating_sub(fee);
+		// Unattested time, and time the escrow no longer reached (the lease closes for it), are
+		// settled unpaid.
+		let unpaid = until.saturating_sub(lease.settled_until).saturating_sub(paid_blocks.into());
+		Some(Settlement {
+			until,
+			paid_blocks,
+			unpaid,
+			amount,
+			fee: ProtocolFee::<T>::get().mul_floor(amount),
+		})
+	}
 
+	/// Settle the lease's time up to `now` (see [`Self::settlement`]). The provider receives
+	/// the payment less the protocol fee, which is burned.
+	pub(crate) fn settle(
+		lease_id: LeaseId,
+		lease: &mut Lease<T>,
+		attested_at: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) {
+		let Some(settlement) = Self::settlement(lease, attested_at, now) else { return };
+		let Settlement { until, paid_blocks, unpaid, amount, fee } = settlement;
+		let to_provider = amount.saturating_sub(fee);
 		if !Self::pay_from_escrow(&lease.tenant, &lease.provider, to_provider, fee) {
 			// Nothing moved: leave the lease as it was and settle again later.
 			return;
@@ -300,10 +339,7 @@ impl<T: Config> Pallet<T> {
 		lease.escrow = lease.escrow.saturating_sub(amount);
 		lease.paid = lease.paid.saturating_add(amount);
 		lease.fees = lease.fees.saturating_add(fee);
-		lease.paid_blocks = lease.paid_blocks.saturating_add(paid_now.into());
-		// Unattested time, and time the escrow no longer reached (the lease closes for it), are
-		// settled unpaid.
-		let unpaid = until.saturating_sub(lease.settled_until).saturating_sub(paid_now.into());
+		lease.paid_blocks = lease.paid_blocks.saturating_add(paid_blocks.into());
 		lease.downtime_blocks = lease.downtime_blocks.saturating_add(unpaid);
 		lease.settled_until = until;
 
@@ -312,13 +348,13 @@ impl<T: Config> Pallet<T> {
 			&lease.tenant,
 			lease_id,
 			&lease.gpus,
-			paid_now,
+			paid_blocks,
 			amount,
 			fee,
 		);
 		Self::deposit_event(Event::LeaseSettled {
 			lease: lease_id,
-			paid_blocks: paid_now.into(),
+			paid_blocks: paid_blocks.into(),
 			downtime_blocks: unpaid,
 			to_provider,
 			fee,
@@ -390,8 +426,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Schedule the lease's next check and set its status. The check is due at the earliest of
 	/// the lease's end (when the escrow lasts that long), else the start of grace, else (in
-	/// grace) the block the escrow runs out at, and its silence check. Entering grace emits
-	/// `EscrowLow`. A lease has one entry in the deadline queues, whatever it is waiting for.
+	/// grace) the block the escrow runs out at, and its next settlement, `SettlementInterval`
+	/// from now. Entering grace emits `EscrowLow`. A lease has one entry in the deadline queues,
+	/// whatever it is waiting for.
 	pub(crate) fn refresh_schedule(
 		lease_id: LeaseId,
 		lease: &mut Lease<T>,
@@ -408,7 +445,7 @@ impl<T: Config> Pallet<T> {
 		};
 		// This block's queue has been processed already.
 		let wanted = lifecycle
-			.min(Self::next_silence_check(lease, now))
+			.min(now.saturating_add(T::SettlementInterval::get()))
 			.max(now.saturating_add(One::one()));
 
 		if lease.status == LeaseStatus::Active && status == LeaseStatus::Grace {
@@ -422,6 +459,16 @@ impl<T: Config> Pallet<T> {
 		if lease.next_check == Some(wanted) {
 			return Ok(());
 		}
+		Self::move_check(lease_id, lease, wanted)
+	}
+
+	/// Move the lease's one entry in the deadline queues to `wanted` (or the first later block
+	/// with room). On failure the lease keeps its entry.
+	fn move_check(
+		lease_id: LeaseId,
+		lease: &mut Lease<T>,
+		wanted: BlockNumberFor<T>,
+	) -> DispatchResult {
 		let block = Self::schedule_due(DueItem::LeaseCheck(lease_id), wanted)?;
 		if let Some(old) = lease.next_check.replace(block) {
 			Self::unschedule_due(DueItem::LeaseCheck(lease_id), old);
@@ -429,27 +476,36 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// When the lease's provider must next have attested it: its silence limit, or, once that
-	/// has passed while the provider is Offline (and so left to its own offline limit), an
-	/// `OfflineLimit` later.
-	pub(crate) fn next_silence_check(
-		lease: &Lease<T>,
-		now: BlockNumberFor<T>,
-	) -> BlockNumberFor<T> {
-		let limit = Self::silence_limit(lease);
-		if limit > now {
-			limit
-		} else {
-			now.saturating_add(T::OfflineLimit::get())
+	/// The registry heard from `provider`: every lease of its book that it has left out of its
+	/// attestations past the silence limit was walked out of, and its check is brought forward
+	/// to the next block, which closes it. Returns how many checks moved.
+	pub(crate) fn find_walk_outs(provider: &T::AccountId, now: BlockNumberFor<T>) -> u32 {
+		let book = Books::<T>::get(provider);
+		let next = now.saturating_add(One::one());
+		let mut moved = 0u32;
+		for running in book
+			.leases
+			.iter()
+			.filter(|running| now >= Self::silence_limit(running.attested_at))
+		{
+			let Some(mut lease) = Leases::<T>::get(running.lease) else { continue };
+			if lease.next_check.is_some_and(|check| check <= next) {
+				continue;
+			}
+			// With every queue near the next block full, the lease waits for its own check.
+			if Self::move_check(running.lease, &mut lease, next).is_ok() {
+				Leases::<T>::insert(running.lease, lease);
+				moved.saturating_inc();
+			}
 		}
+		moved
 	}
 
 	/// The block from which a lease whose provider has not attested it is treated as walked out
 	/// of: its last attestation covers `AttestationTolerance` blocks, and the provider then has
 	/// the `OfflineLimit` a silent provider has.
-	pub(crate) fn silence_limit(lease: &Lease<T>) -> BlockNumberFor<T> {
-		lease
-			.last_attested
+	pub(crate) fn silence_limit(attested_at: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		attested_at
 			.saturating_add(T::AttestationTolerance::get())
 			.saturating_add(T::OfflineLimit::get())
 	}
@@ -459,60 +515,102 @@ impl<T: Config> Pallet<T> {
 	/// closes, its unattested time unpaid, and the walk-out is reported as an early close (an
 	/// Offline provider is left to its own offline limit). A lease whose escrow is exhausted
 	/// closes. Any other is settled and scheduled again (entering grace when the escrow runs
-	/// low).
-	pub(crate) fn check_lease(lease_id: LeaseId, mut lease: Lease<T>, now: BlockNumberFor<T>) {
+	/// low): this is where a well-attested lease's money moves between top-ups, at least once
+	/// per `SettlementInterval`. Returns whether the lease closed.
+	pub(crate) fn check_lease(
+		lease_id: LeaseId,
+		mut lease: Lease<T>,
+		now: BlockNumberFor<T>,
+	) -> bool {
 		lease.next_check = None;
-		if now >= lease.end {
-			return Self::close(lease_id, lease, CloseReason::Expired);
-		}
-		if now >= Self::silence_limit(&lease) && !OfflineSince::<T>::contains_key(&lease.provider) {
-			return Self::close(lease_id, lease, CloseReason::ProviderSilent);
-		}
-		Self::settle(lease_id, &mut lease, now);
-		if Self::funded_until(&lease) <= now {
-			return Self::close(lease_id, lease, CloseReason::InsufficientFunds);
+		let reason = if now >= lease.end {
+			Some(CloseReason::Expired)
+		} else {
+			let attested_at = Self::attested_at(lease_id, &lease);
+			if now >= Self::silence_limit(attested_at)
+				&& !OfflineSince::<T>::contains_key(&lease.provider)
+			{
+				Some(CloseReason::ProviderSilent)
+			} else {
+				Self::settle(lease_id, &mut lease, attested_at, now);
+				(Self::funded_until(&lease) <= now).then_some(CloseReason::InsufficientFunds)
+			}
+		};
+		if let Some(reason) = reason {
+			Self::close(lease_id, lease, reason);
+			return true;
 		}
 		if Self::refresh_schedule(lease_id, &mut lease, now).is_err() {
 			// Settlement caps payment at the escrow and pays no unattested time, so an unwatched
-			// lease loses no one money; the next attestation, top-up or extension schedules it
-			// again, and its tenant may close it.
+			// lease loses no one money; its next attestation, a top-up or an extension schedules
+			// it again, and its tenant may close it.
 			log::warn!(target: LOG_TARGET, "no deadline queue has room for lease {lease_id}");
+			Self::mutate_book(&lease.provider, |book| {
+				if let Some(running) = book.running_mut(lease_id) {
+					running.unscheduled = true;
+				}
+			});
 		}
 		Leases::<T>::insert(lease_id, lease);
+		false
 	}
 
-	/// Record the provider's attestation of one lease: settle it, then note the report.
-	pub(crate) fn attest_lease(
+	/// Record the provider's attestations of its leases in its book, and return how many of
+	/// them had to be settled first.
+	///
+	/// An attestation moves no money: it marks the lease attested now, and settlement later
+	/// pays the time up to `AttestationTolerance` blocks after the last attestation. Only a
+	/// late line (its lease unattested for longer than that, so that the gap must be settled
+	/// unpaid before the new attestation covers time again) and a lease waiting in no deadline
+	/// queue are settled here. Every line writes the same record, the provider's book.
+	pub(crate) fn record_attestations(
 		provider: &T::AccountId,
-		line: &ember_primitives::LeaseAttestation,
+		lines: &[ember_primitives::LeaseAttestation],
 		now: BlockNumberFor<T>,
-	) {
-		let Some(mut lease) = Leases::<T>::get(line.lease).filter(|l| l.provider == *provider)
-		else {
-			Self::deposit_event(Event::AttestationIgnored {
-				provider: provider.clone(),
+	) -> u32 {
+		let mut book = Books::<T>::get(provider);
+		let tolerance = T::AttestationTolerance::get();
+		let mut settled = 0u32;
+		let mut recorded = false;
+		for line in lines {
+			let Some(running) = book.running_mut(line.lease) else {
+				Self::deposit_event(Event::AttestationIgnored {
+					provider: provider.clone(),
+					lease: line.lease,
+				});
+				continue;
+			};
+			if running.unscheduled || now > running.attested_at.saturating_add(tolerance) {
+				settled.saturating_inc();
+				if let Some(mut lease) = Leases::<T>::get(line.lease) {
+					Self::settle(line.lease, &mut lease, running.attested_at, now);
+					if lease.next_check.is_none() {
+						let _ = Self::refresh_schedule(line.lease, &mut lease, now);
+					}
+					running.unscheduled = lease.next_check.is_none();
+					Leases::<T>::insert(line.lease, lease);
+				}
+			}
+			let usage = WorkloadUsage {
+				status: line.status,
+				gpu_utilization_pct: line.gpu_utilization_pct.min(100),
+				memory_used_mib: line.memory_used_mib,
+			};
+			running.attested_at = now;
+			running.usage = Some(usage);
+			recorded = true;
+			Self::deposit_event(Event::LeaseAttested {
 				lease: line.lease,
+				status: usage.status,
+				gpu_utilization_pct: usage.gpu_utilization_pct,
+				memory_used_mib: usage.memory_used_mib,
 			});
-			return;
-		};
-		Self::settle(line.lease, &mut lease, now);
-		lease.last_attested = now;
-		lease.last_report = Some(UsageReport {
-			at: now,
-			status: line.status,
-			gpu_utilization_pct: line.gpu_utilization_pct.min(100),
-			memory_used_mib: line.memory_used_mib,
-		});
-		if lease.next_check.is_none() {
-			let _ = Self::refresh_schedule(line.lease, &mut lease, now);
 		}
-		Self::deposit_event(Event::LeaseAttested {
-			lease: line.lease,
-			status: line.status,
-			gpu_utilization_pct: line.gpu_utilization_pct.min(100),
-			memory_used_mib: line.memory_used_mib,
-		});
-		Leases::<T>::insert(line.lease, lease);
+		// A provider with no running lease has no book to write.
+		if recorded {
+			Books::<T>::insert(provider, book);
+		}
+		settled
 	}
 
 	/// Keep a lease's price for quotes, overwriting the oldest.

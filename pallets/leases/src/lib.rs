@@ -9,7 +9,7 @@
 //!  create_order ──► Order ── place_bid / withdraw_bid ──► Order with bids
 //!                     │  accept_bid, or the best bid when the window ends (auto_award)
 //!                     ▼
-//!  list_offer ──► Offer ── rent ──► Lease ── attestations settle it ──► ...
+//!  list_offer ──► Offer ── rent ──► Lease ── attested, settled at its checks ──► ...
 //!                                     │ close: tenant, provider (an offence), expiry, exhausted
 //!                                     ▼ escrow, provider offline too long, jail, governance
 //!                                   closed: owed time paid, the rest of the escrow returned
@@ -33,10 +33,13 @@
 //!
 //! ## Settlement
 //!
-//! Settlement is lazy: a lease is settled when its provider attests it, when the tenant tops
-//! it up, and when it closes. The provider is paid for the time since the last settlement that
-//! its attestations cover: a lease is covered for `AttestationTolerance` blocks after each
-//! attestation, which is how long a silent provider takes to be marked Offline. Time past that
+//! Settlement is lazy: an attestation only records, in the provider's book, that the lease was
+//! attested and what its workload reported. A lease is settled at its checks (at least once
+//! per `SettlementInterval`, and at grace), when the tenant tops it up, when it closes, when its
+//! provider comes back from Offline, and by an attestation that comes after the last one's cover
+//! ran out. The provider is paid for the time since the last settlement that its attestations
+//! cover: a lease is covered for `AttestationTolerance` blocks after each attestation, which is
+//! how long a silent provider takes to be marked Offline. Time past that
 //! is downtime: it is not paid and stays in escrow for the tenant. Of each payment the protocol
 //! fee ([`ProtocolFee`], 2 % by default) is burned and the rest goes to the provider. Amounts are
 //! computed from the total of blocks paid (see [`pricing`]), so rounding never drifts.
@@ -60,15 +63,18 @@
 //! `OfflineLimit` blocks later its leases close (reason `ProviderOffline`). A jailed provider's
 //! leases close at once. A provider that closes a lease before its end commits an offence, and
 //! so does one that stays online but leaves a lease out of its attestations for
-//! `AttestationTolerance + OfflineLimit` blocks: the lease's check finds it silent and closes it
-//! (reason `ProviderSilent`).
+//! `AttestationTolerance + OfflineLimit` blocks: the registry's liveness check, which visits
+//! every watched provider once per `MaxMissedHeartbeats + 1` heartbeat periods, finds the lease
+//! silent in the provider's book and brings its check forward, and the check closes it (reason
+//! `ProviderSilent`).
 //!
 //! ## Cost per block
 //!
 //! Bid windows, lease checks and offline limits sit in per-block queues ([`Due`] and
 //! [`OfflineDue`]); a block's hook reads only its own queues, so its work never depends on how
 //! many orders or leases exist. A lease has one entry, at its next check: the earliest of its
-//! end, its grace and its silence limit.
+//! end, its grace and its next settlement (`SettlementInterval` after the last check). An
+//! attestation writes only its provider's book, whatever the number of lines.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -82,6 +88,7 @@ mod impls;
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod invariants;
 mod lease;
+pub mod migrations;
 mod offers;
 mod orders;
 pub mod pricing;
@@ -120,7 +127,7 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -188,6 +195,13 @@ pub mod pallet {
 		/// How long a provider may stay Offline before its leases close, in blocks.
 		#[pallet::constant]
 		type OfflineLimit: Get<BlockNumberFor<Self>>;
+
+		/// Longest a running lease goes unsettled, in blocks: its check comes at least this
+		/// often, and pays its provider for the attested time. Attestations move no money, so
+		/// this (with top-ups, closes and grace) is when a provider is paid; every lease is
+		/// checked once per interval, so it also sets the lease hook's steady load.
+		#[pallet::constant]
+		type SettlementInterval: Get<BlockNumberFor<Self>>;
 
 		/// Most GPUs in one order, bid, offer or lease.
 		#[pallet::constant]
@@ -679,6 +693,11 @@ pub mod pallet {
 			// A zero limit would close every lease of a provider the block it goes Offline, and
 			// recheck a silent lease every block.
 			assert!(T::OfflineLimit::get() > Zero::zero(), "OfflineLimit must be positive");
+			// A zero interval would check every lease every block.
+			assert!(
+				T::SettlementInterval::get() > Zero::zero(),
+				"SettlementInterval must be positive"
+			);
 			assert!(T::MinBidWindow::get() > Zero::zero(), "MinBidWindow must be positive");
 			assert!(T::MinBidWindow::get() <= T::MaxBidWindow::get(), "bid window bounds reversed");
 		}

@@ -55,6 +55,8 @@ pub const STORAGE_DEPOSIT: Balance = 10;
 pub const ATTESTATION_TOLERANCE: BlockNumber = 150;
 pub const GRACE_PERIOD: BlockNumber = 20;
 pub const OFFLINE_LIMIT: BlockNumber = 300;
+/// A running lease is settled at least this often.
+pub const SETTLEMENT_INTERVAL: BlockNumber = 600;
 pub const MIN_BID_WINDOW: BlockNumber = 2;
 pub const MAX_BID_WINDOW: BlockNumber = 100;
 pub const MAX_LEASE_DURATION: BlockNumber = 10_000;
@@ -75,6 +77,7 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub const AttestationTolerance: BlockNumber = ATTESTATION_TOLERANCE;
+	pub const SettlementInterval: BlockNumber = SETTLEMENT_INTERVAL;
 	pub const GracePeriod: BlockNumber = GRACE_PERIOD;
 	pub storage OfflineLimit: BlockNumber = OFFLINE_LIMIT;
 	pub const MinBidWindow: BlockNumber = MIN_BID_WINDOW;
@@ -101,6 +104,7 @@ impl pallet_leases::Config for Test {
 	type AttestationTolerance = AttestationTolerance;
 	type GracePeriod = GracePeriod;
 	type OfflineLimit = OfflineLimit;
+	type SettlementInterval = SettlementInterval;
 	type MaxGpusPerLease = ConstU32<8>;
 	type MaxBidsPerOrder = ConstU32<4>;
 	type MaxOrdersPerTenant = ConstU32<4>;

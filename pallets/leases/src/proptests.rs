@@ -594,9 +594,9 @@ fn apply(op: &Op) {
 					System::block_number(),
 				);
 			}
-			let mut leases: Vec<LeaseId> = Books::<Test>::get(owner)
-				.leases
-				.into_iter()
+			let book_before = Books::<Test>::get(owner);
+			let mut leases: Vec<LeaseId> = book_before
+				.lease_ids()
 				.enumerate()
 				.filter(|(index, _)| mask & (1 << (index % 7)) != 0)
 				.map(|(_, lease)| lease)
@@ -618,11 +618,23 @@ fn apply(op: &Op) {
 					memory_used_mib: 1_000,
 				})
 				.collect();
+			let records_before: Vec<_> =
+				leases.iter().map(|lease| LeaseRecords::get(lease)).collect();
 			<Market as ProviderLifecycle<_, _>>::attested(&owner, now, &lines);
-			for lease in leases.iter().filter(|lease| Some(**lease) != stranger) {
+			let book = Books::<Test>::get(owner);
+			for (lease, before) in leases.iter().zip(records_before) {
+				if Some(*lease) == stranger {
+					continue;
+				}
 				let record = LeaseRecords::get(lease).expect("an attestation closes nothing");
-				assert_eq!(record.last_attested, now);
-				assert_eq!(record.settled_until, now.min(record.end));
+				assert_eq!(book.running(*lease).map(|running| running.attested_at), Some(now));
+				// A line on time moves no money; a late one settles the gap first.
+				let attested_before = book_before.running(*lease).expect("in the book").attested_at;
+				if now > attested_before + AttestationTolerance::get() {
+					assert_eq!(record.settled_until, now.min(record.end));
+				} else {
+					assert_eq!(Some(record), before, "an attestation on time moved money");
+				}
 			}
 			if let Some(stranger) = stranger {
 				assert_eq!(LeaseRecords::get(stranger), stranger_before, "an ignored line counted");
@@ -635,14 +647,20 @@ fn apply(op: &Op) {
 			let (owner, _) = PROVIDERS[provider];
 			if status(owner) == Some(ProviderStatus::Active) {
 				MockOffences::taken();
+				// Compensation is bounded by what each lease holds beyond what it owes for
+				// attested time (`OfflineSince` is not set yet, so that is up to the cover).
 				let running: Vec<_> = Books::<Test>::get(owner)
 					.leases
 					.iter()
-					.filter_map(|id| {
-						crate::Leases::<Test>::get(id).map(|lease| HarmedLease {
-							lease: *id,
-							tenant: lease.tenant,
-							unspent: lease.escrow,
+					.filter_map(|running| {
+						crate::Leases::<Test>::get(running.lease).map(|lease| {
+							let owed = Market::settlement(&lease, running.attested_at, now)
+								.map_or(0, |settlement| settlement.amount);
+							HarmedLease {
+								lease: running.lease,
+								unspent: lease.escrow - owed,
+								tenant: lease.tenant,
+							}
 						})
 					})
 					.collect();

@@ -89,7 +89,7 @@ impl<T: Config> Pallet<T> {
 	/// The running leases of `account`, as tenant and as provider.
 	pub fn leases_of(account: &T::AccountId) -> Vec<LeaseView<T::AccountId, BlockNumberFor<T>>> {
 		let mut ids: Vec<LeaseId> = LeasesOfTenant::<T>::get(account).into_inner();
-		ids.extend(Books::<T>::get(account).leases);
+		ids.extend(Books::<T>::get(account).lease_ids());
 		ids.sort_unstable();
 		ids.dedup();
 		ids.into_iter()
@@ -165,6 +165,11 @@ impl<T: Config> Pallet<T> {
 
 	fn lease_view(id: LeaseId, lease: Lease<T>) -> LeaseView<T::AccountId, BlockNumberFor<T>> {
 		let funded_until = Self::funded_until(&lease).min(lease.end);
+		let running = Books::<T>::get(&lease.provider).running(id).copied();
+		let now = frame_system::Pallet::<T>::block_number();
+		let unsettled = running
+			.and_then(|running| Self::settlement(&lease, running.attested_at, now))
+			.map_or(0, |settlement| settlement.amount);
 		LeaseView {
 			id,
 			tenant: lease.tenant,
@@ -182,7 +187,8 @@ impl<T: Config> Pallet<T> {
 			fees: lease.fees,
 			downtime_blocks: lease.downtime_blocks,
 			status: lease.status,
-			last_report: lease.last_report,
+			unsettled,
+			last_report: running.and_then(|running| running.report()),
 		}
 	}
 }

@@ -122,6 +122,9 @@ pub struct LeaseView<AccountId, BlockNumber> {
 	pub downtime_blocks: BlockNumber,
 	/// Whether the escrow is healthy.
 	pub status: LeaseStatus,
+	/// Owed to the provider for attested time since `settled_until`, paid out of `escrow` at
+	/// the next settlement.
+	pub unsettled: Balance,
 	/// The agent's last report.
 	pub last_report: Option<UsageReport<BlockNumber>>,
 }

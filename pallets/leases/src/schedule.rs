@@ -142,8 +142,11 @@ impl<T: Config> Pallet<T> {
 			},
 			DueItem::LeaseCheck(lease_id) => match Leases::<T>::get(lease_id) {
 				Some(lease) if lease.next_check == Some(at) => {
-					Self::check_lease(lease_id, lease, now);
-					Self::lease_check_weight()
+					if Self::check_lease(lease_id, lease, now) {
+						Self::lease_check_weight()
+					} else {
+						T::WeightInfo::lease_check_grace()
+					}
 				},
 				_ => T::DbWeight::get().reads(1),
 			},

@@ -12,7 +12,7 @@ use crate::{
 	GpuRequirement, HoldReason, Lease, LeaseGpusOf, LeaseOrigin, LeaseStatus, LeasesOfTenant,
 	NextLeaseId, NextOfferId, NextOrderId, Offer, Offers, OfflineDue, OfflineSince, Order, Orders,
 	OrdersOfTenant, PricePoint, PriceQuote, ProtocolFee, ProviderBook, RecentPrices, RegionOf,
-	UsageReport, DUE_SPILL_BLOCKS,
+	RunningLease, UsageReport, DUE_SPILL_BLOCKS,
 };
 use ember_primitives::{
 	CloseReason, ComputeCapability, GpuModelName, HarmedLease, LeaseAttestation, LeaseId,
@@ -257,6 +257,15 @@ fn went_offline(provider: AccountId, at: BlockNumber) {
 		<Leases as ProviderLifecycle<AccountId, BlockNumber>>::went_offline(&provider, at);
 }
 
+/// The registry's liveness check heard from `provider` at the current block, as it does once
+/// per `MaxMissedHeartbeats + 1` heartbeat periods.
+fn heard_from(provider: AccountId) {
+	let _weight = <Leases as ProviderLifecycle<AccountId, BlockNumber>>::heard_from(
+		&provider,
+		System::block_number(),
+	);
+}
+
 fn back_online(provider: AccountId, now: BlockNumber) {
 	MockRegistry::set_status(provider, ProviderStatus::Active);
 	let _weight =
@@ -265,6 +274,20 @@ fn back_online(provider: AccountId, now: BlockNumber) {
 
 fn close(who: AccountId, lease: LeaseId) {
 	assert_ok!(Leases::close_lease(signed(who), lease));
+}
+
+/// What the provider's book says it last attested of `id`.
+fn running(id: LeaseId) -> RunningLease<BlockNumber> {
+	let provider = lease(id).provider;
+	*book(provider).running(id).expect("lease is in its provider's book")
+}
+
+/// Settle `id` now, as a top-up, a close or its check would.
+fn settle_now(id: LeaseId) {
+	let mut record = lease(id);
+	let attested_at = running(id).attested_at;
+	Leases::settle(id, &mut record, attested_at, System::block_number());
+	crate::Leases::<Test>::insert(id, record);
 }
 
 fn lease(id: LeaseId) -> Lease<Test> {
@@ -299,7 +322,12 @@ fn book_of(bids: u32, offers: u32, leases: &[LeaseId], committed_gpus: u32) -> P
 	ProviderBook {
 		bids,
 		offers,
-		leases: BoundedVec::truncate_from(leases.to_vec()),
+		leases: BoundedVec::truncate_from(
+			leases
+				.iter()
+				.map(|id| RunningLease::started(*id, lease(*id).start))
+				.collect::<Vec<_>>(),
+		),
 		committed_gpus,
 	}
 }
@@ -385,6 +413,7 @@ mod escrow;
 mod genesis;
 mod grace;
 mod hook_budget;
+mod migration;
 mod offers;
 mod orders;
 mod parameters;

@@ -205,12 +205,78 @@ pub struct UsageReport<BlockNumber> {
 	pub memory_used_mib: u32,
 }
 
+/// What an attestation reported of a lease's workload.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct WorkloadUsage {
+	/// The workload's state.
+	pub status: WorkloadStatus,
+	/// Mean GPU utilization, in percent.
+	pub gpu_utilization_pct: u8,
+	/// Device memory in use, in MiB.
+	pub memory_used_mib: u32,
+}
+
+/// A running lease as its provider's book keeps it: when the provider last attested it, and
+/// what it reported. Settlement pays attested time from here.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct RunningLease<BlockNumber> {
+	/// The lease.
+	pub lease: LeaseId,
+	/// The block of the provider's last attestation of the lease, or its start.
+	pub attested_at: BlockNumber,
+	/// What that attestation reported; `None` before the first.
+	pub usage: Option<WorkloadUsage>,
+	/// Whether the lease waits in no deadline queue (every queue near its check was full), so
+	/// that its next attestation schedules it again.
+	pub unscheduled: bool,
+}
+
+impl<BlockNumber: Copy> RunningLease<BlockNumber> {
+	/// A lease that starts at `at`, which counts as its first attestation.
+	pub fn started(lease: LeaseId, at: BlockNumber) -> Self {
+		Self { lease, attested_at: at, usage: None, unscheduled: false }
+	}
+
+	/// The last report, as the lease's views show it.
+	pub fn report(&self) -> Option<UsageReport<BlockNumber>> {
+		self.usage.map(|usage| UsageReport {
+			at: self.attested_at,
+			status: usage.status,
+			gpu_utilization_pct: usage.gpu_utilization_pct,
+			memory_used_mib: usage.memory_used_mib,
+		})
+	}
+}
+
 /// A running lease: GPUs of one provider, reserved for one tenant, paid from escrow.
 ///
 /// Accounting: time from `start` to `settled_until` has been settled, `paid_blocks` of it paid
 /// for and `downtime_blocks` of it not (the provider had not attested in time, or the escrow ran
-/// out). The provider has
-/// received `paid - fees`, `fees` were burned, and `escrow` is still held from the tenant.
+/// out). The provider has received `paid - fees`, `fees` were burned, and `escrow` is still held
+/// from the tenant. What the provider last attested of the lease is kept in its book
+/// ([`RunningLease`]), so that attesting writes one record per provider, not one per lease.
 #[derive(
 	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
 )]
@@ -248,10 +314,6 @@ pub struct Lease<T: Config> {
 	pub paid: Balance,
 	/// Part of `paid` burned as the protocol fee.
 	pub fees: Balance,
-	/// The block of the last attestation, or the start.
-	pub last_attested: BlockNumberFor<T>,
-	/// What the agent last reported.
-	pub last_report: Option<UsageReport<BlockNumberFor<T>>>,
 	/// Whether the escrow is healthy.
 	pub status: LeaseStatus,
 	/// The block whose deadline queue holds this lease's next check (expiry, grace, exhaustion
@@ -264,6 +326,21 @@ impl<T: Config> Lease<T> {
 	pub fn gpu_count(&self) -> u32 {
 		u32::try_from(self.gpus.len()).unwrap_or(u32::MAX)
 	}
+}
+
+/// What settling a lease moves: computed by `Pallet::settlement`, applied by `Pallet::settle`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct Settlement<BlockNumber> {
+	/// Time is settled up to this block.
+	pub until: BlockNumber,
+	/// Blocks paid for now.
+	pub paid_blocks: u32,
+	/// Blocks settled without payment.
+	pub unpaid: BlockNumber,
+	/// Paid out of escrow, fee included.
+	pub amount: Balance,
+	/// Part of `amount` burned as the protocol fee.
+	pub fee: Balance,
 }
 
 /// What keeps a GPU of a provider from other work.
@@ -307,8 +384,8 @@ pub struct ProviderBook<T: Config> {
 	pub bids: u32,
 	/// Listed offers.
 	pub offers: u32,
-	/// Running leases.
-	pub leases: BoundedVec<LeaseId, T::MaxLeasesPerProvider>,
+	/// Running leases, with what the provider last attested of each.
+	pub leases: BoundedVec<RunningLease<BlockNumberFor<T>>, T::MaxLeasesPerProvider>,
 	/// GPUs committed to bids, offers and leases together.
 	pub committed_gpus: u32,
 }
@@ -317,6 +394,21 @@ impl<T: Config> ProviderBook<T> {
 	/// Whether the provider has no open business left.
 	pub fn is_empty(&self) -> bool {
 		self.bids == 0 && self.offers == 0 && self.leases.is_empty() && self.committed_gpus == 0
+	}
+
+	/// The ids of the running leases.
+	pub fn lease_ids(&self) -> impl Iterator<Item = LeaseId> + '_ {
+		self.leases.iter().map(|running| running.lease)
+	}
+
+	/// A running lease's entry.
+	pub fn running(&self, lease: LeaseId) -> Option<&RunningLease<BlockNumberFor<T>>> {
+		self.leases.iter().find(|running| running.lease == lease)
+	}
+
+	/// A running lease's entry, to change.
+	pub fn running_mut(&mut self, lease: LeaseId) -> Option<&mut RunningLease<BlockNumberFor<T>>> {
+		self.leases.iter_mut().find(|running| running.lease == lease)
 	}
 }
 

@@ -30,6 +30,8 @@ pub trait WeightInfo {
 	fn close_lease() -> Weight;
 	fn set_protocol_fee() -> Weight;
 	fn attest(l: u32, ) -> Weight;
+	fn attest_late(l: u32, ) -> Weight;
+	fn find_walk_outs(l: u32, ) -> Weight;
 	fn went_offline() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn bid_window_award(b: u32, ) -> Weight;
@@ -465,6 +467,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Component `l` ranges over `[1, 32]`.
 	fn attest(l: u32, ) -> Weight {
+		// Proof size: measured `1370 + l * 548`, estimated `6842 + l * 3742`.
+		// Fastest run: 132_688_000 ps.
+		Weight::from_parts(134_530_000, 6842)
+			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(l.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+	}
+	fn attest_late(l: u32, ) -> Weight {
+		// Proof size: measured `1370 + l * 548`, estimated `6842 + l * 3742`.
+		// Fastest run: 132_688_000 ps.
+		Weight::from_parts(134_530_000, 6842)
+			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(l.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+	}
+	fn find_walk_outs(l: u32, ) -> Weight {
 		// Proof size: measured `1370 + l * 548`, estimated `6842 + l * 3742`.
 		// Fastest run: 132_688_000 ps.
 		Weight::from_parts(134_530_000, 6842)
@@ -916,6 +940,24 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn attest(l: u32, ) -> Weight {
+		Weight::from_parts(134_530_000, 6842)
+			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(l.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+	}
+	fn attest_late(l: u32, ) -> Weight {
+		Weight::from_parts(134_530_000, 6842)
+			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(l.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+	}
+	fn find_walk_outs(l: u32, ) -> Weight {
 		Weight::from_parts(134_530_000, 6842)
 			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))

@@ -128,6 +128,10 @@ parameter_types! {
 	/// A provider Offline this long loses its leases. It goes Offline after about 15 minutes
 	/// of silence, so leases close after about 45 minutes without a word.
 	pub const OfflineLimit: BlockNumber = 30 * MINUTES;
+	/// A running lease is settled at least once a day (and at every top-up, grace and close),
+	/// as often as Akash providers withdraw by default; at 500k leases that is about 35 lease
+	/// checks a block.
+	pub const SettlementInterval: BlockNumber = DAYS;
 }
 
 /// An attestation covers a lease for as long as a silent provider takes to be marked Offline:
@@ -173,6 +177,7 @@ impl pallet_leases::Config for Runtime {
 	type AttestationTolerance = AttestationTolerance;
 	type GracePeriod = GracePeriod;
 	type OfflineLimit = OfflineLimit;
+	type SettlementInterval = SettlementInterval;
 	type MaxGpusPerLease = ConstU32<MAX_GPUS_PER_PROVIDER>;
 	type MaxBidsPerOrder = ConstU32<32>;
 	type MaxOrdersPerTenant = ConstU32<32>;

@@ -34,8 +34,6 @@ fn starts_a_lease_at_the_bid_price() {
 				downtime_blocks: 0,
 				paid: 0,
 				fees: 0,
-				last_attested: 3,
-				last_report: None,
 				status: LeaseStatus::Active,
 				next_check: Some(103),
 			}

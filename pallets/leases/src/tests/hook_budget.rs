@@ -106,12 +106,12 @@ fn offline_limits_wait_for_the_lease_checks_before_them() {
 }
 
 /// A silence check queued before a lease had one check for everything (decoded from the old
-/// queue layout) moves the lease's check to its silence limit.
+/// queue layout) moves the lease's check to its next settlement.
 #[test]
 fn a_legacy_silence_check_folds_into_the_lease_check() {
 	new_test_ext().execute_with(|| {
 		let id = lease_on_a(&[1], 1_000);
-		let check = lease(id).next_check.expect("scheduled");
+		let check = 5 + SETTLEMENT_INTERVAL;
 		// Index 2 was the separate silence check; its encoding must still decode.
 		let legacy = DueItem::LegacySilenceCheck(id);
 		assert_eq!(codec::Encode::encode(&legacy)[0], 2);

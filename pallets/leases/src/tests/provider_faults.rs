@@ -9,7 +9,8 @@ fn going_offline_with_leases_reports_downtime_and_schedules_the_limit() {
 		let second = lease_with(TENANT_2, AGENT_A, PROVIDER_A, &[2], 1_000);
 		run_to_block(50);
 		went_offline(PROVIDER_A, 50);
-		let escrow_of = |id| crate::Leases::<Test>::get(id).map(|lease| lease.escrow).unwrap_or(0);
+		// What each lease holds beyond the 49 attested blocks it owes the provider.
+		let escrow_of = |id| lease(id).escrow - 49 * PER_GPU_BLOCK;
 		let harmed = vec![
 			HarmedLease { lease: first, tenant: TENANT, unspent: escrow_of(first) },
 			HarmedLease { lease: second, tenant: TENANT_2, unspent: escrow_of(second) },
@@ -86,9 +87,8 @@ fn time_spent_offline_is_never_paid_even_within_the_tolerance() {
 		let provider_before = free(PROVIDER_A);
 		run_to_block(40);
 		attest(PROVIDER_A, lease_id, 40);
-		assert_eq!(lease(lease_id).paid_blocks, 39);
 
-		// Offline at 60, back at 100: coming back settles 40..60 as paid and 60..100 as
+		// Offline at 60, back at 100: coming back settles 1..60 as paid and 60..100 as
 		// downtime, although the attestation at 40 would cover up to 190.
 		run_to_block(60);
 		went_offline(PROVIDER_A, 60);
@@ -101,20 +101,22 @@ fn time_spent_offline_is_never_paid_even_within_the_tolerance() {
 		System::assert_has_event(
 			Event::LeaseSettled {
 				lease: lease_id,
-				paid_blocks: 20,
+				paid_blocks: 59,
 				downtime_blocks: 40,
-				to_provider: 20 * PER_GPU_BLOCK - 20 * PER_GPU_BLOCK / 50,
-				fee: 20 * PER_GPU_BLOCK / 50,
+				to_provider: 59 * PER_GPU_BLOCK - 59 * PER_GPU_BLOCK / 50,
+				fee: 59 * PER_GPU_BLOCK / 50,
 			}
 			.into(),
 		);
 
-		// The attestation that rides in the same heartbeat pays nothing more, and later
-		// ones pay as usual.
+		// The attestation that rides in the same heartbeat changes nothing settled, and
+		// later time is paid as usual.
 		attest(PROVIDER_A, lease_id, 100);
+		settle_now(lease_id);
 		assert_eq!(lease(lease_id).paid_blocks, 59);
 		run_to_block(110);
 		attest(PROVIDER_A, lease_id, 110);
+		settle_now(lease_id);
 		let record = lease(lease_id);
 		assert_eq!((record.paid_blocks, record.downtime_blocks), (69, 40));
 		let paid = 69 * PER_GPU_BLOCK;

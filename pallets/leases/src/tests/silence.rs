@@ -1,4 +1,5 @@
-//! Providers that stay online but stop attesting a lease: each running lease's silence check.
+//! Providers that stay online but stop attesting a lease: the registry's liveness check finds
+//! the walk-out in the provider's book, and the lease's check closes it.
 
 use super::*;
 
@@ -6,49 +7,51 @@ use super::*;
 const SILENCE: BlockNumber = ATTESTATION_TOLERANCE + OFFLINE_LIMIT;
 
 /// A provider that keeps heartbeating but leaves one lease out of its attestations has
-/// walked out of it: `AttestationTolerance + OfflineLimit` after its last attestation the
-/// lease closes, only the attested time paid, and the walk-out is reported as an early
-/// close. The lease it keeps attesting runs on.
+/// walked out of it: once `AttestationTolerance + OfflineLimit` have passed since its last
+/// attestation, the next time the registry hears from the provider the lease's check moves to
+/// the next block, where it closes, only the attested time paid, and the walk-out is reported
+/// as an early close. The lease it keeps attesting runs on.
 #[test]
 fn a_lease_left_out_of_the_attestations_closes_as_silent() {
 	new_test_ext().execute_with(|| {
 		let kept = lease_on_a(&[1], 1_000);
 		let left_out = lease_with(TENANT_2, AGENT_A, PROVIDER_A, &[2], 1_000);
-		assert!(Due::<Test>::get(1 + SILENCE).contains(&DueItem::LeaseCheck(left_out)));
+		let settlement = 1 + SETTLEMENT_INTERVAL;
+		assert_eq!(lease(left_out).next_check, Some(settlement));
 		run_to_block(101);
 		attest_lines(PROVIDER_A, 101, &[line(kept), line(left_out)]);
 		// From now on the heartbeats attest only `kept`.
-		for block in [201, 301, 401] {
+		for block in [201, 301, 401, 501] {
 			run_to_block(block);
 			attest(PROVIDER_A, kept, block);
 		}
-
-		// The first check finds both attested since the start: each waits for its new limit.
-		run_to_block(1 + SILENCE);
-		assert!(is_running(left_out));
-		assert!(Due::<Test>::get(101 + SILENCE).contains(&DueItem::LeaseCheck(left_out)));
-		assert!(Due::<Test>::get(401 + SILENCE).contains(&DueItem::LeaseCheck(kept)));
-		run_to_block(501);
-		attest(PROVIDER_A, kept, 501);
+		// Heard from before the limit: nothing moves.
 		run_to_block(101 + SILENCE - 1);
-		assert!(is_running(left_out));
-		assert!(closed().is_empty());
+		heard_from(PROVIDER_A);
+		assert_eq!(lease(left_out).next_check, Some(settlement));
 
 		run_to_block(101 + SILENCE);
-		// Paid up to where the attestation at 101 reaches (settled by the check at
-		// `1 + SILENCE`); the 300 blocks since, unpaid.
-		let settled = ATTESTATION_TOLERANCE as Balance * PER_GPU_BLOCK;
+		heard_from(PROVIDER_A);
+		let close_at = 102 + SILENCE;
+		assert_eq!(lease(left_out).next_check, Some(close_at));
+		assert_eq!(lease(kept).next_check, Some(settlement));
+		assert!(!Due::<Test>::get(settlement).contains(&DueItem::LeaseCheck(left_out)));
+		assert!(closed().is_empty());
+
+		run_to_block(close_at);
+		// Paid up to where the attestation at 101 reaches; the time since, unpaid.
+		let paid_blocks = 100 + ATTESTATION_TOLERANCE;
+		let paid = paid_blocks as Balance * PER_GPU_BLOCK;
 		System::assert_has_event(
 			Event::LeaseSettled {
 				lease: left_out,
-				paid_blocks: 0,
-				downtime_blocks: 100,
-				to_provider: 0,
-				fee: 0,
+				paid_blocks,
+				downtime_blocks: close_at - 1 - paid_blocks,
+				to_provider: paid - paid / 50,
+				fee: paid / 50,
 			}
 			.into(),
 		);
-		let paid = 100 * PER_GPU_BLOCK + settled;
 		System::assert_has_event(
 			Event::LeaseClosed {
 				lease: left_out,
@@ -62,7 +65,7 @@ fn a_lease_left_out_of_the_attestations_closes_as_silent() {
 			.into(),
 		);
 		assert_eq!(closed(), vec![(left_out, CloseReason::ProviderSilent)]);
-		// The 450 blocks from the close to the lease's end went unserved.
+		// The blocks from the close to the lease's end went unserved.
 		let end = 1_001;
 		assert_eq!(
 			MockOffences::taken(),
@@ -70,20 +73,21 @@ fn a_lease_left_out_of_the_attestations_closes_as_silent() {
 				provider: PROVIDER_A,
 				lease: left_out,
 				tenant: TENANT_2,
-				unserved_value: (end - (101 + SILENCE)) as Balance * PER_GPU_BLOCK,
+				unserved_value: (end - close_at) as Balance * PER_GPU_BLOCK,
 			}]
 		);
 		assert_eq!(free(TENANT_2), INITIAL_BALANCE - paid);
 		assert_eq!(escrow_held(TENANT_2), 0);
 		assert_eq!(deposit_held(TENANT_2), 0);
 		assert!(!LeasesOfTenant::<Test>::contains_key(TENANT_2));
-		assert_eq!(book(PROVIDER_A), book_of(0, 0, &[kept], 1));
+		assert_eq!(book(PROVIDER_A).lease_ids().collect::<Vec<_>>(), vec![kept]);
 		assert_eq!(commitments(PROVIDER_A), vec![(1, Commitment::Lease(kept))]);
 
 		// The attested lease runs to its end, fully paid.
 		for block in [601, 701, 801, 901] {
 			run_to_block(block);
 			attest(PROVIDER_A, kept, block);
+			heard_from(PROVIDER_A);
 		}
 		run_to_block(end);
 		assert_eq!(
@@ -92,6 +96,7 @@ fn a_lease_left_out_of_the_attestations_closes_as_silent() {
 		);
 		assert_eq!(free(TENANT), INITIAL_BALANCE - 1_000 * PER_GPU_BLOCK);
 		assert!(MockOffences::taken().is_empty());
+		check_invariants();
 	});
 }
 
@@ -101,8 +106,11 @@ fn a_lease_never_attested_closes_as_silent_from_its_start() {
 	new_test_ext().execute_with(|| {
 		let lease_id = lease_on_a(&[1], 1_000);
 		run_to_block(SILENCE);
-		assert!(is_running(lease_id));
+		heard_from(PROVIDER_A);
 		run_to_block(1 + SILENCE);
+		assert!(is_running(lease_id));
+		heard_from(PROVIDER_A);
+		run_to_block(2 + SILENCE);
 		assert_eq!(closed(), vec![(lease_id, CloseReason::ProviderSilent)]);
 		let paid = ATTESTATION_TOLERANCE as Balance * PER_GPU_BLOCK;
 		assert_eq!(free(TENANT), INITIAL_BALANCE - paid);
@@ -112,33 +120,32 @@ fn a_lease_never_attested_closes_as_silent_from_its_start() {
 				provider: PROVIDER_A,
 				lease: lease_id,
 				tenant: TENANT,
-				unserved_value: (1_001 - (1 + SILENCE)) as Balance * PER_GPU_BLOCK,
+				unserved_value: (1_001 - (2 + SILENCE)) as Balance * PER_GPU_BLOCK,
 			}]
 		);
 		assert!(!Books::<Test>::contains_key(PROVIDER_A));
 	});
 }
 
-/// A lease attested in time, however long it runs, is never closed as silent: each time its
-/// check comes due for the silence limit it goes back in the queue for the limit of the
-/// latest attestation (or the end, when that comes first), and the lease expires at its end
-/// fully paid.
+/// A lease attested in time, however long it runs, is never closed as silent: its check
+/// comes once per `SettlementInterval` (or at its end, when that comes first), pays the attested
+/// time and goes back in the queue; the lease expires at its end fully paid.
 #[test]
-fn a_lease_that_keeps_being_attested_is_never_closed_by_its_silence_check() {
+fn a_lease_that_keeps_being_attested_is_settled_at_each_interval() {
 	new_test_ext().execute_with(|| {
 		let lease_id = lease_on_a(&[1], 2_000);
-		// Each check, when it comes due, moves to the limit of the last attestation before
-		// it: (due at, moved to).
+		// (check, the next one it schedules)
 		let checks = [
-			(1 + SILENCE, 401 + SILENCE),
-			(401 + SILENCE, 801 + SILENCE),
-			(801 + SILENCE, 1_201 + SILENCE),
-			// The next limit is past the end: the end comes first.
-			(1_201 + SILENCE, 2_001),
+			(1 + SETTLEMENT_INTERVAL, 1 + 2 * SETTLEMENT_INTERVAL),
+			(1 + 2 * SETTLEMENT_INTERVAL, 1 + 3 * SETTLEMENT_INTERVAL),
+			// The next settlement is past the end: the end comes first.
+			(1 + 3 * SETTLEMENT_INTERVAL, 2_001),
 		];
+		let mut settled = 0;
 		for block in (101..=1_901).step_by(100) {
 			run_to_block(block);
 			attest(PROVIDER_A, lease_id, block);
+			heard_from(PROVIDER_A);
 			for (due, next) in &checks {
 				if block > *due && block <= *due + 100 {
 					assert!(is_running(lease_id));
@@ -147,9 +154,14 @@ fn a_lease_that_keeps_being_attested_is_never_closed_by_its_silence_check() {
 						Due::<Test>::get(*next).into_inner(),
 						vec![DueItem::LeaseCheck(lease_id)]
 					);
+					// Each check paid everything up to it.
+					assert_eq!(lease(lease_id).settled_until, *due);
+					assert_eq!(lease(lease_id).downtime_blocks, 0);
+					settled += 1;
 				}
 			}
 		}
+		assert_eq!(settled, checks.len());
 		run_to_block(2_000);
 		assert!(closed().is_empty());
 		run_to_block(2_001);
@@ -160,24 +172,25 @@ fn a_lease_that_keeps_being_attested_is_never_closed_by_its_silence_check() {
 	});
 }
 
-/// A provider marked Offline is not silent about one lease but gone: its silence checks
-/// wait, and the offline limit closes its leases as `ProviderOffline`, with the downtime
-/// reported and no early close.
+/// A provider marked Offline is not silent about one lease but gone: a check that finds it
+/// Offline past the silence limit settles and waits, and the offline limit closes its leases
+/// as `ProviderOffline`, with the downtime reported and no early close.
 #[test]
 fn an_offline_provider_is_left_to_its_offline_limit() {
 	new_test_ext().execute_with(|| {
-		let lease_id = lease_on_a(&[1], 1_000);
+		let lease_id = lease_on_a(&[1], 2_000);
 		run_to_block(400);
 		went_offline(PROVIDER_A, 400);
 		assert!(matches!(
 			MockOffences::taken().as_slice(),
 			[LeaseOffence::Downtime { provider: PROVIDER_A, since: 400, .. }]
 		));
-		run_to_block(1 + SILENCE);
+		// Its settlement check comes while it is Offline past the silence limit.
+		let settlement = 1 + SETTLEMENT_INTERVAL;
+		assert!(settlement > 1 + SILENCE && settlement < 400 + OFFLINE_LIMIT);
+		run_to_block(settlement);
 		assert!(is_running(lease_id));
-		assert!(
-			Due::<Test>::get(1 + SILENCE + OFFLINE_LIMIT).contains(&DueItem::LeaseCheck(lease_id))
-		);
+		assert_eq!(lease(lease_id).next_check, Some(settlement + SETTLEMENT_INTERVAL));
 		run_to_block(400 + OFFLINE_LIMIT);
 		assert_eq!(closed(), vec![(lease_id, CloseReason::ProviderOffline)]);
 		assert!(MockOffences::taken().is_empty());
@@ -189,8 +202,8 @@ fn an_offline_provider_is_left_to_its_offline_limit() {
 	});
 }
 
-/// Back online, a provider has until the pending check to attest the lease again; a lease
-/// it still leaves out closes as silent then.
+/// Back online, a provider must attest its leases again; one it still leaves out is found
+/// silent the next time the registry hears from it.
 #[test]
 fn back_online_the_provider_must_attest_again() {
 	new_test_ext().execute_with(|| {
@@ -202,11 +215,9 @@ fn back_online_the_provider_must_attest_again() {
 		run_to_block(500);
 		back_online(PROVIDER_A, 500);
 		attest(PROVIDER_A, attested, 500);
-		// The checks put off at 451 come due at 751.
-		let due = 1 + SILENCE + OFFLINE_LIMIT;
-		run_to_block(due - 1);
-		assert!(is_running(attested) && is_running(forgotten));
-		run_to_block(due);
+		run_to_block(550);
+		heard_from(PROVIDER_A);
+		run_to_block(551);
 		assert_eq!(closed(), vec![(forgotten, CloseReason::ProviderSilent)]);
 		assert_eq!(
 			MockOffences::taken(),
@@ -214,11 +225,11 @@ fn back_online_the_provider_must_attest_again() {
 				provider: PROVIDER_A,
 				lease: forgotten,
 				tenant: TENANT_2,
-				unserved_value: (1_001 - due) as Balance * PER_GPU_BLOCK,
+				unserved_value: (1_001 - 551) as Balance * PER_GPU_BLOCK,
 			}]
 		);
 		assert!(is_running(attested));
-		assert!(Due::<Test>::get(500 + SILENCE).contains(&DueItem::LeaseCheck(attested)));
+		assert_eq!(lease(attested).next_check, Some(1 + SETTLEMENT_INTERVAL));
 	});
 }
 
@@ -236,36 +247,57 @@ fn renting_and_closing_in_a_loop_leaves_the_queues_empty() {
 		}
 		assert_eq!(Due::<Test>::iter().count(), 0, "a closed lease left a check queued");
 		let lease_id = rent(TENANT, offer, 1, 1_000);
-		assert_eq!(Due::<Test>::get(1 + SILENCE).into_inner(), vec![DueItem::LeaseCheck(lease_id)]);
+		assert_eq!(
+			Due::<Test>::get(1 + SETTLEMENT_INTERVAL).into_inner(),
+			vec![DueItem::LeaseCheck(lease_id)]
+		);
 	});
 }
 
-/// A lease that reaches its end on the block its silence limit comes due expires: the
-/// provider owed no more service, so there is no walk-out and no offence.
+/// A lease that reaches its end on the block its silence is found expires: the provider owed
+/// no more service, so there is no walk-out and no offence.
 #[test]
 fn a_lease_ending_at_its_silence_limit_expires_without_an_offence() {
 	new_test_ext().execute_with(|| {
-		let lease_id = lease_on_a(&[1], SILENCE);
-		assert_eq!(lease(lease_id).next_check, Some(1 + SILENCE));
+		let lease_id = lease_on_a(&[1], SILENCE + 1);
 		run_to_block(1 + SILENCE);
+		heard_from(PROVIDER_A);
+		assert_eq!(lease(lease_id).next_check, Some(2 + SILENCE));
+		run_to_block(2 + SILENCE);
 		assert_eq!(closed(), vec![(lease_id, CloseReason::Expired)]);
 		assert!(MockOffences::taken().is_empty());
 	});
 }
 
-/// The lease's check stands for its silence limit even when its life alone would have it
-/// checked earlier: after the start of grace is handled, the check goes back for whichever
-/// comes first.
+/// A lease in grace is still found silent: its check, wherever its escrow put it, comes
+/// forward when the registry hears from a provider that left it out.
 #[test]
-fn a_lease_in_grace_is_still_checked_for_silence() {
+fn a_lease_in_grace_is_still_found_silent() {
 	new_test_ext().execute_with(|| {
 		let lease_id = rented_on_a(&[1], 100);
 		assert_ok!(Leases::extend(signed(TENANT), lease_id, 1_000));
 		run_to_block(101 - GRACE_PERIOD);
 		assert_eq!(lease(lease_id).status, LeaseStatus::Grace);
 		assert_ok!(Leases::top_up(signed(TENANT), lease_id, 1_000 * PER_GPU_BLOCK));
-		assert_eq!(lease(lease_id).next_check, Some(1 + SILENCE));
+		assert_eq!(lease(lease_id).next_check, Some(101 - GRACE_PERIOD + SETTLEMENT_INTERVAL));
 		run_to_block(1 + SILENCE);
+		heard_from(PROVIDER_A);
+		run_to_block(2 + SILENCE);
 		assert_eq!(closed(), vec![(lease_id, CloseReason::ProviderSilent)]);
+	});
+}
+
+/// A check already due by the next block is left where it is.
+#[test]
+fn a_check_due_next_block_is_not_moved() {
+	new_test_ext().execute_with(|| {
+		let lease_id = lease_on_a(&[1], 1_000);
+		run_to_block(1 + SILENCE);
+		heard_from(PROVIDER_A);
+		let bucket = Due::<Test>::get(2 + SILENCE);
+		heard_from(PROVIDER_A);
+		assert_eq!(Due::<Test>::get(2 + SILENCE), bucket);
+		assert_eq!(lease(lease_id).next_check, Some(2 + SILENCE));
+		check_invariants();
 	});
 }
