@@ -496,12 +496,28 @@ fn block_hooks_keep_to_their_share_and_still_drain_bursts() {
 		offline.ref_time() as f64 / 1e9,
 		deadlines_per_block.div_ceil(offline_per_block),
 	);
-	// The everyday check: a provider heard from, its deadline moved on, its kept score credited.
+	// The everyday lease check: settled and queued again, once per settlement interval.
+	let settlement = LeaseWeights::lease_check_grace();
+	let settlements_per_block = leases_budget.ref_time() / settlement.ref_time();
+	let interval = u64::from(crate::configs::SettlementInterval::get());
+	let leases_carried = settlements_per_block * interval;
+	println!(
+		"lease settlement check ≤ {:.3} ms: {settlements_per_block} a block, every {interval} \
+		 blocks for {leases_carried} leases",
+		settlement.ref_time() as f64 / 1e9,
+	);
+	assert!(leases_carried >= 500_000, "the lease hook keeps up with {leases_carried} leases");
+
+	// The everyday check: a provider heard from, its deadline moved on, its kept score
+	// credited, its book looked through for leases it walked out of.
 	use pallet_emissions::WeightInfo as _;
 	type EmissionWeights = <Runtime as pallet_emissions::Config>::WeightInfo;
 	let check = ProviderWeights::on_initialize_moved_on(1)
 		.saturating_sub(ProviderWeights::on_initialize_moved_on(0))
-		.saturating_add(EmissionWeights::credit_availability_cached());
+		.saturating_add(EmissionWeights::credit_availability_cached())
+		.saturating_add(LeaseWeights::heard_from(
+			<<Runtime as pallet_leases::Config>::MaxLeasesPerProvider as Get<u32>>::get(),
+		));
 	let checks_per_block = providers_budget.ref_time() / check.ref_time();
 	let window = u64::from(crate::configs::MaxMissedHeartbeats::get() + 1)
 		* u64::from(crate::configs::HeartbeatPeriod::get());

@@ -1158,8 +1158,8 @@ fn unbonding_does_not_escape_a_pending_slash() {
 		economy.apply(Op::Silence(0));
 
 		// Offline at its deadline (the queued one moves on while it finds heartbeats): a
-		// downtime offence sized by what the lease has left (well under the 1 % of the backing
-		// that caps it), owed to the tenant.
+		// downtime offence sized by what the lease has left beyond what it owes for attested
+		// time (well under the 1 % of the backing that caps it), owed to the tenant.
 		while let Some(deadline) =
 			Registered::get(&provider).and_then(|info| info.liveness_deadline)
 		{
@@ -1170,7 +1170,9 @@ fn unbonding_does_not_escape_a_pending_slash() {
 		let (backing, _) = backing_of(&provider);
 		// The base, and three RTX 4090s of 4 stake units each.
 		assert_eq!(backing, 1_000 * EMBR + 1_200 * EMBR + BOND_SLACK + DELEGATED);
-		let unspent = LeaseRecords::get(0).expect("still running").escrow;
+		let view = Leases::lease_view_of(0).expect("still running");
+		let unspent = view.escrow - view.unsettled;
+		assert!(view.unsettled > 0, "the attested time is owed");
 		assert!(unspent > 0 && unspent < backing / 100);
 		assert_eq!((slash.kind, slash.amount), (OffenceKind::Downtime, unspent));
 		assert_eq!(slash.harmed.len(), 1);

@@ -641,7 +641,8 @@ fn a_whole_lease_pays_the_provider_burns_the_fee_and_refunds_the_tenant() {
 		assert!(Leases::free_gpus(&dear).expect("registered").gpus.len() == 2);
 		assert!(Leases::free_gpus(&cheap).expect("registered").gpus.is_empty());
 
-		// The agent heartbeats once per period with its attestation; each one settles the lease.
+		// The agent heartbeats once per period with its attestation; each one records, and no
+		// money moves until the lease is settled.
 		let period = HeartbeatPeriod::get();
 		for k in 1..=8 {
 			run_to_block(k * period);
@@ -650,8 +651,9 @@ fn a_whole_lease_pays_the_provider_burns_the_fee_and_refunds_the_tenant() {
 				BoundedVec::truncate_from(vec![running(0)]),
 			));
 			let lease = pallet_leases::Leases::<Runtime>::get(0).expect("the lease runs");
-			assert_eq!(lease.settled_until, k * period);
-			assert_eq!(lease.downtime_blocks, 0);
+			assert_eq!((lease.settled_until, lease.paid), (11, 0));
+			let book = pallet_leases::Books::<Runtime>::get(&cheap);
+			assert_eq!(book.running(0).map(|running| running.attested_at), Some(k * period));
 		}
 
 		// The tenant is done after 400 blocks and closes.

@@ -22,7 +22,7 @@ use pallet_leases::{
 	GpuRequirement, LeaseOrigin, LeaseStatus, PriceQuote, UsageReport,
 };
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
-use sp_api::{ApiError, ProvideRuntimeApi};
+use sp_api::{ApiError, ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 
@@ -121,6 +121,19 @@ where
 	}
 }
 
+impl<C> Leases<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+	C::Api: LeasesApi<Block, AccountId, BlockNumber>,
+{
+	/// Whether the runtime at `at` has lease views with `unsettled` (`LeasesApi` version 2);
+	/// blocks of older runtimes are read with the version they had.
+	fn lazy_settlement_at(api: &C::Api, at: Hash) -> Result<bool, ApiError> {
+		let version = api.api_version::<dyn LeasesApi<Block, AccountId, BlockNumber>>(at)?;
+		Ok(version.unwrap_or(1) >= 2)
+	}
+}
+
 impl<C> LeasesRpcApiServer for Leases<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
@@ -160,12 +173,28 @@ where
 	}
 
 	fn lease(&self, id: u64, at: Option<Hash>) -> RpcResult<Option<LeaseJson>> {
-		Ok(self.call(at, |api, at| api.lease(at, id))?.map(LeaseJson::from))
+		let lease = self.call(at, |api, at| {
+			if Self::lazy_settlement_at(api, at)? {
+				api.lease(at, id)
+			} else {
+				#[allow(deprecated)]
+				api.lease_before_version_2(at, id).map(|lease| lease.map(LeaseView::from))
+			}
+		})?;
+		Ok(lease.map(LeaseJson::from))
 	}
 
 	fn leases_of(&self, account: String, at: Option<Hash>) -> RpcResult<Vec<LeaseJson>> {
 		let account = parse_account(&account)?;
-		let leases = self.call(at, |api, at| api.leases_of(at, account))?;
+		let leases = self.call(at, |api, at| {
+			if Self::lazy_settlement_at(api, at)? {
+				api.leases_of(at, account)
+			} else {
+				#[allow(deprecated)]
+				api.leases_of_before_version_2(at, account)
+					.map(|leases| leases.into_iter().map(LeaseView::from).collect())
+			}
+		})?;
 		Ok(leases.into_iter().map(LeaseJson::from).collect())
 	}
 

@@ -797,6 +797,34 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn heard_from(l: Linear<0, { T::MaxLeasesPerProvider::get() }>) -> Result<(), BenchmarkError> {
+		// The everyday case: the registry hears from a provider that attests all of its `l`
+		// leases; its book is read and looked through, and nothing moves.
+		let block = start::<T>();
+		let provider = Provider::<T>::new(0, l.max(1));
+		let leases = leases_on::<T>(&provider, l)?;
+		let at = block.saturating_add(silence::<T>());
+		advance_to::<T>(at);
+		if !leases.is_empty() {
+			attest_now::<T>(&provider.owner, &leases);
+		}
+		let checks = leases
+			.iter()
+			.map(|lease| lease_record::<T>(*lease).map(|record| record.next_check))
+			.collect::<Result<Vec<_>, _>>()?;
+
+		#[block]
+		{
+			<Pallet<T> as ProviderLifecycle<_, _>>::heard_from(&provider.owner, at);
+		}
+
+		for (lease, check) in leases.into_iter().zip(checks) {
+			assert_eq!(lease_record::<T>(lease)?.next_check, check);
+		}
+		Ok(())
+	}
+
+	#[benchmark]
 	fn find_walk_outs(
 		l: Linear<0, { T::MaxLeasesPerProvider::get() }>,
 	) -> Result<(), BenchmarkError> {

@@ -59,7 +59,12 @@ impl<T: Config> Pallet<T> {
 		let deposit = T::StorageDeposit::get();
 		Self::hold_escrow_and_deposit(tenant, escrow, deposit)?;
 
-		Self::commit_gpus(provider, &gpus, Commitment::Lease(NextLeaseId::<T>::get()));
+		let id = NextLeaseId::<T>::get();
+		// Leases that all start at genesis would all be settled in the same blocks: their first
+		// settlements are spread over the interval instead, a few leases a block.
+		let interval: u64 = T::SettlementInterval::get().saturated_into::<u64>().max(1);
+		let first_settlement = (id % interval).saturating_add(1).saturated_into();
+		Self::commit_gpus(provider, &gpus, Commitment::Lease(id));
 		Self::start_lease(NewLease {
 			tenant: tenant.clone(),
 			provider: provider.clone(),
@@ -70,6 +75,7 @@ impl<T: Config> Pallet<T> {
 			duration: lease.duration,
 			escrow,
 			deposit,
+			first_settlement: Some(first_settlement),
 		})?;
 		Ok(())
 	}

@@ -112,12 +112,19 @@ impl<T: Config> ProviderLifecycle<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 	}
 
 	fn heard_from(provider: &T::AccountId, _last_heartbeat: BlockNumberFor<T>) -> Weight {
-		let moved = Self::find_walk_outs(provider, frame_system::Pallet::<T>::block_number());
-		T::WeightInfo::find_walk_outs(moved)
+		let (leases, walked_out) =
+			Self::find_walk_outs(provider, frame_system::Pallet::<T>::block_number());
+		let looked = T::WeightInfo::heard_from(leases);
+		if walked_out == 0 {
+			return looked;
+		}
+		// Both measurements include reading the book: an overestimate by one.
+		looked.saturating_add(T::WeightInfo::find_walk_outs(walked_out))
 	}
 
 	fn heard_from_weight() -> Weight {
-		T::WeightInfo::find_walk_outs(T::MaxLeasesPerProvider::get())
+		let most = T::MaxLeasesPerProvider::get();
+		T::WeightInfo::heard_from(most).saturating_add(T::WeightInfo::find_walk_outs(most))
 	}
 
 	fn jailed(provider: &T::AccountId) -> Weight {

@@ -32,6 +32,8 @@ pub(crate) struct NewLease<T: Config> {
 	pub duration: BlockNumberFor<T>,
 	pub escrow: Balance,
 	pub deposit: Balance,
+	/// The latest block for its first settlement; `SettlementInterval` from now when `None`.
+	pub first_settlement: Option<BlockNumberFor<T>>,
 }
 
 impl<T: Config> Pallet<T> {
@@ -67,7 +69,10 @@ impl<T: Config> Pallet<T> {
 			status: LeaseStatus::Active,
 			next_check: None,
 		};
-		Self::refresh_schedule(lease_id, &mut lease, now)?;
+		let first_settlement = new
+			.first_settlement
+			.unwrap_or_else(|| now.saturating_add(T::SettlementInterval::get()));
+		Self::schedule_check(lease_id, &mut lease, now, first_settlement)?;
 
 		Self::recommit_gpus(&new.provider, &lease.gpus, Commitment::Lease(lease_id));
 		Books::<T>::insert(&new.provider, book);
@@ -322,19 +327,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Settle the lease's time up to `now` (see [`Self::settlement`]). The provider receives
-	/// the payment less the protocol fee, which is burned.
+	/// the payment less the protocol fee, which is burned. Returns whether the lease is settled
+	/// up to `now`: `false` only when the payment failed and nothing moved.
 	pub(crate) fn settle(
 		lease_id: LeaseId,
 		lease: &mut Lease<T>,
 		attested_at: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
-	) {
-		let Some(settlement) = Self::settlement(lease, attested_at, now) else { return };
+	) -> bool {
+		let Some(settlement) = Self::settlement(lease, attested_at, now) else { return true };
 		let Settlement { until, paid_blocks, unpaid, amount, fee } = settlement;
 		let to_provider = amount.saturating_sub(fee);
 		if !Self::pay_from_escrow(&lease.tenant, &lease.provider, to_provider, fee) {
 			// Nothing moved: leave the lease as it was and settle again later.
-			return;
+			return false;
 		}
 		lease.escrow = lease.escrow.saturating_sub(amount);
 		lease.paid = lease.paid.saturating_add(amount);
@@ -359,6 +365,7 @@ impl<T: Config> Pallet<T> {
 			to_provider,
 			fee,
 		});
+		true
 	}
 
 	/// Move `to_provider` of the tenant's escrow to the provider and burn `fee` of it. Returns
@@ -434,6 +441,16 @@ impl<T: Config> Pallet<T> {
 		lease: &mut Lease<T>,
 		now: BlockNumberFor<T>,
 	) -> DispatchResult {
+		Self::schedule_check(lease_id, lease, now, now.saturating_add(T::SettlementInterval::get()))
+	}
+
+	/// [`Self::refresh_schedule`] with the next settlement due by `settle_by`.
+	fn schedule_check(
+		lease_id: LeaseId,
+		lease: &mut Lease<T>,
+		now: BlockNumberFor<T>,
+		settle_by: BlockNumberFor<T>,
+	) -> DispatchResult {
 		let funded_until = Self::funded_until(lease);
 		let grace_start = funded_until.saturating_sub(T::GracePeriod::get());
 		let (lifecycle, status) = if funded_until >= lease.end {
@@ -444,9 +461,7 @@ impl<T: Config> Pallet<T> {
 			(funded_until, LeaseStatus::Grace)
 		};
 		// This block's queue has been processed already.
-		let wanted = lifecycle
-			.min(now.saturating_add(T::SettlementInterval::get()))
-			.max(now.saturating_add(One::one()));
+		let wanted = lifecycle.min(settle_by).max(now.saturating_add(One::one()));
 
 		if lease.status == LeaseStatus::Active && status == LeaseStatus::Grace {
 			Self::deposit_event(Event::EscrowLow {
@@ -478,27 +493,29 @@ impl<T: Config> Pallet<T> {
 
 	/// The registry heard from `provider`: every lease of its book that it has left out of its
 	/// attestations past the silence limit was walked out of, and its check is brought forward
-	/// to the next block, which closes it. Returns how many checks moved.
-	pub(crate) fn find_walk_outs(provider: &T::AccountId, now: BlockNumberFor<T>) -> u32 {
+	/// to the next block, which closes it. Returns how many leases the book holds and how many
+	/// of them were past the limit, each of which may have cost a move.
+	pub(crate) fn find_walk_outs(provider: &T::AccountId, now: BlockNumberFor<T>) -> (u32, u32) {
 		let book = Books::<T>::get(provider);
 		let next = now.saturating_add(One::one());
-		let mut moved = 0u32;
+		let mut walked_out = 0u32;
 		for running in book
 			.leases
 			.iter()
 			.filter(|running| now >= Self::silence_limit(running.attested_at))
 		{
+			walked_out.saturating_inc();
 			let Some(mut lease) = Leases::<T>::get(running.lease) else { continue };
 			if lease.next_check.is_some_and(|check| check <= next) {
 				continue;
 			}
-			// With every queue near the next block full, the lease waits for its own check.
+			// With every queue near the next block full, the lease waits for its own check or
+			// the next time the registry hears from the provider, whichever comes first.
 			if Self::move_check(running.lease, &mut lease, next).is_ok() {
 				Leases::<T>::insert(running.lease, lease);
-				moved.saturating_inc();
 			}
 		}
-		moved
+		(u32::try_from(book.leases.len()).unwrap_or(u32::MAX), walked_out)
 	}
 
 	/// The block from which a lease whose provider has not attested it is treated as walked out
@@ -582,21 +599,27 @@ impl<T: Config> Pallet<T> {
 			};
 			if running.unscheduled || now > running.attested_at.saturating_add(tolerance) {
 				settled.saturating_inc();
+				let mut settled_now = false;
 				if let Some(mut lease) = Leases::<T>::get(line.lease) {
-					Self::settle(line.lease, &mut lease, running.attested_at, now);
+					settled_now = Self::settle(line.lease, &mut lease, running.attested_at, now);
 					if lease.next_check.is_none() {
 						let _ = Self::refresh_schedule(line.lease, &mut lease, now);
 					}
 					running.unscheduled = lease.next_check.is_none();
 					Leases::<T>::insert(line.lease, lease);
 				}
+				// Until the gap is settled unpaid, the new attestation must not cover it.
+				if settled_now {
+					running.attested_at = now;
+				}
+			} else {
+				running.attested_at = now;
 			}
 			let usage = WorkloadUsage {
 				status: line.status,
 				gpu_utilization_pct: line.gpu_utilization_pct.min(100),
 				memory_used_mib: line.memory_used_mib,
 			};
-			running.attested_at = now;
 			running.usage = Some(usage);
 			recorded = true;
 			Self::deposit_event(Event::LeaseAttested {

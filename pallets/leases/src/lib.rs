@@ -74,7 +74,8 @@
 //! [`OfflineDue`]); a block's hook reads only its own queues, so its work never depends on how
 //! many orders or leases exist. A lease has one entry, at its next check: the earliest of its
 //! end, its grace and its next settlement (`SettlementInterval` after the last check). An
-//! attestation writes only its provider's book, whatever the number of lines.
+//! attestation on time writes only its provider's book, whatever the number of lines; a late
+//! one also settles its lease.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

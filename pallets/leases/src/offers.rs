@@ -135,6 +135,7 @@ impl<T: Config> Pallet<T> {
 			duration,
 			escrow,
 			deposit,
+			first_settlement: None,
 		})?;
 		Ok(())
 	}

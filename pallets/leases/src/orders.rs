@@ -268,6 +268,7 @@ impl<T: Config> Pallet<T> {
 			duration: order.duration,
 			escrow,
 			deposit: order.deposit,
+			first_settlement: None,
 		})
 	}
 

@@ -129,6 +129,56 @@ pub struct LeaseView<AccountId, BlockNumber> {
 	pub last_report: Option<UsageReport<BlockNumber>>,
 }
 
+/// A running lease as version 1 of [`LeasesApi`] returned it, before settlement was lazy (every
+/// attestation settled, so nothing attested was left unsettled).
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct LeaseViewV1<AccountId, BlockNumber> {
+	pub id: LeaseId,
+	pub tenant: AccountId,
+	pub provider: AccountId,
+	pub origin: LeaseOrigin,
+	pub gpus: Vec<GpuUuidHash>,
+	pub price_per_gpu_hour: Balance,
+	pub manifest_hash: H256,
+	pub start: BlockNumber,
+	pub end: BlockNumber,
+	pub escrow: Balance,
+	pub settled_until: BlockNumber,
+	pub funded_until: BlockNumber,
+	pub paid: Balance,
+	pub fees: Balance,
+	pub downtime_blocks: BlockNumber,
+	pub status: LeaseStatus,
+	pub last_report: Option<UsageReport<BlockNumber>>,
+}
+
+impl<AccountId, BlockNumber> From<LeaseViewV1<AccountId, BlockNumber>>
+	for LeaseView<AccountId, BlockNumber>
+{
+	fn from(old: LeaseViewV1<AccountId, BlockNumber>) -> Self {
+		Self {
+			id: old.id,
+			tenant: old.tenant,
+			provider: old.provider,
+			origin: old.origin,
+			gpus: old.gpus,
+			price_per_gpu_hour: old.price_per_gpu_hour,
+			manifest_hash: old.manifest_hash,
+			start: old.start,
+			end: old.end,
+			escrow: old.escrow,
+			settled_until: old.settled_until,
+			funded_until: old.funded_until,
+			paid: old.paid,
+			fees: old.fees,
+			downtime_blocks: old.downtime_blocks,
+			status: old.status,
+			unsettled: 0,
+			last_report: old.last_report,
+		}
+	}
+}
+
 /// A provider's GPUs that no bid, offer or lease holds.
 #[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
 pub struct FreeGpus {
@@ -139,7 +189,8 @@ pub struct FreeGpus {
 }
 
 sp_api::decl_runtime_apis! {
-	/// Read access to the lease market.
+	/// Read access to the lease market. Version 2 adds `unsettled` to the lease views.
+	#[api_version(2)]
 	pub trait LeasesApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,
@@ -163,8 +214,16 @@ sp_api::decl_runtime_apis! {
 		/// 256).
 		fn offers(after: Option<OfferId>, limit: u32) -> Vec<OfferView<AccountId, BlockNumber>>;
 
+		/// One running lease, as version 1 returned it.
+		#[changed_in(2)]
+		fn lease(id: LeaseId) -> Option<LeaseViewV1<AccountId, BlockNumber>>;
+
 		/// One running lease.
 		fn lease(id: LeaseId) -> Option<LeaseView<AccountId, BlockNumber>>;
+
+		/// The running leases of an account, as version 1 returned them.
+		#[changed_in(2)]
+		fn leases_of(account: AccountId) -> Vec<LeaseViewV1<AccountId, BlockNumber>>;
 
 		/// The running leases of an account, as tenant and as provider.
 		fn leases_of(account: AccountId) -> Vec<LeaseView<AccountId, BlockNumber>>;

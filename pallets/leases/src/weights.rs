@@ -30,8 +30,9 @@ pub trait WeightInfo {
 	fn close_lease() -> Weight;
 	fn set_protocol_fee() -> Weight;
 	fn attest(l: u32, ) -> Weight;
-	fn attest_late(l: u32, ) -> Weight;
+	fn heard_from(l: u32, ) -> Weight;
 	fn find_walk_outs(l: u32, ) -> Weight;
+	fn attest_late(l: u32, ) -> Weight;
 	fn went_offline() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn bid_window_award(b: u32, ) -> Weight;
@@ -59,8 +60,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Orders` (`max_values`: None, `max_size`: Some(260), added: 2735, mode: `MaxEncodedLen`)
 	fn create_order() -> Weight {
 		// Proof size: measured `148428`, estimated `199975`.
-		// Fastest run: 241_620_000 ps.
-		Weight::from_parts(273_036_000, 199975)
+		// Fastest run: 257_533_000 ps.
+		Weight::from_parts(278_264_000, 199975)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -69,7 +70,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Bids` (r:33 w:32)
 	/// Proof: `Leases::Bids` (`max_values`: None, `max_size`: Some(1109), added: 3584, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:32 w:32)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -83,9 +84,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 32]`.
 	fn cancel_order(b: u32, ) -> Weight {
 		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 103_885_000 ps.
-		Weight::from_parts(82_764_968, 12695)
-			.saturating_add(Weight::from_parts(92_566_286, 0).saturating_mul(b.into()))
+		// Fastest run: 104_365_000 ps.
+		Weight::from_parts(60_901_662, 12695)
+			.saturating_add(Weight::from_parts(95_809_305, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -113,13 +114,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::CommittedGpus` (r:32 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:1)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn place_bid(g: u32, ) -> Weight {
-		// Proof size: measured `3718 + g * 20`, estimated `6842 + g * 2591`.
-		// Fastest run: 86_058_000 ps.
-		Weight::from_parts(81_800_854, 6842)
-			.saturating_add(Weight::from_parts(9_503_255, 0).saturating_mul(g.into()))
+		// Proof size: measured `3720 + g * 20`, estimated `6842 + g * 2591`.
+		// Fastest run: 86_268_000 ps.
+		Weight::from_parts(82_363_436, 6842)
+			.saturating_add(Weight::from_parts(9_499_068, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -131,7 +132,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Bids` (r:1 w:1)
 	/// Proof: `Leases::Bids` (`max_values`: None, `max_size`: Some(1109), added: 3584, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:1)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Orders` (r:1 w:1)
 	/// Proof: `Leases::Orders` (`max_values`: None, `max_size`: Some(260), added: 2735, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
@@ -139,9 +140,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `g` ranges over `[1, 32]`.
 	fn withdraw_bid(g: u32, ) -> Weight {
 		// Proof size: measured `804 + g * 32`, estimated `4574`.
-		// Fastest run: 39_609_000 ps.
-		Weight::from_parts(39_880_637, 4574)
-			.saturating_add(Weight::from_parts(2_083_170, 0).saturating_mul(g.into()))
+		// Fastest run: 39_498_000 ps.
+		Weight::from_parts(39_887_523, 4574)
+			.saturating_add(Weight::from_parts(2_052_487, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -159,7 +160,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::LeasesOfTenant` (r:1 w:1)
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:32 w:32)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Proofs` (r:32 w:0)
@@ -176,8 +177,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OrdersOfTenant` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::NextLeaseId` (r:1 w:1)
 	/// Proof: `Leases::NextLeaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
-	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::RecentPriceCursor` (r:1 w:1)
 	/// Proof: `Leases::RecentPriceCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::RecentPrices` (r:0 w:1)
@@ -185,14 +184,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::CommittedGpus` (r:0 w:1024)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:0 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[1, 32]`.
 	fn accept_bid(b: u32, ) -> Weight {
-		// Proof size: measured `152846 + b * 1252`, estimated `211680 + b * 3584`.
-		// Fastest run: 599_423_000 ps.
-		Weight::from_parts(579_487_922, 211680)
-			.saturating_add(Weight::from_parts(93_501_597, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(95_u64))
+		// Proof size: measured `152853 + b * 1252`, estimated `211680 + b * 3584`.
+		// Fastest run: 576_408_000 ps.
+		Weight::from_parts(564_209_308, 211680)
+			.saturating_add(Weight::from_parts(94_229_326, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(94_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
@@ -207,7 +206,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:1)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Proofs` (r:32 w:0)
@@ -220,10 +219,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Offers` (`max_values`: None, `max_size`: Some(1101), added: 3576, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn list_offer(g: u32, ) -> Weight {
-		// Proof size: measured `3311 + g * 20`, estimated `6842 + g * 2591`.
-		// Fastest run: 70_825_000 ps.
-		Weight::from_parts(67_480_868, 6842)
-			.saturating_add(Weight::from_parts(9_454_399, 0).saturating_mul(g.into()))
+		// Proof size: measured `3313 + g * 20`, estimated `6842 + g * 2591`.
+		// Fastest run: 70_555_000 ps.
+		Weight::from_parts(67_277_955, 6842)
+			.saturating_add(Weight::from_parts(9_446_270, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -235,15 +234,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Offers` (r:1 w:1)
 	/// Proof: `Leases::Offers` (`max_values`: None, `max_size`: Some(1101), added: 3576, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:1)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn unlist_offer(g: u32, ) -> Weight {
 		// Proof size: measured `519 + g * 32`, estimated `4566`.
-		// Fastest run: 30_926_000 ps.
-		Weight::from_parts(31_102_463, 4566)
-			.saturating_add(Weight::from_parts(2_075_325, 0).saturating_mul(g.into()))
+		// Fastest run: 30_976_000 ps.
+		Weight::from_parts(30_992_375, 4566)
+			.saturating_add(Weight::from_parts(2_054_026, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -261,7 +260,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::LeasesOfTenant` (r:1 w:1)
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:1)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -274,8 +273,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::ChallengeOfGpu` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::NextLeaseId` (r:1 w:1)
 	/// Proof: `Leases::NextLeaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
-	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:17 w:1)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::RecentPriceCursor` (r:1 w:1)
@@ -285,25 +282,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:0 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn rent(g: u32, ) -> Weight {
-		// Proof size: measured `151630 + g * 54`, estimated `199975 + g * 2591`.
-		// Fastest run: 353_757_000 ps.
-		Weight::from_parts(363_687_029, 199975)
-			.saturating_add(Weight::from_parts(9_722_505, 0).saturating_mul(g.into()))
-			.saturating_add(T::DbWeight::get().reads(30_u64))
+		// Proof size: measured `151634 + g * 54`, estimated `199975 + g * 2591`.
+		// Fastest run: 353_286_000 ps.
+		Weight::from_parts(368_010_352, 199975)
+			.saturating_add(Weight::from_parts(10_085_074, 0).saturating_mul(g.into()))
+			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:1 w:0)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineSince` (r:1 w:0)
@@ -329,14 +328,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Due` (r:18 w:2)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
-		// Proof size: measured `152531`, estimated `211680`.
-		// Fastest run: 347_387_000 ps.
-		Weight::from_parts(369_069_000, 211680)
-			.saturating_add(T::DbWeight::get().reads(33_u64))
+		// Proof size: measured `152592`, estimated `211680`.
+		// Fastest run: 340_196_000 ps.
+		Weight::from_parts(390_140_000, 211680)
+			.saturating_add(T::DbWeight::get().reads(34_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::StakeUnits` (r:1 w:0)
@@ -345,21 +344,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Offers` (r:1 w:0)
 	/// Proof: `Leases::Offers` (`max_values`: None, `max_size`: Some(1101), added: 3576, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
-	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:18 w:2)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn extend() -> Weight {
-		// Proof size: measured `149865`, estimated `211680`.
-		// Fastest run: 170_003_000 ps.
-		Weight::from_parts(181_981_000, 211680)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
+		// Proof size: measured `149866`, estimated `211680`.
+		// Fastest run: 174_450_000 ps.
+		Weight::from_parts(204_805_000, 211680)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:2 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:1 w:1)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineSince` (r:1 w:1)
@@ -414,8 +413,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::LeasesOfTenant` (r:1 w:1)
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Books` (r:1 w:1)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::SlashExposure` (r:0 w:1)
 	/// Proof: `Slashing::SlashExposure` (`max_values`: None, `max_size`: Some(6210), added: 8685, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::PendingSlashes` (r:0 w:1)
@@ -423,9 +420,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn close_lease() -> Weight {
-		// Proof size: measured `20742`, estimated `414174`.
-		// Fastest run: 1_147_047_000 ps.
-		Weight::from_parts(1_206_376_000, 414174)
+		// Proof size: measured `20743`, estimated `414174`.
+		// Fastest run: 1_136_532_000 ps.
+		Weight::from_parts(1_198_844_000, 414174)
 			.saturating_add(T::DbWeight::get().reads(159_u64))
 			.saturating_add(T::DbWeight::get().writes(53_u64))
 	}
@@ -433,14 +430,61 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_protocol_fee() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 5_448_000 ps.
-		Weight::from_parts(6_029_000, 0)
+		// Fastest run: 5_498_000 ps.
+		Weight::from_parts(6_239_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Leases::Leases` (r:32 w:32)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:1 w:1)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Component `l` ranges over `[1, 32]`.
+	fn attest(l: u32, ) -> Weight {
+		// Proof size: measured `477 + l * 14`, estimated `4166`.
+		// Fastest run: 17_155_000 ps.
+		Weight::from_parts(17_596_008, 4166)
+			.saturating_add(Weight::from_parts(1_986_227, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Leases::Books` (r:1 w:0)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
+	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Component `l` ranges over `[0, 32]`.
+	fn heard_from(l: u32, ) -> Weight {
+		// Proof size: measured `477 + l * 20`, estimated `4166`.
+		// Fastest run: 4_096_000 ps.
+		Weight::from_parts(11_014_084, 4166)
+			.saturating_add(Weight::from_parts(957_797, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+	}
+	/// Storage: `Leases::Books` (r:1 w:0)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
+	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Leases` (r:32 w:32)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Due` (r:18 w:2)
+	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
+	/// Component `l` ranges over `[0, 32]`.
+	fn find_walk_outs(l: u32, ) -> Weight {
+		// Proof size: measured `148270 + l * 291`, estimated `211680 + l * 3727`.
+		// Fastest run: 9_144_000 ps.
+		Weight::from_parts(131_764_894, 211680)
+			.saturating_add(Weight::from_parts(39_431_461, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(l.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(l.into()))
+	}
+	/// Storage: `Leases::Books` (r:1 w:1)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
+	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Leases` (r:32 w:32)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineSince` (r:1 w:0)
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::ProtocolFee` (r:1 w:0)
@@ -466,43 +510,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Emissions::EraHolders` (r:1 w:1)
 	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Component `l` ranges over `[1, 32]`.
-	fn attest(l: u32, ) -> Weight {
-		// Proof size: measured `1370 + l * 548`, estimated `6842 + l * 3742`.
-		// Fastest run: 132_688_000 ps.
-		Weight::from_parts(134_530_000, 6842)
-			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
-	}
 	fn attest_late(l: u32, ) -> Weight {
-		// Proof size: measured `1370 + l * 548`, estimated `6842 + l * 3742`.
-		// Fastest run: 132_688_000 ps.
-		Weight::from_parts(134_530_000, 6842)
-			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Proof size: measured `1453 + l * 557`, estimated `6842 + l * 3727`.
+		// Fastest run: 140_489_000 ps.
+		Weight::from_parts(144_274_000, 6842)
+			.saturating_add(Weight::from_parts(103_379_782, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
-	}
-	fn find_walk_outs(l: u32, ) -> Weight {
-		// Proof size: measured `1370 + l * 548`, estimated `6842 + l * 3742`.
-		// Fastest run: 132_688_000 ps.
-		Weight::from_parts(134_530_000, 6842)
-			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(l.into()))
 	}
 	/// Storage: `Leases::Books` (r:1 w:0)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:32 w:0)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Reported` (r:1 w:1)
 	/// Proof: `Slashing::Reported` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
@@ -536,9 +558,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::OfflineSince` (r:0 w:1)
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn went_offline() -> Weight {
-		// Proof size: measured `32825`, estimated `414174`.
-		// Fastest run: 973_348_000 ps.
-		Weight::from_parts(1_031_005_000, 414174)
+		// Proof size: measured `32857`, estimated `414174`.
+		// Fastest run: 967_540_000 ps.
+		Weight::from_parts(1_026_948_000, 414174)
 			.saturating_add(T::DbWeight::get().reads(189_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -552,8 +574,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size: measured `3`, estimated `12695`.
-		// Fastest run: 6_480_000 ps.
-		Weight::from_parts(7_331_000, 12695)
+		// Fastest run: 6_570_000 ps.
+		Weight::from_parts(7_200_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -576,7 +598,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::LeasesOfTenant` (r:1 w:1)
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:32 w:32)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Inventory` (r:1 w:0)
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Proofs` (r:32 w:0)
@@ -591,8 +613,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OrdersOfTenant` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::NextLeaseId` (r:1 w:1)
 	/// Proof: `Leases::NextLeaseId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
-	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::RecentPriceCursor` (r:1 w:1)
 	/// Proof: `Leases::RecentPriceCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineDueBacklog` (r:1 w:1)
@@ -604,14 +624,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::CommittedGpus` (r:0 w:1024)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:0 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[1, 32]`.
 	fn bid_window_award(b: u32, ) -> Weight {
-		// Proof size: measured `152705 + b * 1314`, estimated `211680 + b * 3584`.
-		// Fastest run: 579_723_000 ps.
-		Weight::from_parts(523_713_807, 211680)
-			.saturating_add(Weight::from_parts(107_365_151, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(97_u64))
+		// Proof size: measured `152710 + b * 1314`, estimated `211680 + b * 3584`.
+		// Fastest run: 599_252_000 ps.
+		Weight::from_parts(515_641_514, 211680)
+			.saturating_add(Weight::from_parts(104_847_734, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(96_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
@@ -626,7 +646,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Bids` (r:33 w:32)
 	/// Proof: `Leases::Bids` (`max_values`: None, `max_size`: Some(1109), added: 3584, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:32 w:32)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -642,9 +662,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `b` ranges over `[0, 32]`.
 	fn bid_window_expire(b: u32, ) -> Weight {
 		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 107_039_000 ps.
-		Weight::from_parts(127_828_289, 12695)
-			.saturating_add(Weight::from_parts(81_359_033, 0).saturating_mul(b.into()))
+		// Fastest run: 105_497_000 ps.
+		Weight::from_parts(121_123_947, 12695)
+			.saturating_add(Weight::from_parts(78_832_740, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -656,7 +676,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Due` (r:1 w:1)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:1 w:1)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineSince` (r:1 w:1)
@@ -685,8 +707,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Offers` (`max_values`: None, `max_size`: Some(1101), added: 3576, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::LeasesOfTenant` (r:1 w:1)
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Books` (r:1 w:1)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineDueBacklog` (r:1 w:1)
 	/// Proof: `Leases::OfflineDueBacklog` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineDue` (r:1 w:0)
@@ -694,9 +714,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn lease_check_close() -> Weight {
-		// Proof size: measured `5075`, estimated `12695`.
-		// Fastest run: 313_426_000 ps.
-		Weight::from_parts(321_708_000, 12695)
+		// Proof size: measured `5074`, estimated `12695`.
+		// Fastest run: 313_536_000 ps.
+		Weight::from_parts(324_092_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(46_u64))
 	}
@@ -705,7 +725,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Leases::Due` (r:18 w:2)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:1 w:1)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:1 w:0)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineSince` (r:1 w:0)
@@ -730,16 +752,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Inventory` (`max_values`: None, `max_size`: Some(3377), added: 5852, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::ClassScores` (r:1 w:0)
 	/// Proof: `Emissions::ClassScores` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::EraHolders` (r:1 w:1)
+	/// Proof: `Emissions::EraHolders` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineDueBacklog` (r:1 w:1)
 	/// Proof: `Leases::OfflineDueBacklog` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineDue` (r:1 w:0)
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn lease_check_grace() -> Weight {
-		// Proof size: measured `152706`, estimated `211680`.
-		// Fastest run: 285_364_000 ps.
-		Weight::from_parts(314_699_000, 211680)
-			.saturating_add(T::DbWeight::get().reads(35_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Proof size: measured `152595`, estimated `211680`.
+		// Fastest run: 308_679_000 ps.
+		Weight::from_parts(331_153_000, 211680)
+			.saturating_add(T::DbWeight::get().reads(37_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Leases::DueBacklog` (r:1 w:1)
 	/// Proof: `Leases::DueBacklog` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -754,9 +778,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Providers::Providers` (r:1 w:0)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:1)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:32 w:32)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::ProtocolFee` (r:1 w:0)
@@ -787,22 +811,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Component `l` ranges over `[0, 32]`.
 	fn offline_limit(l: u32, ) -> Weight {
-		// Proof size: measured `1662 + l * 629`, estimated `22304 + l * 3742`.
-		// Fastest run: 15_092_000 ps.
-		Weight::from_parts(12_063_232, 22304)
-			.saturating_add(Weight::from_parts(194_900_225, 0).saturating_mul(l.into()))
+		// Proof size: measured `1663 + l * 630`, estimated `22304 + l * 3727`.
+		// Fastest run: 15_172_000 ps.
+		Weight::from_parts(10_636_903, 22304)
+			.saturating_add(Weight::from_parts(195_835_650, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(l.into()))
 	}
 	/// Storage: `Leases::DueBacklog` (r:1 w:1)
 	/// Proof: `Leases::DueBacklog` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Due` (r:1 w:1)
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:50 w:50)
-	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1267), added: 3742, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:2 w:2)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineSince` (r:2 w:1)
@@ -831,8 +857,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Offers` (`max_values`: None, `max_size`: Some(1101), added: 3576, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::LeasesOfTenant` (r:50 w:50)
 	/// Proof: `Leases::LeasesOfTenant` (`max_values`: None, `max_size`: Some(1074), added: 3549, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Books` (r:2 w:2)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineDueBacklog` (r:1 w:1)
 	/// Proof: `Leases::OfflineDueBacklog` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineDue` (r:1 w:0)
@@ -842,28 +866,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 50]`.
 	/// Component `s` ranges over `[0, 200]`.
 	fn expire_leases(n: u32, _s: u32, ) -> Weight {
-		// Proof size: measured `0 + n * 896 + s * 103`, estimated `12695 + n * 3742`.
-		// Fastest run: 304_073_000 ps.
-		Weight::from_parts(346_997_000, 12695)
-			.saturating_add(Weight::from_parts(192_350_363, 0).saturating_mul(n.into()))
+		// Proof size: measured `0 + n * 896 + s * 103`, estimated `12695 + n * 3727`.
+		// Fastest run: 330_171_000 ps.
+		Weight::from_parts(347_307_000, 12695)
+			.saturating_add(Weight::from_parts(192_923_509, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(n.into()))
 	}
 }
 
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn create_order() -> Weight {
-		Weight::from_parts(273_036_000, 199975)
+		Weight::from_parts(278_264_000, 199975)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_order(b: u32, ) -> Weight {
-		Weight::from_parts(82_764_968, 12695)
-			.saturating_add(Weight::from_parts(92_566_286, 0).saturating_mul(b.into()))
+		Weight::from_parts(60_901_662, 12695)
+			.saturating_add(Weight::from_parts(95_809_305, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -871,8 +895,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn place_bid(g: u32, ) -> Weight {
-		Weight::from_parts(81_800_854, 6842)
-			.saturating_add(Weight::from_parts(9_503_255, 0).saturating_mul(g.into()))
+		Weight::from_parts(82_363_436, 6842)
+			.saturating_add(Weight::from_parts(9_499_068, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -880,24 +904,24 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn withdraw_bid(g: u32, ) -> Weight {
-		Weight::from_parts(39_880_637, 4574)
-			.saturating_add(Weight::from_parts(2_083_170, 0).saturating_mul(g.into()))
+		Weight::from_parts(39_887_523, 4574)
+			.saturating_add(Weight::from_parts(2_052_487, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn accept_bid(b: u32, ) -> Weight {
-		Weight::from_parts(579_487_922, 211680)
-			.saturating_add(Weight::from_parts(93_501_597, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(95_u64))
+		Weight::from_parts(564_209_308, 211680)
+			.saturating_add(Weight::from_parts(94_229_326, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(94_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn list_offer(g: u32, ) -> Weight {
-		Weight::from_parts(67_480_868, 6842)
-			.saturating_add(Weight::from_parts(9_454_399, 0).saturating_mul(g.into()))
+		Weight::from_parts(67_277_955, 6842)
+			.saturating_add(Weight::from_parts(9_446_270, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -905,89 +929,91 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn unlist_offer(g: u32, ) -> Weight {
-		Weight::from_parts(31_102_463, 4566)
-			.saturating_add(Weight::from_parts(2_075_325, 0).saturating_mul(g.into()))
+		Weight::from_parts(30_992_375, 4566)
+			.saturating_add(Weight::from_parts(2_054_026, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn rent(g: u32, ) -> Weight {
-		Weight::from_parts(363_687_029, 199975)
-			.saturating_add(Weight::from_parts(9_722_505, 0).saturating_mul(g.into()))
-			.saturating_add(ParityDbWeight::get().reads(30_u64))
+		Weight::from_parts(368_010_352, 199975)
+			.saturating_add(Weight::from_parts(10_085_074, 0).saturating_mul(g.into()))
+			.saturating_add(ParityDbWeight::get().reads(29_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(369_069_000, 211680)
-			.saturating_add(ParityDbWeight::get().reads(33_u64))
+		Weight::from_parts(390_140_000, 211680)
+			.saturating_add(ParityDbWeight::get().reads(34_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(181_981_000, 211680)
-			.saturating_add(ParityDbWeight::get().reads(24_u64))
+		Weight::from_parts(204_805_000, 211680)
+			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_lease() -> Weight {
-		Weight::from_parts(1_206_376_000, 414174)
+		Weight::from_parts(1_198_844_000, 414174)
 			.saturating_add(ParityDbWeight::get().reads(159_u64))
 			.saturating_add(ParityDbWeight::get().writes(53_u64))
 	}
 	fn set_protocol_fee() -> Weight {
-		Weight::from_parts(6_029_000, 0)
+		Weight::from_parts(6_239_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn attest(l: u32, ) -> Weight {
-		Weight::from_parts(134_530_000, 6842)
-			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(l.into())))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+		Weight::from_parts(17_596_008, 4166)
+			.saturating_add(Weight::from_parts(1_986_227, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn attest_late(l: u32, ) -> Weight {
-		Weight::from_parts(134_530_000, 6842)
-			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(l.into())))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+	fn heard_from(l: u32, ) -> Weight {
+		Weight::from_parts(11_014_084, 4166)
+			.saturating_add(Weight::from_parts(957_797, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 	fn find_walk_outs(l: u32, ) -> Weight {
-		Weight::from_parts(134_530_000, 6842)
-			.saturating_add(Weight::from_parts(98_219_087, 0).saturating_mul(l.into()))
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
+		Weight::from_parts(131_764_894, 211680)
+			.saturating_add(Weight::from_parts(39_431_461, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(l.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(l.into())))
+			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(l.into()))
+	}
+	fn attest_late(l: u32, ) -> Weight {
+		Weight::from_parts(144_274_000, 6842)
+			.saturating_add(Weight::from_parts(103_379_782, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(l.into())))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(l.into()))
 	}
 	fn went_offline() -> Weight {
-		Weight::from_parts(1_031_005_000, 414174)
+		Weight::from_parts(1_026_948_000, 414174)
 			.saturating_add(ParityDbWeight::get().reads(189_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(7_331_000, 12695)
+		Weight::from_parts(7_200_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn bid_window_award(b: u32, ) -> Weight {
-		Weight::from_parts(523_713_807, 211680)
-			.saturating_add(Weight::from_parts(107_365_151, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(97_u64))
+		Weight::from_parts(515_641_514, 211680)
+			.saturating_add(Weight::from_parts(104_847_734, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(96_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn bid_window_expire(b: u32, ) -> Weight {
-		Weight::from_parts(127_828_289, 12695)
-			.saturating_add(Weight::from_parts(81_359_033, 0).saturating_mul(b.into()))
+		Weight::from_parts(121_123_947, 12695)
+			.saturating_add(Weight::from_parts(78_832_740, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
@@ -995,31 +1021,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn lease_check_close() -> Weight {
-		Weight::from_parts(321_708_000, 12695)
+		Weight::from_parts(324_092_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(46_u64))
 	}
 	fn lease_check_grace() -> Weight {
-		Weight::from_parts(314_699_000, 211680)
-			.saturating_add(ParityDbWeight::get().reads(35_u64))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+		Weight::from_parts(331_153_000, 211680)
+			.saturating_add(ParityDbWeight::get().reads(37_u64))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn offline_limit(l: u32, ) -> Weight {
-		Weight::from_parts(12_063_232, 22304)
-			.saturating_add(Weight::from_parts(194_900_225, 0).saturating_mul(l.into()))
+		Weight::from_parts(10_636_903, 22304)
+			.saturating_add(Weight::from_parts(195_835_650, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(l.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(l.into()))
 	}
 	fn expire_leases(n: u32, _s: u32, ) -> Weight {
-		Weight::from_parts(346_997_000, 12695)
-			.saturating_add(Weight::from_parts(192_350_363, 0).saturating_mul(n.into()))
+		Weight::from_parts(347_307_000, 12695)
+			.saturating_add(Weight::from_parts(192_923_509, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3742).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(n.into()))
 	}
 }

@@ -647,8 +647,9 @@ pub mod pallet {
 		/// block; the liveness deadline moves on when it comes due. An Offline provider comes
 		/// back Active (with a new deadline); Jailed and Leaving providers keep their status.
 		/// `attestations` carries one line per running lease (workload status, GPU utilization
-		/// and memory as NVML reports them); the lease market settles each lease it names and
-		/// ignores lines for leases that are not the provider's. Fails with `NotAgent`,
+		/// and memory as NVML reports them); the lease market records each line in the
+		/// provider's book (money moves when the lease is settled) and ignores lines for leases
+		/// that are not the provider's. Fails with `NotAgent`,
 		/// `HeartbeatAlreadySent` or (coming back online only) `DeadlineQueueFull`.
 		///
 		/// Heartbeats are operational: they use the share of every block that ordinary

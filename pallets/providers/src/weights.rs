@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size: measured `1049563`, estimated `1203039`.
-		// Fastest run: 563_348_000 ps.
-		Weight::from_parts(652_151_000, 1203039)
+		// Fastest run: 550_379_000 ps.
+		Weight::from_parts(606_603_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(82_u64))
 			.saturating_add(T::DbWeight::get().writes(72_u64))
 	}
@@ -78,8 +78,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
 	fn update_metadata() -> Weight {
 		// Proof size: measured `266`, estimated `3564`.
-		// Fastest run: 17_526_000 ps.
-		Weight::from_parts(19_229_000, 3564)
+		// Fastest run: 17_216_000 ps.
+		Weight::from_parts(18_838_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn update_inventory() -> Weight {
 		// Proof size: measured `4795`, estimated `82942`.
-		// Fastest run: 353_046_000 ps.
-		Weight::from_parts(369_961_000, 82942)
+		// Fastest run: 349_811_000 ps.
+		Weight::from_parts(362_580_000, 82942)
 			.saturating_add(T::DbWeight::get().reads(101_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn refresh_stake_units() -> Weight {
 		// Proof size: measured `4298`, estimated `82942`.
-		// Fastest run: 139_227_000 ps.
-		Weight::from_parts(146_569_000, 82942)
+		// Fastest run: 136_983_000 ps.
+		Weight::from_parts(147_049_000, 82942)
 			.saturating_add(T::DbWeight::get().reads(36_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -133,26 +133,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn set_agent() -> Weight {
 		// Proof size: measured `357`, estimated `6138`.
-		// Fastest run: 24_306_000 ps.
-		Weight::from_parts(26_219_000, 6138)
+		// Fastest run: 23_965_000 ps.
+		Weight::from_parts(25_708_000, 6138)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
-	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:1 w:0)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::StakeUnits` (r:1 w:0)
 	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
-		// Proof size: measured `807`, estimated `4174`.
-		// Fastest run: 39_920_000 ps.
-		Weight::from_parts(42_544_000, 4174)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `811`, estimated `4174`.
+		// Fastest run: 46_119_000 ps.
+		Weight::from_parts(48_743_000, 4174)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
@@ -167,8 +169,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof size: measured `949`, estimated `4174`.
-		// Fastest run: 39_519_000 ps.
-		Weight::from_parts(42_173_000, 4174)
+		// Fastest run: 39_339_000 ps.
+		Weight::from_parts(41_882_000, 4174)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -177,11 +179,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Slashing::PendingPunishments` (r:1 w:0)
 	/// Proof: `Slashing::PendingPunishments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:0)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
-	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::StakeUnits` (r:1 w:1)
 	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
@@ -198,18 +200,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Challenges::TargetCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Challenges::Targets` (r:16 w:32)
 	/// Proof: `Challenges::Targets` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `Challenges::Proofs` (r:32 w:0)
+	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::ProviderOfAgent` (r:0 w:1)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Metadata` (r:0 w:1)
 	/// Proof: `Providers::Metadata` (`max_values`: None, `max_size`: Some(1188), added: 3663, mode: `MaxEncodedLen`)
-	/// Storage: `Challenges::Proofs` (r:0 w:32)
-	/// Proof: `Challenges::Proofs` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProvenScores` (r:0 w:1)
+	/// Proof: `Emissions::ProvenScores` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof size: measured `137681`, estimated `134551`.
-		// Fastest run: 526_213_000 ps.
-		Weight::from_parts(547_876_000, 134551)
-			.saturating_add(T::DbWeight::get().reads(43_u64))
-			.saturating_add(T::DbWeight::get().writes(105_u64))
+		// Fastest run: 531_611_000 ps.
+		Weight::from_parts(542_988_000, 134551)
+			.saturating_add(T::DbWeight::get().reads(75_u64))
+			.saturating_add(T::DbWeight::get().writes(74_u64))
 	}
 	/// Storage: `Providers::ProviderOfAgent` (r:1 w:0)
 	/// Proof: `Providers::ProviderOfAgent` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -219,8 +223,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn heartbeat() -> Weight {
 		// Proof size: measured `357`, estimated `3564`.
-		// Fastest run: 21_632_000 ps.
-		Weight::from_parts(23_355_000, 3564)
+		// Fastest run: 21_021_000 ps.
+		Weight::from_parts(22_734_000, 3564)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -244,33 +248,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	fn heartbeat_back_online() -> Weight {
 		// Proof size: measured `1049774`, estimated `1203039`.
-		// Fastest run: 217_233_000 ps.
-		Weight::from_parts(290_963_000, 1203039)
+		// Fastest run: 204_815_000 ps.
+		Weight::from_parts(217_604_000, 1203039)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Providers::Providers` (r:1 w:1)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
-	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:1 w:0)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::StakeUnits` (r:1 w:0)
 	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Deadlines` (r:1 w:1)
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Books` (r:1 w:0)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::JailedUntil` (r:0 w:1)
 	/// Proof: `Slashing::JailedUntil` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::OfflineSince` (r:0 w:1)
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn force_jail() -> Weight {
 		// Proof size: measured `844`, estimated `134551`.
-		// Fastest run: 53_340_000 ps.
-		Weight::from_parts(56_774_000, 134551)
+		// Fastest run: 57_455_000 ps.
+		Weight::from_parts(60_951_000, 134551)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -280,14 +284,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Deadlines` (r:9 w:1)
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
+	/// Storage: `Providers::StakeUnits` (r:1 w:0)
+	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `ProviderStaking::Ledgers` (r:1 w:0)
+	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:1 w:1)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
+	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::JailedUntil` (r:0 w:1)
 	/// Proof: `Slashing::JailedUntil` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn force_unjail() -> Weight {
-		// Proof size: measured `1049072`, estimated `1203039`.
-		// Fastest run: 182_792_000 ps.
-		Weight::from_parts(232_476_000, 1203039)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `1049695`, estimated `1203039`.
+		// Fastest run: 186_407_000 ps.
+		Weight::from_parts(201_500_000, 1203039)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Providers::CounterForProviders` (r:1 w:0)
 	/// Proof: `Providers::CounterForProviders` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -295,8 +307,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_heartbeat_params() -> Weight {
 		// Proof size: measured `6`, estimated `1497`.
-		// Fastest run: 9_504_000 ps.
-		Weight::from_parts(10_525_000, 1497)
+		// Fastest run: 9_224_000 ps.
+		Weight::from_parts(10_195_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -306,24 +318,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:4096 w:4096)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::ProviderPoints` (r:4096 w:4096)
-	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:4096 w:0)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:4096 w:4096)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::StakeUnits` (r:4096 w:0)
 	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:4096 w:0)
 	/// Proof: `ProviderStaking::Ledgers` (`max_values`: None, `max_size`: Some(709), added: 3184, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::HeartbeatParams` (r:1 w:0)
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Leases::Books` (r:4096 w:0)
-	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 4096]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size: measured `814 + n * 138`, estimated `134551 + n * 3184`.
-		// Fastest run: 5_678_000 ps.
-		Weight::from_parts(5_769_000, 134551)
-			.saturating_add(Weight::from_parts(34_663_870, 0).saturating_mul(n.into()))
+		// Fastest run: 5_608_000 ps.
+		Weight::from_parts(5_768_000, 134551)
+			.saturating_add(Weight::from_parts(37_970_135, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -336,10 +348,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::Deadlines` (`max_values`: None, `max_size`: Some(131086), added: 133561, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::Providers` (r:4096 w:4096)
 	/// Proof: `Providers::Providers` (`max_values`: None, `max_size`: Some(99), added: 2574, mode: `MaxEncodedLen`)
-	/// Storage: `Emissions::ProviderPoints` (r:4096 w:4096)
-	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::Books` (r:4096 w:0)
+	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Storage: `Emissions::CurrentEra` (r:1 w:0)
 	/// Proof: `Emissions::CurrentEra` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
+	/// Storage: `Emissions::ProviderPoints` (r:4096 w:4096)
+	/// Proof: `Emissions::ProviderPoints` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Providers::StakeUnits` (r:4096 w:0)
 	/// Proof: `Providers::StakeUnits` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `ProviderStaking::Ledgers` (r:4096 w:0)
@@ -348,12 +362,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Providers::HeartbeatParams` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 4096]`.
 	fn on_initialize_moved_on(n: u32, ) -> Weight {
-		// Proof size: measured `810 + n * 138`, estimated `5526983 + n * 3184`.
-		// Fastest run: 7_280_000 ps.
-		Weight::from_parts(7_992_000, 5526983)
-			.saturating_add(Weight::from_parts(31_932_623, 0).saturating_mul(n.into()))
+		// Proof size: measured `814 + n * 138`, estimated `5526983 + n * 3184`.
+		// Fastest run: 5_959_000 ps.
+		Weight::from_parts(6_200_000, 5526983)
+			.saturating_add(Weight::from_parts(34_569_662, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(44_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(42_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3184).saturating_mul(n.into()))
@@ -363,73 +377,73 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(652_151_000, 1203039)
+		Weight::from_parts(606_603_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(82_u64))
 			.saturating_add(ParityDbWeight::get().writes(72_u64))
 	}
 	fn update_metadata() -> Weight {
-		Weight::from_parts(19_229_000, 3564)
+		Weight::from_parts(18_838_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn update_inventory() -> Weight {
-		Weight::from_parts(369_961_000, 82942)
+		Weight::from_parts(362_580_000, 82942)
 			.saturating_add(ParityDbWeight::get().reads(101_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn refresh_stake_units() -> Weight {
-		Weight::from_parts(146_569_000, 82942)
+		Weight::from_parts(147_049_000, 82942)
 			.saturating_add(ParityDbWeight::get().reads(36_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_agent() -> Weight {
-		Weight::from_parts(26_219_000, 6138)
+		Weight::from_parts(25_708_000, 6138)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pause() -> Weight {
-		Weight::from_parts(42_544_000, 4174)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(48_743_000, 4174)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(42_173_000, 4174)
+		Weight::from_parts(41_882_000, 4174)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(547_876_000, 134551)
-			.saturating_add(ParityDbWeight::get().reads(43_u64))
-			.saturating_add(ParityDbWeight::get().writes(105_u64))
+		Weight::from_parts(542_988_000, 134551)
+			.saturating_add(ParityDbWeight::get().reads(75_u64))
+			.saturating_add(ParityDbWeight::get().writes(74_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(23_355_000, 3564)
+		Weight::from_parts(22_734_000, 3564)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn heartbeat_back_online() -> Weight {
-		Weight::from_parts(290_963_000, 1203039)
+		Weight::from_parts(217_604_000, 1203039)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn force_jail() -> Weight {
-		Weight::from_parts(56_774_000, 134551)
+		Weight::from_parts(60_951_000, 134551)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn force_unjail() -> Weight {
-		Weight::from_parts(232_476_000, 1203039)
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(201_500_000, 1203039)
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_heartbeat_params() -> Weight {
-		Weight::from_parts(10_525_000, 1497)
+		Weight::from_parts(10_195_000, 1497)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(5_769_000, 134551)
-			.saturating_add(Weight::from_parts(34_663_870, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_768_000, 134551)
+			.saturating_add(Weight::from_parts(37_970_135, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -437,10 +451,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3184).saturating_mul(n.into()))
 	}
 	fn on_initialize_moved_on(n: u32, ) -> Weight {
-		Weight::from_parts(7_992_000, 5526983)
-			.saturating_add(Weight::from_parts(31_932_623, 0).saturating_mul(n.into()))
+		Weight::from_parts(6_200_000, 5526983)
+			.saturating_add(Weight::from_parts(34_569_662, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(44_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(42_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3184).saturating_mul(n.into()))

@@ -94,8 +94,9 @@ impl pallet_providers::Config for Runtime {
 	/// The challenges pallet keeps its list of GPUs to draw rounds from, and drops the proof
 	/// of a GPU that leaves or changes model.
 	type InventoryObserver = Challenges;
-	/// The market hears first (attestations settle leases), then emissions (the heartbeat
-	/// credits available GPU-time).
+	/// The market hears first (attestations are recorded in the provider's book; coming back
+	/// from Offline settles its leases; a liveness check looks for walked-out leases), then
+	/// emissions (availability is credited).
 	type Lifecycle = (Leases, Emissions);
 	/// A provider with a slash or jail pending cannot leave.
 	type Punishments = Slashing;

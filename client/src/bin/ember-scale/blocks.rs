@@ -61,7 +61,7 @@ pub struct BlockStats {
 	pub transactions: u32,
 	/// Heartbeats included.
 	pub heartbeats: u32,
-	/// Attestation lines settled.
+	/// Attestation lines recorded (`LeaseAttested` events).
 	pub lines: u32,
 	/// Transfers included.
 	pub transfers: u32,

@@ -340,7 +340,7 @@ impl Summary {
 			return Err(format!("{included} of {accepted} steady heartbeats were included"));
 		}
 		if self.steady.iter().all(|b| b.lines == 0) {
-			return Err("no attestation line was settled".into());
+			return Err("no attestation line was recorded".into());
 		}
 		let transfers: u32 =
 			outcome.submitted.iter().filter(|s| s.0 == Phase::Transfers).map(|s| s.2).sum();

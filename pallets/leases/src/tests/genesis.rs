@@ -47,6 +47,29 @@ fn genesis_leases_run_on_the_first_free_gpus_and_hold_their_escrow() {
 	});
 }
 
+/// Leases that all start at genesis have their first settlements spread, one block after
+/// another by lease id, instead of all falling `SettlementInterval` later.
+#[test]
+fn genesis_leases_are_first_settled_in_turn() {
+	new_test_ext().execute_with(|| {
+		let now = System::block_number();
+		GenesisConfig::<Test> {
+			leases: vec![
+				genesis_lease(TENANT, PROVIDER_A, 1),
+				genesis_lease(TENANT, PROVIDER_A, 2),
+				genesis_lease(TENANT_2, PROVIDER_B, 1),
+				genesis_lease(TENANT_2, PROVIDER_B, 1),
+			],
+		}
+		.build();
+		for id in 0..4u64 {
+			let expected = (id as BlockNumber + 1).max(now + 1);
+			assert_eq!(lease(id).next_check, Some(expected), "lease {id}");
+		}
+		check_invariants();
+	});
+}
+
 #[test]
 #[should_panic(expected = "NotEnoughGpus")]
 fn a_genesis_lease_needs_free_gpus() {
