@@ -618,8 +618,7 @@ fn apply(op: &Op) {
 					memory_used_mib: 1_000,
 				})
 				.collect();
-			let records_before: Vec<_> =
-				leases.iter().map(|lease| LeaseRecords::get(lease)).collect();
+			let records_before: Vec<_> = leases.iter().map(LeaseRecords::get).collect();
 			<Market as ProviderLifecycle<_, _>>::attested(&owner, now, &lines);
 			let book = Books::<Test>::get(owner);
 			for (lease, before) in leases.iter().zip(records_before) {
