@@ -8,7 +8,7 @@
 # transfers, to compare what one block takes of each. Last, the state size on disk.
 #
 #   scripts/scale.sh                      # the design target: 100k providers, 1M GPUs, 500k leases
-#                                         # (refused today: see docs/performance.md, limits)
+#                                         # (see docs/performance.md for what has been run)
 #   scripts/scale.sh --providers 20000    # fewer
 #   scripts/scale.sh --small              # 300 providers for about 90 s (CI runs it, checked)
 #
