@@ -204,6 +204,11 @@ pub struct Lease {
 	pub fees: u128,
 	/// Blocks not charged because the provider was down.
 	pub downtime_blocks: u32,
+	/// Owed to the provider for attested time since `settled_until`, plancks; paid out of the
+	/// escrow at the next settlement.
+	pub unsettled: u128,
+	/// The block of the provider's last attestation of the lease, or its start.
+	pub attested_at: u32,
 }
 
 /// A price quote from recent leases.
@@ -393,6 +398,8 @@ fn lease_view(view: rt_api::LeaseView<AccountId, u32>) -> Lease {
 		paid: view.paid,
 		fees: view.fees,
 		downtime_blocks: view.downtime_blocks,
+		unsettled: view.unsettled,
+		attested_at: view.last_report.map_or(view.start, |report| report.at),
 	}
 }
 

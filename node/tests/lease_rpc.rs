@@ -266,6 +266,7 @@ fn order_bid_and_lease_read_back_over_ember_rpc() {
 		"fees": "0",
 		"downtimeBlocks": 0,
 		"status": "Active",
+		"unsettled": "0",
 		"lastReport": null,
 	});
 	assert_eq!(leases, json!([lease]));

@@ -226,13 +226,14 @@ fn a_lease_runs_end_to_end() {
 	.expect("output fetched");
 	assert_eq!(std::fs::read_to_string(&out).expect("output saved"), "42\n");
 
-	// Attestations settle the lease while it runs.
+	// Attestations are recorded while it runs: the attested time is owed, to be settled.
 	let lease_now = wait_for(
-		"an attestation to settle the lease",
+		"an attestation of the lease",
 		Duration::from_secs(90),
 		|| {
 			let l = emberctl(&node, None, &["lease", "show", &lease.to_string()]).ok()?;
-			(num(&l["paid"]) > 0).then_some(l)
+			(num(&l["attested_at"]) > u128::from(awarded_at) && num(&l["unsettled"]) > 0)
+				.then_some(l)
 		},
 		|| agent.log_tail(),
 	);
@@ -382,12 +383,12 @@ fn an_agent_killed_mid_lease_resumes_it_without_paying_or_attesting_twice() {
 	let expected: Vec<String> = (0..lines.len()).map(|i| format!("tick {i}")).collect();
 	assert_eq!(lines, expected, "no line lost or repeated across the restart");
 
-	// Heartbeats carried on: the lease is settled past the crash and never counted down.
-	let settled_at_restart = num(&lease_view(&node, lease)["settled_until"]);
+	// Heartbeats carried on: the lease is attested past the crash.
+	let attested_at_restart = num(&lease_view(&node, lease)["attested_at"]);
 	wait_for(
-		"a heartbeat from the restarted agent to settle the lease further",
+		"a heartbeat from the restarted agent to attest the lease again",
 		Duration::from_secs(120),
-		|| (num(&lease_view(&node, lease)["settled_until"]) > settled_at_restart).then_some(()),
+		|| (num(&lease_view(&node, lease)["attested_at"]) > attested_at_restart).then_some(()),
 		|| agent.log_tail(),
 	);
 	let (paid, downtime) = close_and_check(&node, lease, awarded_at, 300);
