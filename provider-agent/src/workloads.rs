@@ -843,6 +843,8 @@ mod tests {
 			paid: 0,
 			fees: 0,
 			downtime_blocks: 0,
+			unsettled: 0,
+			attested_at: 5,
 		}
 	}
 
