@@ -6,6 +6,7 @@
 #   ./scripts/benchmark-weights.sh                 # all Ember pallets, and the runtime's own
 #   ./scripts/benchmark-weights.sh pallet_providers
 #   ./scripts/benchmark-weights.sh frame_system_extensions   # the checks every transaction pays
+#   ./scripts/benchmark-weights.sh pallet_transaction_payment  # the fee payment check
 #   STEPS=50 REPEAT=20 ./scripts/benchmark-weights.sh   # more samples, slower
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -28,6 +29,7 @@ declare -A PALLET_DIRS=(
 # with the benchmark CLI's own template.
 declare -A RUNTIME_WEIGHTS=(
 	[frame_system_extensions]=runtime/src/weights/frame_system_extensions.rs
+	[pallet_transaction_payment]=runtime/src/weights/pallet_transaction_payment.rs
 )
 
 "$EMBER_ROOT/scripts/setup.sh"

@@ -20,10 +20,12 @@ use crate::{
 	Leases, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
 	TransactionPayment, VERSION,
 };
-use ember_primitives::{LeaseId, OfferId, OrderId};
+use ember_primitives::{LeaseId, OrderId};
 use pallet_leases::{
-	runtime_api::{BidView, FreeGpus, LeaseView, OfferView, OrderFilter, OrderView},
-	GpuRequirement, PriceQuote,
+	runtime_api::{
+		BidView, FreeGpus, LeaseView, OfferFilter, OfferView, OrderFilter, OrderView, Page,
+	},
+	GpuRequirement, IndexKey, PriceQuote,
 };
 
 impl_runtime_apis! {
@@ -246,9 +248,9 @@ impl_runtime_apis! {
 	impl pallet_leases::runtime_api::LeasesApi<Block, AccountId, BlockNumber> for Runtime {
 		fn open_orders(
 			filter: OrderFilter,
-			after: Option<OrderId>,
+			after: Option<IndexKey>,
 			limit: u32,
-		) -> Vec<OrderView<AccountId, BlockNumber>> {
+		) -> Page<OrderView<AccountId, BlockNumber>> {
 			Leases::open_orders(filter, after, limit)
 		}
 
@@ -260,8 +262,12 @@ impl_runtime_apis! {
 			Leases::bids_of(order)
 		}
 
-		fn offers(after: Option<OfferId>, limit: u32) -> Vec<OfferView<AccountId, BlockNumber>> {
-			Leases::offers(after, limit)
+		fn offers(
+			filter: OfferFilter,
+			after: Option<IndexKey>,
+			limit: u32,
+		) -> Page<OfferView<AccountId, BlockNumber>> {
+			Leases::offers(filter, after, limit)
 		}
 
 		fn lease(id: LeaseId) -> Option<LeaseView<AccountId, BlockNumber>> {

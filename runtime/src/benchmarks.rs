@@ -6,7 +6,7 @@ use crate::{AccountId, Runtime, RuntimeOrigin, Session};
 // The pallets benchmarked, in scope wherever the benchmark-listing macros expand.
 pub use crate::{
 	Balances, Challenges, Emissions, Leases, ProviderStaking, Providers, Slashing, Sudo, Timestamp,
-	Utility, ValidatorSet,
+	TransactionPayment, Utility, ValidatorSet,
 };
 use frame_support::traits::fungible::Mutate;
 
@@ -22,6 +22,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
@@ -33,6 +34,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_slashing, Slashing]
 	[pallet_challenges, Challenges]
 );
+
+/// Fees go to the treasury, which needs no setup.
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 /// Gives benchmark accounts the bond their GPUs require, through the real staking pallet.
 pub struct ProvidersBenchmarkHelper;

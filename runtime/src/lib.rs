@@ -19,6 +19,7 @@ extern crate alloc;
 mod benchmarks;
 pub mod apis;
 pub mod configs;
+pub mod feeless;
 pub mod genesis_config_presets;
 #[cfg(feature = "std")]
 pub mod signing;
@@ -136,8 +137,9 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 pub type BlockId = generic::BlockId<Block>;
 
 /// The checks every signed transaction goes through. Valid provider heartbeats are feeless
-/// (`feeless_if` with `SkipCheckIfFeeless`); `CheckHeartbeat` keeps invalid and repeated ones out
-/// of the transaction pool.
+/// (`feeless_if` with `SkipCheckIfFeeless`, whose skipped storage access `RefundSkippedPayment`
+/// gives back to the block); `CheckHeartbeat` keeps invalid and repeated ones out of the
+/// transaction pool.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -147,7 +149,7 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_providers::CheckHeartbeat<Runtime>,
-	pallet_skip_feeless_payment::SkipCheckIfFeeless<
+	feeless::RefundSkippedPayment<
 		Runtime,
 		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	>,
@@ -169,6 +171,7 @@ type Migrations = (
 	pallet_provider_staking::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_emissions::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_leases::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_leases::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

@@ -20,7 +20,7 @@ pub fn tx_extension(nonce: Nonce) -> TxExtension {
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_providers::CheckHeartbeat::<Runtime>::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
+		crate::feeless::RefundSkippedPayment::from(
 			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
 		),
 		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),

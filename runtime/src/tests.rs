@@ -536,6 +536,57 @@ fn a_valid_heartbeat_is_feeless_and_invalid_ones_never_enter_a_block() {
 }
 
 #[test]
+fn a_feeless_heartbeat_gives_the_skipped_payment_storage_access_back_to_the_block() {
+	use frame_support::{
+		dispatch::{DispatchClass, GetDispatchInfo},
+		storage::{with_transaction, TransactionOutcome},
+		weights::Weight,
+	};
+	use pallet_transaction_payment::WeightInfo as _;
+	use sp_runtime::traits::{Dispatchable, TransactionExtension};
+	preset_ext("development").execute_with(|| {
+		let owner = account(Sr25519Keyring::Charlie);
+		let agent_pair = Sr25519Keyring::Ferdie.pair();
+		let agent: AccountId = agent_pair.public().into();
+		bond_and_register(&owner, &agent, 1);
+		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {
+			attestations: Default::default(),
+		});
+		let next_period = HeartbeatPeriod::get() + 1;
+		System::set_block_number(next_period - 1);
+		start_block(next_period);
+
+		// What the call itself uses, from a dispatch that is rolled back.
+		let call_weight = with_transaction(|| {
+			let post = heartbeat.clone().dispatch(RuntimeOrigin::signed(agent.clone()));
+			TransactionOutcome::Rollback(Ok::<_, sp_runtime::DispatchError>(post))
+		})
+		.expect("rolled back")
+		.expect("the heartbeat dispatches")
+		.calc_actual_weight(&heartbeat.get_dispatch_info());
+		let class = DispatchClass::Operational;
+		let base = <Runtime as frame_system::Config>::BlockWeights::get().get(class).base_extrinsic;
+		let extensions = crate::signing::tx_extension(0).weight(&heartbeat);
+		let skipped = <Runtime as frame_system::Config>::DbWeight::get().reads_writes(1, 1);
+		let payment = <Runtime as pallet_transaction_payment::Config>::WeightInfo::charge_transaction_payment();
+		assert!(payment.all_gte(skipped), "the refund never exceeds what the payment charges");
+
+		let extrinsic = signed_extrinsic(&agent_pair, 0, heartbeat);
+		// The block's proof also carries the transaction itself.
+		let length = Weight::from_parts(0, extrinsic.encoded_size() as u64);
+		let before = *System::block_weight().get(class);
+		assert_ok!(Executive::apply_extrinsic(extrinsic).expect("the heartbeat is valid"));
+		let used = *System::block_weight().get(class) - before;
+		assert_eq!(used, base + extensions + call_weight + length - skipped);
+		assert_ne!(skipped, Weight::zero());
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::SkipFeelessPayment(pallet_skip_feeless_payment::Event::FeeSkipped { .. })
+		)));
+	});
+}
+
+#[test]
 fn written_out_development_keys_match_their_seeds() {
 	use crate::genesis_config_presets::dev_keys;
 	let seeds = [

@@ -64,6 +64,20 @@ impl<T: Config> Pallet<T> {
 		for (order_id, _) in Bids::<T>::iter_keys() {
 			ensure!(Orders::<T>::contains_key(order_id), "a bid outlived its order");
 		}
+		// Each open order sits on exactly its two shelves of the index, under its price.
+		for (shelf, key) in OrderIndex::<T>::iter_keys() {
+			let order = Orders::<T>::get(key.id()).ok_or("an index entry outlived its order")?;
+			ensure!(
+				key == IndexKey::order(order.max_price_per_gpu_hour, key.id()),
+				"an order is indexed under another price"
+			);
+			let own_shelf = order.requirement.model.clone().map_or(Shelf::AnyModel, Shelf::Model);
+			ensure!(shelf == Shelf::All || shelf == own_shelf, "an order is on a wrong shelf");
+		}
+		ensure!(
+			OrderIndex::<T>::iter_keys().count() == Orders::<T>::iter_keys().count().saturating_mul(2),
+			"an open order is missing from the index"
+		);
 
 		for (offer_id, offer) in Offers::<T>::iter() {
 			Self::check_commitments(
@@ -71,10 +85,19 @@ impl<T: Config> Pallet<T> {
 				&offer.available,
 				Commitment::Offer(offer_id),
 			)?;
+			ensure!(
+				OfferIndex::<T>::contains_key(IndexKey::offer(offer.price_per_gpu_hour, offer_id)),
+				"an offer is missing from the index"
+			);
 			let entry = committed.entry(offer.provider.clone()).or_default();
 			entry.offers.saturating_inc();
 			entry.gpus.saturating_accrue(offer.available.len().saturated_into());
 		}
+
+		ensure!(
+			OfferIndex::<T>::iter_keys().count() == Offers::<T>::iter_keys().count(),
+			"an index entry outlived its offer"
+		);
 
 		let per_hour = T::BlocksPerHour::get();
 		for (lease_id, lease) in Leases::<T>::iter() {

@@ -89,6 +89,7 @@ mod impls;
 #[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod invariants;
 mod lease;
+pub mod market_index;
 pub mod migrations;
 mod offers;
 mod orders;
@@ -109,6 +110,7 @@ mod proptests;
 mod tests;
 
 pub use genesis::GenesisLease;
+pub use market_index::{IndexKey, Shelf};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -128,7 +130,7 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -314,6 +316,16 @@ pub mod pallet {
 	/// Listed direct-rent offers.
 	#[pallet::storage]
 	pub type Offers<T: Config> = StorageMap<_, Twox64Concat, OfferId, Offer<T>, OptionQuery>;
+
+	/// The open orders in order of price, highest first, on each of their shelves (see
+	/// [`market_index`]).
+	#[pallet::storage]
+	pub type OrderIndex<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, Shelf, Identity, IndexKey, (), OptionQuery>;
+
+	/// The listed offers in order of price, lowest first (see [`market_index`]).
+	#[pallet::storage]
+	pub type OfferIndex<T: Config> = StorageMap<_, Identity, IndexKey, (), OptionQuery>;
 
 	/// Running leases.
 	#[pallet::storage]

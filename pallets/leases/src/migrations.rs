@@ -121,3 +121,45 @@ pub mod v1 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 2: the open orders and the listed offers get their ordered indexes
+/// ([`OrderIndex`], [`OfferIndex`]).
+pub mod v2 {
+	use super::*;
+	use frame_support::{
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use sp_runtime::Saturating;
+
+	/// Indexes every open order and listed offer: one pass over each map. Fine for the market's
+	/// size at this version (orders and offers are bounded per tenant and provider, and few).
+	pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut reads, mut writes) = (0u64, 0u64);
+			for (id, order) in Orders::<T>::iter() {
+				reads.saturating_inc();
+				writes.saturating_accrue(2);
+				Pallet::<T>::index_order(id, &order);
+			}
+			for (id, offer) in Offers::<T>::iter() {
+				reads.saturating_inc();
+				writes.saturating_inc();
+				Pallet::<T>::index_offer(id, &offer);
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+	}
+
+	/// The migration from version 1 to 2, run once.
+	pub type MigrateV1ToV2<T> = VersionedMigration<
+		1,
+		2,
+		InnerMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

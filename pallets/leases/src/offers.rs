@@ -38,17 +38,16 @@ impl<T: Config> Pallet<T> {
 		Self::commit_gpus(&provider, &gpus, Commitment::Offer(offer_id));
 		Books::<T>::mutate(&provider, |book| book.offers.saturating_inc());
 		let now = frame_system::Pallet::<T>::block_number();
-		Offers::<T>::insert(
-			offer_id,
-			Offer {
-				provider: provider.clone(),
-				available: gpus,
-				rented: 0,
-				price_per_gpu_hour,
-				max_duration,
-				listed_at: now,
-			},
-		);
+		let offer = Offer {
+			provider: provider.clone(),
+			available: gpus,
+			rented: 0,
+			price_per_gpu_hour,
+			max_duration,
+			listed_at: now,
+		};
+		Self::index_offer(offer_id, &offer);
+		Offers::<T>::insert(offer_id, offer);
 		NextOfferId::<T>::put(offer_id.saturating_add(1));
 
 		Self::deposit_event(Event::OfferListed {
@@ -69,6 +68,7 @@ impl<T: Config> Pallet<T> {
 		Self::uncommit_gpus(&provider, &offer.available);
 		Self::mutate_book(&provider, |book| book.offers.saturating_dec());
 		Offers::<T>::remove(offer_id);
+		Self::unindex_offer(offer_id, &offer);
 		Self::deposit_event(Event::OfferUnlisted { offer: offer_id, provider });
 		Ok(())
 	}

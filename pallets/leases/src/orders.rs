@@ -70,6 +70,7 @@ impl<T: Config> Pallet<T> {
 			deposit,
 			bids: 0,
 		};
+		Self::index_order(order_id, &order);
 		Orders::<T>::insert(order_id, order);
 		OrdersOfTenant::<T>::insert(&tenant, tenant_orders);
 		NextOrderId::<T>::put(order_id.saturating_add(1));
@@ -300,6 +301,7 @@ impl<T: Config> Pallet<T> {
 			Self::release_to(&order.tenant, HoldReason::StorageDeposit, order.deposit);
 		}
 		Orders::<T>::remove(order_id);
+		Self::unindex_order(order_id, order);
 		// Drop the queue entry too, so that orders created and cancelled over and over cannot
 		// fill the queues. When the window has ended the entry is already gone.
 		Self::unschedule_due(DueItem::BidWindowEnd(order_id), order.window_check);

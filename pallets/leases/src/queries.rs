@@ -3,7 +3,7 @@
 
 use crate::{runtime_api::*, *};
 use alloc::vec::Vec;
-use ember_primitives::{LeaseId, OfferId, OrderId, ProviderRegistry};
+use ember_primitives::{LeaseId, OrderId, ProviderRegistry};
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::SaturatedConversion;
@@ -12,26 +12,6 @@ use sp_runtime::SaturatedConversion;
 pub const MAX_QUERY_RESULTS: u32 = 256;
 
 impl<T: Config> Pallet<T> {
-	/// Open orders matching `filter`, by id, after `after`, at most `limit`.
-	pub fn open_orders(
-		filter: OrderFilter,
-		after: Option<OrderId>,
-		limit: u32,
-	) -> Vec<OrderView<T::AccountId, BlockNumberFor<T>>> {
-		let limit = limit.min(MAX_QUERY_RESULTS) as usize;
-		let mut orders: Vec<_> = Orders::<T>::iter()
-			.filter(|(id, order)| {
-				after.is_none_or(|after| *id > after) && Self::order_matches(order, &filter)
-			})
-			.collect();
-		orders.sort_unstable_by_key(|(id, _)| *id);
-		orders
-			.into_iter()
-			.take(limit)
-			.map(|(id, order)| Self::order_view(id, order))
-			.collect()
-	}
-
 	/// One open order.
 	pub fn order_view_of(id: OrderId) -> Option<OrderView<T::AccountId, BlockNumberFor<T>>> {
 		Orders::<T>::get(id).map(|order| Self::order_view(id, order))
@@ -46,37 +26,6 @@ impl<T: Config> Pallet<T> {
 				price_per_gpu_hour: bid.price_per_gpu_hour,
 				gpus: bid.gpus.into_inner(),
 				placed_at: bid.placed_at,
-			})
-			.collect()
-	}
-
-	/// Listed offers, by id, after `after`, at most `limit`.
-	pub fn offers(
-		after: Option<OfferId>,
-		limit: u32,
-	) -> Vec<OfferView<T::AccountId, BlockNumberFor<T>>> {
-		let limit = limit.min(MAX_QUERY_RESULTS) as usize;
-		let mut offers: Vec<_> = Offers::<T>::iter()
-			.filter(|(id, _)| after.is_none_or(|after| *id > after))
-			.collect();
-		offers.sort_unstable_by_key(|(id, _)| *id);
-		offers
-			.into_iter()
-			.take(limit)
-			.map(|(id, offer)| {
-				let inventory = T::Registry::gpus(&offer.provider);
-				let available = inventory
-					.into_iter()
-					.filter(|gpu| offer.available.contains(&gpu.uuid_hash))
-					.collect();
-				OfferView {
-					id,
-					provider: offer.provider,
-					available,
-					rented: offer.rented,
-					price_per_gpu_hour: offer.price_per_gpu_hour,
-					max_duration: offer.max_duration,
-				}
 			})
 			.collect()
 	}
@@ -136,7 +85,7 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	fn order_matches(order: &Order<T>, filter: &OrderFilter) -> bool {
+	pub(crate) fn order_matches(order: &Order<T>, filter: &OrderFilter) -> bool {
 		let gpu_ok = filter.gpu.as_ref().is_none_or(|gpu| {
 			order.requirement.admits(&gpu.model, gpu.vram_mib, gpu.compute_capability)
 		});
@@ -148,7 +97,7 @@ impl<T: Config> Pallet<T> {
 		gpu_ok && count_ok && region_ok
 	}
 
-	fn order_view(id: OrderId, order: Order<T>) -> OrderView<T::AccountId, BlockNumberFor<T>> {
+	pub(crate) fn order_view(id: OrderId, order: Order<T>) -> OrderView<T::AccountId, BlockNumberFor<T>> {
 		OrderView {
 			id,
 			tenant: order.tenant,

@@ -1,7 +1,10 @@
 //! The runtime API through which nodes, wallets and the provider agent read the market, and the
 //! views it returns. The node serves it as the `ember_*` JSON-RPC methods.
 
-use crate::types::{GpuRequirement, LeaseOrigin, LeaseStatus, PriceQuote, UsageReport};
+use crate::{
+	market_index::IndexKey,
+	types::{GpuRequirement, LeaseOrigin, LeaseStatus, PriceQuote, UsageReport},
+};
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 use ember_primitives::{
@@ -19,6 +22,28 @@ pub struct OrderFilter {
 	pub max_gpus: Option<u32>,
 	/// Only orders open to providers in this region (orders with no region always match).
 	pub region: Option<Vec<u8>>,
+}
+
+/// Which offers to list.
+#[derive(Clone, Debug, Decode, Default, Encode, Eq, PartialEq, TypeInfo)]
+pub struct OfferFilter {
+	/// Only offers with an unrented GPU of this model.
+	pub model: Option<GpuModelName>,
+	/// Only offers with at least this many unrented GPUs.
+	pub min_gpus: Option<u32>,
+	/// Only offers at this price per GPU-hour or lower.
+	pub max_price_per_gpu_hour: Option<Balance>,
+}
+
+/// One page of a listing.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct Page<Item> {
+	/// The entries, in the listing's order.
+	pub items: Vec<Item>,
+	/// Where the next page starts (pass it as `after`); `None` when the listing ended. A page
+	/// may hold fewer entries than asked for, even none, and still have a next one: a query
+	/// looks at a bounded number of index entries.
+	pub next: Option<IndexKey>,
 }
 
 /// A GPU to match orders against.
@@ -189,20 +214,30 @@ pub struct FreeGpus {
 }
 
 sp_api::decl_runtime_apis! {
-	/// Read access to the lease market. Version 2 adds `unsettled` to the lease views.
-	#[api_version(2)]
+	/// Read access to the lease market. Version 2 adds `unsettled` to the lease views; version 3
+	/// lists orders and offers by price from ordered indexes, a page at a time.
+	#[api_version(3)]
 	pub trait LeasesApi<AccountId, BlockNumber>
 	where
 		AccountId: Codec,
 		BlockNumber: Codec,
 	{
-		/// Open orders matching `filter`, oldest first, starting after order `after` (for
-		/// paging), at most `limit` (capped at 256).
+		/// Open orders matching `filter`, oldest first, starting after order `after`, at most
+		/// `limit` (capped at 256): versions 1 and 2.
+		#[changed_in(3)]
 		fn open_orders(
 			filter: OrderFilter,
 			after: Option<OrderId>,
 			limit: u32,
 		) -> Vec<OrderView<AccountId, BlockNumber>>;
+
+		/// Open orders matching `filter`, the highest price per GPU-hour first (then the
+		/// oldest), starting after `after` (a page's `next`), at most `limit` (capped at 256).
+		fn open_orders(
+			filter: OrderFilter,
+			after: Option<IndexKey>,
+			limit: u32,
+		) -> Page<OrderView<AccountId, BlockNumber>>;
 
 		/// One open order.
 		fn order(id: OrderId) -> Option<OrderView<AccountId, BlockNumber>>;
@@ -211,8 +246,17 @@ sp_api::decl_runtime_apis! {
 		fn bids_of(order: OrderId) -> Vec<BidView<AccountId, BlockNumber>>;
 
 		/// Listed offers, oldest first, starting after offer `after`, at most `limit` (capped at
-		/// 256).
+		/// 256): versions 1 and 2.
+		#[changed_in(3)]
 		fn offers(after: Option<OfferId>, limit: u32) -> Vec<OfferView<AccountId, BlockNumber>>;
+
+		/// Listed offers matching `filter`, the lowest price per GPU-hour first (then the
+		/// oldest), starting after `after` (a page's `next`), at most `limit` (capped at 256).
+		fn offers(
+			filter: OfferFilter,
+			after: Option<IndexKey>,
+			limit: u32,
+		) -> Page<OfferView<AccountId, BlockNumber>>;
 
 		/// One running lease, as version 1 returned it.
 		#[changed_in(2)]

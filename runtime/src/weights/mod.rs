@@ -2,3 +2,4 @@
 //! `scripts/benchmark-weights.sh` (the pallets' own weights live in each pallet's `weights.rs`).
 
 pub mod frame_system_extensions;
+pub mod pallet_transaction_payment;

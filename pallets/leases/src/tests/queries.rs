@@ -10,32 +10,35 @@ fn gpu_filter(name: &str, vram_mib: u32, major: u8, minor: u8) -> GpuFilter {
 	}
 }
 
-fn ids(views: Vec<OrderView<AccountId, BlockNumber>>) -> Vec<OrderId> {
-	views.into_iter().map(|view| view.id).collect()
+fn ids(page: Page<OrderView<AccountId, BlockNumber>>) -> Vec<OrderId> {
+	page.items.into_iter().map(|view| view.id).collect()
 }
 
 #[test]
-fn open_orders_filter_and_page() {
+fn open_orders_filter_best_price_first_and_page() {
 	new_test_ext().execute_with(|| {
 		let rtx = order_with(TENANT, of_model(RTX_4090, 2), 100, PRICE, None, 10, false);
-		let h100 = order_with(TENANT, of_model(H100, 1), 100, PRICE, Some(b"us-east"), 10, true);
+		let h100 =
+			order_with(TENANT, of_model(H100, 1), 100, 3 * PRICE, Some(b"us-east"), 10, true);
 		let big_memory = order_with(
 			TENANT,
 			GpuRequirement { min_vram_mib: 40_000, ..any_gpus(4) },
 			100,
-			PRICE,
+			2 * PRICE,
 			Some(b"eu-west"),
 			10,
 			false,
 		);
 		let anything = order_with(TENANT_2, any_gpus(8), 100, PRICE, None, 10, false);
-		let all = vec![rtx, h100, big_memory, anything];
+		let all = vec![h100, big_memory, rtx, anything];
 
+		// The highest price first; equal prices by age.
 		assert_eq!(ids(Leases::open_orders(OrderFilter::default(), None, 10)), all);
 		let rtx_filter = OrderFilter {
 			gpu: Some(gpu_filter(RTX_4090, RTX_4090_VRAM, 8, 9)),
 			..Default::default()
 		};
+		// The RTX 4090's shelf and the any-model shelf, merged by price.
 		assert_eq!(ids(Leases::open_orders(rtx_filter, None, 10)), vec![rtx, anything]);
 		let h100_filter =
 			OrderFilter { gpu: Some(gpu_filter(H100, H100_VRAM, 9, 0)), ..Default::default() };
@@ -44,25 +47,37 @@ fn open_orders_filter_and_page() {
 			vec![h100, big_memory, anything]
 		);
 		let small = OrderFilter { max_gpus: Some(2), ..Default::default() };
-		assert_eq!(ids(Leases::open_orders(small, None, 10)), vec![rtx, h100]);
+		assert_eq!(ids(Leases::open_orders(small, None, 10)), vec![h100, rtx]);
 		let eu = OrderFilter { region: Some(b"eu-west".to_vec()), ..Default::default() };
-		assert_eq!(ids(Leases::open_orders(eu, None, 10)), vec![rtx, big_memory, anything]);
-		let combined =
-			OrderFilter { max_gpus: Some(4), region: Some(b"eu-west".to_vec()), ..h100_filter };
+		assert_eq!(ids(Leases::open_orders(eu, None, 10)), vec![big_memory, rtx, anything]);
+		let combined = OrderFilter {
+			max_gpus: Some(4),
+			region: Some(b"eu-west".to_vec()),
+			..h100_filter.clone()
+		};
 		assert_eq!(ids(Leases::open_orders(combined, None, 10)), vec![big_memory]);
 
-		// Paging.
-		assert_eq!(
-			ids(Leases::open_orders(OrderFilter::default(), Some(rtx), 2)),
-			vec![h100, big_memory]
-		);
-		assert_eq!(
-			ids(Leases::open_orders(OrderFilter::default(), Some(big_memory), 10)),
-			vec![anything]
-		);
-		assert!(Leases::open_orders(OrderFilter::default(), None, 0).is_empty());
+		// Paging: each page says where the next starts, the last says none does.
+		let first = Leases::open_orders(OrderFilter::default(), None, 2);
+		assert_eq!(ids(first.clone()), vec![h100, big_memory]);
+		assert_eq!(first.next, Some(IndexKey::order(2 * PRICE, big_memory)));
+		let second = Leases::open_orders(OrderFilter::default(), first.next, 2);
+		assert_eq!(ids(second.clone()), vec![rtx, anything]);
+		assert_eq!(second.next, None);
+		let merged = Leases::open_orders(h100_filter, Some(IndexKey::order(3 * PRICE, h100)), 1);
+		assert_eq!((ids(merged.clone()), merged.next), (vec![big_memory], Some(IndexKey::order(2 * PRICE, big_memory))));
+		let empty = Leases::open_orders(OrderFilter::default(), None, 0);
+		assert!(empty.items.is_empty() && empty.next.is_none());
 
-		// What a view holds.
+		// A closed order leaves the index.
+		assert_ok!(Leases::cancel_order(signed(TENANT), h100));
+		assert_eq!(
+			ids(Leases::open_orders(OrderFilter::default(), None, 10)),
+			vec![big_memory, rtx, anything]
+		);
+		check_invariants();
+
+	// What a view holds.
 		MockRegistry::update(PROVIDER_C, |provider| provider.region = b"us-east".to_vec());
 		bid(AGENT_C, h100, PRICE, &[0x21]);
 		assert_eq!(
@@ -80,7 +95,7 @@ fn open_orders_filter_and_page() {
 				bids: 1,
 			})
 		);
-		assert_eq!(Leases::order_view_of(9), None);
+		assert_eq!(Leases::order_view_of(99), None);
 	});
 }
 
@@ -143,18 +158,22 @@ fn leases_of_lists_tenant_and_provider_leases() {
 }
 
 #[test]
-fn offers_lists_unrented_gpus_and_pages() {
+fn offers_list_unrented_gpus_cheapest_first_and_page() {
 	new_test_ext().execute_with(|| {
 		let first = list(AGENT_A, &[1, 2], PRICE, 500);
 		let second = list(AGENT_C, &[0x21], 900_000, 100);
+		let cheapest = list(AGENT_B, &[0x11], PRICE / 2, 100);
 		rent(TENANT, first, 1, 100);
 
 		// The rent took the first listed GPU.
 		let spare_rtx = vec![gpu(RTX_4090, RTX_4090_VRAM, 8, 9, 2)];
 		let h100 = vec![gpu(H100, H100_VRAM, 9, 0, 0x21)];
+		let all = Leases::offers(OfferFilter::default(), None, 10);
+		assert_eq!(all.next, None);
+		assert_eq!(all.items.iter().map(|view| view.id).collect::<Vec<_>>(), vec![cheapest, first, second]);
 		assert_eq!(
-			Leases::offers(None, 10),
-			vec![
+			all.items[1..],
+			[
 				OfferView {
 					id: first,
 					provider: PROVIDER_A,
@@ -173,12 +192,27 @@ fn offers_lists_unrented_gpus_and_pages() {
 				},
 			]
 		);
-		let offer_ids = |after, limit| -> Vec<OfferId> {
-			Leases::offers(after, limit).into_iter().map(|view| view.id).collect()
+		let offer_ids = |filter: OfferFilter, after, limit| -> (Vec<OfferId>, Option<IndexKey>) {
+			let page = Leases::offers(filter, after, limit);
+			(page.items.into_iter().map(|view| view.id).collect(), page.next)
 		};
-		assert_eq!(offer_ids(None, 1), vec![first]);
-		assert_eq!(offer_ids(Some(first), 10), vec![second]);
-		assert!(offer_ids(Some(second), 10).is_empty());
+		let any = OfferFilter::default;
+		assert_eq!(offer_ids(any(), None, 1), (vec![cheapest], Some(IndexKey::offer(PRICE / 2, cheapest))));
+		assert_eq!(offer_ids(any(), Some(IndexKey::offer(PRICE / 2, cheapest)), 10), (vec![first, second], None));
+		assert_eq!(offer_ids(any(), Some(IndexKey::offer(900_000, second)), 10), (vec![], None));
+		// Filters: a model among the unrented GPUs, enough of them, a price limit that ends
+		// the listing where the prices pass it.
+		let h100s = OfferFilter { model: Some(model(H100)), ..any() };
+		assert_eq!(offer_ids(h100s, None, 10), (vec![second], None));
+		let two = OfferFilter { min_gpus: Some(2), ..any() };
+		assert_eq!(offer_ids(two, None, 10), (vec![], None));
+		let cheap = OfferFilter { max_price_per_gpu_hour: Some(PRICE), ..any() };
+		assert_eq!(offer_ids(cheap, None, 10), (vec![cheapest, first], None));
+
+		// An unlisted offer leaves the index.
+		assert_ok!(Leases::unlist_offer(signed(AGENT_C), second));
+		assert_eq!(offer_ids(any(), None, 10), (vec![cheapest, first], None));
+		check_invariants();
 	});
 }
 
