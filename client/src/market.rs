@@ -12,13 +12,28 @@ use crate::{
 			runtime_types::{
 				bounded_collections::bounded_vec::BoundedVec,
 				ember_primitives::{gpu as rt_gpu, traits::ProviderStatus},
-				pallet_leases::{runtime_api as rt_api, types as rt_leases},
+				pallet_leases::{
+					market_index as rt_index, runtime_api as rt_api, types as rt_leases,
+				},
 			},
 		},
 		AccountId, Chain, ChainError, WithinDeadline,
 	},
 	units::format_embr_number,
 };
+
+/// Where a listing goes on: a page's `next`, passed back as `after`.
+pub type Cursor = [u8; 24];
+
+/// One page of a listing, and where the next one starts (`None` when the listing ended). A page
+/// may hold fewer entries than asked for and still have a next one.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Listing<Item> {
+	/// The entries, in the listing's order.
+	pub items: Vec<Item>,
+	/// Where the next page starts.
+	pub next: Option<Cursor>,
+}
 
 /// A GPU as the chain records it (and as `provider-agent inventory --json` prints it).
 #[derive(Clone, Debug, Deserialize, Eq, PartialEq, Serialize)]
@@ -581,21 +596,32 @@ impl Chain {
 		})
 	}
 
-	/// Open orders, oldest first, `limit` at most after `after`.
+	/// One page of the open orders a GPU like `gpu` can serve (every order when `None`), the
+	/// highest price first: at most `limit` after `after`, and where the next page starts.
 	pub async fn open_orders(
 		&self,
-		after: Option<u64>,
+		gpu: Option<rt_gpu::GpuSpec>,
+		after: Option<Cursor>,
 		limit: u32,
-	) -> Result<Vec<Order>, ChainError> {
-		let filter = rt_api::OrderFilter { gpu: None, max_gpus: None, region: None };
-		let views = self
+	) -> Result<Listing<Order>, ChainError> {
+		let gpu = gpu.map(|spec| rt_api::GpuFilter {
+			model: spec.model,
+			vram_mib: spec.vram_mib,
+			compute_capability: spec.compute_capability,
+		});
+		let filter = rt_api::OrderFilter { gpu, max_gpus: None, region: None };
+		let after = after.map(rt_index::IndexKey);
+		let page = self
 			.at_finalized()
 			.await?
 			.runtime_apis()
 			.call(runtime::runtime_apis().leases_api().open_orders(filter, after, limit))
 			.within_deadline()
 			.await?;
-		Ok(views.into_iter().map(order_view).collect())
+		Ok(Listing {
+			items: page.items.into_iter().map(order_view).collect(),
+			next: page.next.map(|key| key.0),
+		})
 	}
 
 	/// An order, while it is open.
@@ -630,16 +656,31 @@ impl Chain {
 			.collect())
 	}
 
-	/// Direct-rent offers.
-	pub async fn offers(&self) -> Result<Vec<Offer>, ChainError> {
-		let views = self
+	/// One page of the direct-rent offers with a free GPU of `model` (every offer when
+	/// `None`), the cheapest first: at most `limit` after `after`, and where the next page
+	/// starts.
+	pub async fn offers(
+		&self,
+		model: Option<&str>,
+		after: Option<Cursor>,
+		limit: u32,
+	) -> Result<Listing<Offer>, ChainError> {
+		let filter = rt_api::OfferFilter {
+			model: model.map(|model| BoundedVec(model.as_bytes().to_vec())),
+			min_gpus: None,
+			max_price_per_gpu_hour: None,
+		};
+		let after = after.map(rt_index::IndexKey);
+		let page = self
 			.at_finalized()
 			.await?
 			.runtime_apis()
-			.call(runtime::runtime_apis().leases_api().offers(None, 100))
+			.call(runtime::runtime_apis().leases_api().offers(filter, after, limit))
 			.within_deadline()
 			.await?;
-		Ok(views
+		let next = page.next.map(|key| key.0);
+		let items = page
+			.items
 			.into_iter()
 			.map(|o| Offer {
 				id: o.id,
@@ -649,7 +690,8 @@ impl Chain {
 				price_per_gpu_hour: o.price_per_gpu_hour,
 				max_duration: o.max_duration,
 			})
-			.collect())
+			.collect();
+		Ok(Listing { items, next })
 	}
 
 	/// A running lease.

@@ -112,6 +112,16 @@ fn non_empty(value: &Value) -> bool {
 	value.as_array().is_some_and(|list| !list.is_empty())
 }
 
+/// Whether a listing's page holds something.
+fn non_empty_page(value: &Value) -> bool {
+	non_empty(&value["items"])
+}
+
+/// The last page of a listing, holding `items`.
+fn last_page(items: Value) -> Value {
+	json!({"items": items, "next": null})
+}
+
 #[test]
 fn order_bid_and_lease_read_back_over_ember_rpc() {
 	let node = Node::dev("lease-rpc");
@@ -140,7 +150,7 @@ fn order_bid_and_lease_read_back_over_ember_rpc() {
 	);
 	// Nothing yet: Bob is no provider, nobody ordered.
 	assert_eq!(node.rpc("ember_freeGpus", json!([bob])), Value::Null);
-	assert_eq!(node.rpc("ember_openOrders", json!([])), json!([]));
+	assert_eq!(node.rpc("ember_openOrders", json!([])), last_page(json!([])));
 	assert_eq!(node.rpc("ember_quote", json!([requirement_json(40_000), DURATION])), Value::Null);
 
 	// One block: Bob registers (different signers, so both fit the same block) and Alice orders.
@@ -165,8 +175,8 @@ fn order_bid_and_lease_read_back_over_ember_rpc() {
 	);
 
 	let (orders, created_at) =
-		wait_rpc(&node, "the order", "ember_openOrders", json!([null, null, null]), non_empty);
-	let id = orders[0]["id"].as_u64().expect("order id");
+		wait_rpc(&node, "the order", "ember_openOrders", json!([null, null, null]), non_empty_page);
+	let id = orders["items"][0]["id"].as_u64().expect("order id");
 	let order = json!({
 		"id": id,
 		"tenant": alice,
@@ -179,12 +189,12 @@ fn order_bid_and_lease_read_back_over_ember_rpc() {
 		"bidWindowEnd": created_at + BID_WINDOW,
 		"bids": 0,
 	});
-	assert_eq!(orders, json!([order]));
+	assert_eq!(orders, last_page(json!([order])));
 	assert_eq!(node.rpc("ember_order", json!([id])), order);
 	// A provider with Bob's GPUs in Bob's region sees it; other GPUs, sizes and regions do not.
 	let bobs_gpu = json!({"model": MODEL, "vramMib": VRAM_MIB, "computeCapability": "8.6"});
 	let matching = json!({"gpu": bobs_gpu, "maxGpus": 2, "region": "eu-west"});
-	assert_eq!(node.rpc("ember_openOrders", json!([matching])), json!([order]));
+	assert_eq!(node.rpc("ember_openOrders", json!([matching])), last_page(json!([order])));
 	let small_gpu =
 		json!({"model": "NVIDIA RTX A2000", "vramMib": 12_282, "computeCapability": "8.6"});
 	for excluding in [
@@ -193,12 +203,23 @@ fn order_bid_and_lease_read_back_over_ember_rpc() {
 		json!({"maxGpus": 0}),
 		json!({"region": "us-east"}),
 	] {
-		assert_eq!(node.rpc("ember_openOrders", json!([excluding])), json!([]), "{excluding}");
+		assert_eq!(
+			node.rpc("ember_openOrders", json!([excluding])),
+			last_page(json!([])),
+			"{excluding}"
+		);
 	}
 	// Paging and history.
-	assert_eq!(node.rpc("ember_openOrders", json!([null, id])), json!([]));
-	assert_eq!(node.rpc("ember_openOrders", json!([null, null, 0])), json!([]));
-	assert_eq!(node.rpc("ember_openOrders", json!([null, null, null, genesis])), json!([]));
+	// The order's place in the index: the highest price first, so the price counts down.
+	let cursor = format!("0x{:032x}{:016x}", u128::MAX - MAX_PRICE, id);
+	assert_eq!(node.rpc("ember_openOrders", json!([null, cursor])), last_page(json!([])));
+	let error = node.try_rpc("ember_openOrders", json!([null, id])).expect_err("refused");
+	assert!(error.contains("invalid cursor"), "{error}");
+	assert_eq!(node.rpc("ember_openOrders", json!([null, null, 0])), last_page(json!([])));
+	assert_eq!(
+		node.rpc("ember_openOrders", json!([null, null, null, genesis])),
+		last_page(json!([]))
+	);
 
 	// Bob's registration went into the same block.
 	let (free, registered_at) =
@@ -274,7 +295,7 @@ fn order_bid_and_lease_read_back_over_ember_rpc() {
 	assert_eq!(node.rpc("ember_lease", json!([lease_id])), lease);
 	assert_eq!(node.rpc("ember_leasesOf", json!([agent.to_ss58check()])), json!([]));
 	// The order is gone, with its bids; GPU 1 stays with the lease.
-	assert_eq!(node.rpc("ember_openOrders", json!([])), json!([]));
+	assert_eq!(node.rpc("ember_openOrders", json!([])), last_page(json!([])));
 	assert_eq!(node.rpc("ember_order", json!([id])), Value::Null);
 	assert_eq!(node.rpc("ember_orderBids", json!([id])), json!([]));
 	assert_eq!(

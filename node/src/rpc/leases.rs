@@ -17,9 +17,10 @@ use jsonrpsee::{
 };
 use pallet_leases::{
 	runtime_api::{
-		BidView, FreeGpus, GpuFilter, LeaseView, LeasesApi, OfferView, OrderFilter, OrderView,
+		BidView, FreeGpus, GpuFilter, LeaseView, LeasesApi, OfferFilter, OfferView, OrderFilter,
+		OrderView, Page,
 	},
-	GpuRequirement, LeaseOrigin, LeaseStatus, PriceQuote, UsageReport,
+	GpuRequirement, IndexKey, LeaseOrigin, LeaseStatus, PriceQuote, UsageReport,
 };
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use sp_api::{ApiError, ApiExt, ProvideRuntimeApi};
@@ -37,17 +38,18 @@ pub const RUNTIME_ERROR: i32 = 1;
 /// The lease market's read methods.
 #[rpc(server, namespace = "ember")]
 pub trait LeasesRpcApi {
-	/// Open orders, oldest first, that a provider with the GPU, GPU count and region of
-	/// `filter` could serve (no filter: all of them). Pages with `after`, the last id seen, and
-	/// returns at most `limit` orders (100 by default, 256 at most).
+	/// Open orders that a provider with the GPU, GPU count and region of `filter` could serve
+	/// (no filter: all of them), the highest price per GPU-hour first, then the oldest. Returns
+	/// a page of at most `limit` orders (100 by default, 256 at most) and the cursor `next` to
+	/// pass as `after` for the page after it (`null` at the end).
 	#[method(name = "openOrders", blocking)]
 	fn open_orders(
 		&self,
 		filter: Option<OrderFilterJson>,
-		after: Option<u64>,
+		after: Option<CursorJson>,
 		limit: Option<u32>,
 		at: Option<Hash>,
-	) -> RpcResult<Vec<OrderJson>>;
+	) -> RpcResult<PageJson<OrderJson>>;
 
 	/// One open order, or `null` when there is no open order with this id (it was awarded,
 	/// cancelled, expired, or never existed).
@@ -59,15 +61,16 @@ pub trait LeasesRpcApi {
 	#[method(name = "orderBids", blocking)]
 	fn order_bids(&self, order: u64, at: Option<Hash>) -> RpcResult<Vec<BidJson>>;
 
-	/// Direct-rent offers, oldest first, with their unrented GPUs. Pages with `after`, the last
-	/// id seen, and returns at most `limit` offers (100 by default, 256 at most).
+	/// Direct-rent offers matching `filter` (no filter: all of them) with their unrented GPUs,
+	/// the lowest price per GPU-hour first, then the oldest. Pages as `ember_openOrders` does.
 	#[method(name = "offers", blocking)]
 	fn offers(
 		&self,
-		after: Option<u64>,
+		filter: Option<OfferFilterJson>,
+		after: Option<CursorJson>,
 		limit: Option<u32>,
 		at: Option<Hash>,
-	) -> RpcResult<Vec<OfferJson>>;
+	) -> RpcResult<PageJson<OfferJson>>;
 
 	/// One running lease, or `null` when no lease with this id is running.
 	#[method(name = "lease", blocking)]
@@ -126,11 +129,23 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
 	C::Api: LeasesApi<Block, AccountId, BlockNumber>,
 {
-	/// Whether the runtime at `at` has lease views with `unsettled` (`LeasesApi` version 2);
-	/// blocks of older runtimes are read with the version they had.
-	fn lazy_settlement_at(api: &C::Api, at: Hash) -> Result<bool, ApiError> {
+	/// The `LeasesApi` version of the runtime at `at`: blocks of older runtimes are read with
+	/// the version they had.
+	fn api_version(api: &C::Api, at: Hash) -> Result<u32, ApiError> {
 		let version = api.api_version::<dyn LeasesApi<Block, AccountId, BlockNumber>>(at)?;
-		Ok(version.unwrap_or(1) >= 2)
+		Ok(version.unwrap_or(1))
+	}
+
+	/// Whether the runtime at `at` has lease views with `unsettled` (`LeasesApi` version 2).
+	fn lazy_settlement_at(api: &C::Api, at: Hash) -> Result<bool, ApiError> {
+		Ok(Self::api_version(api, at)? >= 2)
+	}
+
+	/// Whether the runtime at `at` lists orders and offers by price from its indexes
+	/// (`LeasesApi` version 3); older ones list them by id, and their pages go on from the last
+	/// id.
+	fn indexed_at(api: &C::Api, at: Hash) -> Result<bool, ApiError> {
+		Ok(Self::api_version(api, at)? >= 3)
 	}
 }
 
@@ -142,14 +157,26 @@ where
 	fn open_orders(
 		&self,
 		filter: Option<OrderFilterJson>,
-		after: Option<u64>,
+		after: Option<CursorJson>,
 		limit: Option<u32>,
 		at: Option<Hash>,
-	) -> RpcResult<Vec<OrderJson>> {
+	) -> RpcResult<PageJson<OrderJson>> {
 		let filter = filter.map(OrderFilter::try_from).transpose()?.unwrap_or_default();
 		let limit = limit.unwrap_or(DEFAULT_LIMIT);
-		let orders = self.call(at, |api, at| api.open_orders(at, filter, after, limit))?;
-		Ok(orders.into_iter().map(OrderJson::from).collect())
+		let after = after.map(|cursor| cursor.0);
+		let page = self.call(at, |api, at| {
+			if Self::indexed_at(api, at)? {
+				api.open_orders(at, filter, after, limit)
+			} else {
+				#[allow(deprecated)]
+				let items = api.open_orders_before_version_3(at, filter, after.map(|key| key.id()), limit)?;
+				let next = by_id_next(&items, limit, |order| {
+					IndexKey::order(order.max_price_per_gpu_hour, order.id)
+				});
+				Ok(Page { items, next })
+			}
+		})?;
+		Ok(PageJson::from_page(page, OrderJson::from))
 	}
 
 	fn order(&self, id: u64, at: Option<Hash>) -> RpcResult<Option<OrderJson>> {
@@ -163,13 +190,29 @@ where
 
 	fn offers(
 		&self,
-		after: Option<u64>,
+		filter: Option<OfferFilterJson>,
+		after: Option<CursorJson>,
 		limit: Option<u32>,
 		at: Option<Hash>,
-	) -> RpcResult<Vec<OfferJson>> {
+	) -> RpcResult<PageJson<OfferJson>> {
+		let filter = filter.map(OfferFilter::try_from).transpose()?.unwrap_or_default();
 		let limit = limit.unwrap_or(DEFAULT_LIMIT);
-		let offers = self.call(at, |api, at| api.offers(at, after, limit))?;
-		Ok(offers.into_iter().map(OfferJson::from).collect())
+		let after = after.map(|cursor| cursor.0);
+		let page = self.call(at, |api, at| {
+			if Self::indexed_at(api, at)? {
+				api.offers(at, filter, after, limit)
+			} else {
+				// Older runtimes filter nothing: the filter is applied to their page here.
+				#[allow(deprecated)]
+				let listed = api.offers_before_version_3(at, after.map(|key| key.id()), limit)?;
+				let next = by_id_next(&listed, limit, |offer| {
+					IndexKey::offer(offer.price_per_gpu_hour, offer.id)
+				});
+				let items = listed.into_iter().filter(|offer| filter.admits(offer)).collect();
+				Ok(Page { items, next })
+			}
+		})?;
+		Ok(PageJson::from_page(page, OfferJson::from))
 	}
 
 	fn lease(&self, id: u64, at: Option<Hash>) -> RpcResult<Option<LeaseJson>> {
@@ -214,6 +257,17 @@ where
 			.call(at, |api, at| api.quote(at, requirement, duration))?
 			.map(QuoteJson::from))
 	}
+}
+
+/// Where the next page of an id-ordered listing (of a runtime before `LeasesApi` version 3)
+/// starts: after the last entry of a full page.
+fn by_id_next<Item>(
+	items: &[Item],
+	limit: u32,
+	key_of: impl Fn(&Item) -> IndexKey,
+) -> Option<IndexKey> {
+	let full = items.len() >= limit.min(pallet_leases::queries::MAX_QUERY_RESULTS) as usize;
+	items.last().filter(|_| full).map(key_of)
 }
 
 /// The JSON-RPC error for a failed runtime API call.
@@ -355,6 +409,105 @@ impl TryFrom<OrderFilterJson> for OrderFilter {
 			})
 			.transpose()?;
 		Ok(Self { gpu, max_gpus: filter.max_gpus, region: filter.region.map(String::into_bytes) })
+	}
+}
+
+/// Which offers to list (`ember_offers`); every field is optional.
+#[derive(Clone, Debug, Default, Deserialize, Eq, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OfferFilterJson {
+	/// Only offers with an unrented GPU of this model.
+	#[serde(default)]
+	pub model: Option<String>,
+	/// Only offers with at least this many unrented GPUs.
+	#[serde(default, alias = "min_gpus")]
+	pub min_gpus: Option<u32>,
+	/// Only offers at this price per GPU-hour (plancks, a decimal string) or lower.
+	#[serde(default, alias = "max_price_per_gpu_hour")]
+	pub max_price_per_gpu_hour: Option<String>,
+}
+
+impl TryFrom<OfferFilterJson> for OfferFilter {
+	type Error = ErrorObjectOwned;
+
+	fn try_from(filter: OfferFilterJson) -> Result<Self, Self::Error> {
+		let max_price_per_gpu_hour = filter
+			.max_price_per_gpu_hour
+			.map(|price| {
+				price.trim().parse::<Balance>().map_err(|_| {
+					invalid_params(format!(
+						"Invalid price {price:?}: expected plancks as a decimal string"
+					))
+				})
+			})
+			.transpose()?;
+		Ok(Self {
+			model: filter.model.map(parse_model).transpose()?,
+			min_gpus: filter.min_gpus,
+			max_price_per_gpu_hour,
+		})
+	}
+}
+
+/// What an [`OfferFilter`] lets through, for runtimes that did not filter offers themselves.
+trait Admits {
+	fn admits(&self, offer: &OfferView<AccountId, BlockNumber>) -> bool;
+}
+
+impl Admits for OfferFilter {
+	fn admits(&self, offer: &OfferView<AccountId, BlockNumber>) -> bool {
+		self.model
+			.as_ref()
+			.is_none_or(|model| offer.available.iter().any(|gpu| gpu.model == *model))
+			&& self.min_gpus.is_none_or(|min| offer.available.len() >= min as usize)
+			&& self.max_price_per_gpu_hour.is_none_or(|max| offer.price_per_gpu_hour <= max)
+	}
+}
+
+/// A place in a listing to go on from: the `next` of a page, written as `0x`-prefixed hex.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct CursorJson(pub IndexKey);
+
+impl Serialize for CursorJson {
+	fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		let hex: String = self.0 .0.iter().map(|byte| format!("{byte:02x}")).collect();
+		serializer.collect_str(&format_args!("0x{hex}"))
+	}
+}
+
+impl<'de> Deserialize<'de> for CursorJson {
+	fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let text = String::deserialize(deserializer).map_err(|_| {
+			de::Error::custom("invalid cursor: pass a page's `next`, a 0x-prefixed hex string")
+		})?;
+		let bad = || de::Error::custom(format!("invalid cursor {text:?}: pass a page's `next`"));
+		let hex = text.strip_prefix("0x").ok_or_else(bad)?;
+		let mut key = [0u8; 24];
+		if hex.len() != key.len() * 2 || !hex.is_ascii() {
+			return Err(bad());
+		}
+		for (byte, pair) in key.iter_mut().zip(hex.as_bytes().chunks(2)) {
+			let pair = std::str::from_utf8(pair).map_err(|_| bad())?;
+			*byte = u8::from_str_radix(pair, 16).map_err(|_| bad())?;
+		}
+		Ok(Self(IndexKey(key)))
+	}
+}
+
+/// One page of a listing.
+#[derive(Clone, Debug, Eq, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageJson<Item> {
+	/// The entries.
+	pub items: Vec<Item>,
+	/// Pass as `after` for the next page; `null` when the listing ended. A page may hold fewer
+	/// entries than asked for and still have a next one.
+	pub next: Option<CursorJson>,
+}
+
+impl<Item> PageJson<Item> {
+	fn from_page<View>(page: Page<View>, json: impl Fn(View) -> Item) -> Self {
+		Self { items: page.items.into_iter().map(json).collect(), next: page.next.map(CursorJson) }
 	}
 }
 
@@ -746,6 +899,35 @@ mod tests {
 	use super::*;
 	use serde_json::json;
 	use sp_keyring::Sr25519Keyring;
+
+	#[test]
+	fn cursors_round_trip_as_hex_and_bad_ones_are_refused() {
+		let key = IndexKey::order(600_000, 42);
+		let written = serde_json::to_value(CursorJson(key)).expect("serializes");
+		assert_eq!(
+			written,
+			json!(format!("0x{}{:016x}", format!("{:032x}", u128::MAX - 600_000), 42))
+		);
+		let read: CursorJson = serde_json::from_value(written).expect("reads back");
+		assert_eq!((read.0, read.0.id()), (key, 42));
+		for bad in [json!("42"), json!("0x00"), json!(format!("0x{}", "zz".repeat(24))), json!(7)] {
+			let error = serde_json::from_value::<CursorJson>(bad.clone()).expect_err("refused");
+			assert!(error.to_string().contains("invalid cursor"), "{bad}: {error}");
+		}
+	}
+
+	#[test]
+	fn offer_filters_read_prices_as_decimal_strings() {
+		let filter: OfferFilterJson = serde_json::from_value(
+			json!({"model": "NVIDIA H100 80GB HBM3", "minGpus": 2, "max_price_per_gpu_hour": "900000"}),
+		)
+		.expect("reads");
+		let filter = OfferFilter::try_from(filter).expect("valid");
+		assert_eq!((filter.min_gpus, filter.max_price_per_gpu_hour), (Some(2), Some(900_000)));
+		let bad =
+			OfferFilterJson { max_price_per_gpu_hour: Some("lots".into()), ..Default::default() };
+		assert!(OfferFilter::try_from(bad).is_err());
+	}
 
 	#[test]
 	fn balances_are_exact_decimal_strings() {

@@ -75,7 +75,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(shelf == Shelf::All || shelf == own_shelf, "an order is on a wrong shelf");
 		}
 		ensure!(
-			OrderIndex::<T>::iter_keys().count() == Orders::<T>::iter_keys().count().saturating_mul(2),
+			OrderIndex::<T>::iter_keys().count()
+				== Orders::<T>::iter_keys().count().saturating_mul(2),
 			"an open order is missing from the index"
 		);
 

@@ -7,7 +7,7 @@
 //! reads the next entries in order. Orders sit on two shelves each (every order, and the
 //! orders of the model they name or of any model); offers on one.
 
-use crate::{runtime_api::*, *};
+use crate::{queries::MAX_QUERY_RESULTS, runtime_api::*, *};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use ember_primitives::{Balance, GpuModelName, OfferId, OrderId, ProviderRegistry};
@@ -221,4 +221,60 @@ fn merged(
 		(Some(_), _) => a.next(),
 		(None, _) => b.next(),
 	})
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn keys_sort_as_their_indexes_do() {
+		// Orders: the highest price first, then the oldest.
+		let mut orders = [
+			IndexKey::order(5, 1),
+			IndexKey::order(9, 7),
+			IndexKey::order(5, 0),
+			IndexKey::order(0, 2),
+		];
+		orders.sort();
+		assert_eq!(orders.map(|key| key.id()), [7, 0, 1, 2]);
+		// Offers: the lowest price first, then the oldest.
+		let mut offers = [IndexKey::offer(5, 1), IndexKey::offer(9, 0), IndexKey::offer(5, 0)];
+		offers.sort();
+		assert_eq!(offers.map(|key| key.id()), [0, 1, 0]);
+		assert_eq!(IndexKey::offer(Balance::MAX, u64::MAX).id(), u64::MAX);
+		// The encoding is the bytes themselves: the storage key sorts like the key.
+		assert_eq!(IndexKey::order(5, 1).encode(), IndexKey::order(5, 1).0.to_vec());
+	}
+
+	#[test]
+	fn a_page_stops_at_its_limit_or_its_scan_and_says_where_to_go_on() {
+		let keys = |n: u64| (0..n).map(|id| IndexKey::offer(1, id));
+		let every_third = |key: IndexKey| (key.id() % 3 == 0).then_some(key.id());
+
+		let page_of = page(keys(100), 5, every_third);
+		assert_eq!(page_of.items, vec![0, 3, 6, 9, 12]);
+		assert_eq!(page_of.next, Some(IndexKey::offer(1, 12)));
+
+		// The index ends: no next page, even when the last entry filled the page.
+		assert_eq!(page(keys(13), 5, every_third).next, None);
+		assert_eq!(page(keys(4), 5, every_third), Page { items: vec![0, 3], next: None });
+
+		// Nothing matches: the page stops after MAX_QUERY_SCAN entries, empty, with a next.
+		let none = page(keys(5_000), 10, |_| None::<u64>);
+		assert!(none.items.is_empty());
+		assert_eq!(none.next, Some(IndexKey::offer(1, MAX_QUERY_SCAN as u64 - 1)));
+		assert_eq!(page(keys(5), 0, every_third), Page { items: vec![], next: None });
+	}
+
+	#[test]
+	fn merging_two_runs_keeps_the_order() {
+		let run = |prices: &[u128]| {
+			prices.iter().map(|price| IndexKey::offer(*price, 0)).collect::<Vec<_>>()
+		};
+		let merged: Vec<_> = merged(run(&[1, 4, 6]).into_iter(), run(&[2, 3, 7, 9]).into_iter())
+			.map(|key| key.0[15])
+			.collect();
+		assert_eq!(merged, vec![1, 2, 3, 4, 6, 7, 9]);
+	}
 }

@@ -97,7 +97,10 @@ impl<T: Config> Pallet<T> {
 		gpu_ok && count_ok && region_ok
 	}
 
-	pub(crate) fn order_view(id: OrderId, order: Order<T>) -> OrderView<T::AccountId, BlockNumberFor<T>> {
+	pub(crate) fn order_view(
+		id: OrderId,
+		order: Order<T>,
+	) -> OrderView<T::AccountId, BlockNumberFor<T>> {
 		OrderView {
 			id,
 			tenant: order.tenant,

@@ -1,32 +1,9 @@
-//! Bids: the open orders, and one bid placed with its record written first.
+//! Bids: one bid placed with its record written first.
 
-use ember_client::{
-	chain::{Chain, ChainError},
-	market::calls,
-};
+use ember_client::{chain::Chain, market::calls};
 
 use super::Shared;
 use crate::{bidding, store::BidRecord};
-
-/// Open orders read per request, and the most looked at per block (oldest first).
-const ORDERS_PAGE: u32 = 100;
-const MAX_ORDERS_SCANNED: usize = 1_000;
-
-/// The open orders, oldest first, page by page up to [`MAX_ORDERS_SCANNED`]: a backlog of
-/// orders this provider cannot serve does not hide newer ones it can.
-pub(super) async fn open_orders(
-	chain: &Chain,
-) -> Result<Vec<ember_client::market::Order>, ChainError> {
-	let mut orders: Vec<ember_client::market::Order> = Vec::new();
-	loop {
-		let page = chain.open_orders(orders.last().map(|o| o.id), ORDERS_PAGE).await?;
-		let full = page.len() == ORDERS_PAGE as usize;
-		orders.extend(page);
-		if !full || orders.len() >= MAX_ORDERS_SCANNED {
-			return Ok(orders);
-		}
-	}
-}
 
 /// Blocks the GPUs of a bid whose order closed stay out of new bids: about the finality lag,
 /// so that a lease awarded in a block not yet finalized is not bid over.

@@ -13,6 +13,7 @@ use super::{
 	challenges::challenge_loop,
 	gate::development_only,
 	heartbeat::heartbeat_loop,
+	open_orders::OpenOrders,
 	registration::ensure_registered,
 	AgentError, Shared,
 };
@@ -89,6 +90,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 	let mut bid_gpus_held: std::collections::BTreeMap<String, u32> = Default::default();
 	let mut idle_reason: Option<String> = None;
 	let mut gpu_failures: Vec<String> = Vec::new();
+	let mut open_orders = OpenOrders::default();
 	while let Some(block) = blocks.next().await {
 		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
 		let now = block.number() as u32;
@@ -163,10 +165,12 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			.fetch_max(provider.last_heartbeat, Ordering::Relaxed);
 		shared.liveness.registered.store(true, Ordering::Relaxed);
 
+		// Kept current every block, so that each one reads only what changed.
+		let orders = open_orders.update(chain, &block, now, &provider.gpus).await?;
+
 		// Bids on open orders, with GPUs nobody holds.
 		if provider.accepts_work {
 			if let Ok(guard) = bids_in_flight.clone().try_lock_owned() {
-				let orders = bids::open_orders(chain).await?;
 				let open: BTreeSet<u64> = orders.iter().map(|o| o.id).collect();
 				let mut bid_on = BTreeSet::new();
 				let hex_of = |h: &[u8; 32]| format!("0x{}", hex::encode(h));

@@ -1,6 +1,7 @@
 //! The agent's tasks and their one shutdown signal, one concern per module: the chain gate
 //! ([`gate`]: what this chain allows), the finalized-block follower ([`follower`]: lease sync,
-//! and through [`registration`] and [`bids`] the provider's record and its bids), the heartbeat
+//! and through [`registration`], [`open_orders`] and [`bids`] the provider's record, the orders
+//! it could serve and its bids), the heartbeat
 //! loop on best blocks ([`heartbeat`]), the proof-of-compute challenges on best blocks
 //! ([`challenges`]), the manifest protocol server, and the metrics and health endpoint.
 
@@ -9,6 +10,7 @@ mod challenges;
 mod follower;
 mod gate;
 mod heartbeat;
+mod open_orders;
 mod registration;
 
 use std::{

@@ -226,7 +226,18 @@ pub async fn providers(ctx: &Context, args: ProvidersArgs) -> Result<(), CliErro
 
 /// `offers`.
 pub async fn offers(ctx: &Context) -> Result<(), CliError> {
-	let offers = ctx.chain().await?.offers().await?;
+	let chain = ctx.chain().await?;
+	let mut offers = Vec::new();
+	let mut after = None;
+	loop {
+		let page = chain.offers(None, after, PAGE).await?;
+		offers.extend(page.items);
+		after = page.next;
+		if after.is_none() || offers.len() >= MAX_LISTED {
+			break;
+		}
+	}
+	let more = after.is_some();
 	ctx.out.show(&offers, || {
 		let mut t =
 			table(&["offer", "provider", "free GPUs", "rented", "EMBR/GPU-h", "max length"]);
@@ -241,10 +252,19 @@ pub async fn offers(ctx: &Context) -> Result<(), CliError> {
 				format_blocks(o.max_duration),
 			]);
 		}
-		t.to_string()
+		let more = if more {
+			format!("\nthe {MAX_LISTED} cheapest shown; more are listed")
+		} else {
+			String::new()
+		};
+		format!("{t}{more}")
 	});
 	Ok(())
 }
+
+/// Entries read per request, and the most a listing shows.
+const PAGE: u32 = 100;
+const MAX_LISTED: usize = 1_000;
 
 /// `quote`.
 pub async fn quote(ctx: &Context, args: QuoteArgs) -> Result<(), CliError> {
@@ -318,7 +338,16 @@ pub async fn order(ctx: &Context, command: OrderCommand) -> Result<(), CliError>
 			});
 		},
 		OrderCommand::List => {
-			let orders = chain.open_orders(None, 100).await?;
+			let mut orders = Vec::new();
+			let mut after = None;
+			loop {
+				let page = chain.open_orders(None, after, PAGE).await?;
+				orders.extend(page.items);
+				after = page.next;
+				if after.is_none() || orders.len() >= MAX_LISTED {
+					break;
+				}
+			}
 			ctx.out.show(&orders, || {
 				let mut t = table(&[
 					"order",

@@ -1,6 +1,10 @@
 //! The read-only views behind the runtime API.
 
 use super::*;
+use crate::{
+	runtime_api::{OfferFilter, Page},
+	IndexKey,
+};
 
 fn gpu_filter(name: &str, vram_mib: u32, major: u8, minor: u8) -> GpuFilter {
 	GpuFilter {
@@ -65,7 +69,10 @@ fn open_orders_filter_best_price_first_and_page() {
 		assert_eq!(ids(second.clone()), vec![rtx, anything]);
 		assert_eq!(second.next, None);
 		let merged = Leases::open_orders(h100_filter, Some(IndexKey::order(3 * PRICE, h100)), 1);
-		assert_eq!((ids(merged.clone()), merged.next), (vec![big_memory], Some(IndexKey::order(2 * PRICE, big_memory))));
+		assert_eq!(
+			(ids(merged.clone()), merged.next),
+			(vec![big_memory], Some(IndexKey::order(2 * PRICE, big_memory)))
+		);
 		let empty = Leases::open_orders(OrderFilter::default(), None, 0);
 		assert!(empty.items.is_empty() && empty.next.is_none());
 
@@ -77,7 +84,8 @@ fn open_orders_filter_best_price_first_and_page() {
 		);
 		check_invariants();
 
-	// What a view holds.
+		// What a view holds.
+		let h100 = order_with(TENANT, of_model(H100, 1), 100, PRICE, Some(b"us-east"), 10, true);
 		MockRegistry::update(PROVIDER_C, |provider| provider.region = b"us-east".to_vec());
 		bid(AGENT_C, h100, PRICE, &[0x21]);
 		assert_eq!(
@@ -170,7 +178,10 @@ fn offers_list_unrented_gpus_cheapest_first_and_page() {
 		let h100 = vec![gpu(H100, H100_VRAM, 9, 0, 0x21)];
 		let all = Leases::offers(OfferFilter::default(), None, 10);
 		assert_eq!(all.next, None);
-		assert_eq!(all.items.iter().map(|view| view.id).collect::<Vec<_>>(), vec![cheapest, first, second]);
+		assert_eq!(
+			all.items.iter().map(|view| view.id).collect::<Vec<_>>(),
+			vec![cheapest, first, second]
+		);
 		assert_eq!(
 			all.items[1..],
 			[
@@ -197,8 +208,14 @@ fn offers_list_unrented_gpus_cheapest_first_and_page() {
 			(page.items.into_iter().map(|view| view.id).collect(), page.next)
 		};
 		let any = OfferFilter::default;
-		assert_eq!(offer_ids(any(), None, 1), (vec![cheapest], Some(IndexKey::offer(PRICE / 2, cheapest))));
-		assert_eq!(offer_ids(any(), Some(IndexKey::offer(PRICE / 2, cheapest)), 10), (vec![first, second], None));
+		assert_eq!(
+			offer_ids(any(), None, 1),
+			(vec![cheapest], Some(IndexKey::offer(PRICE / 2, cheapest)))
+		);
+		assert_eq!(
+			offer_ids(any(), Some(IndexKey::offer(PRICE / 2, cheapest)), 10),
+			(vec![first, second], None)
+		);
 		assert_eq!(offer_ids(any(), Some(IndexKey::offer(900_000, second)), 10), (vec![], None));
 		// Filters: a model among the unrented GPUs, enough of them, a price limit that ends
 		// the listing where the prices pass it.
