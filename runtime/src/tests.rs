@@ -567,7 +567,7 @@ fn a_feeless_heartbeat_gives_the_skipped_payment_storage_access_back_to_the_bloc
 		let class = DispatchClass::Operational;
 		let base = <Runtime as frame_system::Config>::BlockWeights::get().get(class).base_extrinsic;
 		let extensions = crate::signing::tx_extension(0).weight(&heartbeat);
-		let skipped = <Runtime as frame_system::Config>::DbWeight::get().reads_writes(1, 1);
+		let skipped = crate::feeless::skipped_storage_access::<Runtime>();
 		let payment =
 			<Runtime as pallet_transaction_payment::Config>::WeightInfo::charge_transaction_payment(
 			);

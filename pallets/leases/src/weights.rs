@@ -58,12 +58,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Orders` (r:0 w:1)
 	/// Proof: `Leases::Orders` (`max_values`: None, `max_size`: Some(260), added: 2735, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::OrderIndex` (r:0 w:2)
+	/// Proof: `Leases::OrderIndex` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	fn create_order() -> Weight {
-		// Proof size: measured `148428`, estimated `199975`.
-		// Fastest run: 257_533_000 ps.
-		Weight::from_parts(278_264_000, 199975)
+		// Proof size: measured `148461`, estimated `199975`.
+		// Fastest run: 247_037_000 ps.
+		Weight::from_parts(271_985_000, 199975)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Leases::Orders` (r:1 w:1)
 	/// Proof: `Leases::Orders` (`max_values`: None, `max_size`: Some(260), added: 2735, mode: `MaxEncodedLen`)
@@ -81,15 +83,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OrdersOfTenant` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:0 w:1024)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::OrderIndex` (r:0 w:2)
+	/// Proof: `Leases::OrderIndex` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 32]`.
 	fn cancel_order(b: u32, ) -> Weight {
-		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 104_365_000 ps.
-		Weight::from_parts(60_901_662, 12695)
-			.saturating_add(Weight::from_parts(95_809_305, 0).saturating_mul(b.into()))
+		// Proof size: measured `889 + b * 1177`, estimated `12695 + b * 3584`.
+		// Fastest run: 109_503_000 ps.
+		Weight::from_parts(86_929_584, 12695)
+			.saturating_add(Weight::from_parts(92_000_509, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
@@ -117,10 +121,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn place_bid(g: u32, ) -> Weight {
-		// Proof size: measured `3720 + g * 20`, estimated `6842 + g * 2591`.
-		// Fastest run: 86_268_000 ps.
-		Weight::from_parts(82_363_436, 6842)
-			.saturating_add(Weight::from_parts(9_499_068, 0).saturating_mul(g.into()))
+		// Proof size: measured `3753 + g * 20`, estimated `6842 + g * 2591`.
+		// Fastest run: 86_719_000 ps.
+		Weight::from_parts(81_880_189, 6842)
+			.saturating_add(Weight::from_parts(9_594_197, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -139,10 +143,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn withdraw_bid(g: u32, ) -> Weight {
-		// Proof size: measured `804 + g * 32`, estimated `4574`.
-		// Fastest run: 39_498_000 ps.
-		Weight::from_parts(39_887_523, 4574)
-			.saturating_add(Weight::from_parts(2_052_487, 0).saturating_mul(g.into()))
+		// Proof size: measured `837 + g * 32`, estimated `4574`.
+		// Fastest run: 39_619_000 ps.
+		Weight::from_parts(40_276_200, 4574)
+			.saturating_add(Weight::from_parts(2_091_227, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
@@ -185,15 +189,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:0 w:1)
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::OrderIndex` (r:0 w:2)
+	/// Proof: `Leases::OrderIndex` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[1, 32]`.
 	fn accept_bid(b: u32, ) -> Weight {
-		// Proof size: measured `152853 + b * 1252`, estimated `211680 + b * 3584`.
-		// Fastest run: 576_408_000 ps.
-		Weight::from_parts(564_209_308, 211680)
-			.saturating_add(Weight::from_parts(94_229_326, 0).saturating_mul(b.into()))
+		// Proof size: measured `152970 + b * 1252`, estimated `211680 + b * 3584`.
+		// Fastest run: 618_441_000 ps.
+		Weight::from_parts(558_415_164, 211680)
+			.saturating_add(Weight::from_parts(93_005_341, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(94_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
@@ -215,17 +221,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::NextOfferId` (r:1 w:1)
 	/// Proof: `Leases::NextOfferId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::OfferIndex` (r:0 w:1)
+	/// Proof: `Leases::OfferIndex` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Offers` (r:0 w:1)
 	/// Proof: `Leases::Offers` (`max_values`: None, `max_size`: Some(1101), added: 3576, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn list_offer(g: u32, ) -> Weight {
 		// Proof size: measured `3313 + g * 20`, estimated `6842 + g * 2591`.
-		// Fastest run: 70_555_000 ps.
-		Weight::from_parts(67_277_955, 6842)
-			.saturating_add(Weight::from_parts(9_446_270, 0).saturating_mul(g.into()))
+		// Fastest run: 71_346_000 ps.
+		Weight::from_parts(68_927_429, 6842)
+			.saturating_add(Weight::from_parts(9_499_716, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
@@ -235,16 +243,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Offers` (`max_values`: None, `max_size`: Some(1101), added: 3576, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Books` (r:1 w:1)
 	/// Proof: `Leases::Books` (`max_values`: None, `max_size`: Some(701), added: 3176, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::OfferIndex` (r:0 w:1)
+	/// Proof: `Leases::OfferIndex` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:0 w:32)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn unlist_offer(g: u32, ) -> Weight {
 		// Proof size: measured `519 + g * 32`, estimated `4566`.
-		// Fastest run: 30_976_000 ps.
-		Weight::from_parts(30_992_375, 4566)
-			.saturating_add(Weight::from_parts(2_054_026, 0).saturating_mul(g.into()))
+		// Fastest run: 32_548_000 ps.
+		Weight::from_parts(32_757_017, 4566)
+			.saturating_add(Weight::from_parts(2_066_351, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	/// Storage: `Leases::Offers` (r:1 w:1)
@@ -285,10 +295,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
 	/// Component `g` ranges over `[1, 32]`.
 	fn rent(g: u32, ) -> Weight {
-		// Proof size: measured `151634 + g * 54`, estimated `199975 + g * 2591`.
-		// Fastest run: 353_286_000 ps.
-		Weight::from_parts(368_010_352, 199975)
-			.saturating_add(Weight::from_parts(10_085_074, 0).saturating_mul(g.into()))
+		// Proof size: measured `151590 + g * 52`, estimated `199975 + g * 2591`.
+		// Fastest run: 375_759_000 ps.
+		Weight::from_parts(413_229_293, 199975)
+			.saturating_add(Weight::from_parts(8_234_762, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -329,8 +339,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `152592`, estimated `211680`.
-		// Fastest run: 340_196_000 ps.
-		Weight::from_parts(390_140_000, 211680)
+		// Fastest run: 332_535_000 ps.
+		Weight::from_parts(378_594_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(34_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -348,8 +358,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::Due` (`max_values`: None, `max_size`: Some(9230), added: 11705, mode: `MaxEncodedLen`)
 	fn extend() -> Weight {
 		// Proof size: measured `149866`, estimated `211680`.
-		// Fastest run: 174_450_000 ps.
-		Weight::from_parts(204_805_000, 211680)
+		// Fastest run: 185_246_000 ps.
+		Weight::from_parts(204_414_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -421,8 +431,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn close_lease() -> Weight {
 		// Proof size: measured `20743`, estimated `414174`.
-		// Fastest run: 1_136_532_000 ps.
-		Weight::from_parts(1_198_844_000, 414174)
+		// Fastest run: 1_102_411_000 ps.
+		Weight::from_parts(1_172_986_000, 414174)
 			.saturating_add(T::DbWeight::get().reads(159_u64))
 			.saturating_add(T::DbWeight::get().writes(53_u64))
 	}
@@ -430,8 +440,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::ProtocolFee` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_protocol_fee() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Fastest run: 5_498_000 ps.
-		Weight::from_parts(6_239_000, 0)
+		// Fastest run: 5_419_000 ps.
+		Weight::from_parts(6_209_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Leases::Books` (r:1 w:1)
@@ -441,9 +451,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `l` ranges over `[1, 32]`.
 	fn attest(l: u32, ) -> Weight {
 		// Proof size: measured `477 + l * 14`, estimated `4166`.
-		// Fastest run: 17_155_000 ps.
-		Weight::from_parts(17_596_008, 4166)
-			.saturating_add(Weight::from_parts(1_986_227, 0).saturating_mul(l.into()))
+		// Fastest run: 17_616_000 ps.
+		Weight::from_parts(17_994_067, 4166)
+			.saturating_add(Weight::from_parts(2_018_807, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -454,9 +464,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `l` ranges over `[0, 32]`.
 	fn heard_from(l: u32, ) -> Weight {
 		// Proof size: measured `477 + l * 20`, estimated `4166`.
-		// Fastest run: 4_096_000 ps.
-		Weight::from_parts(11_014_084, 4166)
-			.saturating_add(Weight::from_parts(957_797, 0).saturating_mul(l.into()))
+		// Fastest run: 3_955_000 ps.
+		Weight::from_parts(11_201_552, 4166)
+			.saturating_add(Weight::from_parts(895_505, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `Leases::Books` (r:1 w:0)
@@ -470,9 +480,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `l` ranges over `[0, 32]`.
 	fn find_walk_outs(l: u32, ) -> Weight {
 		// Proof size: measured `148270 + l * 291`, estimated `211680 + l * 3727`.
-		// Fastest run: 9_144_000 ps.
-		Weight::from_parts(131_764_894, 211680)
-			.saturating_add(Weight::from_parts(39_431_461, 0).saturating_mul(l.into()))
+		// Fastest run: 7_942_000 ps.
+		Weight::from_parts(97_275_490, 211680)
+			.saturating_add(Weight::from_parts(41_516_114, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -512,9 +522,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `l` ranges over `[1, 32]`.
 	fn attest_late(l: u32, ) -> Weight {
 		// Proof size: measured `1453 + l * 557`, estimated `6842 + l * 3727`.
-		// Fastest run: 140_489_000 ps.
-		Weight::from_parts(144_274_000, 6842)
-			.saturating_add(Weight::from_parts(103_379_782, 0).saturating_mul(l.into()))
+		// Fastest run: 143_123_000 ps.
+		Weight::from_parts(145_196_000, 6842)
+			.saturating_add(Weight::from_parts(100_156_833, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -559,8 +569,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineSince` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn went_offline() -> Weight {
 		// Proof size: measured `32857`, estimated `414174`.
-		// Fastest run: 967_540_000 ps.
-		Weight::from_parts(1_026_948_000, 414174)
+		// Fastest run: 964_766_000 ps.
+		Weight::from_parts(995_382_000, 414174)
 			.saturating_add(T::DbWeight::get().reads(189_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -574,8 +584,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size: measured `3`, estimated `12695`.
-		// Fastest run: 6_570_000 ps.
-		Weight::from_parts(7_200_000, 12695)
+		// Fastest run: 6_579_000 ps.
+		Weight::from_parts(7_281_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -625,15 +635,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::Leases` (r:0 w:1)
 	/// Proof: `Leases::Leases` (`max_values`: None, `max_size`: Some(1252), added: 3727, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::OrderIndex` (r:0 w:2)
+	/// Proof: `Leases::OrderIndex` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[1, 32]`.
 	fn bid_window_award(b: u32, ) -> Weight {
-		// Proof size: measured `152710 + b * 1314`, estimated `211680 + b * 3584`.
-		// Fastest run: 599_252_000 ps.
-		Weight::from_parts(515_641_514, 211680)
-			.saturating_add(Weight::from_parts(104_847_734, 0).saturating_mul(b.into()))
+		// Proof size: measured `152827 + b * 1314`, estimated `211680 + b * 3584`.
+		// Fastest run: 592_702_000 ps.
+		Weight::from_parts(555_701_142, 211680)
+			.saturating_add(Weight::from_parts(104_554_812, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(96_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
@@ -659,15 +671,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	/// Storage: `Leases::CommittedGpus` (r:0 w:1024)
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Leases::OrderIndex` (r:0 w:2)
+	/// Proof: `Leases::OrderIndex` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Component `b` ranges over `[0, 32]`.
 	fn bid_window_expire(b: u32, ) -> Weight {
-		// Proof size: measured `772 + b * 1177`, estimated `12695 + b * 3584`.
-		// Fastest run: 105_497_000 ps.
-		Weight::from_parts(121_123_947, 12695)
-			.saturating_add(Weight::from_parts(78_832_740, 0).saturating_mul(b.into()))
+		// Proof size: measured `889 + b * 1177`, estimated `12695 + b * 3584`.
+		// Fastest run: 110_554_000 ps.
+		Weight::from_parts(107_628_225, 12695)
+			.saturating_add(Weight::from_parts(83_186_680, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
@@ -715,8 +729,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::CommittedGpus` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn lease_check_close() -> Weight {
 		// Proof size: measured `5074`, estimated `12695`.
-		// Fastest run: 313_536_000 ps.
-		Weight::from_parts(324_092_000, 12695)
+		// Fastest run: 312_875_000 ps.
+		Weight::from_parts(323_852_000, 12695)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(46_u64))
 	}
@@ -760,8 +774,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Leases::OfflineDue` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn lease_check_grace() -> Weight {
 		// Proof size: measured `152595`, estimated `211680`.
-		// Fastest run: 308_679_000 ps.
-		Weight::from_parts(331_153_000, 211680)
+		// Fastest run: 285_605_000 ps.
+		Weight::from_parts(318_233_000, 211680)
 			.saturating_add(T::DbWeight::get().reads(37_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -812,9 +826,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `l` ranges over `[0, 32]`.
 	fn offline_limit(l: u32, ) -> Weight {
 		// Proof size: measured `1663 + l * 630`, estimated `22304 + l * 3727`.
-		// Fastest run: 15_172_000 ps.
-		Weight::from_parts(10_636_903, 22304)
-			.saturating_add(Weight::from_parts(195_835_650, 0).saturating_mul(l.into()))
+		// Fastest run: 15_203_000 ps.
+		Weight::from_parts(16_810_773, 22304)
+			.saturating_add(Weight::from_parts(193_429_228, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -867,9 +881,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` ranges over `[0, 200]`.
 	fn expire_leases(n: u32, _s: u32, ) -> Weight {
 		// Proof size: measured `0 + n * 896 + s * 103`, estimated `12695 + n * 3727`.
-		// Fastest run: 330_171_000 ps.
-		Weight::from_parts(347_307_000, 12695)
-			.saturating_add(Weight::from_parts(192_923_509, 0).saturating_mul(n.into()))
+		// Fastest run: 300_387_000 ps.
+		Weight::from_parts(302_891_000, 12695)
+			.saturating_add(Weight::from_parts(189_886_710, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -881,22 +895,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database costs, for mocks and tests.
 impl WeightInfo for () {
 	fn create_order() -> Weight {
-		Weight::from_parts(278_264_000, 199975)
+		Weight::from_parts(271_985_000, 199975)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn cancel_order(b: u32, ) -> Weight {
-		Weight::from_parts(60_901_662, 12695)
-			.saturating_add(Weight::from_parts(95_809_305, 0).saturating_mul(b.into()))
+		Weight::from_parts(86_929_584, 12695)
+			.saturating_add(Weight::from_parts(92_000_509, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn place_bid(g: u32, ) -> Weight {
-		Weight::from_parts(82_363_436, 6842)
-			.saturating_add(Weight::from_parts(9_499_068, 0).saturating_mul(g.into()))
+		Weight::from_parts(81_880_189, 6842)
+			.saturating_add(Weight::from_parts(9_594_197, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -904,40 +918,40 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn withdraw_bid(g: u32, ) -> Weight {
-		Weight::from_parts(39_887_523, 4574)
-			.saturating_add(Weight::from_parts(2_052_487, 0).saturating_mul(g.into()))
+		Weight::from_parts(40_276_200, 4574)
+			.saturating_add(Weight::from_parts(2_091_227, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn accept_bid(b: u32, ) -> Weight {
-		Weight::from_parts(564_209_308, 211680)
-			.saturating_add(Weight::from_parts(94_229_326, 0).saturating_mul(b.into()))
+		Weight::from_parts(558_415_164, 211680)
+			.saturating_add(Weight::from_parts(93_005_341, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(94_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn list_offer(g: u32, ) -> Weight {
-		Weight::from_parts(67_277_955, 6842)
-			.saturating_add(Weight::from_parts(9_446_270, 0).saturating_mul(g.into()))
+		Weight::from_parts(68_927_429, 6842)
+			.saturating_add(Weight::from_parts(9_499_716, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn unlist_offer(g: u32, ) -> Weight {
-		Weight::from_parts(30_992_375, 4566)
-			.saturating_add(Weight::from_parts(2_054_026, 0).saturating_mul(g.into()))
+		Weight::from_parts(32_757_017, 4566)
+			.saturating_add(Weight::from_parts(2_066_351, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(g.into())))
 	}
 	fn rent(g: u32, ) -> Weight {
-		Weight::from_parts(368_010_352, 199975)
-			.saturating_add(Weight::from_parts(10_085_074, 0).saturating_mul(g.into()))
+		Weight::from_parts(413_229_293, 199975)
+			.saturating_add(Weight::from_parts(8_234_762, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(29_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -945,38 +959,38 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2591).saturating_mul(g.into()))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(390_140_000, 211680)
+		Weight::from_parts(378_594_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(34_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(204_805_000, 211680)
+		Weight::from_parts(204_414_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn close_lease() -> Weight {
-		Weight::from_parts(1_198_844_000, 414174)
+		Weight::from_parts(1_172_986_000, 414174)
 			.saturating_add(ParityDbWeight::get().reads(159_u64))
 			.saturating_add(ParityDbWeight::get().writes(53_u64))
 	}
 	fn set_protocol_fee() -> Weight {
-		Weight::from_parts(6_239_000, 0)
+		Weight::from_parts(6_209_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn attest(l: u32, ) -> Weight {
-		Weight::from_parts(17_596_008, 4166)
-			.saturating_add(Weight::from_parts(1_986_227, 0).saturating_mul(l.into()))
+		Weight::from_parts(17_994_067, 4166)
+			.saturating_add(Weight::from_parts(2_018_807, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn heard_from(l: u32, ) -> Weight {
-		Weight::from_parts(11_014_084, 4166)
-			.saturating_add(Weight::from_parts(957_797, 0).saturating_mul(l.into()))
+		Weight::from_parts(11_201_552, 4166)
+			.saturating_add(Weight::from_parts(895_505, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 	fn find_walk_outs(l: u32, ) -> Weight {
-		Weight::from_parts(131_764_894, 211680)
-			.saturating_add(Weight::from_parts(39_431_461, 0).saturating_mul(l.into()))
+		Weight::from_parts(97_275_490, 211680)
+			.saturating_add(Weight::from_parts(41_516_114, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -984,8 +998,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(l.into()))
 	}
 	fn attest_late(l: u32, ) -> Weight {
-		Weight::from_parts(144_274_000, 6842)
-			.saturating_add(Weight::from_parts(103_379_782, 0).saturating_mul(l.into()))
+		Weight::from_parts(145_196_000, 6842)
+			.saturating_add(Weight::from_parts(100_156_833, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -993,46 +1007,46 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(l.into()))
 	}
 	fn went_offline() -> Weight {
-		Weight::from_parts(1_026_948_000, 414174)
+		Weight::from_parts(995_382_000, 414174)
 			.saturating_add(ParityDbWeight::get().reads(189_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(7_200_000, 12695)
+		Weight::from_parts(7_281_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn bid_window_award(b: u32, ) -> Weight {
-		Weight::from_parts(515_641_514, 211680)
-			.saturating_add(Weight::from_parts(104_847_734, 0).saturating_mul(b.into()))
+		Weight::from_parts(555_701_142, 211680)
+			.saturating_add(Weight::from_parts(104_554_812, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(96_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(15_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn bid_window_expire(b: u32, ) -> Weight {
-		Weight::from_parts(121_123_947, 12695)
-			.saturating_add(Weight::from_parts(78_832_740, 0).saturating_mul(b.into()))
+		Weight::from_parts(107_628_225, 12695)
+			.saturating_add(Weight::from_parts(83_186_680, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 			.saturating_add(ParityDbWeight::get().writes((34_u64).saturating_mul(b.into())))
 			.saturating_add(Weight::from_parts(0, 3584).saturating_mul(b.into()))
 	}
 	fn lease_check_close() -> Weight {
-		Weight::from_parts(324_092_000, 12695)
+		Weight::from_parts(323_852_000, 12695)
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(46_u64))
 	}
 	fn lease_check_grace() -> Weight {
-		Weight::from_parts(331_153_000, 211680)
+		Weight::from_parts(318_233_000, 211680)
 			.saturating_add(ParityDbWeight::get().reads(37_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn offline_limit(l: u32, ) -> Weight {
-		Weight::from_parts(10_636_903, 22304)
-			.saturating_add(Weight::from_parts(195_835_650, 0).saturating_mul(l.into()))
+		Weight::from_parts(16_810_773, 22304)
+			.saturating_add(Weight::from_parts(193_429_228, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -1040,8 +1054,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3727).saturating_mul(l.into()))
 	}
 	fn expire_leases(n: u32, _s: u32, ) -> Weight {
-		Weight::from_parts(347_307_000, 12695)
-			.saturating_add(Weight::from_parts(192_923_509, 0).saturating_mul(n.into()))
+		Weight::from_parts(302_891_000, 12695)
+			.saturating_add(Weight::from_parts(189_886_710, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))

@@ -1,7 +1,15 @@
-//! Version 1 moves each lease's last attestation into its provider's book.
+//! Version 1 moves each lease's last attestation into its provider's book; version 2 indexes
+//! the open orders and the listed offers.
 
 use super::*;
-use crate::migrations::v1::{InnerMigrateV0ToV1, LeaseV0, ProviderBookV0};
+use crate::{
+	migrations::{
+		v1::{InnerMigrateV0ToV1, LeaseV0, ProviderBookV0},
+		v2::InnerMigrateV1ToV2,
+	},
+	runtime_api::{OfferFilter, OrderFilter},
+	OfferIndex, OrderIndex,
+};
 use codec::Encode;
 use frame_support::{
 	storage::unhashed,
@@ -68,6 +76,29 @@ fn version_1_moves_each_attestation_into_the_book() {
 		assert_eq!(running(attested).attested_at, 20);
 		assert_eq!(running(attested).report(), Some(report));
 		assert_eq!(running(silent), RunningLease::started(silent, 1));
+		check_invariants();
+	});
+}
+
+#[test]
+fn version_2_indexes_the_open_orders_and_offers() {
+	new_test_ext().execute_with(|| {
+		let cheap = order(1, 100, PRICE, 10, false);
+		let dear = order_with(TENANT_2, of_model(H100, 1), 100, 2 * PRICE, None, 10, false);
+		let offer = list(AGENT_A, &[1, 2], PRICE, 500);
+
+		// Version 1 state: no indexes.
+		let _ = OrderIndex::<Test>::clear(u32::MAX, None);
+		let _ = OfferIndex::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<Leases>();
+		assert!(Leases::open_orders(OrderFilter::default(), None, 10).items.is_empty());
+
+		InnerMigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+		let orders = Leases::open_orders(OrderFilter::default(), None, 10);
+		assert_eq!(orders.items.iter().map(|view| view.id).collect::<Vec<_>>(), vec![dear, cheap]);
+		let offers = Leases::offers(OfferFilter::default(), None, 10);
+		assert_eq!(offers.items.iter().map(|view| view.id).collect::<Vec<_>>(), vec![offer]);
 		check_invariants();
 	});
 }
