@@ -596,11 +596,15 @@ impl Chain {
 		})
 	}
 
-	/// One page of the open orders a GPU like `gpu` can serve (every order when `None`), the
-	/// highest price first: at most `limit` after `after`, and where the next page starts.
+	/// One page of the open orders that a provider with a GPU like `gpu`, at most `max_gpus`
+	/// GPUs and in `region` can serve (`None`: any), the highest price first: at most `limit`
+	/// after `after`, and where the next page starts. Needs a runtime with `LeasesApi`
+	/// version 3.
 	pub async fn open_orders(
 		&self,
 		gpu: Option<rt_gpu::GpuSpec>,
+		max_gpus: Option<u32>,
+		region: Option<&str>,
 		after: Option<Cursor>,
 		limit: u32,
 	) -> Result<Listing<Order>, ChainError> {
@@ -609,7 +613,8 @@ impl Chain {
 			vram_mib: spec.vram_mib,
 			compute_capability: spec.compute_capability,
 		});
-		let filter = rt_api::OrderFilter { gpu, max_gpus: None, region: None };
+		let region = region.map(|region| region.as_bytes().to_vec());
+		let filter = rt_api::OrderFilter { gpu, max_gpus, region };
 		let after = after.map(rt_index::IndexKey);
 		let page = self
 			.at_finalized()
@@ -658,7 +663,7 @@ impl Chain {
 
 	/// One page of the direct-rent offers with a free GPU of `model` (every offer when
 	/// `None`), the cheapest first: at most `limit` after `after`, and where the next page
-	/// starts.
+	/// starts. Needs a runtime with `LeasesApi` version 3.
 	pub async fn offers(
 		&self,
 		model: Option<&str>,

@@ -5,9 +5,12 @@
 //! design load of 2,000 heartbeats a block that is the payment's storage access (the payer's
 //! account and the treasury's, each read and written: 2 reads and 2 writes as
 //! `charge_transaction_payment` measured on ember-node) for every heartbeat, though none happens.
-//! [`RefundSkippedPayment`] wraps it and gives that storage access back when the payment was
-//! skipped. The compute part stays charged: it covers the feeless check itself (which reads the
-//! provider records the heartbeat then reads again from cache) and the `FeeSkipped` event.
+//! [`RefundSkippedPayment`] wraps it and gives the time of that storage access back when the
+//! payment was skipped. The compute part stays charged: it covers the feeless check itself
+//! (which reads the provider records the heartbeat then reads again from cache) and the
+//! `FeeSkipped` event; so does the proof size, which a solo chain does not ship. The refund is
+//! the storage access of `ChargeTransactionPayment` with fees paid to the treasury: when the
+//! runtime's `OnChargeTransaction` changes, so must [`skipped_storage_access`].
 //!
 //! On the wire and in the metadata the wrapper is invisible: it encodes, decodes and describes
 //! itself exactly as the extension it wraps, so wallets and client libraries see no change.

@@ -581,6 +581,23 @@ fn a_feeless_heartbeat_gives_the_skipped_payment_storage_access_back_to_the_bloc
 		let used = *System::block_weight().get(class) - before;
 		assert_eq!(used, base + extensions + call_weight + length - skipped);
 		assert_ne!(skipped, Weight::zero());
+
+		// A paid call gets nothing back: it is charged its payment in full.
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: account(Sr25519Keyring::Dave).into(),
+			value: EMBR,
+		});
+		let transfer_weight = transfer.get_dispatch_info().call_weight;
+		let normal = <Runtime as frame_system::Config>::BlockWeights::get()
+			.get(DispatchClass::Normal)
+			.base_extrinsic;
+		let extensions = crate::signing::tx_extension(0).weight(&transfer);
+		let extrinsic = signed_extrinsic(&Sr25519Keyring::Alice.pair(), 0, transfer);
+		let length = Weight::from_parts(0, extrinsic.encoded_size() as u64);
+		let before = *System::block_weight().get(DispatchClass::Normal);
+		assert_ok!(Executive::apply_extrinsic(extrinsic).expect("the transfer is valid"));
+		let used = *System::block_weight().get(DispatchClass::Normal) - before;
+		assert_eq!(used, normal + extensions + transfer_weight + length);
 		assert!(System::events().iter().any(|record| matches!(
 			record.event,
 			RuntimeEvent::SkipFeelessPayment(pallet_skip_feeless_payment::Event::FeeSkipped { .. })

@@ -318,7 +318,9 @@ pub mod pallet {
 	pub type Offers<T: Config> = StorageMap<_, Twox64Concat, OfferId, Offer<T>, OptionQuery>;
 
 	/// The open orders in order of price, highest first, on each of their shelves (see
-	/// [`market_index`]).
+	/// [`market_index`]). Its keys are stored unhashed so that they sort: a tenant picks the
+	/// price bytes and so may lengthen the trie path to its own entries (by 24 bytes at most);
+	/// each entry costs it an order's deposit, and the listings read a bounded number.
 	#[pallet::storage]
 	pub type OrderIndex<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, Shelf, Identity, IndexKey, (), OptionQuery>;

@@ -133,8 +133,10 @@ pub mod v2 {
 	};
 	use sp_runtime::Saturating;
 
-	/// Indexes every open order and listed offer: one pass over each map. Fine for the market's
-	/// size at this version (orders and offers are bounded per tenant and provider, and few).
+	/// Indexes every open order and listed offer: one pass over each map, in the upgrade's
+	/// block. Orders are bounded per tenant and offers per provider, not in all: this suits the
+	/// market's size at this version (no live chain yet, test networks with a few thousand
+	/// records at most); a market of millions would need a multi-block migration.
 	pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {

@@ -13,7 +13,7 @@ use super::{
 	challenges::challenge_loop,
 	gate::development_only,
 	heartbeat::heartbeat_loop,
-	open_orders::OpenOrders,
+	open_orders::{OpenOrders, Scope},
 	registration::ensure_registered,
 	AgentError, Shared,
 };
@@ -90,7 +90,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 	let mut bid_gpus_held: std::collections::BTreeMap<String, u32> = Default::default();
 	let mut idle_reason: Option<String> = None;
 	let mut gpu_failures: Vec<String> = Vec::new();
-	let mut open_orders = OpenOrders::default();
+	let mut open_orders = OpenOrders::new(&shared.owner.0);
 	while let Some(block) = blocks.next().await {
 		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
 		let now = block.number() as u32;
@@ -166,7 +166,8 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 		shared.liveness.registered.store(true, Ordering::Relaxed);
 
 		// Kept current every block, so that each one reads only what changed.
-		let orders = open_orders.update(chain, &block, now, &provider.gpus).await?;
+		let scope = Scope { gpus: &provider.gpus, policy: &shared.policy };
+		let orders = open_orders.update(chain, &block, now, &scope).await?;
 
 		// Bids on open orders, with GPUs nobody holds.
 		if provider.accepts_work {
@@ -175,7 +176,11 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 				let mut bid_on = BTreeSet::new();
 				let hex_of = |h: &[u8; 32]| format!("0x{}", hex::encode(h));
 				for bid in shared.store.bids().unwrap_or_default() {
-					if open.contains(&bid.order) {
+					// An order left out of a bounded read is asked for by id before its bid
+					// record goes.
+					let still_open = open.contains(&bid.order)
+						|| chain.order(bid.order).await?.is_some_and(|o| o.bid_window_end > now);
+					if still_open {
 						bid_on.insert(bid.order);
 						bid_gpus_held.extend(bid.gpu_hashes.iter().map(|h| (hex_of(h), u32::MAX)));
 					} else {

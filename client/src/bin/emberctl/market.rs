@@ -262,8 +262,9 @@ pub async fn offers(ctx: &Context) -> Result<(), CliError> {
 	Ok(())
 }
 
-/// Entries read per request, and the most a listing shows.
+/// Entries read per request.
 const PAGE: u32 = 100;
+/// The most entries a listing shows.
 const MAX_LISTED: usize = 1_000;
 
 /// `quote`.
@@ -341,7 +342,7 @@ pub async fn order(ctx: &Context, command: OrderCommand) -> Result<(), CliError>
 			let mut orders = Vec::new();
 			let mut after = None;
 			loop {
-				let page = chain.open_orders(None, after, PAGE).await?;
+				let page = chain.open_orders(None, None, None, after, PAGE).await?;
 				orders.extend(page.items);
 				after = page.next;
 				if after.is_none() || orders.len() >= MAX_LISTED {
