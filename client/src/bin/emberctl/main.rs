@@ -61,7 +61,7 @@ enum Wait {
 enum Command {
 	/// List providers with their GPUs, free GPUs and status.
 	Providers(market::ProvidersArgs),
-	/// List direct-rent offers.
+	/// List direct-rent offers, the cheapest first.
 	Offers,
 	/// Estimate a price from recent leases.
 	Quote(market::QuoteArgs),

@@ -71,7 +71,7 @@ pub enum OrderCommand {
 		/// The order id.
 		id: u64,
 	},
-	/// List open orders.
+	/// List open orders, the best-paying first.
 	List,
 	/// Cancel your open order: everything held is released.
 	Cancel {
