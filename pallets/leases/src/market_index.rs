@@ -250,7 +250,7 @@ mod tests {
 	#[test]
 	fn a_page_stops_at_its_limit_or_its_scan_and_says_where_to_go_on() {
 		let keys = |n: u64| (0..n).map(|id| IndexKey::offer(1, id));
-		let every_third = |key: IndexKey| (key.id() % 3 == 0).then_some(key.id());
+		let every_third = |key: IndexKey| key.id().is_multiple_of(3).then_some(key.id());
 
 		let page_of = page(keys(100), 5, every_third);
 		assert_eq!(page_of.items, vec![0, 3, 6, 9, 12]);

@@ -257,10 +257,8 @@ mod tests {
 
 	#[test]
 	fn equal_prices_go_oldest_first() {
-		let mut open = OpenOrders::default();
-		open.orders = [(7, order(7, 500, 20)), (5, order(5, 500, 20)), (6, order(6, 600, 20))]
-			.into_iter()
-			.collect();
+		let orders = [(7, order(7, 500, 20)), (5, order(5, 500, 20)), (6, order(6, 600, 20))];
+		let mut open = OpenOrders { orders: orders.into_iter().collect(), ..Default::default() };
 		assert_eq!(ids(&open.open_at(1)), vec![6, 5, 7]);
 	}
 
