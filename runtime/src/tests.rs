@@ -487,17 +487,24 @@ pub(crate) fn start_block(number: BlockNumber) {
 	Executive::initialize_block(&header);
 }
 
+/// Charlie registered as a provider with one GPU and Ferdie as its agent: the owner, the agent's
+/// key, and a heartbeat without attestations.
+fn registered_agent() -> (AccountId, sr25519::Pair, RuntimeCall) {
+	let owner = account(Sr25519Keyring::Charlie);
+	let agent_pair = Sr25519Keyring::Ferdie.pair();
+	bond_and_register(&owner, &agent_pair.public().into(), 1);
+	let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {
+		attestations: Default::default(),
+	});
+	(owner, agent_pair, heartbeat)
+}
+
 #[test]
 fn a_valid_heartbeat_is_feeless_and_invalid_ones_never_enter_a_block() {
 	use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 	preset_ext("development").execute_with(|| {
-		let owner = account(Sr25519Keyring::Charlie);
-		let agent_pair = Sr25519Keyring::Ferdie.pair();
+		let (owner, agent_pair, heartbeat) = registered_agent();
 		let agent: AccountId = agent_pair.public().into();
-		bond_and_register(&owner, &agent, 1);
-		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {
-			attestations: Default::default(),
-		});
 
 		// Registration counts as this period's heartbeat: another one is stale.
 		start_block(System::block_number() + 1);
@@ -545,13 +552,8 @@ fn a_feeless_heartbeat_gives_the_skipped_payment_storage_access_back_to_the_bloc
 	use pallet_transaction_payment::WeightInfo as _;
 	use sp_runtime::traits::{Dispatchable, TransactionExtension};
 	preset_ext("development").execute_with(|| {
-		let owner = account(Sr25519Keyring::Charlie);
-		let agent_pair = Sr25519Keyring::Ferdie.pair();
+		let (_, agent_pair, heartbeat) = registered_agent();
 		let agent: AccountId = agent_pair.public().into();
-		bond_and_register(&owner, &agent, 1);
-		let heartbeat = RuntimeCall::Providers(pallet_providers::Call::heartbeat {
-			attestations: Default::default(),
-		});
 		let next_period = HeartbeatPeriod::get() + 1;
 		System::set_block_number(next_period - 1);
 		start_block(next_period);
