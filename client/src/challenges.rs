@@ -16,12 +16,10 @@ use crate::chain::{
 			pallet_challenges::types::{Opening as RtOpening, Phase as RtPhase},
 		},
 	},
-	AccountId, ChainError, EmberConfig,
+	AccountId, ChainError,
 };
 
-/// A view of the chain at one block.
-pub type AtBlock =
-	subxt::client::ClientAtBlock<EmberConfig, subxt::client::OnlineClientAtBlockImpl<EmberConfig>>;
+pub use crate::chain::AtBlock;
 
 /// Where an open challenge stands.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]

@@ -17,7 +17,7 @@ use crate::{
 				},
 			},
 		},
-		AccountId, Chain, ChainError, WithinDeadline,
+		AccountId, AtBlock, Chain, ChainError, WithinDeadline,
 	},
 	units::format_embr_number,
 };
@@ -315,10 +315,7 @@ fn status_name(status: &ProviderStatus) -> &'static str {
 /// and the SCALE-encoded arguments as a length-prefixed byte vector, which subxt's own view
 /// function call leaves out (the runtime then traps, and the call never returns).
 async fn why_idle(
-	at: &subxt::client::ClientAtBlock<
-		crate::chain::EmberConfig,
-		subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>,
-	>,
+	at: &AtBlock,
 	owner: AccountId,
 ) -> Result<Option<runtime::runtime_types::pallet_providers::types::IdleReason>, ChainError> {
 	use codec::{Decode, Encode};
@@ -446,17 +443,29 @@ impl StakeRules {
 	}
 }
 
+/// Lease `id` in the state of block `at`, while it runs.
+pub async fn lease_at(at: &AtBlock, id: u64) -> Result<Option<Lease>, ChainError> {
+	let view = at
+		.runtime_apis()
+		.call(runtime::runtime_apis().leases_api().lease(id))
+		.within_deadline()
+		.await?;
+	Ok(view.map(lease_view))
+}
+
+/// The running leases `account` pays for or is paid by, in the state of block `at`.
+pub async fn leases_of_at(at: &AtBlock, account: &AccountId) -> Result<Vec<Lease>, ChainError> {
+	let views = at
+		.runtime_apis()
+		.call(runtime::runtime_apis().leases_api().leases_of(*account))
+		.within_deadline()
+		.await?;
+	Ok(views.into_iter().map(lease_view).collect())
+}
+
 impl Chain {
 	/// Queries read the finalized state: what they show will not be reverted.
-	async fn at_finalized(
-		&self,
-	) -> Result<
-		subxt::client::ClientAtBlock<
-			crate::chain::EmberConfig,
-			subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>,
-		>,
-		ChainError,
-	> {
+	async fn at_finalized(&self) -> Result<AtBlock, ChainError> {
 		self.api().at_current_block().await.map_err(ChainError::rpc)
 	}
 
@@ -520,10 +529,7 @@ impl Chain {
 
 	async fn provider_from(
 		&self,
-		at: &subxt::client::ClientAtBlock<
-			crate::chain::EmberConfig,
-			subxt::client::OnlineClientAtBlockImpl<crate::chain::EmberConfig>,
-		>,
+		at: &AtBlock,
 		owner: AccountId,
 		info: runtime::runtime_types::pallet_providers::types::ProviderInfo,
 	) -> Result<Provider, ChainError> {
@@ -701,26 +707,18 @@ impl Chain {
 
 	/// A running lease.
 	pub async fn lease(&self, id: u64) -> Result<Option<Lease>, ChainError> {
-		let view = self
-			.at_finalized()
-			.await?
-			.runtime_apis()
-			.call(runtime::runtime_apis().leases_api().lease(id))
-			.within_deadline()
-			.await?;
-		Ok(view.map(lease_view))
+		lease_at(&self.at_finalized().await?, id).await
+	}
+
+	/// A running lease as the best block shows it: one awarded a moment ago, in a block that
+	/// is not final yet (and may still be retracted), is there already.
+	pub async fn lease_at_best(&self, id: u64) -> Result<Option<Lease>, ChainError> {
+		lease_at(&self.at_best().await?, id).await
 	}
 
 	/// The running leases `account` pays for or is paid by.
 	pub async fn leases_of(&self, account: &AccountId) -> Result<Vec<Lease>, ChainError> {
-		let views = self
-			.at_finalized()
-			.await?
-			.runtime_apis()
-			.call(runtime::runtime_apis().leases_api().leases_of(*account))
-			.within_deadline()
-			.await?;
-		Ok(views.into_iter().map(lease_view).collect())
+		leases_of_at(&self.at_finalized().await?, account).await
 	}
 
 	/// What `requirement` would cost for `duration` blocks at recent prices.

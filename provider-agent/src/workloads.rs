@@ -35,6 +35,31 @@ struct Entry {
 	funded_until: u32,
 	/// GPU usage sampled since the last attestation.
 	sampled: Sampled,
+	/// The block that awarded the lease, while it is not final: the lease was taken on from a
+	/// best block, and is forgotten if that block leaves the best chain.
+	unconfirmed: Option<Award>,
+}
+
+/// The block a lease was awarded in.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct Award {
+	/// Its number: the lease's start.
+	pub number: u32,
+	/// Its hash.
+	pub hash: [u8; 32],
+}
+
+/// Whether `record` is the lease `lease`: after a reorg the same id may name another lease.
+fn same_lease(record: &LeaseRecord, lease: &Lease) -> bool {
+	record.start_block == lease.start
+		&& ember_client::market::parse_account(&lease.tenant).is_ok_and(|t| t.0 == record.tenant)
+		&& parse_h256(&lease.manifest_hash) == Some(record.manifest_hash)
+		&& record.gpu_hashes.len() == lease.gpus.len()
+		&& lease
+			.gpus
+			.iter()
+			.zip(&record.gpu_hashes)
+			.all(|(h, r)| parse_h256(h) == Some(*r))
 }
 
 /// A lease about to be attested: its id, status, GPUs and what was sampled of them.
@@ -101,6 +126,15 @@ pub struct Settings {
 	pub allow_private_inputs: bool,
 }
 
+/// What becomes of a stopped lease's directory.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum Leftovers {
+	/// Its outputs stay for the tenant (within the size limit).
+	Keep,
+	/// It goes: the lease never existed on the chain that won.
+	Remove,
+}
+
 /// How long a finished lease's log and outputs stay for its tenant: 7 days of 6 s blocks.
 pub const RETENTION_BLOCKS: u32 = 7 * 24 * 600;
 
@@ -146,6 +180,9 @@ impl Workloads {
 					log,
 					running,
 					sampled: Sampled::default(),
+					// Judged by the finalized follower: a lease whose start is not final yet
+					// is kept until it is, then stopped if the chain does not show it.
+					unconfirmed: None,
 				},
 			);
 		}
@@ -213,12 +250,17 @@ impl Workloads {
 		self.leases_dir.join(lease.to_string())
 	}
 
-	/// Brings the table in line with the chain's running leases of this provider at block
-	/// `now`: new leases are taken on (awaiting their manifest), closed ones stopped and cleaned
-	/// up, and tenants warned before the end or before their escrow runs out.
+	/// Brings the table in line with the chain's running leases of this provider at finalized
+	/// block `now`: new leases are taken on (awaiting their manifest), closed ones stopped and
+	/// cleaned up, and tenants warned before the end or before their escrow runs out. A lease
+	/// taken on from a best block that is not final yet ([`Workloads::take_on_award`]) is left
+	/// alone until its start is final.
 	pub fn sync(&self, on_chain: &[Lease], now: u32, devices: &[GpuDevice]) {
 		let Ok(mut entries) = self.entries.lock() else { return };
 		for lease in on_chain.iter().filter(|l| l.provider == self.owner) {
+			if entries.get(&lease.id).is_some_and(|e| !same_lease(&e.record, lease)) {
+				self.forget_retracted(&mut entries, lease.id, now);
+			}
 			let entry = match entries.get_mut(&lease.id) {
 				Some(entry) => entry,
 				None => {
@@ -226,6 +268,7 @@ impl Workloads {
 					entries.entry(lease.id).or_insert(entry)
 				},
 			};
+			entry.unconfirmed = None;
 			entry.end = lease.end;
 			entry.funded_until = lease.funded_until;
 			let earned = lease.paid.saturating_sub(lease.fees);
@@ -238,43 +281,27 @@ impl Workloads {
 		self.metrics.set_earnings(entries.values().map(|e| e.record.earned).sum());
 		self.forget_old(&mut entries, now);
 		let open: Vec<u64> = on_chain.iter().map(|l| l.id).collect();
-		for (id, entry) in entries.iter_mut() {
-			if open.contains(id) || matches!(entry.record.phase, LeasePhase::Finished { .. }) {
+		let gone: Vec<u64> = entries
+			.iter()
+			.filter(|(id, entry)| {
+				!open.contains(id)
+					&& !matches!(entry.record.phase, LeasePhase::Finished { .. })
+					// Awarded in a block this finalized state does not reach yet.
+					&& entry.record.start_block <= now
+			})
+			.map(|(id, _)| *id)
+			.collect();
+		for id in gone {
+			let Some(entry) = entries.get_mut(&id) else { continue };
+			if entry.unconfirmed.is_some() {
+				// Taken on from a best block, and its start is final without it.
+				self.forget_retracted(&mut entries, id, now);
 				continue;
 			}
 			let reason =
 				if now >= entry.end { "the lease reached its end" } else { "the lease was closed" };
 			entry.log.agent(&format!("{reason} at block #{now}: stopping the workload"));
-			let running = entry.running.take();
-			let dir = self.dir_of(*id);
-			let grace = self.stop_grace;
-			let stop_reason = reason.to_string();
-			let lease = *id;
-			let max_output_bytes = self.max_output_bytes;
-			let log = entry.log.clone();
-			let executor = self.executor.clone();
-			self.tasks.spawn(async move {
-				match running {
-					Some(running) => running.stop(&stop_reason, grace).await,
-					None => {
-						if let Some(pid) = execution::orphan_alive(&dir) {
-							execution::kill_orphan(pid);
-						}
-						execution::stop_leftovers(&*executor, lease, grace).await;
-					},
-				}
-				// Nothing of the tenant's runs any more: only now may the agent walk the
-				// directory its workload wrote.
-				// Outputs stay for the tenant to fetch (within the size limit); the rest goes.
-				match execution::cleanup(&dir, max_output_bytes) {
-					Ok(Some(size)) => log.agent(&format!(
-						"the outputs take {size} bytes, more than this provider keeps ({max_output_bytes}): they were removed"
-					)),
-					Ok(None) => log.agent("the outputs stay available for 7 days"),
-					Err(error) => tracing::warn!(lease, %error, "cleaning up the lease directory failed"),
-				}
-			});
-			self.gpus.set_busy(&entry.record.gpu_uuids, false);
+			self.stop_workload(id, entry, reason, Leftovers::Keep);
 			entry.record.phase = LeasePhase::Finished { reason: reason.to_string() };
 			entry.record.pid = None;
 			entry.record.finished_at = Some(now);
@@ -283,6 +310,125 @@ impl Workloads {
 			tracing::info!(lease = id, reason, "lease finished");
 		}
 		self.metrics.set_leases_running(self.count_running(&entries));
+	}
+
+	/// The leases of `on_best` (the provider's leases at a best block) this table does not
+	/// hold, or holds as another lease of the same id (one awarded on a retracted branch).
+	pub fn unseen<'a>(&self, on_best: &'a [Lease]) -> Vec<&'a Lease> {
+		let Ok(entries) = self.entries.lock() else { return Vec::new() };
+		on_best
+			.iter()
+			.filter(|l| l.provider == self.owner)
+			.filter(|l| entries.get(&l.id).is_none_or(|e| !same_lease(&e.record, l)))
+			.collect()
+	}
+
+	/// Takes on `lease`, awarded in block `award`, which is not final yet: the tenant's
+	/// manifest is accepted, and its workload started, a moment after the award block is
+	/// imported. Money never moves on it here: the lease ends and closes on finalized state.
+	pub fn take_on_award(&self, lease: &Lease, award: Award, now: u32, devices: &[GpuDevice]) {
+		let Ok(mut entries) = self.entries.lock() else { return };
+		if let Some(entry) = entries.get(&lease.id) {
+			if same_lease(&entry.record, lease) {
+				return;
+			}
+			self.forget_retracted(&mut entries, lease.id, now);
+		}
+		let Some(mut entry) = self.take_on(lease, devices) else { return };
+		entry.log.agent(&format!(
+			"the award block #{} is not final yet: the lease is served now, and forgotten if \
+			 that block is retracted",
+			award.number
+		));
+		entry.unconfirmed = Some(award);
+		entries.insert(lease.id, entry);
+		self.metrics.set_leases_running(self.count_running(&entries));
+	}
+
+	/// The leases taken on from blocks that are not final yet, with their award blocks.
+	pub fn unconfirmed(&self) -> Vec<(u64, Award)> {
+		let Ok(entries) = self.entries.lock() else { return Vec::new() };
+		entries.iter().filter_map(|(id, e)| Some((*id, e.unconfirmed?))).collect()
+	}
+
+	/// Stops and forgets `lease` if it is still the one awarded in `award`, whose block left
+	/// the best chain: on the chain that won, that lease never existed.
+	pub fn retract(&self, lease: u64, award: Award, now: u32) {
+		let Ok(mut entries) = self.entries.lock() else { return };
+		if entries.get(&lease).is_some_and(|e| e.unconfirmed == Some(award)) {
+			self.forget_retracted(&mut entries, lease, now);
+			self.metrics.set_leases_running(self.count_running(&entries));
+		}
+	}
+
+	/// Stops lease `id`'s workload and removes every trace of it: its record, its directory
+	/// and its hold on the GPUs.
+	fn forget_retracted(&self, entries: &mut BTreeMap<u64, Entry>, id: u64, now: u32) {
+		let Some(mut entry) = entries.remove(&id) else { return };
+		let reason = "the block that awarded the lease was retracted";
+		entry
+			.log
+			.agent(&format!("{reason} (seen at block #{now}): stopping the workload"));
+		if !matches!(entry.record.phase, LeasePhase::Finished { .. }) {
+			self.metrics.lease_finished(reason);
+		}
+		self.stop_workload(id, &mut entry, reason, Leftovers::Remove);
+		if let Err(error) = self.store.remove_lease(id) {
+			tracing::warn!(lease = id, %error, "cannot forget the lease record");
+		}
+		tracing::warn!(
+			lease = id,
+			at = now,
+			"{reason}: its workload was stopped and the lease forgotten"
+		);
+	}
+
+	/// Stops `entry`'s workload (or what is left of it after a restart) and frees its GPUs;
+	/// then keeps the outputs for the tenant, or removes the lease's directory.
+	fn stop_workload(&self, id: u64, entry: &mut Entry, reason: &str, leftovers: Leftovers) {
+		let running = entry.running.take();
+		let mut dir = self.dir_of(id);
+		if leftovers == Leftovers::Remove {
+			// Out of the way at once: a lease of the same id may be taken on meanwhile.
+			let aside =
+				self.leases_dir.join(format!(".retracted-{id}-{}", entry.record.start_block));
+			if std::fs::rename(&dir, &aside).is_ok() {
+				dir = aside;
+			}
+		}
+		let grace = self.stop_grace;
+		let stop_reason = reason.to_string();
+		let max_output_bytes = self.max_output_bytes;
+		let log = entry.log.clone();
+		let executor = self.executor.clone();
+		self.tasks.spawn(async move {
+			match running {
+				Some(running) => running.stop(&stop_reason, grace).await,
+				None => {
+					if let Some(pid) = execution::orphan_alive(&dir) {
+						execution::kill_orphan(pid);
+					}
+					execution::stop_leftovers(&*executor, id, grace).await;
+				},
+			}
+			// Nothing of the tenant's runs any more: only now may the agent walk the
+			// directory its workload wrote.
+			if leftovers == Leftovers::Remove {
+				if let Err(error) = std::fs::remove_dir_all(&dir) {
+					tracing::warn!(lease = id, %error, "removing the lease directory failed");
+				}
+				return;
+			}
+			// Outputs stay for the tenant to fetch (within the size limit); the rest goes.
+			match execution::cleanup(&dir, max_output_bytes) {
+				Ok(Some(size)) => log.agent(&format!(
+					"the outputs take {size} bytes, more than this provider keeps ({max_output_bytes}): they were removed"
+				)),
+				Ok(None) => log.agent("the outputs stay available for 7 days"),
+				Err(error) => tracing::warn!(lease = id, %error, "cleaning up the lease directory failed"),
+			}
+		});
+		self.gpus.set_busy(&entry.record.gpu_uuids, false);
 	}
 
 	/// Drops finished leases past the retention period, with their directories.
@@ -370,6 +516,7 @@ impl Workloads {
 			log,
 			running: None,
 			sampled: Sampled::default(),
+			unconfirmed: None,
 		})
 	}
 
@@ -1094,5 +1241,100 @@ mod tests {
 		assert!(f.busy(&gpu) && !f.busy(&other_gpu));
 		assert!(f.notes(10)[0].contains("lease 10 started"));
 		assert_eq!(f.record(10).expect("recorded").phase, LeasePhase::AwaitingManifest);
+	}
+
+	/// Waits until lease `id`'s directory, and the one it was moved aside to, are gone.
+	async fn wait_removed(dir: &std::path::Path, id: u64) {
+		let started = std::time::Instant::now();
+		loop {
+			let left: Vec<String> = std::fs::read_dir(dir.join("leases"))
+				.map(|entries| {
+					entries
+						.filter_map(|e| e.ok()?.file_name().into_string().ok())
+						.filter(|name| {
+							name == &id.to_string() || name.starts_with(&format!(".retracted-{id}-"))
+						})
+						.collect()
+				})
+				.unwrap_or_default();
+			if left.is_empty() {
+				return;
+			}
+			assert!(started.elapsed() < Duration::from_secs(5), "still there: {left:?}");
+			tokio::time::sleep(Duration::from_millis(20)).await;
+		}
+	}
+
+	#[tokio::test]
+	async fn an_award_from_a_best_block_waits_for_finality_and_a_retracted_one_is_forgotten() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let f = open(dir.path());
+		let (gpu, other) = (f.devices[0].clone(), f.devices[1].clone());
+		let mut awarded = lease(7, &gpu, 100, 100);
+		awarded.start = 20;
+		let award = Award { number: 20, hash: [1; 32] };
+		assert_eq!(f.workloads.unseen(std::slice::from_ref(&awarded)).len(), 1);
+		f.workloads.take_on_award(&awarded, award, 20, &f.devices);
+		assert!(f.workloads.unseen(std::slice::from_ref(&awarded)).is_empty());
+		assert_eq!(f.record(7).expect("recorded").phase, LeasePhase::AwaitingManifest);
+		assert!(f.busy(&gpu), "the leased GPU is taken at once");
+		assert!(f.notes(7).iter().any(|n| n.contains("is not final yet")), "{:?}", f.notes(7));
+
+		// The finalized state does not reach the award yet: the lease stays.
+		f.workloads.sync(&[], 19, &f.devices);
+		assert_eq!(f.record(7).expect("kept").phase, LeasePhase::AwaitingManifest);
+		assert_eq!(f.workloads.unconfirmed(), vec![(7, award)]);
+		// Final: confirmed, and a late retraction of its block cannot touch it.
+		f.workloads.sync(std::slice::from_ref(&awarded), 20, &f.devices);
+		assert!(f.workloads.unconfirmed().is_empty());
+		f.workloads.retract(7, award, 21);
+		assert!(f.record(7).is_some(), "a final lease is not retracted");
+
+		// Lease 8, awarded on a branch that loses: stopped and forgotten with its directory.
+		let mut lost = lease(8, &other, 100, 100);
+		lost.start = 30;
+		let lost_award = Award { number: 30, hash: [2; 32] };
+		f.workloads.take_on_award(&lost, lost_award, 30, &f.devices);
+		assert!(f.busy(&other));
+		f.workloads.retract(8, Award { number: 30, hash: [3; 32] }, 31);
+		assert!(f.record(8).is_some(), "only the award it was taken on from retracts it");
+		f.workloads.retract(8, lost_award, 31);
+		assert!(f.record(8).is_none(), "the record is gone");
+		assert!(f.notes(8).is_empty(), "so is the log");
+		assert!(!f.busy(&other), "the GPU is free again");
+		assert!(f.workloads.unconfirmed().is_empty());
+		wait_removed(dir.path(), 8).await;
+	}
+
+	#[tokio::test]
+	async fn the_finalized_chain_replaces_or_forgets_a_lease_awarded_on_a_lost_branch() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let f = open(dir.path());
+		let gpu = f.devices[0].clone();
+		let mut lost = lease(8, &gpu, 100, 100);
+		lost.start = 30;
+		f.workloads.take_on_award(&lost, Award { number: 30, hash: [2; 32] }, 30, &f.devices);
+
+		// The branch that won gave id 8 to another lease: the old one goes, the new one comes.
+		let mut winner = lease(8, &gpu, 120, 120);
+		winner.start = 31;
+		winner.manifest_hash = format!("0x{}", "22".repeat(32));
+		assert_eq!(f.workloads.unseen(std::slice::from_ref(&winner)).len(), 1);
+		f.workloads.sync(std::slice::from_ref(&winner), 31, &f.devices);
+		let record = f.record(8).expect("the winning lease is recorded");
+		assert_eq!((record.start_block, record.manifest_hash), (31, [0x22; 32]));
+		assert_eq!(record.phase, LeasePhase::AwaitingManifest);
+		assert!(f.busy(&gpu));
+		assert!(f.workloads.unconfirmed().is_empty());
+
+		// An award the finalized chain passes without: forgotten, not finished.
+		let mut gone = lease(9, &f.devices[1], 100, 100);
+		gone.start = 40;
+		f.workloads.take_on_award(&gone, Award { number: 40, hash: [4; 32] }, 40, &f.devices);
+		f.workloads.sync(std::slice::from_ref(&winner), 40, &f.devices);
+		assert!(f.record(9).is_none(), "no record of a lease that never was");
+		assert!(!f.busy(&f.devices[1]));
+		wait_removed(dir.path(), 9).await;
+		assert!(dir.path().join("leases/8").exists(), "the winning lease keeps its directory");
 	}
 }

@@ -27,14 +27,6 @@ const OWNER: &str = "//Ferdie";
 const AGENT: &str = "//Ferdie//agent";
 const TENANT: &str = "//Dave";
 
-fn num(value: &Value) -> u128 {
-	value
-		.as_u64()
-		.map(u128::from)
-		.or_else(|| value.as_str().and_then(|s| s.parse().ok()))
-		.unwrap_or_else(|| panic!("not a number: {value}"))
-}
-
 /// The provider `OWNER` registered, once Active with its GPUs proven.
 fn wait_provider(node: &DevNode, agent: &Agent) -> Value {
 	wait_proven_provider(node, agent, OWNER, None)

@@ -18,7 +18,7 @@ use subxt::{
 
 pub(crate) use error::WithinDeadline;
 pub use error::{ChainError, QUERY_TIMEOUT};
-pub use submit::{ChainEvent, Progress, Receipt, WaitFor};
+pub use submit::{ChainEvent, Finality, Progress, Receipt, WaitFor};
 
 #[subxt::subxt(
 	runtime_metadata_path = "metadata/ember.scale",
@@ -35,6 +35,10 @@ pub type EmberConfig = subxt::PolkadotConfig;
 
 /// An Ember account id.
 pub type AccountId = subxt::utils::AccountId32;
+
+/// A view of the chain at one block.
+pub type AtBlock =
+	subxt::client::ClientAtBlock<EmberConfig, subxt::client::OnlineClientAtBlockImpl<EmberConfig>>;
 
 /// A connection to an Ember node.
 #[derive(Clone)]
@@ -102,6 +106,28 @@ impl Chain {
 			.map_err(ChainError::rpc)?
 			.ok_or_else(|| ChainError::NotFound("the best block's header".into()))?;
 		u32::try_from(header.number).map_err(ChainError::rpc)
+	}
+
+	/// A view of the node's best block: the newest it built or imported, final or not.
+	pub async fn at_best(&self) -> Result<AtBlock, ChainError> {
+		let hash = self
+			.rpc
+			.chain_get_block_hash(None)
+			.await
+			.map_err(ChainError::rpc)?
+			.ok_or_else(|| ChainError::NotFound("the best block's hash".into()))?;
+		self.api.at_block(hash).await.map_err(ChainError::rpc)
+	}
+
+	/// The hash of block `number` on the node's best chain, if it has one: after a reorg, a
+	/// block that left the best chain is no longer the one its number names.
+	pub async fn canonical_hash(&self, number: u32) -> Result<Option<[u8; 32]>, ChainError> {
+		let hash = self
+			.rpc
+			.chain_get_block_hash(Some(u64::from(number).into()))
+			.await
+			.map_err(ChainError::rpc)?;
+		Ok(hash.map(|h| h.0))
 	}
 
 	/// The chain spec's type as the node reports it: `Development`, `Local`, `Live` or a

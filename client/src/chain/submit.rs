@@ -101,6 +101,33 @@ impl Chain {
 		wait: WaitFor,
 		on_progress: &mut (dyn FnMut(Progress) + Send),
 	) -> Result<Receipt, ChainError> {
+		let mut progress = self.sign_and_watch(call, signer, nonce, on_progress).await?;
+		follow(&mut progress, wait, on_progress).await
+	}
+
+	/// Submits `call` and returns as soon as it is in a best block, with its [`Finality`] to
+	/// follow: the fast path for a caller that acts on the block at once (a tenant sending its
+	/// manifest to the provider a lease was just awarded to) and reports finality when it
+	/// follows.
+	pub async fn submit_in_block<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Keypair,
+		on_progress: &mut (dyn FnMut(Progress) + Send),
+	) -> Result<(Receipt, Finality), ChainError> {
+		let mut progress = self.sign_and_watch(call, signer, None, on_progress).await?;
+		let receipt = follow(&mut progress, WaitFor::InBlock, on_progress).await?;
+		let finalized = receipt.finalized.then(|| receipt.clone());
+		Ok((receipt, Finality { progress, finalized }))
+	}
+
+	async fn sign_and_watch<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Keypair,
+		nonce: Option<u64>,
+		on_progress: &mut (dyn FnMut(Progress) + Send),
+	) -> Result<Watch, ChainError> {
 		let at = self.api.at_current_block().await.map_err(ChainError::rpc)?;
 		let nonce = match nonce {
 			Some(nonce) => nonce,
@@ -113,34 +140,75 @@ impl Chain {
 			.await
 			.map_err(|e| ChainError::Invalid(e.to_string()))?;
 		let tx_hash = format!("{:?}", signed.hash());
-		let mut progress = signed.submit_and_watch().await.map_err(|e| invalid_or_rpc(&e))?;
+		let progress = signed.submit_and_watch().await.map_err(|e| invalid_or_rpc(&e))?;
 		on_progress(Progress::Submitted(tx_hash.clone()));
-		while let Some(status) = progress.next().await {
-			let status = status.map_err(ChainError::rpc)?;
-			match status {
-				TransactionStatus::Validated | TransactionStatus::Broadcasted => {
-					on_progress(Progress::InPool)
-				},
-				TransactionStatus::NoLongerInBestBlock => on_progress(Progress::Retracted),
-				TransactionStatus::InBestBlock(in_block) => {
-					let number = block_number(&in_block).await?;
-					on_progress(Progress::InBlock(number));
-					if wait == WaitFor::InBlock {
-						return receipt(tx_hash, &in_block, number, false).await;
-					}
-				},
-				TransactionStatus::InFinalizedBlock(in_block) => {
-					let number = block_number(&in_block).await?;
-					on_progress(Progress::Finalized(number));
-					return receipt(tx_hash, &in_block, number, true).await;
-				},
-				TransactionStatus::Invalid { message } => return Err(ChainError::Invalid(message)),
-				TransactionStatus::Dropped { message } => return Err(ChainError::Dropped(message)),
-				TransactionStatus::Error { message } => return Err(ChainError::Rpc(message)),
-			}
-		}
-		Err(ChainError::Rpc("the node stopped reporting the transaction's progress".into()))
+		Ok(Watch { tx_hash, progress })
 	}
+}
+
+/// A transaction in a best block whose way to finality is still followed.
+pub struct Finality {
+	progress: Watch,
+	/// Set when the transaction was already final when it was first seen.
+	finalized: Option<Receipt>,
+}
+
+impl Finality {
+	/// Follows the transaction until its block is finalized, and returns the final receipt.
+	/// If its first block was retracted, the transaction may have gone into another block
+	/// (whose events may differ: another lease id) or failed there: the receipt or the error
+	/// says which.
+	pub async fn wait(
+		mut self,
+		on_progress: &mut (dyn FnMut(Progress) + Send),
+	) -> Result<Receipt, ChainError> {
+		match self.finalized.take() {
+			Some(receipt) => Ok(receipt),
+			None => follow(&mut self.progress, WaitFor::Finalized, on_progress).await,
+		}
+	}
+}
+
+/// A submitted transaction's hash and its progress reports.
+struct Watch {
+	tx_hash: String,
+	progress: subxt::transactions::TransactionProgress<
+		EmberConfig,
+		subxt::client::OnlineClientAtBlockImpl<EmberConfig>,
+	>,
+}
+
+/// Follows `watch` until `wait`, and returns the receipt of the block it stopped at.
+async fn follow(
+	watch: &mut Watch,
+	wait: WaitFor,
+	on_progress: &mut (dyn FnMut(Progress) + Send),
+) -> Result<Receipt, ChainError> {
+	while let Some(status) = watch.progress.next().await {
+		let status = status.map_err(ChainError::rpc)?;
+		match status {
+			TransactionStatus::Validated | TransactionStatus::Broadcasted => {
+				on_progress(Progress::InPool)
+			},
+			TransactionStatus::NoLongerInBestBlock => on_progress(Progress::Retracted),
+			TransactionStatus::InBestBlock(in_block) => {
+				let number = block_number(&in_block).await?;
+				on_progress(Progress::InBlock(number));
+				if wait == WaitFor::InBlock {
+					return receipt(watch.tx_hash.clone(), &in_block, number, false).await;
+				}
+			},
+			TransactionStatus::InFinalizedBlock(in_block) => {
+				let number = block_number(&in_block).await?;
+				on_progress(Progress::Finalized(number));
+				return receipt(watch.tx_hash.clone(), &in_block, number, true).await;
+			},
+			TransactionStatus::Invalid { message } => return Err(ChainError::Invalid(message)),
+			TransactionStatus::Dropped { message } => return Err(ChainError::Dropped(message)),
+			TransactionStatus::Error { message } => return Err(ChainError::Rpc(message)),
+		}
+	}
+	Err(ChainError::Rpc("the node stopped reporting the transaction's progress".into()))
 }
 
 type InBlock = subxt::transactions::TransactionInBlock<

@@ -9,6 +9,7 @@ use std::{
 use ember_client::chain::{Chain, ChainError};
 
 use super::{
+	awards::award_loop,
 	bids::{self, BID_GPU_HOLD_BLOCKS},
 	challenges::challenge_loop,
 	gate::development_only,
@@ -50,6 +51,7 @@ pub(super) async fn follow_chain(shared: Arc<Shared>) -> Result<(), AgentError> 
 				result = follow_session(&shared, &chain) => result,
 				result = heartbeat_loop(&shared, &chain) => result,
 				result = challenge_loop(&shared, &chain) => result,
+				result = award_loop(&shared, &chain) => result,
 			}
 		};
 		let result = tokio::select! {

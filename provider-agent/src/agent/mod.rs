@@ -3,8 +3,10 @@
 //! and through [`registration`], [`open_orders`] and [`bids`] the provider's record, the orders
 //! it could serve and its bids), the heartbeat
 //! loop on best blocks ([`heartbeat`]), the proof-of-compute challenges on best blocks
-//! ([`challenges`]), the manifest protocol server, and the metrics and health endpoint.
+//! ([`challenges`]), awards taken on from best blocks and forgotten when retracted
+//! ([`awards`]), the manifest protocol server, and the metrics and health endpoint.
 
+mod awards;
 mod bids;
 mod challenges;
 mod follower;

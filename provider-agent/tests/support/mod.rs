@@ -65,7 +65,8 @@ pub struct Process {
 }
 
 impl Process {
-	fn spawn(command: &mut Command, log_path: PathBuf) -> Self {
+	/// Starts `command`, its output to `log_path`.
+	pub fn spawn(command: &mut Command, log_path: PathBuf) -> Self {
 		let log = std::fs::File::create(&log_path).expect("log file");
 		let err = log.try_clone().expect("log file handle");
 		let child = command.stdout(log).stderr(err).spawn().expect("process starts");
@@ -497,4 +498,77 @@ pub fn sample_usage(pid: u32, window: Duration) -> Option<(f64, f64)> {
 	std::thread::sleep(window);
 	let (rss, cpu_after) = process_usage(pid)?;
 	Some(((cpu_after - cpu_before) / window.as_secs_f64() * 100.0, rss as f64 / 1024.0))
+}
+
+/// A number in emberctl's JSON: plain, or a string for amounts beyond what JSON numbers hold.
+pub fn num(value: &Value) -> u128 {
+	value
+		.as_u64()
+		.map(u128::from)
+		.or_else(|| value.as_str().and_then(|s| s.parse().ok()))
+		.or_else(|| value.as_f64().map(|f| f as u128))
+		.unwrap_or_else(|| panic!("{value} is not a number"))
+}
+
+/// Orders one GPU for `blocks` as `tenant_uri`, with `manifest`, and waits for the bid of
+/// `owner_uri`'s agent at the configured 2 EMBR per GPU-hour; returns the order id.
+pub fn order_with_bid(
+	node: &DevNode,
+	agent: &Agent,
+	tenant_uri: &str,
+	owner_uri: &str,
+	manifest: &Path,
+	blocks: u32,
+) -> u64 {
+	let manifest = manifest.to_str().expect("utf-8 path");
+	emberctl(
+		node,
+		Some(tenant_uri),
+		&[
+			"order",
+			"create",
+			"--count",
+			"1",
+			"--duration",
+			&blocks.to_string(),
+			"--max-price",
+			"3",
+			"--manifest",
+			manifest,
+			"--bid-window",
+			"20",
+		],
+	)
+	.expect("order created");
+	let tenant = account(&key(tenant_uri)).to_string();
+	let order = wait_for(
+		"the order to be listed",
+		Duration::from_secs(30),
+		|| {
+			let orders = emberctl(node, None, &["order", "list"]).ok()?;
+			orders
+				.as_array()?
+				.iter()
+				.find(|o| o["tenant"] == tenant.as_str())
+				.map(|o| num(&o["id"]) as u64)
+		},
+		String::new,
+	);
+	let owner = account(&key(owner_uri)).to_string();
+	let bid = wait_for(
+		"the agent's bid",
+		Duration::from_secs(90),
+		|| {
+			let bids = emberctl(node, None, &["bids", &order.to_string()]).ok()?;
+			bids.as_array()?.first().cloned()
+		},
+		|| agent.log_tail(),
+	);
+	assert_eq!(bid["provider"], owner.as_str(), "the bid comes from our provider");
+	assert_eq!(
+		num(&bid["price_per_gpu_hour"]),
+		2_000_000_000_000,
+		"the agent bids its configured price"
+	);
+	order
 }

@@ -16,7 +16,7 @@ use std::{path::PathBuf, process::ExitCode};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ember_client::{
-	chain::{Chain, ChainError, Receipt, WaitFor},
+	chain::{Chain, ChainError, Finality, Receipt, WaitFor},
 	keys,
 };
 use subxt_signer::sr25519::Keypair;
@@ -51,7 +51,8 @@ pub struct Cli {
 /// How long to follow transactions.
 #[derive(Clone, Copy, ValueEnum)]
 enum Wait {
-	/// Until included in a best block (about 6 s).
+	/// Until included in a best block (about 6 s): the result prints then, and emberctl
+	/// keeps following until the block is final, saying so (or that it was retracted).
 	InBlock,
 	/// Until finalized (cannot be reverted).
 	Finalized,
@@ -79,6 +80,11 @@ enum Command {
 		order: u64,
 		/// The provider's owner address.
 		provider: String,
+		/// Send this manifest (the one the order was created with) to the provider as soon as
+		/// the lease starts: with `--wait in-block`, the workload starts about a second after
+		/// the award block, while emberctl follows the block to finality.
+		#[arg(long)]
+		manifest: Option<PathBuf>,
 	},
 	/// Rent GPUs from an offer at once.
 	Rent(market::RentArgs),
@@ -128,6 +134,16 @@ pub struct Context {
 	wait: WaitFor,
 	/// Where results go.
 	pub out: Output,
+	/// Transactions shown at inclusion (`--wait in-block`) whose finality is still followed.
+	following: std::sync::Mutex<Vec<Following>>,
+}
+
+/// A transaction shown at inclusion, on its way to finality.
+struct Following {
+	what: String,
+	spinner: Spinner,
+	included: Receipt,
+	finality: Finality,
 }
 
 impl Context {
@@ -156,15 +172,68 @@ impl Context {
 		what: &str,
 		call: &Call,
 	) -> Result<Receipt, CliError> {
-		let signer = self.signer()?;
-		let mut spinner = Spinner::new(what);
-		let receipt = chain.submit(call, &signer, self.wait, &mut |p| spinner.step(p)).await;
-		if self.wait == WaitFor::InBlock {
-			spinner.finish();
-		}
-		let receipt = receipt?;
+		let receipt = self.submit_unprinted(chain, what, call).await?;
 		self.out.receipt(what, &receipt);
 		Ok(receipt)
+	}
+
+	/// Signs and submits `call` and shows its progress until `--wait`; the caller prints the
+	/// receipt. With `--wait in-block` the transaction's finality is followed after the
+	/// command's own work ([`Context::follow_finality`]).
+	pub async fn submit_unprinted<Call: subxt::tx::Payload>(
+		&self,
+		chain: &Chain,
+		what: &str,
+		call: &Call,
+	) -> Result<Receipt, CliError> {
+		let signer = self.signer()?;
+		let mut spinner = Spinner::new(what);
+		if self.wait == WaitFor::Finalized {
+			return Ok(chain.submit(call, &signer, self.wait, &mut |p| spinner.step(p)).await?);
+		}
+		let submitted = chain.submit_in_block(call, &signer, &mut |p| spinner.step(p)).await;
+		spinner.finish();
+		let (receipt, finality) = submitted?;
+		if let Ok(mut following) = self.following.lock() {
+			following.push(Following {
+				what: what.to_string(),
+				spinner,
+				included: receipt.clone(),
+				finality,
+			});
+		}
+		Ok(receipt)
+	}
+
+	/// Follows the transactions shown at inclusion until their blocks are final, and says so
+	/// on stderr; a transaction whose block was retracted and which went into another block
+	/// is shown again (its events may differ: another lease id), and one that failed there
+	/// is an error.
+	pub async fn follow_finality(&self) -> Result<(), CliError> {
+		let following = match self.following.lock() {
+			Ok(mut following) => std::mem::take(&mut *following),
+			Err(_) => return Ok(()),
+		};
+		for Following { what, mut spinner, included, finality } in following {
+			let last = finality.wait(&mut |p| spinner.step(p)).await.map_err(|error| {
+				CliError::Chain(ChainError::Rpc(format!(
+					"{what} was included in block #{} but did not reach finality: {error}",
+					included.block_number
+				)))
+			})?;
+			if last.block_hash != included.block_hash {
+				eprintln!(
+					"{what}: block #{} left the best chain; the transaction is final in block #{} instead:",
+					included.block_number, last.block_number
+				);
+				if self.out.json {
+					eprintln!("{}", serde_json::to_string(&last).unwrap_or_default());
+				} else {
+					self.out.receipt(what.as_str(), &last);
+				}
+			}
+		}
+		Ok(())
 	}
 }
 
@@ -205,6 +274,7 @@ async fn main() -> ExitCode {
 			Wait::Finalized => WaitFor::Finalized,
 		},
 		out: Output { json: cli.json },
+		following: Default::default(),
 	};
 	let result = match cli.command {
 		Command::Providers(args) => market::providers(&ctx, args).await,
@@ -212,7 +282,9 @@ async fn main() -> ExitCode {
 		Command::Quote(args) => market::quote(&ctx, args).await,
 		Command::Order(command) => market::order(&ctx, command).await,
 		Command::Bids { order } => market::bids(&ctx, order).await,
-		Command::Accept { order, provider } => market::accept(&ctx, order, &provider).await,
+		Command::Accept { order, provider, manifest } => {
+			market::accept(&ctx, order, &provider, manifest).await
+		},
 		Command::Rent(args) => market::rent(&ctx, args).await,
 		Command::Lease(command) => market::lease(&ctx, command).await,
 		Command::Manifest(command) => workload::manifest(&ctx, command).await,
@@ -223,6 +295,10 @@ async fn main() -> ExitCode {
 		Command::ApplyUpgrade { wasm } => council::apply_upgrade(&ctx, &wasm).await,
 		Command::Transfer { to, amount } => owner::transfer(&ctx, &to, &amount).await,
 		Command::Balance { account } => owner::balance(&ctx, account).await,
+	};
+	let result = match result {
+		Ok(()) => ctx.follow_finality().await,
+		Err(error) => Err(error),
 	};
 	match result {
 		Ok(()) => ExitCode::SUCCESS,

@@ -404,13 +404,55 @@ pub async fn bids(ctx: &Context, order: u64) -> Result<(), CliError> {
 }
 
 /// `accept`.
-pub async fn accept(ctx: &Context, order: u64, provider: &str) -> Result<(), CliError> {
+pub async fn accept(
+	ctx: &Context,
+	order: u64,
+	provider: &str,
+	manifest: Option<PathBuf>,
+) -> Result<(), CliError> {
 	let chain = ctx.chain().await?;
 	let provider = parse_account(provider)?;
-	let receipt = ctx
-		.submit(&chain, "accept bid", &runtime::tx().leases().accept_bid(order, provider))
-		.await?;
-	announce_lease(ctx, &receipt);
+	let call = runtime::tx().leases().accept_bid(order, provider);
+	let Some(manifest) = manifest else {
+		let receipt = ctx.submit(&chain, "accept bid", &call).await?;
+		announce_lease(ctx, &receipt);
+		return Ok(());
+	};
+	// Checked before paying for the lease: a manifest the order did not commit to would be
+	// refused by the provider.
+	let (bytes, hash) = read_manifest(&manifest)?;
+	let hash_hex = format!("0x{}", hex::encode(hash));
+	if let Some(order) = chain.order(order).await? {
+		if order.manifest_hash != hash_hex {
+			return Err(CliError::Usage(format!(
+				"{} hashes to {hash_hex}, but order {} was created for {}: give the manifest \
+				 you ordered with",
+				manifest.display(),
+				order.id,
+				order.manifest_hash
+			)));
+		}
+	}
+	let receipt = ctx.submit_unprinted(&chain, "accept bid", &call).await?;
+	let started = receipt
+		.find_first::<runtime::leases::events::LeaseStarted>()
+		.ok_or_else(|| CliError::Usage("the award started no lease".into()))?;
+	let sent = crate::workload::send_manifest(ctx, &chain, started.lease, bytes, hash).await;
+	let sent = match sent {
+		Ok(sent) => sent,
+		Err(error) => {
+			ctx.out.receipt("accept bid", &receipt);
+			return Err(CliError::Provider(format!(
+				"lease {} started, but its manifest did not reach the provider ({error}): send it \
+				 with `emberctl manifest send {} {}`",
+				started.lease,
+				started.lease,
+				manifest.display()
+			)));
+		},
+	};
+	ctx.out
+		.receipt_with("accept bid", &receipt, ("manifest", &sent), || sent.text());
 	Ok(())
 }
 

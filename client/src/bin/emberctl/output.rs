@@ -31,19 +31,38 @@ impl Output {
 
 	/// Prints a transaction's receipt.
 	pub fn receipt(&self, what: &str, receipt: &Receipt) {
-		self.show(receipt, || {
-			let mut lines = vec![format!(
-				"{what}: included in block #{} ({}){}",
-				receipt.block_number,
-				receipt.block_hash,
-				if receipt.finalized { ", finalized" } else { "" }
-			)];
-			for event in receipt.events.iter().filter(|e| !is_bookkeeping(&e.pallet, &e.name)) {
-				lines.push(format!("  {}.{} {}", event.pallet, event.name, event.fields));
-			}
-			lines.join("\n")
-		});
+		self.show(receipt, || receipt_text(what, receipt));
 	}
+
+	/// Prints a transaction's receipt and what the command did after it: in JSON, one object
+	/// with the receipt's fields and `extra` under its name.
+	pub fn receipt_with<T: Serialize>(
+		&self,
+		what: &str,
+		receipt: &Receipt,
+		(name, extra): (&str, &T),
+		extra_text: impl FnOnce() -> String,
+	) {
+		let mut value = serde_json::to_value(receipt).unwrap_or_default();
+		if let (Some(object), Ok(extra)) = (value.as_object_mut(), serde_json::to_value(extra)) {
+			object.insert(name.to_string(), extra);
+		}
+		self.show(&value, || format!("{}\n{}", receipt_text(what, receipt), extra_text()));
+	}
+}
+
+/// A receipt for people: its block and the events that matter.
+fn receipt_text(what: &str, receipt: &Receipt) -> String {
+	let mut lines = vec![format!(
+		"{what}: included in block #{} ({}){}",
+		receipt.block_number,
+		receipt.block_hash,
+		if receipt.finalized { ", finalized" } else { "" }
+	)];
+	for event in receipt.events.iter().filter(|e| !is_bookkeeping(&e.pallet, &e.name)) {
+		lines.push(format!("  {}.{} {}", event.pallet, event.name, event.fields));
+	}
+	lines.join("\n")
 }
 
 /// System and fee events every transaction emits; not worth a line each.

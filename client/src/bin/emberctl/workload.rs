@@ -17,6 +17,9 @@ use crate::{CliError, Context};
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a provider may take to learn of a lease awarded a moment ago.
 const UNSEEN_LEASE_PATIENCE: Duration = Duration::from_secs(30);
+/// How soon to ask again a provider that has not seen the lease yet: its agent takes leases on
+/// from best blocks, a moment after the node imports them.
+const UNSEEN_LEASE_RETRY: Duration = Duration::from_millis(250);
 
 /// `manifest …`.
 #[derive(Subcommand)]
@@ -60,10 +63,11 @@ pub struct OutputArgs {
 	to: Option<PathBuf>,
 }
 
-/// Where the lease's provider listens, from the chain.
+/// Where the lease's provider listens, from the chain's best block (a lease awarded a moment
+/// ago is there already).
 async fn provider_of(chain: &Chain, lease: u64) -> Result<(PeerId, Vec<Multiaddr>), CliError> {
 	let record = chain
-		.lease(lease)
+		.lease_at_best(lease)
 		.await?
 		.ok_or_else(|| CliError::Usage(format!("lease {lease} is not running")))?;
 	let owner = ember_client::market::parse_account(&record.provider)?;
@@ -106,48 +110,73 @@ pub async fn manifest(ctx: &Context, command: ManifestCommand) -> Result<(), Cli
 		ManifestCommand::Send { lease, file } => {
 			let (bytes, hash) = crate::market::read_manifest(&file)?;
 			let chain = ctx.chain().await?;
-			let record = chain
-				.lease(lease)
-				.await?
-				.ok_or_else(|| CliError::Usage(format!("lease {lease} is not running")))?;
-			let hash_hex = format!("0x{}", hex::encode(hash));
-			if record.manifest_hash != hash_hex {
-				return Err(CliError::Usage(format!(
-					"{} hashes to {hash_hex}, but lease {lease} was ordered for {}: send the \
-					 manifest you ordered with",
-					file.display(),
-					record.manifest_hash
-				)));
-			}
-			let signer = ctx.signer()?;
-			let (peer, addrs) = provider_of(&chain, lease).await?;
-			let client = TenantClient::new().map_err(|e| CliError::Provider(e.to_string()))?;
-			// The lease is on chain, but the provider takes it on when its agent has followed
-			// the chain to it: right after the award that can take a few seconds.
-			let patience = std::time::Instant::now();
-			let response = loop {
-				let response = client
-					.send_manifest(peer, &addrs, lease, bytes.clone(), &signer, REQUEST_TIMEOUT)
-					.await
-					.map_err(|e| CliError::Provider(e.to_string()))?;
-				let unseen =
-					response == Response::Rejected { reason: p2p::RejectReason::UnknownLease };
-				if !unseen || patience.elapsed() > UNSEEN_LEASE_PATIENCE {
-					break response;
-				}
-				tokio::time::sleep(Duration::from_secs(2)).await;
-			};
-			match response {
-				Response::Accepted => {
-					ctx.out.show(
-						&serde_json::json!({ "lease": lease, "accepted": true, "hash": hash_hex }),
-						|| format!("the provider accepted the manifest of lease {lease}; follow it with `emberctl logs {lease} --follow`"),
-					);
-					Ok(())
-				},
-				other => Err(rejected(other)),
-			}
+			let sent = send_manifest(ctx, &chain, lease, bytes, hash).await?;
+			ctx.out.show(&sent, || sent.text());
+			Ok(())
 		},
+	}
+}
+
+/// A manifest the lease's provider accepted.
+#[derive(Serialize)]
+pub struct ManifestSent {
+	lease: u64,
+	accepted: bool,
+	hash: String,
+}
+
+impl ManifestSent {
+	/// For people.
+	pub fn text(&self) -> String {
+		format!(
+			"the provider accepted the manifest of lease {}; follow it with `emberctl logs {} --follow`",
+			self.lease, self.lease
+		)
+	}
+}
+
+/// Sends the manifest `bytes` (hashing to `hash`) of `lease` to its provider, signed with the
+/// tenant's key. The lease is read from the best block, so that it can be sent the moment its
+/// award is included (`--wait in-block`) rather than two blocks later when it is final.
+pub async fn send_manifest(
+	ctx: &Context,
+	chain: &Chain,
+	lease: u64,
+	bytes: Vec<u8>,
+	hash: [u8; 32],
+) -> Result<ManifestSent, CliError> {
+	let record = chain
+		.lease_at_best(lease)
+		.await?
+		.ok_or_else(|| CliError::Usage(format!("lease {lease} is not running")))?;
+	let hash_hex = format!("0x{}", hex::encode(hash));
+	if record.manifest_hash != hash_hex {
+		return Err(CliError::Usage(format!(
+			"the manifest hashes to {hash_hex}, but lease {lease} was ordered for {}: send the \
+			 manifest you ordered with",
+			record.manifest_hash
+		)));
+	}
+	let signer = ctx.signer()?;
+	let (peer, addrs) = provider_of(chain, lease).await?;
+	let client = TenantClient::new().map_err(|e| CliError::Provider(e.to_string()))?;
+	// The lease is on chain, but the provider takes it on when its agent has seen the block:
+	// right after the award that can take a moment.
+	let patience = std::time::Instant::now();
+	let response = loop {
+		let response = client
+			.send_manifest(peer, &addrs, lease, bytes.clone(), &signer, REQUEST_TIMEOUT)
+			.await
+			.map_err(|e| CliError::Provider(e.to_string()))?;
+		let unseen = response == Response::Rejected { reason: p2p::RejectReason::UnknownLease };
+		if !unseen || patience.elapsed() > UNSEEN_LEASE_PATIENCE {
+			break response;
+		}
+		tokio::time::sleep(UNSEEN_LEASE_RETRY).await;
+	};
+	match response {
+		Response::Accepted => Ok(ManifestSent { lease, accepted: true, hash: hash_hex }),
+		other => Err(rejected(other)),
 	}
 }
 
