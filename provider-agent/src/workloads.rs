@@ -38,7 +38,16 @@ struct Entry {
 	/// The block that awarded the lease, while it is not final: the lease was taken on from a
 	/// best block, and is forgotten if that block leaves the best chain.
 	unconfirmed: Option<Award>,
+	/// The best block at which the award block was first seen retracted, the lease missing
+	/// from the branch that won: it is stopped if it does not come back within
+	/// [`RETRACTION_GRACE_BLOCKS`].
+	orphaned_since: Option<u32>,
 }
+
+/// How many best blocks a lease whose award block was retracted may take to come back: a
+/// reorg puts the retracted blocks' transactions back in the pool, and the award is often
+/// included again, on the same terms, a block or two later.
+pub const RETRACTION_GRACE_BLOCKS: u32 = 3;
 
 /// The block a lease was awarded in.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -51,8 +60,13 @@ pub struct Award {
 
 /// Whether `record` is the lease `lease`: after a reorg the same id may name another lease.
 fn same_lease(record: &LeaseRecord, lease: &Lease) -> bool {
-	record.start_block == lease.start
-		&& ember_client::market::parse_account(&lease.tenant).is_ok_and(|t| t.0 == record.tenant)
+	record.start_block == lease.start && same_terms(record, lease)
+}
+
+/// Whether `lease` has `record`'s tenant, manifest and GPUs: the same award, included again in
+/// another block after a reorg, whose workload may keep running.
+fn same_terms(record: &LeaseRecord, lease: &Lease) -> bool {
+	ember_client::market::parse_account(&lease.tenant).is_ok_and(|t| t.0 == record.tenant)
 		&& parse_h256(&lease.manifest_hash) == Some(record.manifest_hash)
 		&& record.gpu_hashes.len() == lease.gpus.len()
 		&& lease
@@ -183,6 +197,7 @@ impl Workloads {
 					// Judged by the finalized follower: a lease whose start is not final yet
 					// is kept until it is, then stopped if the chain does not show it.
 					unconfirmed: None,
+					orphaned_since: None,
 				},
 			);
 		}
@@ -259,7 +274,7 @@ impl Workloads {
 		let Ok(mut entries) = self.entries.lock() else { return };
 		for lease in on_chain.iter().filter(|l| l.provider == self.owner) {
 			if entries.get(&lease.id).is_some_and(|e| !same_lease(&e.record, lease)) {
-				self.forget_retracted(&mut entries, lease.id, now);
+				self.replace(&mut entries, lease, None, now);
 			}
 			let entry = match entries.get_mut(&lease.id) {
 				Some(entry) => entry,
@@ -269,6 +284,7 @@ impl Workloads {
 				},
 			};
 			entry.unconfirmed = None;
+			entry.orphaned_since = None;
 			entry.end = lease.end;
 			entry.funded_until = lease.funded_until;
 			let earned = lease.paid.saturating_sub(lease.fees);
@@ -288,16 +304,14 @@ impl Workloads {
 					&& !matches!(entry.record.phase, LeasePhase::Finished { .. })
 					// Awarded in a block this finalized state does not reach yet.
 					&& entry.record.start_block <= now
+					// Taken on from a best block whose finality the follower has not
+					// confirmed ([`Workloads::confirm`]): the best-block loop judges it.
+					&& entry.unconfirmed.is_none()
 			})
 			.map(|(id, _)| *id)
 			.collect();
 		for id in gone {
 			let Some(entry) = entries.get_mut(&id) else { continue };
-			if entry.unconfirmed.is_some() {
-				// Taken on from a best block, and its start is final without it.
-				self.forget_retracted(&mut entries, id, now);
-				continue;
-			}
 			let reason =
 				if now >= entry.end { "the lease reached its end" } else { "the lease was closed" };
 			entry.log.agent(&format!("{reason} at block #{now}: stopping the workload"));
@@ -328,11 +342,14 @@ impl Workloads {
 	/// imported. Money never moves on it here: the lease ends and closes on finalized state.
 	pub fn take_on_award(&self, lease: &Lease, award: Award, now: u32, devices: &[GpuDevice]) {
 		let Ok(mut entries) = self.entries.lock() else { return };
-		if let Some(entry) = entries.get(&lease.id) {
-			if same_lease(&entry.record, lease) {
-				return;
-			}
-			self.forget_retracted(&mut entries, lease.id, now);
+		match entries.get(&lease.id) {
+			Some(entry) if same_lease(&entry.record, lease) => return,
+			Some(_) => {
+				if self.replace(&mut entries, lease, Some(award), now) {
+					return;
+				}
+			},
+			None => {},
 		}
 		let Some(mut entry) = self.take_on(lease, devices) else { return };
 		entry.log.agent(&format!(
@@ -345,20 +362,92 @@ impl Workloads {
 		self.metrics.set_leases_running(self.count_running(&entries));
 	}
 
+	/// The table holds another lease under `lease`'s id. If it is the same award, taken on
+	/// from a block since retracted and included again on the same terms, it moves to its new
+	/// block (`award`, or final when `None`) and its workload keeps running: true. Otherwise
+	/// the old one is stopped and forgotten: false.
+	fn replace(
+		&self,
+		entries: &mut BTreeMap<u64, Entry>,
+		lease: &Lease,
+		award: Option<Award>,
+		now: u32,
+	) -> bool {
+		let Some(entry) = entries.get_mut(&lease.id) else { return false };
+		if entry.unconfirmed.is_none() || !same_terms(&entry.record, lease) {
+			self.forget_retracted(entries, lease.id, now);
+			return false;
+		}
+		entry.log.agent(&format!(
+			"after a reorg the lease was awarded again, on the same terms, in block #{}: the \
+			 workload keeps running",
+			lease.start
+		));
+		tracing::info!(lease = lease.id, award = lease.start, "the award moved to another block");
+		if entry.record.last_attested_block == entry.record.start_block {
+			entry.record.last_attested_block = lease.start;
+		}
+		entry.record.start_block = lease.start;
+		entry.record.end_block = lease.end;
+		entry.end = lease.end;
+		entry.funded_until = lease.funded_until;
+		entry.unconfirmed = award;
+		entry.orphaned_since = None;
+		self.persist(&entry.record);
+		true
+	}
+
 	/// The leases taken on from blocks that are not final yet, with their award blocks.
 	pub fn unconfirmed(&self) -> Vec<(u64, Award)> {
 		let Ok(entries) = self.entries.lock() else { return Vec::new() };
 		entries.iter().filter_map(|(id, e)| Some((*id, e.unconfirmed?))).collect()
 	}
 
-	/// Stops and forgets `lease` if it is still the one awarded in `award`, whose block left
-	/// the best chain: on the chain that won, that lease never existed.
-	pub fn retract(&self, lease: u64, award: Award, now: u32) {
+	/// Lease `lease`'s award block `award` is final: from now on the finalized state alone
+	/// says when it ends.
+	pub fn confirm(&self, lease: u64, award: Award) {
 		let Ok(mut entries) = self.entries.lock() else { return };
-		if entries.get(&lease).is_some_and(|e| e.unconfirmed == Some(award)) {
-			self.forget_retracted(&mut entries, lease, now);
-			self.metrics.set_leases_running(self.count_running(&entries));
+		if let Some(entry) = entries.get_mut(&lease).filter(|e| e.unconfirmed == Some(award)) {
+			entry.unconfirmed = None;
+			entry.orphaned_since = None;
 		}
+	}
+
+	/// Lease `lease`'s award block `award` left the best chain, and at best block `now` the
+	/// lease is not there on the same terms. Its workload keeps running for
+	/// [`RETRACTION_GRACE_BLOCKS`], in case the award comes back; then it is stopped and the
+	/// lease forgotten: on the chain that won it never existed. Whether it was.
+	pub fn orphaned(&self, lease: u64, award: Award, now: u32) -> bool {
+		let Ok(mut entries) = self.entries.lock() else { return false };
+		let Some(entry) = entries.get_mut(&lease).filter(|e| e.unconfirmed == Some(award)) else {
+			return false;
+		};
+		let since = *entry.orphaned_since.get_or_insert(now);
+		if now < since.saturating_add(RETRACTION_GRACE_BLOCKS) {
+			return false;
+		}
+		self.forget_retracted(&mut entries, lease, now);
+		self.metrics.set_leases_running(self.count_running(&entries));
+		true
+	}
+
+	/// Moves lease `lease`, taken on from retracted block `award`, to `moved_to`: the
+	/// award was included again on the same terms (`on_best`). False when it is not the
+	/// same award.
+	pub fn move_award(&self, lease: &Lease, award: Award, moved_to: Award, now: u32) -> bool {
+		let Ok(mut entries) = self.entries.lock() else { return false };
+		if !entries.get(&lease.id).is_some_and(|e| e.unconfirmed == Some(award)) {
+			return false;
+		}
+		if entries.get(&lease.id).is_some_and(|e| same_lease(&e.record, lease)) {
+			// The same block number on the new branch: only the hash changes.
+			if let Some(entry) = entries.get_mut(&lease.id) {
+				entry.unconfirmed = Some(moved_to);
+				entry.orphaned_since = None;
+			}
+			return true;
+		}
+		self.replace(&mut entries, lease, Some(moved_to), now)
 	}
 
 	/// Stops lease `id`'s workload and removes every trace of it: its record, its directory
@@ -517,6 +606,7 @@ impl Workloads {
 			running: None,
 			sampled: Sampled::default(),
 			unconfirmed: None,
+			orphaned_since: None,
 		})
 	}
 
@@ -1252,7 +1342,8 @@ mod tests {
 					entries
 						.filter_map(|e| e.ok()?.file_name().into_string().ok())
 						.filter(|name| {
-							name == &id.to_string() || name.starts_with(&format!(".retracted-{id}-"))
+							name == &id.to_string()
+								|| name.starts_with(&format!(".retracted-{id}-"))
 						})
 						.collect()
 				})
@@ -1287,8 +1378,8 @@ mod tests {
 		// Final: confirmed, and a late retraction of its block cannot touch it.
 		f.workloads.sync(std::slice::from_ref(&awarded), 20, &f.devices);
 		assert!(f.workloads.unconfirmed().is_empty());
-		f.workloads.retract(7, award, 21);
-		assert!(f.record(7).is_some(), "a final lease is not retracted");
+		assert!(!f.workloads.orphaned(7, award, 40), "a final lease is not retracted");
+		assert!(f.record(7).is_some());
 
 		// Lease 8, awarded on a branch that loses: stopped and forgotten with its directory.
 		let mut lost = lease(8, &other, 100, 100);
@@ -1296,9 +1387,13 @@ mod tests {
 		let lost_award = Award { number: 30, hash: [2; 32] };
 		f.workloads.take_on_award(&lost, lost_award, 30, &f.devices);
 		assert!(f.busy(&other));
-		f.workloads.retract(8, Award { number: 30, hash: [3; 32] }, 31);
+		assert!(!f.workloads.orphaned(8, Award { number: 30, hash: [3; 32] }, 31));
 		assert!(f.record(8).is_some(), "only the award it was taken on from retracts it");
-		f.workloads.retract(8, lost_award, 31);
+		// A few blocks' grace, in case the award is included again.
+		assert!(!f.workloads.orphaned(8, lost_award, 31));
+		assert!(!f.workloads.orphaned(8, lost_award, 30 + RETRACTION_GRACE_BLOCKS));
+		assert!(f.record(8).is_some() && f.busy(&other), "kept through the grace");
+		assert!(f.workloads.orphaned(8, lost_award, 31 + RETRACTION_GRACE_BLOCKS));
 		assert!(f.record(8).is_none(), "the record is gone");
 		assert!(f.notes(8).is_empty(), "so is the log");
 		assert!(!f.busy(&other), "the GPU is free again");
@@ -1313,7 +1408,8 @@ mod tests {
 		let gpu = f.devices[0].clone();
 		let mut lost = lease(8, &gpu, 100, 100);
 		lost.start = 30;
-		f.workloads.take_on_award(&lost, Award { number: 30, hash: [2; 32] }, 30, &f.devices);
+		f.workloads
+			.take_on_award(&lost, Award { number: 30, hash: [2; 32] }, 30, &f.devices);
 
 		// The branch that won gave id 8 to another lease: the old one goes, the new one comes.
 		let mut winner = lease(8, &gpu, 120, 120);
@@ -1327,14 +1423,64 @@ mod tests {
 		assert!(f.busy(&gpu));
 		assert!(f.workloads.unconfirmed().is_empty());
 
-		// An award the finalized chain passes without: forgotten, not finished.
-		let mut gone = lease(9, &f.devices[1], 100, 100);
-		gone.start = 40;
-		f.workloads.take_on_award(&gone, Award { number: 40, hash: [4; 32] }, 40, &f.devices);
-		f.workloads.sync(std::slice::from_ref(&winner), 40, &f.devices);
-		assert!(f.record(9).is_none(), "no record of a lease that never was");
+		// An award the finalized chain passes without is the best-block loop's to judge; once
+		// the follower confirms its block final, the finalized state says it closed.
+		let mut closed = lease(9, &f.devices[1], 100, 100);
+		closed.start = 40;
+		let award = Award { number: 40, hash: [4; 32] };
+		f.workloads.take_on_award(&closed, award, 40, &f.devices);
+		f.workloads.sync(std::slice::from_ref(&winner), 41, &f.devices);
+		assert_eq!(f.record(9).expect("kept").phase, LeasePhase::AwaitingManifest);
+		f.workloads.confirm(9, award);
+		f.workloads.sync(std::slice::from_ref(&winner), 42, &f.devices);
+		let record = f.record(9).expect("kept for its tenant");
+		assert_eq!(record.phase, LeasePhase::Finished { reason: "the lease was closed".into() });
 		assert!(!f.busy(&f.devices[1]));
-		wait_removed(dir.path(), 9).await;
 		assert!(dir.path().join("leases/8").exists(), "the winning lease keeps its directory");
+	}
+
+	#[tokio::test]
+	async fn an_award_included_again_on_the_same_terms_keeps_its_workload() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let f = open(dir.path());
+		let gpu = f.devices[0].clone();
+		let mut first = lease(9, &gpu, 100, 100);
+		first.start = 50;
+		let award = Award { number: 50, hash: [5; 32] };
+		f.workloads.take_on_award(&first, award, 50, &f.devices);
+
+		// Retracted, and included again two blocks later on the branch that won.
+		assert!(!f.workloads.orphaned(9, award, 51));
+		let mut again = first.clone();
+		(again.start, again.end) = (52, 102);
+		let moved_to = Award { number: 52, hash: [6; 32] };
+		assert!(f.workloads.move_award(&again, award, moved_to, 52));
+		assert_eq!(f.workloads.unconfirmed(), vec![(9, moved_to)]);
+		let record = f.record(9).expect("kept");
+		assert_eq!((record.start_block, record.end_block), (52, 102));
+		assert!(f.busy(&gpu));
+		assert!(f.notes(9).iter().any(|n| n.contains("awarded again, on the same terms")));
+		// The grace started by the retraction is over: the lease is no longer orphaned.
+		assert!(!f.workloads.orphaned(9, award, 60), "the old award no longer names it");
+
+		// Another tenant's lease under the same id is not the same award.
+		let mut other = again.clone();
+		(other.start, other.tenant) = (53, OWNER.into());
+		assert!(!f
+			.workloads
+			.move_award(&other, moved_to, Award { number: 53, hash: [7; 32] }, 53));
+		assert!(f.record(9).is_none(), "the old lease is forgotten");
+		wait_removed(dir.path(), 9).await;
+
+		// The finalized state shows an award moved on the same terms: it becomes final.
+		let mut moving = lease(10, &gpu, 100, 100);
+		moving.start = 60;
+		f.workloads
+			.take_on_award(&moving, Award { number: 60, hash: [8; 32] }, 60, &f.devices);
+		moving.start = 61;
+		f.workloads.sync(std::slice::from_ref(&moving), 61, &f.devices);
+		assert_eq!(f.record(10).expect("kept").start_block, 61);
+		assert!(f.workloads.unconfirmed().is_empty());
+		assert!(dir.path().join("leases/10").exists());
 	}
 }

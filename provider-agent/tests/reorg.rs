@@ -1,8 +1,10 @@
-//! A lease awarded on a branch that loses: two real nodes validate a chain of two validators
-//! (Alice and Bob), are split, and the award lands on Alice's side only, where the agent takes
-//! it on from the best block and starts its workload. Bob's side then grows heavier and wins;
-//! the agent stops the workload and forgets the lease, which never existed on the chain that
-//! won.
+//! Leases awarded on a branch that loses: two real nodes validate a chain of two validators
+//! (Alice and Bob), are split, and two awards land on Alice's side only, where the agent takes
+//! them on from the best block and starts their workloads. Bob's side, where one of the two
+//! orders was cancelled meanwhile, then grows heavier and wins. The reorg puts both awards back
+//! in the pool: one is included again on the same terms, and its workload keeps running; the
+//! other can no longer be, and the agent stops its workload and forgets the lease, which never
+//! existed on the chain that won.
 
 mod support;
 
@@ -19,6 +21,8 @@ use support::*;
 const OWNER: &str = "//Charlie";
 const AGENT: &str = "//Charlie//agent";
 const TENANT: &str = "//Dave";
+/// The tenant whose order is cancelled on the side that wins.
+const LOSER: &str = "//Eve";
 const EMBR: u128 = 1_000_000_000_000;
 
 /// Runs `ember-node` with `args` to completion; its stdout.
@@ -153,15 +157,13 @@ fn finalized(node: &DevNode) -> u64 {
 	block_on(node.chain().finalized_block()).expect("finalized block")
 }
 
-/// Runs `emberctl --wait in-block accept` and reads its receipt, printed as soon as the award
-/// is in a best block; emberctl then follows finality, which this split chain never reaches:
-/// it is stopped once the receipt is read.
-fn accept_in_block(node: &DevNode, order: u64, manifest: &Path) -> Value {
-	let owner = account(&key(OWNER)).to_string();
+/// Runs `emberctl --wait in-block` as `key_uri` with `args` and reads its receipt, printed as
+/// soon as the transaction is in a best block; emberctl then follows finality, which this split
+/// chain never reaches: it is stopped once the receipt is read.
+fn in_block(node: &DevNode, key_uri: &str, args: &[&str]) -> Value {
 	let mut child = Command::new(binary("emberctl"))
-		.args(["--url", &node.url, "--json", "--key", TENANT, "--wait", "in-block", "accept"])
-		.args([&order.to_string(), &owner, "--manifest"])
-		.arg(manifest)
+		.args(["--url", &node.url, "--json", "--key", key_uri, "--wait", "in-block"])
+		.args(args)
 		.stdin(Stdio::null())
 		.stdout(Stdio::piped())
 		.stderr(Stdio::null())
@@ -174,17 +176,80 @@ fn accept_in_block(node: &DevNode, order: u64, manifest: &Path) -> Value {
 	receipt.expect("emberctl printed a receipt").expect("the receipt is JSON")
 }
 
+/// A lease accepted on the split chain, in-block, with its manifest sent at once.
+struct Awarded {
+	lease: u64,
+	block: u32,
+	block_hash: String,
+	pid: u32,
+}
+
+/// `tenant` accepts the agent's bid on `order` and sends `manifest`; waits for its workload.
+fn accept(node: &DevNode, agent: &Agent, tenant: &str, order: u64, manifest: &Path) -> Awarded {
+	let owner = account(&key(OWNER)).to_string();
+	let manifest_path = manifest.to_str().expect("a UTF-8 path");
+	let receipt = in_block(
+		node,
+		tenant,
+		&["accept", &order.to_string(), &owner, "--manifest", manifest_path],
+	);
+	assert_eq!(receipt["manifest"]["accepted"], true, "the manifest went at once: {receipt}");
+	let lease = num(&receipt["manifest"]["lease"]) as u64;
+	let pid = wait_for(
+		"the workload to run on the award's branch",
+		Duration::from_secs(60),
+		|| workload_pid(node, tenant, lease),
+		|| agent.log_tail(),
+	);
+	Awarded {
+		lease,
+		block: num(&receipt["block_number"]) as u32,
+		block_hash: receipt["block_hash"].as_str().expect("block hash").to_string(),
+		pid,
+	}
+}
+
+fn alive(pid: u32) -> bool {
+	Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// A manifest whose workload prints its process id and sleeps.
+fn manifest(dir: &Path, name: &str) -> PathBuf {
+	let manifest = serde_json::json!({
+		"version": 1,
+		"name": name,
+		"workload": {
+			"kind": "command", "program": "sh", "args": ["-c", "echo \"pid=$$\"; exec sleep 600"]
+		},
+		"gpus": { "count": 1 }
+	});
+	let path = dir.join(format!("{name}.json"));
+	std::fs::write(&path, manifest.to_string()).expect("manifest written");
+	path
+}
+
 /// The workload's process id, from the `pid=N` line its script prints.
-fn workload_pid(node: &DevNode, lease: u64) -> Option<u32> {
-	let logs = emberctl(node, Some(TENANT), &["logs", &lease.to_string()]).ok()?;
+fn workload_pid(node: &DevNode, tenant: &str, lease: u64) -> Option<u32> {
+	let logs = emberctl(node, Some(tenant), &["logs", &lease.to_string()]).ok()?;
 	logs["lines"]
 		.as_array()?
 		.iter()
 		.find_map(|l| l["text"].as_str()?.strip_prefix("pid=")?.parse().ok())
 }
 
+/// The agent's notes in lease `lease`'s log.
+fn notes(node: &DevNode, tenant: &str, lease: u64) -> Vec<String> {
+	let Ok(logs) = emberctl(node, Some(tenant), &["logs", &lease.to_string()]) else {
+		return Vec::new();
+	};
+	logs["lines"]
+		.as_array()
+		.map(|lines| lines.iter().filter_map(|l| Some(l["text"].as_str()?.to_string())).collect())
+		.unwrap_or_default()
+}
+
 #[test]
-fn an_award_on_a_branch_that_loses_is_stopped_and_forgotten() {
+fn awards_on_a_branch_that_loses_move_or_are_stopped_and_forgotten() {
 	let dir = tempfile::tempdir().expect("temp dir");
 	let spec = two_validator_spec(dir.path());
 	let (alice, bob) =
@@ -201,49 +266,41 @@ fn an_award_on_a_branch_that_loses_is_stopped_and_forgotten() {
 	);
 	speed_up_liveness(&node_a.chain(), 5, 2);
 	fund(&node_a.chain(), &account(&key(AGENT)), 10 * EMBR);
-	let agent = Agent::start("reorg", dir.path(), &node_a, OWNER, AGENT, 1);
-	wait_proven_provider(&node_a, &agent, OWNER, Some(1));
-	let manifest = dir.path().join("manifest.json");
-	let workload = serde_json::json!({
-		"version": 1,
-		"name": "reorg",
-		"workload": { "kind": "command", "program": "sh", "args": ["-c", "echo \"pid=$$\"; exec sleep 600"] },
-		"gpus": { "count": 1 }
-	});
-	std::fs::write(&manifest, workload.to_string()).expect("manifest written");
-	let order = order_with_bid(&node_a, &agent, TENANT, OWNER, &manifest, 200);
+	let agent = Agent::start("reorg", dir.path(), &node_a, OWNER, AGENT, 2);
+	wait_proven_provider(&node_a, &agent, OWNER, Some(2));
+	let (kept_manifest, lost_manifest) =
+		(manifest(dir.path(), "kept"), manifest(dir.path(), "lost"));
+	let kept_order = order_with_bid(&node_a, &agent, TENANT, OWNER, &kept_manifest, 200);
+	let lost_order = order_with_bid(&node_a, &agent, LOSER, OWNER, &lost_manifest, 200);
 
 	// Split: Bob goes down, and Alice's node authors alone, without finality.
 	node_b.process.kill();
-	let receipt = accept_in_block(&node_a, order, &manifest);
-	assert_eq!(receipt["manifest"]["accepted"], true, "the manifest went at once: {receipt}");
-	let lease = num(&receipt["manifest"]["lease"]) as u64;
-	let awarded_at = num(&receipt["block_number"]) as u32;
-	let award_hash = receipt["block_hash"].as_str().expect("block hash").to_string();
-	let pid = wait_for(
-		"the workload to run on the award's branch",
-		Duration::from_secs(60),
-		|| workload_pid(&node_a, lease),
-		|| agent.log_tail(),
-	);
-	assert!(Path::new(&format!("/proc/{pid}")).exists(), "the workload runs");
+	let kept = accept(&node_a, &agent, TENANT, kept_order, &kept_manifest);
+	let lost = accept(&node_a, &agent, LOSER, lost_order, &lost_manifest);
+	assert!(alive(kept.pid) && alive(lost.pid), "both workloads run");
 	assert!(
-		finalized(&node_a) < u64::from(awarded_at),
-		"the award is not final: Bob's vote is missing"
+		finalized(&node_a) < u64::from(kept.block),
+		"the awards are not final: Bob's vote is missing"
 	);
-	let lease_dir = agent.data_dir.join("leases").join(lease.to_string());
-	assert!(lease_dir.exists(), "the lease has its directory");
+	let leases_dir = agent.data_dir.join("leases");
+	assert!(leases_dir.join(lost.lease.to_string()).exists(), "the lease has its directory");
 
-	// Bob's side wins: Alice's node goes down, Bob's comes back alone with Alice's authoring
-	// key as well (so it authors every slot, and its branch outweighs hers), and Alice's node
-	// comes back as a plain node that syncs from Bob's.
+	// Bob's side wins: Alice's node goes down; Bob's comes back alone with Alice's authoring
+	// key as well (so it authors every slot, and its branch outweighs hers), and there the
+	// second tenant cancels her order; Alice's node comes back as a plain node syncing from
+	// Bob's.
 	node_a.process.kill();
 	bob.add_babe_key("//Alice");
 	node_b = bob.start(Some("--bob"), None);
+	let cancelled = in_block(&node_b, LOSER, &["order", "cancel", &lost_order.to_string()]);
+	assert!(
+		cancelled["events"].to_string().contains("OrderCancelled"),
+		"the order is cancelled on Bob's side: {cancelled}"
+	);
 	wait_for(
 		"Bob's branch to grow",
 		Duration::from_secs(60),
-		|| (block_on(node_b.chain().best_number()).ok()? >= awarded_at + 2).then_some(()),
+		|| (block_on(node_b.chain().best_number()).ok()? >= lost.block + 2).then_some(()),
 		|| node_b.process.log_tail(30),
 	);
 	let restarted = Instant::now();
@@ -253,38 +310,70 @@ fn an_award_on_a_branch_that_loses_is_stopped_and_forgotten() {
 		"Alice's node to switch to Bob's branch",
 		Duration::from_secs(240),
 		|| {
-			let canonical = block_on(chain_a.canonical_hash(awarded_at)).ok()?;
-			let canonical = format!("0x{}", hex::encode(canonical?));
-			(canonical != award_hash).then_some(())
+			let canonical = block_on(chain_a.canonical_hash(kept.block)).ok()?;
+			(format!("0x{}", hex::encode(canonical?)) != kept.block_hash).then_some(())
 		},
 		|| node_a.process.log_tail(30),
 	);
 	let switched = restarted.elapsed();
-	assert_eq!(
-		block_on(chain_a.lease_at_best(lease)).expect("lease query").map(|l| l.tenant),
-		None,
-		"the winning branch has no lease {lease}"
-	);
+
+	// The lost award: its workload stopped, its lease forgotten, a few blocks after the switch.
 	wait_for(
-		"the agent to stop the workload and forget the lease",
-		Duration::from_secs(60),
+		"the agent to stop the lost workload and forget its lease",
+		Duration::from_secs(90),
 		|| {
-			let gone = !Path::new(&format!("/proc/{pid}")).exists() && !lease_dir.exists();
-			let forgotten = std::fs::read_dir(agent.data_dir.join("leases"))
-				.map(|entries| entries.count() == 0)
-				.unwrap_or(true);
-			(gone && forgotten).then_some(())
+			let forgotten = std::fs::read_dir(&leases_dir)
+				.map(|entries| {
+					entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).all(|name| {
+						name != lost.lease.to_string() && !name.starts_with(".retracted-")
+					})
+				})
+				.unwrap_or(false);
+			(!alive(lost.pid) && forgotten).then_some(())
 		},
 		|| agent.log_tail(),
 	);
-	let log = std::fs::read_to_string(&agent.process.as_ref().expect("the agent runs").log_path)
-		.unwrap_or_default();
-	assert!(log.contains("the lease's award block was retracted"), "the agent says why");
+	let forgotten_after = restarted.elapsed();
+	assert_eq!(
+		block_on(chain_a.lease_at_best(lost.lease))
+			.expect("lease query")
+			.map(|l| l.tenant),
+		None,
+		"the winning branch has no lease {}",
+		lost.lease
+	);
+
+	// The kept award: included again on the same terms in another block; its workload never
+	// stopped.
+	let again = wait_for(
+		"the kept award to be included again",
+		Duration::from_secs(60),
+		|| block_on(chain_a.lease_at_best(kept.lease)).ok()?,
+		|| agent.log_tail(),
+	);
+	assert_eq!(again.tenant, account(&key(TENANT)).to_string());
+	assert_ne!(again.start, kept.block, "awarded again in a block of Bob's branch");
+	wait_for(
+		"the agent to move the kept lease to its new block",
+		Duration::from_secs(60),
+		|| {
+			notes(&node_a, TENANT, kept.lease)
+				.iter()
+				.any(|n| n.contains("awarded again, on the same terms"))
+				.then_some(())
+		},
+		|| agent.log_tail(),
+	);
+	assert!(alive(kept.pid), "the kept workload still runs, never restarted");
+	assert_eq!(workload_pid(&node_a, TENANT, kept.lease), Some(kept.pid));
 	eprintln!(
-		"measured: award of lease {lease} in block #{awarded_at} retracted; Alice's node switched \
-		 branches {:.1} s after it restarted, and the agent stopped the workload and forgot the \
-		 lease {:.1} s after it restarted",
+		"measured: awards in blocks #{} and #{} retracted; Alice's node switched branches {:.1} s \
+		 after it restarted; the lost lease was stopped and forgotten {:.1} s after, the kept one \
+		 moved to block #{} with its workload running",
+		kept.block,
+		lost.block,
 		switched.as_secs_f64(),
-		restarted.elapsed().as_secs_f64()
+		(forgotten_after - switched).as_secs_f64(),
+		again.start
 	);
 }

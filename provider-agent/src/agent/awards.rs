@@ -7,7 +7,7 @@ use std::sync::{atomic::Ordering, Arc};
 
 use ember_client::{
 	chain::{Chain, ChainError},
-	market::leases_of_at,
+	market::{leases_of_at, Lease},
 };
 
 use super::Shared;
@@ -24,23 +24,46 @@ pub(super) async fn award_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<()
 	while let Some(block) = blocks.next().await {
 		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
 		let now = block.number() as u32;
-		// Retractions first: a lease id reused on the branch that won is taken on below.
-		for (lease, award) in shared.workloads.unconfirmed() {
-			if chain.canonical_hash(award.number).await? != Some(award.hash) {
-				tracing::warn!(
-					lease,
-					award = award.number,
-					"the lease's award block was retracted"
-				);
-				shared.workloads.retract(lease, award, now);
-			}
-		}
-		if !shared.liveness.registered.load(Ordering::Relaxed) {
+		let unconfirmed = shared.workloads.unconfirmed();
+		if unconfirmed.is_empty() && !shared.liveness.registered.load(Ordering::Relaxed) {
 			continue;
 		}
 		// A best block may be pruned or retracted before it is read: the next one will do.
 		let Ok(at) = block.at().await else { continue };
 		let leases = leases_of_at(&at, &shared.owner).await?;
+		// The award block of the lease taken on from the best block `lease.start`.
+		let award_of = async |lease: &Lease| -> Result<Option<Award>, ChainError> {
+			let hash = if lease.start == now {
+				Some(block.hash().0)
+			} else {
+				// Awarded in an earlier block than this one: the chain this block is on has
+				// it under its number.
+				chain.canonical_hash(lease.start).await?
+			};
+			Ok(hash.map(|hash| Award { number: lease.start, hash }))
+		};
+		// Retractions first, so that a lease id the winning branch gave another lease is
+		// taken on below.
+		for (id, award) in unconfirmed {
+			if chain.canonical_hash(award.number).await? == Some(award.hash) {
+				continue;
+			}
+			let again = leases.iter().find(|l| l.id == id);
+			if let Some(lease) = again {
+				if let Some(moved_to) = award_of(lease).await? {
+					if shared.workloads.move_award(lease, award, moved_to, now) {
+						continue;
+					}
+				}
+			}
+			if shared.workloads.orphaned(id, award, now) {
+				tracing::warn!(
+					lease = id,
+					award = award.number,
+					"the lease's award block was retracted"
+				);
+			}
+		}
 		let unseen = shared.workloads.unseen(&leases);
 		if unseen.is_empty() {
 			continue;
@@ -53,25 +76,13 @@ pub(super) async fn award_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<()
 			},
 		};
 		for lease in unseen {
-			let hash = if lease.start == now {
-				Some(block.hash().0)
-			} else {
-				// Awarded in an earlier block this loop did not see (it skips none on a
-				// healthy node, but a burst of imports may arrive as one notification).
-				chain.canonical_hash(lease.start).await?
-			};
-			let Some(hash) = hash else { continue };
+			let Some(award) = award_of(lease).await? else { continue };
 			tracing::info!(
 				lease = lease.id,
 				award = lease.start,
 				"took on a lease from a best block"
 			);
-			shared.workloads.take_on_award(
-				lease,
-				Award { number: lease.start, hash },
-				now,
-				&devices,
-			);
+			shared.workloads.take_on_award(lease, award, now, &devices);
 		}
 	}
 	Ok(())

@@ -154,6 +154,14 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			}
 			idle_reason = provider.idle_reason.clone();
 		}
+		// Leases taken on from best blocks: those whose award block is now final are judged
+		// by the finalized state from here on; the others by the best-block loop.
+		for (lease, award) in shared.workloads.unconfirmed() {
+			if award.number <= now && chain.canonical_hash(award.number).await? == Some(award.hash)
+			{
+				shared.workloads.confirm(lease, award);
+			}
+		}
 		let leases = chain.leases_of(&shared.owner).await?;
 		shared.workloads.sync(&leases, now, &devices);
 		shared
