@@ -38,16 +38,16 @@ struct Entry {
 	/// The block that awarded the lease, while it is not final: the lease was taken on from a
 	/// best block, and is forgotten if that block leaves the best chain.
 	unconfirmed: Option<Award>,
-	/// The best block at which the award block was first seen retracted, the lease missing
-	/// from the branch that won: it is stopped if it does not come back within
-	/// [`RETRACTION_GRACE_BLOCKS`].
-	orphaned_since: Option<u32>,
+	/// When the award block was first seen retracted, the lease missing from the branch that
+	/// won: it is stopped if it does not come back within [`RETRACTION_GRACE`].
+	orphaned_since: Option<std::time::Instant>,
 }
 
-/// How many best blocks a lease whose award block was retracted may take to come back: a
-/// reorg puts the retracted blocks' transactions back in the pool, and the award is often
-/// included again, on the same terms, a block or two later.
-pub const RETRACTION_GRACE_BLOCKS: u32 = 3;
+/// How long a lease whose award block was retracted may take to come back: a reorg puts the
+/// retracted blocks' transactions back in the pool, and the award is often included again, on
+/// the same terms, in one of the next blocks (6 s apart). Counted in time, not block numbers:
+/// a node switching branches imports many blocks at once.
+pub const RETRACTION_GRACE: Duration = Duration::from_secs(20);
 
 /// The block a lease was awarded in.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -413,17 +413,17 @@ impl Workloads {
 		}
 	}
 
-	/// Lease `lease`'s award block `award` left the best chain, and at best block `now` the
-	/// lease is not there on the same terms. Its workload keeps running for
-	/// [`RETRACTION_GRACE_BLOCKS`], in case the award comes back; then it is stopped and the
-	/// lease forgotten: on the chain that won it never existed. Whether it was.
-	pub fn orphaned(&self, lease: u64, award: Award, now: u32) -> bool {
+	/// Lease `lease`'s award block `award` left the best chain, and at best block `now`
+	/// (seen at `at`) the lease is not there on the same terms. Its workload keeps running for
+	/// [`RETRACTION_GRACE`], in case the award comes back; then it is stopped and the lease
+	/// forgotten: on the chain that won it never existed. Returns whether it was.
+	pub fn orphaned(&self, lease: u64, award: Award, now: u32, at: std::time::Instant) -> bool {
 		let Ok(mut entries) = self.entries.lock() else { return false };
 		let Some(entry) = entries.get_mut(&lease).filter(|e| e.unconfirmed == Some(award)) else {
 			return false;
 		};
-		let since = *entry.orphaned_since.get_or_insert(now);
-		if now < since.saturating_add(RETRACTION_GRACE_BLOCKS) {
+		let since = *entry.orphaned_since.get_or_insert(at);
+		if at.saturating_duration_since(since) < RETRACTION_GRACE {
 			return false;
 		}
 		self.forget_retracted(&mut entries, lease, now);
@@ -1378,7 +1378,8 @@ mod tests {
 		// Final: confirmed, and a late retraction of its block cannot touch it.
 		f.workloads.sync(std::slice::from_ref(&awarded), 20, &f.devices);
 		assert!(f.workloads.unconfirmed().is_empty());
-		assert!(!f.workloads.orphaned(7, award, 40), "a final lease is not retracted");
+		let t0 = std::time::Instant::now();
+		assert!(!f.workloads.orphaned(7, award, 40, t0), "a final lease is not retracted");
 		assert!(f.record(7).is_some());
 
 		// Lease 8, awarded on a branch that loses: stopped and forgotten with its directory.
@@ -1387,13 +1388,19 @@ mod tests {
 		let lost_award = Award { number: 30, hash: [2; 32] };
 		f.workloads.take_on_award(&lost, lost_award, 30, &f.devices);
 		assert!(f.busy(&other));
-		assert!(!f.workloads.orphaned(8, Award { number: 30, hash: [3; 32] }, 31));
+		let later = |d: Duration| t0 + d;
+		assert!(!f.workloads.orphaned(
+			8,
+			Award { number: 30, hash: [3; 32] },
+			31,
+			later(RETRACTION_GRACE * 2)
+		));
 		assert!(f.record(8).is_some(), "only the award it was taken on from retracts it");
 		// A few blocks' grace, in case the award is included again.
-		assert!(!f.workloads.orphaned(8, lost_award, 31));
-		assert!(!f.workloads.orphaned(8, lost_award, 30 + RETRACTION_GRACE_BLOCKS));
+		assert!(!f.workloads.orphaned(8, lost_award, 31, t0));
+		assert!(!f.workloads.orphaned(8, lost_award, 40, later(RETRACTION_GRACE / 2)));
 		assert!(f.record(8).is_some() && f.busy(&other), "kept through the grace");
-		assert!(f.workloads.orphaned(8, lost_award, 31 + RETRACTION_GRACE_BLOCKS));
+		assert!(f.workloads.orphaned(8, lost_award, 41, later(RETRACTION_GRACE)));
 		assert!(f.record(8).is_none(), "the record is gone");
 		assert!(f.notes(8).is_empty(), "so is the log");
 		assert!(!f.busy(&other), "the GPU is free again");
@@ -1450,7 +1457,8 @@ mod tests {
 		f.workloads.take_on_award(&first, award, 50, &f.devices);
 
 		// Retracted, and included again two blocks later on the branch that won.
-		assert!(!f.workloads.orphaned(9, award, 51));
+		let t0 = std::time::Instant::now();
+		assert!(!f.workloads.orphaned(9, award, 51, t0));
 		let mut again = first.clone();
 		(again.start, again.end) = (52, 102);
 		let moved_to = Award { number: 52, hash: [6; 32] };
@@ -1461,7 +1469,10 @@ mod tests {
 		assert!(f.busy(&gpu));
 		assert!(f.notes(9).iter().any(|n| n.contains("awarded again, on the same terms")));
 		// The grace started by the retraction is over: the lease is no longer orphaned.
-		assert!(!f.workloads.orphaned(9, award, 60), "the old award no longer names it");
+		assert!(
+			!f.workloads.orphaned(9, award, 60, t0 + RETRACTION_GRACE),
+			"the old award no longer names it"
+		);
 
 		// Another tenant's lease under the same id is not the same award.
 		let mut other = again.clone();

@@ -56,7 +56,7 @@ pub(super) async fn award_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<()
 					}
 				}
 			}
-			if shared.workloads.orphaned(id, award, now) {
+			if shared.workloads.orphaned(id, award, now, std::time::Instant::now()) {
 				tracing::warn!(
 					lease = id,
 					award = award.number,
