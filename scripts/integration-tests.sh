@@ -17,7 +17,7 @@ rm -rf "$logs" && mkdir -p "$logs"
 export EMBER_TEST_LOGS="$logs"
 
 # Longest first, so that the last lane to finish is not the one holding a long binary.
-longest_first=(lease_end_to_end governance sandbox proof_of_compute runtime_upgrade provider_liveness emissions)
+longest_first=(lease_end_to_end reorg governance sandbox proof_of_compute runtime_upgrade provider_liveness emissions)
 alone_at_the_end=(flood)
 
 if [ "$#" -gt 0 ]; then

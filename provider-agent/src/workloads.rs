@@ -342,14 +342,12 @@ impl Workloads {
 	/// imported. Money never moves on it here: the lease ends and closes on finalized state.
 	pub fn take_on_award(&self, lease: &Lease, award: Award, now: u32, devices: &[GpuDevice]) {
 		let Ok(mut entries) = self.entries.lock() else { return };
-		match entries.get(&lease.id) {
-			Some(entry) if same_lease(&entry.record, lease) => return,
-			Some(_) => {
-				if self.replace(&mut entries, lease, Some(award), now) {
-					return;
-				}
-			},
-			None => {},
+		if let Some(entry) = entries.get(&lease.id) {
+			if same_lease(&entry.record, lease)
+				|| self.replace(&mut entries, lease, Some(award), now)
+			{
+				return;
+			}
 		}
 		let Some(mut entry) = self.take_on(lease, devices) else { return };
 		entry.log.agent(&format!(
