@@ -50,15 +50,7 @@ fn order_for(node: &DevNode, bytes: &[u8]) -> u64 {
 /// Waits for the agent's bid on `order` and accepts it; returns the lease id.
 fn award(node: &DevNode, agent: &Agent, order: u64) -> u64 {
 	let owner = account(&key(OWNER)).to_string();
-	wait_for(
-		"the agent's bid",
-		Duration::from_secs(90),
-		|| {
-			let bids = emberctl(node, None, &["bids", &order.to_string()]).ok()?;
-			bids.as_array()?.first().cloned()
-		},
-		|| agent.log_tail(),
-	);
+	wait_bid(node, agent, order);
 	emberctl(node, Some(TENANT), &["accept", &order.to_string(), &owner]).expect("bid accepted");
 	let leases = emberctl(node, Some(TENANT), &["lease", "list"]).expect("leases");
 	leases

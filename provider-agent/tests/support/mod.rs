@@ -555,15 +555,7 @@ pub fn order_with_bid(
 		String::new,
 	);
 	let owner = account(&key(owner_uri)).to_string();
-	let bid = wait_for(
-		"the agent's bid",
-		Duration::from_secs(90),
-		|| {
-			let bids = emberctl(node, None, &["bids", &order.to_string()]).ok()?;
-			bids.as_array()?.first().cloned()
-		},
-		|| agent.log_tail(),
-	);
+	let bid = wait_bid(node, agent, order);
 	assert_eq!(bid["provider"], owner.as_str(), "the bid comes from our provider");
 	assert_eq!(
 		num(&bid["price_per_gpu_hour"]),
@@ -571,4 +563,17 @@ pub fn order_with_bid(
 		"the agent bids its configured price"
 	);
 	order
+}
+
+/// The first bid on `order`, once the agent placed it.
+pub fn wait_bid(node: &DevNode, agent: &Agent, order: u64) -> Value {
+	wait_for(
+		"the agent's bid",
+		Duration::from_secs(90),
+		|| {
+			let bids = emberctl(node, None, &["bids", &order.to_string()]).ok()?;
+			bids.as_array()?.first().cloned()
+		},
+		|| agent.log_tail(),
+	)
 }
