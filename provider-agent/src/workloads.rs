@@ -27,6 +27,9 @@ use crate::{
 };
 
 struct Entry {
+	/// Unique to this entry among every entry this table ever held: a lease id can name
+	/// another lease after a reorg, and work begun for one must not land on the other.
+	generation: u64,
 	record: LeaseRecord,
 	log: LogBook,
 	running: Option<RunningWorkload>,
@@ -125,6 +128,8 @@ pub struct Workloads {
 	allow_private_inputs: bool,
 	/// Every task this table spawns (workload starts and stops), awaited at shutdown.
 	tasks: tokio_util::task::TaskTracker,
+	/// The next entry's generation.
+	next_generation: std::sync::atomic::AtomicU64,
 }
 
 /// How workloads are handled, from the executor section of the config.
@@ -185,9 +190,11 @@ impl Workloads {
 			if !matches!(record.phase, LeasePhase::Finished { .. }) {
 				gpus.set_busy(&record.gpu_uuids, true);
 			}
+			let generation = entries.len() as u64;
 			entries.insert(
 				record.lease,
 				Entry {
+					generation,
 					end: record.end_block,
 					funded_until: record.end_block,
 					record,
@@ -201,7 +208,9 @@ impl Workloads {
 				},
 			);
 		}
+		let next_generation = std::sync::atomic::AtomicU64::new(entries.len() as u64);
 		let this = Arc::new(Self {
+			next_generation,
 			entries: Mutex::new(entries),
 			store,
 			executor,
@@ -218,7 +227,7 @@ impl Workloads {
 		for lease in to_start {
 			if let Some(spec) = this.spec_from_disk(lease) {
 				let workloads = this.clone();
-				this.tasks.spawn(async move { workloads.start(spec).await });
+				this.tasks.spawn(async move { workloads.start(spec, None).await });
 			}
 		}
 		Ok(this)
@@ -401,6 +410,42 @@ impl Workloads {
 		entries.iter().filter_map(|(id, e)| Some((*id, e.unconfirmed?))).collect()
 	}
 
+	/// Lease `lease`'s award block `award` is on the best chain again: a later retraction
+	/// starts a new grace.
+	pub fn restored(&self, lease: u64, award: Award) {
+		let Ok(mut entries) = self.entries.lock() else { return };
+		if let Some(entry) = entries.get_mut(&lease).filter(|e| e.unconfirmed == Some(award)) {
+			entry.orphaned_since = None;
+		}
+	}
+
+	/// Lease `lease`, awarded in `award` (still on the best chain, not final), is no longer
+	/// among the provider's leases at best block `now`: the tenant closed it, or its escrow
+	/// ran out. Its workload stops now rather than when the close is final, so that a close
+	/// right after the award buys no run until finality (which may stall); its record stays
+	/// for the tenant's log and outputs.
+	pub fn closed_before_final(&self, lease: u64, award: Award, now: u32) {
+		let Ok(mut entries) = self.entries.lock() else { return };
+		let Some(entry) = entries.get_mut(&lease).filter(|e| e.unconfirmed == Some(award)) else {
+			return;
+		};
+		if matches!(entry.record.phase, LeasePhase::Finished { .. }) {
+			return;
+		}
+		let reason = "the lease was closed";
+		entry
+			.log
+			.agent(&format!("{reason} at block #{now} (not final yet): stopping the workload"));
+		self.stop_workload(lease, entry, reason, Leftovers::Keep);
+		entry.record.phase = LeasePhase::Finished { reason: reason.to_string() };
+		entry.record.pid = None;
+		entry.record.finished_at = Some(now);
+		self.persist(&entry.record);
+		self.metrics.lease_finished(reason);
+		self.metrics.set_leases_running(self.count_running(&entries));
+		tracing::info!(lease, reason, "lease finished before its award was final");
+	}
+
 	/// Lease `lease`'s award block `award` is final: from now on the finalized state alone
 	/// says when it ends.
 	pub fn confirm(&self, lease: u64, award: Award) {
@@ -460,9 +505,6 @@ impl Workloads {
 			self.metrics.lease_finished(reason);
 		}
 		self.stop_workload(id, &mut entry, reason, Leftovers::Remove);
-		if let Err(error) = self.store.remove_lease(id) {
-			tracing::warn!(lease = id, %error, "cannot forget the lease record");
-		}
 		tracing::warn!(
 			lease = id,
 			at = now,
@@ -471,41 +513,59 @@ impl Workloads {
 	}
 
 	/// Stops `entry`'s workload (or what is left of it after a restart) and frees its GPUs;
-	/// then keeps the outputs for the tenant, or removes the lease's directory.
+	/// then keeps the outputs for the tenant, or removes the lease's record and directory.
 	fn stop_workload(&self, id: u64, entry: &mut Entry, reason: &str, leftovers: Leftovers) {
 		let running = entry.running.take();
-		let mut dir = self.dir_of(id);
+		let mut dir = Some(self.dir_of(id));
 		if leftovers == Leftovers::Remove {
-			// Out of the way at once: a lease of the same id may be taken on meanwhile.
-			let aside =
-				self.leases_dir.join(format!(".retracted-{id}-{}", entry.record.start_block));
-			if std::fs::rename(&dir, &aside).is_ok() {
-				dir = aside;
-			}
+			// Out of the way at once: a lease of the same id may be taken on meanwhile. If it
+			// cannot be moved, it is left alone rather than removed under a new lease.
+			let aside = self.leases_dir.join(format!(".retracted-{id}-{}", entry.generation));
+			dir = match std::fs::rename(self.dir_of(id), &aside) {
+				Ok(()) => Some(aside),
+				Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+				Err(error) => {
+					tracing::warn!(lease = id, %error, "cannot move the lease directory aside");
+					None
+				},
+			};
 		}
 		let grace = self.stop_grace;
 		let stop_reason = reason.to_string();
 		let max_output_bytes = self.max_output_bytes;
 		let log = entry.log.clone();
 		let executor = self.executor.clone();
+		let store = self.store.clone();
+		let (start, tenant) = (entry.record.start_block, entry.record.tenant);
 		self.tasks.spawn(async move {
 			match running {
 				Some(running) => running.stop(&stop_reason, grace).await,
 				None => {
-					if let Some(pid) = execution::orphan_alive(&dir) {
+					if let Some(pid) = dir.as_deref().and_then(execution::orphan_alive) {
 						execution::kill_orphan(pid);
 					}
 					execution::stop_leftovers(&*executor, id, grace).await;
 				},
 			}
 			// Nothing of the tenant's runs any more: only now may the agent walk the
-			// directory its workload wrote.
+			// directory its workload wrote, or forget the lease (a crash before this point
+			// leaves the record, and the next start finds the workload to stop).
 			if leftovers == Leftovers::Remove {
-				if let Err(error) = std::fs::remove_dir_all(&dir) {
-					tracing::warn!(lease = id, %error, "removing the lease directory failed");
+				if let Some(dir) = &dir {
+					if let Err(error) = std::fs::remove_dir_all(dir) {
+						tracing::warn!(lease = id, %error, "removing the lease directory failed");
+					}
+				}
+				// Unless a lease of the same id was taken on meanwhile.
+				let same = |r: &LeaseRecord| r.start_block == start && r.tenant == tenant;
+				if store.lease(id).ok().flatten().is_some_and(|r| same(&r)) {
+					if let Err(error) = store.remove_lease(id) {
+						tracing::warn!(lease = id, %error, "cannot forget the lease record");
+					}
 				}
 				return;
 			}
+			let Some(dir) = dir else { return };
 			// Outputs stay for the tenant to fetch (within the size limit); the rest goes.
 			match execution::cleanup(&dir, max_output_bytes) {
 				Ok(Some(size)) => log.agent(&format!(
@@ -597,6 +657,7 @@ impl Workloads {
 		self.metrics.lease_started();
 		tracing::info!(lease = lease.id, tenant = %lease.tenant, "took on a lease");
 		Some(Entry {
+			generation: self.next_generation.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
 			end: lease.end,
 			funded_until: lease.funded_until,
 			record,
@@ -726,7 +787,9 @@ impl Workloads {
 impl Workloads {
 	async fn submit_manifest(self: Arc<Self>, signed: p2p::SignedManifest) -> Response {
 		let lease = signed.lease;
-		let (tenant, hash) = {
+		// Every later look at the lease is at this entry: after a reorg the id may name another
+		// lease, whose tenant did not sign this manifest.
+		let (tenant, hash, generation) = {
 			let Ok(entries) = self.entries.lock() else {
 				return reject(p2p::RejectReason::Internal("state lock".into()));
 			};
@@ -736,7 +799,7 @@ impl Workloads {
 			if matches!(entry.record.phase, LeasePhase::Finished { .. }) {
 				return reject(p2p::RejectReason::UnknownLease);
 			}
-			(entry.record.tenant, entry.record.manifest_hash)
+			(entry.record.tenant, entry.record.manifest_hash, entry.generation)
 		};
 		// Signature and hash (of up to 256 KiB) on a blocking thread, off the async workers.
 		let Ok((signed, verdict)) = tokio::task::spawn_blocking(move || {
@@ -766,7 +829,10 @@ impl Workloads {
 		// What this provider cannot run (another workload kind, more than its sandbox allows)
 		// is refused now, while the tenant is listening, not found out at start.
 		let leased_gpus = match self.entries.lock() {
-			Ok(entries) => entries.get(&lease).map_or(0, |e| e.record.gpu_uuids.len()),
+			Ok(entries) => match entries.get(&lease).filter(|e| e.generation == generation) {
+				Some(entry) => entry.record.gpu_uuids.len(),
+				None => return reject(p2p::RejectReason::UnknownLease),
+			},
 			Err(_) => return reject(p2p::RejectReason::Internal("state lock".into())),
 		};
 		if let Err(reason) = self.executor.admit(&manifest, leased_gpus) {
@@ -783,7 +849,7 @@ impl Workloads {
 			let Ok(mut entries) = self.entries.lock() else {
 				return reject(p2p::RejectReason::Internal("state lock".into()));
 			};
-			let Some(entry) = entries.get_mut(&lease) else {
+			let Some(entry) = entries.get_mut(&lease).filter(|e| e.generation == generation) else {
 				return reject(p2p::RejectReason::UnknownLease);
 			};
 			// The lease may have ended while the signature was checked.
@@ -803,7 +869,8 @@ impl Workloads {
 			.and_then(|()| std::fs::write(dir.join("manifest.json"), &signed.manifest))
 		{
 			if let Ok(mut entries) = self.entries.lock() {
-				if let Some(entry) = entries.get_mut(&lease) {
+				if let Some(entry) = entries.get_mut(&lease).filter(|e| e.generation == generation)
+				{
 					entry.record.manifest_received = false;
 				}
 			}
@@ -816,7 +883,7 @@ impl Workloads {
 			let Ok(mut entries) = self.entries.lock() else {
 				return reject(p2p::RejectReason::Internal("state lock".into()));
 			};
-			let Some(entry) = entries.get_mut(&lease) else {
+			let Some(entry) = entries.get_mut(&lease).filter(|e| e.generation == generation) else {
 				return reject(p2p::RejectReason::UnknownLease);
 			};
 			self.persist(&entry.record);
@@ -835,11 +902,13 @@ impl Workloads {
 		tracing::info!(lease, name = %manifest.name, "manifest accepted");
 		let this = self.clone();
 		let tasks = this.tasks.clone();
-		tasks.spawn(async move { this.start(spec).await });
+		tasks.spawn(async move { this.start(spec, Some(generation)).await });
 		Response::Accepted
 	}
 
-	async fn start(self: Arc<Self>, spec: RunSpec) {
+	/// Prepares and starts `spec`'s workload for the entry of `generation` (any, for a start
+	/// resumed after a restart).
+	async fn start(self: Arc<Self>, spec: RunSpec, generation: Option<u64>) {
 		let lease = spec.lease;
 		let log = spec.log.clone();
 		// The leased GPUs must be this lease's alone: the driver answers off the async workers.
@@ -853,40 +922,41 @@ impl Workloads {
 				foreign.join(", ")
 			);
 			log.agent(&format!("could not start the workload: {reason}"));
-			self.set_failed(lease, &reason);
+			self.set_failed(lease, generation, &reason);
 			return;
 		}
 		let (private, disk) = (self.allow_private_inputs, spec.disk_limit);
 		let prepared = execution::prepare(&spec.lease_dir, &spec.manifest, &log, private, disk);
 		if let Err(error) = prepared.await {
 			log.agent(&format!("could not prepare the workload: {error}"));
-			self.set_failed(lease, &error.to_string());
+			self.set_failed(lease, generation, &error.to_string());
 			return;
 		}
 		match execution::start(&*self.executor, spec, self.stop_grace).await {
 			Ok(running) => {
 				let pid = running.pid();
-				if let Ok(mut entries) = self.entries.lock() {
-					if let Some(entry) = entries.get_mut(&lease) {
-						if matches!(entry.record.phase, LeasePhase::Finished { .. }) {
-							// The lease closed while the workload was starting.
-							let grace = self.stop_grace;
-							self.tasks.spawn(async move {
-								running.stop("the lease was closed", grace).await
-							});
-							return;
-						}
-						entry.record.phase = LeasePhase::Running;
-						entry.record.pid = pid;
-						self.persist(&entry.record);
-						entry.running = Some(running);
-					}
-				}
+				let Ok(mut entries) = self.entries.lock() else { return };
+				let entry = entries
+					.get_mut(&lease)
+					.filter(|e| generation.is_none_or(|g| e.generation == g))
+					.filter(|e| !matches!(e.record.phase, LeasePhase::Finished { .. }));
+				let Some(entry) = entry else {
+					// The lease closed, or was forgotten, while the workload was starting: it
+					// must not run on with nobody tracking it.
+					let grace = self.stop_grace;
+					tracing::warn!(lease, ?pid, "the lease went while its workload started");
+					self.tasks.spawn(async move { running.stop("the lease is gone", grace).await });
+					return;
+				};
+				entry.record.phase = LeasePhase::Running;
+				entry.record.pid = pid;
+				self.persist(&entry.record);
+				entry.running = Some(running);
 				tracing::info!(lease, ?pid, "workload started");
 			},
 			Err(error) => {
 				log.agent(&format!("could not start the workload: {error}"));
-				self.set_failed(lease, &error.to_string());
+				self.set_failed(lease, generation, &error.to_string());
 			},
 		}
 	}
@@ -900,10 +970,12 @@ impl Workloads {
 		}
 	}
 
-	fn set_failed(&self, lease: u64, reason: &str) {
+	fn set_failed(&self, lease: u64, generation: Option<u64>, reason: &str) {
 		tracing::warn!(lease, reason, "workload failed to start");
 		if let Ok(mut entries) = self.entries.lock() {
-			if let Some(entry) = entries.get_mut(&lease) {
+			let entry =
+				entries.get_mut(&lease).filter(|e| generation.is_none_or(|g| e.generation == g));
+			if let Some(entry) = entry {
 				// A lease that ended meanwhile stays ended: its GPUs are already free.
 				if !matches!(entry.record.phase, LeasePhase::Finished { .. }) {
 					entry.record.phase = LeasePhase::Running;
@@ -921,17 +993,17 @@ impl Workloads {
 		&self,
 		query: p2p::SignedQuery<Q>,
 		now_secs: u64,
-	) -> Result<p2p::SignedQuery<Q>, Response>
+	) -> Result<(p2p::SignedQuery<Q>, u64), Response>
 	where
 		Q: p2p::QueryKind + Send + 'static,
 	{
-		let tenant = {
+		let (tenant, generation) = {
 			let entries = self
 				.entries
 				.lock()
 				.map_err(|_| reject(p2p::RejectReason::Internal("state lock".into())))?;
 			let entry = entries.get(&query.lease).ok_or(reject(p2p::RejectReason::UnknownLease))?;
-			entry.record.tenant
+			(entry.record.tenant, entry.generation)
 		};
 		let (query, verdict) = tokio::task::spawn_blocking(move || {
 			let verdict = p2p::check_query(&query, &tenant, now_secs);
@@ -943,18 +1015,25 @@ impl Workloads {
 			tracing::warn!(lease = query.lease, %reason, "refused a query");
 			return Err(reject(reason));
 		}
-		Ok(query)
+		Ok((query, generation))
+	}
+
+	/// Whether lease `lease` is still the entry of `generation`.
+	fn is_generation(&self, lease: u64, generation: u64) -> bool {
+		self.entries
+			.lock()
+			.is_ok_and(|entries| entries.get(&lease).is_some_and(|e| e.generation == generation))
 	}
 
 	async fn logs(&self, query: p2p::SignedQuery<p2p::LogsQuery>, now_secs: u64) -> Response {
-		let query = match self.verified(query, now_secs).await {
-			Ok(query) => query,
+		let (query, generation) = match self.verified(query, now_secs).await {
+			Ok(verified) => verified,
 			Err(refusal) => return refusal,
 		};
 		let Ok(entries) = self.entries.lock() else {
 			return reject(p2p::RejectReason::Internal("state lock".into()));
 		};
-		let Some(entry) = entries.get(&query.lease) else {
+		let Some(entry) = entries.get(&query.lease).filter(|e| e.generation == generation) else {
 			return reject(p2p::RejectReason::UnknownLease);
 		};
 		let (lines, next_seq) =
@@ -963,10 +1042,13 @@ impl Workloads {
 	}
 
 	async fn output(&self, query: p2p::SignedQuery<p2p::OutputQuery>, now_secs: u64) -> Response {
-		let query = match self.verified(query, now_secs).await {
-			Ok(query) => query,
+		let (query, generation) = match self.verified(query, now_secs).await {
+			Ok(verified) => verified,
 			Err(refusal) => return refusal,
 		};
+		if !self.is_generation(query.lease, generation) {
+			return reject(p2p::RejectReason::UnknownLease);
+		}
 		let dir = self.dir_of(query.lease);
 		let (path, offset) = (query.query.path, query.query.offset);
 		// Disk reads off the async workers too.
@@ -1491,5 +1573,36 @@ mod tests {
 		assert_eq!(f.record(10).expect("kept").start_block, 61);
 		assert!(f.workloads.unconfirmed().is_empty());
 		assert!(dir.path().join("leases/10").exists());
+	}
+
+	#[tokio::test]
+	async fn an_award_closed_before_it_is_final_stops_at_once_and_a_restored_one_gets_a_new_grace()
+	{
+		let dir = tempfile::tempdir().expect("temp dir");
+		let f = open(dir.path());
+		let gpu = f.devices[0].clone();
+		let mut awarded = lease(5, &gpu, 100, 100);
+		awarded.start = 20;
+		let award = Award { number: 20, hash: [1; 32] };
+		f.workloads.take_on_award(&awarded, award, 20, &f.devices);
+
+		// Retracted for a moment, then back on the best chain: the grace starts over.
+		let t0 = std::time::Instant::now();
+		assert!(!f.workloads.orphaned(5, award, 21, t0));
+		f.workloads.restored(5, award);
+		assert!(!f.workloads.orphaned(5, award, 30, t0 + RETRACTION_GRACE));
+		assert!(f.record(5).is_some(), "a new retraction gets the whole grace");
+
+		// Closed in a best block while the award is not final: stopped now, kept for the
+		// tenant, and the finalized follower finishes nothing twice.
+		f.workloads.closed_before_final(5, award, 31);
+		let record = f.record(5).expect("kept for its tenant");
+		assert_eq!(record.phase, LeasePhase::Finished { reason: "the lease was closed".into() });
+		assert_eq!(record.finished_at, Some(31));
+		assert!(!f.busy(&gpu));
+		f.workloads.confirm(5, award);
+		f.workloads.sync(&[], 32, &f.devices);
+		assert_eq!(f.record(5).expect("kept").finished_at, Some(31));
+		assert!(dir.path().join("leases/5").exists(), "its log and outputs stay");
 	}
 }

@@ -13,6 +13,11 @@ use ember_client::{
 use super::Shared;
 use crate::workloads::Award;
 
+/// How far the best block may run ahead of the finalized one for the agent to still take
+/// leases on from it: past that, finality has stalled, and an award made now could buy a run
+/// lasting as long as the stall (no money moves until finality), so new leases wait for it.
+const MAX_AWARD_LAG: u32 = 10;
+
 /// Takes on the provider's new leases at each best block and forgets those whose award block
 /// was retracted, until the connection ends.
 pub(super) async fn award_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<(), ChainError> {
@@ -28,16 +33,22 @@ pub(super) async fn award_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<()
 		if unconfirmed.is_empty() && !shared.liveness.registered.load(Ordering::Relaxed) {
 			continue;
 		}
-		// A best block may be pruned or retracted before it is read: the next one will do.
+		// Only the node's best block as it is now: the canonical hashes read below must be of
+		// the chain this block is on. A best block may also be pruned or retracted before it
+		// is read: the next one will do.
+		if chain.canonical_hash(now).await? != Some(block.hash().0) {
+			continue;
+		}
 		let Ok(at) = block.at().await else { continue };
-		let leases = leases_of_at(&at, &shared.owner).await?;
-		// The award block of the lease taken on from the best block `lease.start`.
+		let Ok(leases) = leases_of_at(&at, &shared.owner).await else { continue };
+		let leases: Vec<Lease> =
+			leases.into_iter().filter(|l| l.provider == shared.owner.to_string()).collect();
+		// The award block of the lease taken on from best block `now`.
 		let award_of = async |lease: &Lease| -> Result<Option<Award>, ChainError> {
 			let hash = if lease.start == now {
 				Some(block.hash().0)
 			} else {
-				// Awarded in an earlier block than this one: the chain this block is on has
-				// it under its number.
+				// Awarded in an earlier block than this one, on the chain this block is on.
 				chain.canonical_hash(lease.start).await?
 			};
 			Ok(hash.map(|hash| Award { number: lease.start, hash }))
@@ -45,10 +56,14 @@ pub(super) async fn award_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<()
 		// Retractions first, so that a lease id the winning branch gave another lease is
 		// taken on below.
 		for (id, award) in unconfirmed {
+			let again = leases.iter().find(|l| l.id == id);
 			if chain.canonical_hash(award.number).await? == Some(award.hash) {
+				shared.workloads.restored(id, award);
+				if again.is_none() {
+					shared.workloads.closed_before_final(id, award, now);
+				}
 				continue;
 			}
-			let again = leases.iter().find(|l| l.id == id);
 			if let Some(lease) = again {
 				if let Some(moved_to) = award_of(lease).await? {
 					if shared.workloads.move_award(lease, award, moved_to, now) {
@@ -63,6 +78,10 @@ pub(super) async fn award_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<()
 					"the lease's award block was retracted"
 				);
 			}
+		}
+		let finalized = shared.liveness.finalized.load(Ordering::Relaxed);
+		if now.saturating_sub(finalized) > MAX_AWARD_LAG {
+			continue;
 		}
 		let unseen = shared.workloads.unseen(&leases);
 		if unseen.is_empty() {

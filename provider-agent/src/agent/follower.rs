@@ -97,6 +97,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 		let block = block.map_err(|e| ChainError::Rpc(e.to_string()))?;
 		let now = block.number() as u32;
 		shared.health.set_finalized(now);
+		shared.liveness.finalized.store(now, Ordering::Relaxed);
 		shared.metrics.set_finalized_block(now);
 		// Governance may change the period at any block; a heartbeat late by the old period
 		// could cost the provider its Active status.

@@ -135,6 +135,8 @@ struct Liveness {
 	last_heartbeat: AtomicU32,
 	/// Whether the provider is registered (only then are heartbeats sent).
 	registered: std::sync::atomic::AtomicBool,
+	/// The last finalized block the follower read.
+	finalized: AtomicU32,
 }
 
 /// Runs the agent until SIGINT or SIGTERM, answering challenges with the solver

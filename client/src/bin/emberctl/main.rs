@@ -139,7 +139,7 @@ pub struct Context {
 }
 
 /// A transaction shown at inclusion, on its way to finality.
-struct Following {
+pub struct Following {
 	what: String,
 	spinner: Spinner,
 	included: Receipt,
@@ -205,35 +205,71 @@ impl Context {
 		Ok(receipt)
 	}
 
+	/// Takes the transaction `tx_hash`, shown at inclusion, out of those
+	/// [`Context::follow_finality`] follows: for a command that acts on what finality shows.
+	pub fn take_following(&self, tx_hash: &str) -> Option<Following> {
+		let mut following = self.following.lock().ok()?;
+		let at = following.iter().position(|f| f.included.tx_hash == tx_hash)?;
+		Some(following.remove(at))
+	}
+
 	/// Follows the transactions shown at inclusion until their blocks are final, and says so
-	/// on stderr; a transaction whose block was retracted and which went into another block
-	/// is shown again (its events may differ: another lease id), and one that failed there
-	/// is an error.
+	/// on stderr. One whose block was retracted and which went into another block is shown
+	/// again, and is an error (exit 1): its events may differ (another lease id). One that
+	/// failed there is an error too.
 	pub async fn follow_finality(&self) -> Result<(), CliError> {
 		let following = match self.following.lock() {
 			Ok(mut following) => std::mem::take(&mut *following),
 			Err(_) => return Ok(()),
 		};
-		for Following { what, mut spinner, included, finality } in following {
-			let last = finality.wait(&mut |p| spinner.step(p)).await.map_err(|error| {
-				CliError::Chain(ChainError::Rpc(format!(
-					"{what} was included in block #{} but did not reach finality: {error}",
-					included.block_number
-				)))
-			})?;
-			if last.block_hash != included.block_hash {
-				eprintln!(
-					"{what}: block #{} left the best chain; the transaction is final in block #{} instead:",
-					included.block_number, last.block_number
-				);
-				if self.out.json {
-					eprintln!("{}", serde_json::to_string(&last).unwrap_or_default());
-				} else {
-					self.out.receipt(what.as_str(), &last);
-				}
+		for following in following {
+			let (what, first) = (following.what.clone(), following.included.block_number);
+			let last = following.finish(self.out).await?;
+			if last.moved {
+				return Err(CliError::Chain(ChainError::Rpc(format!(
+					"{what}: block #{first} was retracted and the transaction is final in block \
+					 #{} instead: check its events above",
+					last.receipt.block_number
+				))));
 			}
 		}
 		Ok(())
+	}
+}
+
+/// A transaction's final receipt, and whether it is in another block than the one first shown.
+pub struct Final {
+	/// The finalized block's receipt.
+	pub receipt: Receipt,
+	/// Whether that block is not the one the transaction was first shown in.
+	pub moved: bool,
+}
+
+impl Following {
+	/// Follows the transaction to finality; if its first block was retracted and it went into
+	/// another one, shows the final receipt (on stderr with `--json`, stdout holding the
+	/// first).
+	pub async fn finish(self, out: Output) -> Result<Final, CliError> {
+		let Following { what, mut spinner, included, finality } = self;
+		let last = finality.wait(&mut |p| spinner.step(p)).await.map_err(|error| {
+			CliError::Chain(ChainError::Rpc(format!(
+				"{what} was included in block #{} but did not reach finality: {error}",
+				included.block_number
+			)))
+		})?;
+		let moved = last.block_hash != included.block_hash;
+		if moved {
+			eprintln!(
+				"{what}: block #{} left the best chain; the transaction is final in block #{} instead:",
+				included.block_number, last.block_number
+			);
+			if out.json {
+				eprintln!("{}", serde_json::to_string(&last).unwrap_or_default());
+			} else {
+				out.receipt(what.as_str(), &last);
+			}
+		}
+		Ok(Final { receipt: last, moved })
 	}
 }
 

@@ -437,7 +437,8 @@ pub async fn accept(
 	let started = receipt
 		.find_first::<runtime::leases::events::LeaseStarted>()
 		.ok_or_else(|| CliError::Usage("the award started no lease".into()))?;
-	let sent = crate::workload::send_manifest(ctx, &chain, started.lease, bytes, hash).await;
+	let sent =
+		crate::workload::send_manifest(ctx, &chain, started.lease, bytes.clone(), hash).await;
 	let sent = match sent {
 		Ok(sent) => sent,
 		Err(error) => {
@@ -453,6 +454,20 @@ pub async fn accept(
 	};
 	ctx.out
 		.receipt_with("accept bid", &receipt, ("manifest", &sent), || sent.text());
+	// Shown at inclusion (`--wait in-block`): if the award's block is retracted and the award
+	// is final in another block under another lease id, the manifest goes to that lease.
+	let Some(following) = ctx.take_following(&receipt.tx_hash) else { return Ok(()) };
+	let last = following.finish(ctx.out).await?;
+	let moved_to = last
+		.receipt
+		.find_first::<runtime::leases::events::LeaseStarted>()
+		.map(|started| started.lease)
+		.filter(|lease| *lease != started.lease);
+	let Some(lease) = moved_to else { return Ok(()) };
+	eprintln!("accept bid: the award is final as lease {lease}: sending the manifest to it");
+	let sent = crate::workload::send_manifest(ctx, &chain, lease, bytes, hash).await?;
+	ctx.out
+		.receipt_with("accept bid", &last.receipt, ("manifest", &sent), || sent.text());
 	Ok(())
 }
 
