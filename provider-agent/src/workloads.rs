@@ -145,6 +145,21 @@ pub struct Settings {
 	pub allow_private_inputs: bool,
 }
 
+/// The name in front of a forgotten lease's directory, moved aside until its workload stops.
+const RETRACTED_PREFIX: &str = ".retracted-";
+
+/// Removes the directories of forgotten leases that a crash left behind.
+fn remove_retracted_leftovers(leases_dir: &std::path::Path) {
+	let Ok(entries) = std::fs::read_dir(leases_dir) else { return };
+	for entry in entries.flatten() {
+		if entry.file_name().to_string_lossy().starts_with(RETRACTED_PREFIX) {
+			if let Err(error) = std::fs::remove_dir_all(entry.path()) {
+				tracing::warn!(dir = %entry.path().display(), %error, "cannot remove a forgotten lease's directory");
+			}
+		}
+	}
+}
+
 /// What becomes of a stopped lease's directory.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 enum Leftovers {
@@ -172,6 +187,7 @@ impl Workloads {
 		let Settings { stop_grace, warn_before_end, max_output_bytes, allow_private_inputs } =
 			settings;
 		let leases_dir = data_dir.join("leases");
+		remove_retracted_leftovers(&leases_dir);
 		let mut entries = BTreeMap::new();
 		let mut to_start = Vec::new();
 		for record in store.leases().unwrap_or_default() {
@@ -182,7 +198,7 @@ impl Workloads {
 					Some(execution::adopt(&*executor, record.lease, &dir, log.clone(), stop_grace))
 				},
 				LeasePhase::AwaitingManifest if record.manifest_received => {
-					to_start.push(record.lease);
+					to_start.push((record.lease, entries.len() as u64));
 					None
 				},
 				_ => None,
@@ -224,10 +240,10 @@ impl Workloads {
 			allow_private_inputs,
 			tasks: tokio_util::task::TaskTracker::new(),
 		});
-		for lease in to_start {
+		for (lease, generation) in to_start {
 			if let Some(spec) = this.spec_from_disk(lease) {
 				let workloads = this.clone();
-				this.tasks.spawn(async move { workloads.start(spec, None).await });
+				this.tasks.spawn(async move { workloads.start(spec, generation).await });
 			}
 		}
 		Ok(this)
@@ -516,11 +532,17 @@ impl Workloads {
 	/// then keeps the outputs for the tenant, or removes the lease's record and directory.
 	fn stop_workload(&self, id: u64, entry: &mut Entry, reason: &str, leftovers: Leftovers) {
 		let running = entry.running.take();
-		let mut dir = Some(self.dir_of(id));
+		let original = self.dir_of(id);
+		let mut dir = Some(original.clone());
 		if leftovers == Leftovers::Remove {
 			// Out of the way at once: a lease of the same id may be taken on meanwhile. If it
 			// cannot be moved, it is left alone rather than removed under a new lease.
-			let aside = self.leases_dir.join(format!(".retracted-{id}-{}", entry.generation));
+			let unique = std::time::SystemTime::now()
+				.duration_since(std::time::UNIX_EPOCH)
+				.map_or(0, |d| d.as_nanos());
+			let aside = self
+				.leases_dir
+				.join(format!("{RETRACTED_PREFIX}{id}-{}-{unique}", entry.generation));
 			dir = match std::fs::rename(self.dir_of(id), &aside) {
 				Ok(()) => Some(aside),
 				Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
@@ -536,12 +558,13 @@ impl Workloads {
 		let log = entry.log.clone();
 		let executor = self.executor.clone();
 		let store = self.store.clone();
-		let (start, tenant) = (entry.record.start_block, entry.record.tenant);
+		let forgotten = entry.record.clone();
 		self.tasks.spawn(async move {
 			match running {
 				Some(running) => running.stop(&stop_reason, grace).await,
 				None => {
-					if let Some(pid) = dir.as_deref().and_then(execution::orphan_alive) {
+					let pid_dir = dir.clone().unwrap_or(original);
+					if let Some(pid) = execution::orphan_alive(&pid_dir) {
 						execution::kill_orphan(pid);
 					}
 					execution::stop_leftovers(&*executor, id, grace).await;
@@ -557,7 +580,15 @@ impl Workloads {
 					}
 				}
 				// Unless a lease of the same id was taken on meanwhile.
-				let same = |r: &LeaseRecord| r.start_block == start && r.tenant == tenant;
+				let same = |r: &LeaseRecord| {
+					(r.start_block, r.tenant, r.manifest_hash, &r.gpu_hashes)
+						== (
+							forgotten.start_block,
+							forgotten.tenant,
+							forgotten.manifest_hash,
+							&forgotten.gpu_hashes,
+						)
+				};
 				if store.lease(id).ok().flatten().is_some_and(|r| same(&r)) {
 					if let Err(error) = store.remove_lease(id) {
 						tracing::warn!(lease = id, %error, "cannot forget the lease record");
@@ -575,7 +606,10 @@ impl Workloads {
 				Err(error) => tracing::warn!(lease = id, %error, "cleaning up the lease directory failed"),
 			}
 		});
-		self.gpus.set_busy(&entry.record.gpu_uuids, false);
+		// A finished lease's GPUs were freed when it finished, and may be another's now.
+		if !matches!(entry.record.phase, LeasePhase::Finished { .. }) {
+			self.gpus.set_busy(&entry.record.gpu_uuids, false);
+		}
 	}
 
 	/// Drops finished leases past the retention period, with their directories.
@@ -902,13 +936,23 @@ impl Workloads {
 		tracing::info!(lease, name = %manifest.name, "manifest accepted");
 		let this = self.clone();
 		let tasks = this.tasks.clone();
-		tasks.spawn(async move { this.start(spec, Some(generation)).await });
+		tasks.spawn(async move { this.start(spec, generation).await });
 		Response::Accepted
 	}
 
-	/// Prepares and starts `spec`'s workload for the entry of `generation` (any, for a start
-	/// resumed after a restart).
-	async fn start(self: Arc<Self>, spec: RunSpec, generation: Option<u64>) {
+	/// Whether lease `lease` is still the entry of `generation`, and not finished.
+	fn is_live(&self, lease: u64, generation: u64) -> bool {
+		self.entries.lock().is_ok_and(|entries| {
+			entries.get(&lease).is_some_and(|e| {
+				e.generation == generation && !matches!(e.record.phase, LeasePhase::Finished { .. })
+			})
+		})
+	}
+
+	/// Prepares and starts `spec`'s workload for the entry of `generation`. Work for an entry
+	/// that went meanwhile (closed, or forgotten after a reorg and perhaps replaced by another
+	/// lease of the same id) stops at the next step.
+	async fn start(self: Arc<Self>, spec: RunSpec, generation: u64) {
 		let lease = spec.lease;
 		let log = spec.log.clone();
 		// The leased GPUs must be this lease's alone: the driver answers off the async workers.
@@ -925,11 +969,19 @@ impl Workloads {
 			self.set_failed(lease, generation, &reason);
 			return;
 		}
+		if !self.is_live(lease, generation) {
+			return;
+		}
 		let (private, disk) = (self.allow_private_inputs, spec.disk_limit);
 		let prepared = execution::prepare(&spec.lease_dir, &spec.manifest, &log, private, disk);
 		if let Err(error) = prepared.await {
 			log.agent(&format!("could not prepare the workload: {error}"));
 			self.set_failed(lease, generation, &error.to_string());
+			return;
+		}
+		// Inputs can take minutes to fetch: the lease may have gone meanwhile.
+		if !self.is_live(lease, generation) {
+			tracing::warn!(lease, "the lease went while its workload was prepared");
 			return;
 		}
 		match execution::start(&*self.executor, spec, self.stop_grace).await {
@@ -938,7 +990,7 @@ impl Workloads {
 				let Ok(mut entries) = self.entries.lock() else { return };
 				let entry = entries
 					.get_mut(&lease)
-					.filter(|e| generation.is_none_or(|g| e.generation == g))
+					.filter(|e| e.generation == generation)
 					.filter(|e| !matches!(e.record.phase, LeasePhase::Finished { .. }));
 				let Some(entry) = entry else {
 					// The lease closed, or was forgotten, while the workload was starting: it
@@ -970,11 +1022,10 @@ impl Workloads {
 		}
 	}
 
-	fn set_failed(&self, lease: u64, generation: Option<u64>, reason: &str) {
+	fn set_failed(&self, lease: u64, generation: u64, reason: &str) {
 		tracing::warn!(lease, reason, "workload failed to start");
 		if let Ok(mut entries) = self.entries.lock() {
-			let entry =
-				entries.get_mut(&lease).filter(|e| generation.is_none_or(|g| e.generation == g));
+			let entry = entries.get_mut(&lease).filter(|e| e.generation == generation);
 			if let Some(entry) = entry {
 				// A lease that ended meanwhile stays ended: its GPUs are already free.
 				if !matches!(entry.record.phase, LeasePhase::Finished { .. }) {
@@ -1615,5 +1666,18 @@ mod tests {
 		f.workloads.sync(&[], 32, &f.devices);
 		assert_eq!(f.record(5).expect("kept").finished_at, Some(31));
 		assert!(dir.path().join("leases/5").exists(), "its log and outputs stay");
+	}
+
+	#[tokio::test]
+	async fn a_forgotten_leases_directory_left_by_a_crash_goes_at_the_next_start() {
+		let dir = tempfile::tempdir().expect("temp dir");
+		let leftover = dir.path().join("leases/.retracted-4-0-17");
+		std::fs::create_dir_all(leftover.join("work")).expect("leftover written");
+		std::fs::write(leftover.join("work/secret.txt"), "old tenant").expect("file written");
+		let kept = dir.path().join("leases/4");
+		std::fs::create_dir_all(&kept).expect("a lease directory");
+		let _f = open(dir.path());
+		assert!(!leftover.exists(), "the forgotten lease's files are gone");
+		assert!(kept.exists(), "a lease's own directory stays");
 	}
 }

@@ -59,7 +59,11 @@ pub(super) async fn award_loop(shared: &Arc<Shared>, chain: &Chain) -> Result<()
 			let again = leases.iter().find(|l| l.id == id);
 			if chain.canonical_hash(award.number).await? == Some(award.hash) {
 				shared.workloads.restored(id, award);
-				if again.is_none() {
+				// Not listed at this block, on the award's chain: closed. Unless the node
+				// switched branches between the two reads (this block no longer best).
+				let on_award_chain =
+					award.number <= now && chain.canonical_hash(now).await? == Some(block.hash().0);
+				if again.is_none() && on_award_chain {
 					shared.workloads.closed_before_final(id, award, now);
 				}
 				continue;

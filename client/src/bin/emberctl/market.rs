@@ -455,15 +455,16 @@ pub async fn accept(
 	ctx.out
 		.receipt_with("accept bid", &receipt, ("manifest", &sent), || sent.text());
 	// Shown at inclusion (`--wait in-block`): if the award's block is retracted and the award
-	// is final in another block under another lease id, the manifest goes to that lease.
+	// is final in another block, the manifest goes again to its lease there.
 	let Some(following) = ctx.take_following(&receipt.tx_hash) else { return Ok(()) };
 	let last = following.finish(ctx.out).await?;
+	// Sent again whenever the award moved: the provider may have forgotten the lease of the
+	// retracted block and taken it on anew (sending the same manifest again is harmless).
 	let moved_to = last
 		.receipt
 		.find_first::<runtime::leases::events::LeaseStarted>()
-		.map(|started| started.lease)
-		.filter(|lease| *lease != started.lease);
-	let Some(lease) = moved_to else { return Ok(()) };
+		.map(|s| s.lease);
+	let Some(lease) = moved_to.filter(|_| last.moved) else { return Ok(()) };
 	eprintln!("accept bid: the award is final as lease {lease}: sending the manifest to it");
 	let sent = crate::workload::send_manifest(ctx, &chain, lease, bytes, hash).await?;
 	ctx.out
