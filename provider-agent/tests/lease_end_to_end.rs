@@ -70,7 +70,7 @@ fn lease_one_gpu(
 	manifest: &std::path::Path,
 	blocks: u32,
 ) -> (u64, u64) {
-	let order = order_with_bid(node, agent, TENANT, OWNER, manifest, blocks);
+	let order = order_with_bid(node, agent, (TENANT, OWNER), manifest, blocks, 20);
 	let owner = account(&key(OWNER)).to_string();
 	let receipt = emberctl(node, Some(TENANT), &["accept", &order.to_string(), &owner])
 		.expect("bid accepted");
@@ -102,7 +102,7 @@ fn a_lease_runs_end_to_end() {
 	);
 	let owner_before = free_of(&node, OWNER);
 	let tenant_before = free_of(&node, TENANT);
-	let order = order_with_bid(&node, &agent, TENANT, OWNER, &manifest, 200);
+	let order = order_with_bid(&node, &agent, (TENANT, OWNER), &manifest, 200, 20);
 
 	// The fast path: the award is acted on in its best block, and the manifest goes to the
 	// provider's PeerId from the chain, signed by the tenant, at once; emberctl then follows

@@ -21,6 +21,9 @@ use support::*;
 const OWNER: &str = "//Charlie";
 const AGENT: &str = "//Charlie//agent";
 const TENANT: &str = "//Dave";
+/// Blocks the orders take bids for: long enough that the kept award is still valid when the
+/// winning branch, 20 blocks past the split's, includes it again.
+const BID_WINDOW: u32 = 120;
 /// The tenant whose order is cancelled on the side that wins.
 const LOSER: &str = "//Eve";
 const EMBR: u128 = 1_000_000_000_000;
@@ -258,10 +261,11 @@ fn awards_on_a_branch_that_loses_move_or_are_stopped_and_forgotten() {
 	// Together: both validators author and vote, and blocks are finalized.
 	let mut node_a = alice.start(Some("--alice"), None);
 	let mut node_b = bob.start(Some("--bob"), Some(&alice.address()));
+	let chain_a = node_a.chain();
 	wait_for(
 		"the pair to finalize blocks",
 		Duration::from_secs(90),
-		|| (finalized(&node_a) >= 2).then_some(()),
+		|| (block_on(chain_a.finalized_block()).ok()? >= 2).then_some(()),
 		|| node_b.process.log_tail(30),
 	);
 	speed_up_liveness(&node_a.chain(), 5, 2);
@@ -270,8 +274,10 @@ fn awards_on_a_branch_that_loses_move_or_are_stopped_and_forgotten() {
 	wait_proven_provider(&node_a, &agent, OWNER, Some(2));
 	let (kept_manifest, lost_manifest) =
 		(manifest(dir.path(), "kept"), manifest(dir.path(), "lost"));
-	let kept_order = order_with_bid(&node_a, &agent, TENANT, OWNER, &kept_manifest, 200);
-	let lost_order = order_with_bid(&node_a, &agent, LOSER, OWNER, &lost_manifest, 200);
+	let kept_order =
+		order_with_bid(&node_a, &agent, (TENANT, OWNER), &kept_manifest, 200, BID_WINDOW);
+	let lost_order =
+		order_with_bid(&node_a, &agent, (LOSER, OWNER), &lost_manifest, 200, BID_WINDOW);
 
 	// Split: Bob goes down, and Alice's node authors alone, without finality.
 	node_b.process.kill();
@@ -297,10 +303,16 @@ fn awards_on_a_branch_that_loses_move_or_are_stopped_and_forgotten() {
 		cancelled["events"].to_string().contains("OrderCancelled"),
 		"the order is cancelled on Bob's side: {cancelled}"
 	);
+	// One connection, polled: a new one each time would run into the node's limit.
+	let chain_b = node_b.chain();
+	// BABE prefers the branch with more primary-slot blocks. Alice's side has a few blocks
+	// of hers, a quarter of them primary; Bob's, authoring every slot with both keys, gains
+	// about 0.44 primary blocks a slot, so 20 blocks past her last one outweigh it all but
+	// surely. (Shorter, and Bob's node could take her branch when they meet.)
 	wait_for(
 		"Bob's branch to grow",
-		Duration::from_secs(60),
-		|| (block_on(node_b.chain().best_number()).ok()? >= lost.block + 2).then_some(()),
+		Duration::from_secs(240),
+		|| (block_on(chain_b.best_number()).ok()? >= lost.block + 20).then_some(()),
 		|| node_b.process.log_tail(30),
 	);
 	let restarted = Instant::now();

@@ -510,15 +510,16 @@ pub fn num(value: &Value) -> u128 {
 		.unwrap_or_else(|| panic!("{value} is not a number"))
 }
 
-/// Orders one GPU for `blocks` as `tenant_uri`, with `manifest`, and waits for the bid of
-/// `owner_uri`'s agent at the configured 2 EMBR per GPU-hour; returns the order id.
+/// Orders one GPU for `blocks` as `tenant_uri`, with `manifest` and bids taken for
+/// `bid_window` blocks, and waits for the bid of `owner_uri`'s agent at the configured 2 EMBR
+/// per GPU-hour; returns the order id.
 pub fn order_with_bid(
 	node: &DevNode,
 	agent: &Agent,
-	tenant_uri: &str,
-	owner_uri: &str,
+	(tenant_uri, owner_uri): (&str, &str),
 	manifest: &Path,
 	blocks: u32,
+	bid_window: u32,
 ) -> u64 {
 	let manifest = manifest.to_str().expect("utf-8 path");
 	emberctl(
@@ -536,7 +537,7 @@ pub fn order_with_bid(
 			"--manifest",
 			manifest,
 			"--bid-window",
-			"20",
+			&bid_window.to_string(),
 		],
 	)
 	.expect("order created");
