@@ -1,8 +1,9 @@
 //! The leases this provider serves, and their workloads: from award to manifest to run to stop.
 //!
 //! The block follower calls [`Workloads::sync`] with the chain's view of the provider's leases
-//! at each finalized block; the manifest protocol calls [`Workloads::handle`] for tenants'
-//! requests. Records persist in the store, so a restarted agent knows every lease it served,
+//! at each finalized block; the award loop takes leases on from best blocks before that
+//! ([`Workloads::take_on_award`]) and moves or forgets those whose award block is retracted;
+//! the manifest protocol calls [`Workloads::handle`] for tenants' requests. Records persist in the store, so a restarted agent knows every lease it served,
 //! whether its manifest arrived and which process runs it.
 
 use std::{
