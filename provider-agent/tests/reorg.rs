@@ -2,7 +2,7 @@
 //! (Alice and Bob), are split, and two awards land on Alice's side only, where the agent takes
 //! them on from the best block and starts their workloads. Bob's side, where one of the two
 //! orders was cancelled meanwhile, then grows heavier and wins. The reorg puts both awards back
-//! in the pool: one is included again on the same terms, and its workload keeps running; the
+//! on the table: one is accepted again on the same terms, and its workload keeps running; the
 //! other can no longer be, and the agent stops its workload and forgets the lease, which never
 //! existed on the chain that won.
 
@@ -164,6 +164,11 @@ fn finalized(node: &DevNode) -> u64 {
 /// soon as the transaction is in a best block; emberctl then follows finality, which this split
 /// chain never reaches: it is stopped once the receipt is read.
 fn in_block(node: &DevNode, key_uri: &str, args: &[&str]) -> Value {
+	try_in_block(node, key_uri, args).expect("emberctl printed a receipt")
+}
+
+/// As [`in_block`], or `None` if emberctl printed no receipt (the transaction failed).
+fn try_in_block(node: &DevNode, key_uri: &str, args: &[&str]) -> Option<Value> {
 	let mut child = Command::new(binary("emberctl"))
 		.args(["--url", &node.url, "--json", "--key", key_uri, "--wait", "in-block"])
 		.args(args)
@@ -176,7 +181,7 @@ fn in_block(node: &DevNode, key_uri: &str, args: &[&str]) -> Value {
 	let receipt = serde_json::Deserializer::from_reader(stdout).into_iter::<Value>().next();
 	let _ = child.kill();
 	let _ = child.wait();
-	receipt.expect("emberctl printed a receipt").expect("the receipt is JSON")
+	Some(receipt?.expect("the receipt is JSON"))
 }
 
 /// A lease accepted on the split chain, in-block, with its manifest sent at once.
@@ -328,6 +333,21 @@ fn awards_on_a_branch_that_loses_move_or_are_stopped_and_forgotten() {
 		|| node_a.process.log_tail(30),
 	);
 	let switched = restarted.elapsed();
+	// A node that stayed up puts the transactions of retracted blocks back in its pool, and
+	// the kept accept, still valid on Bob's branch, would be included again from there.
+	// Alice's node restarted with an empty pool, so Dave accepts again, on the same terms, as
+	// his wallet would on seeing the transaction dropped, unless the accept came back anyway.
+	// It lands within the agent's grace for a retracted award.
+	if block_on(chain_a.lease_at_best(kept.lease)).ok().flatten().is_none() {
+		let owner = account(&key(OWNER)).to_string();
+		let manifest = kept_manifest.to_str().expect("a UTF-8 path");
+		let again = try_in_block(
+			&node_a,
+			TENANT,
+			&["accept", &kept_order.to_string(), &owner, "--manifest", manifest],
+		);
+		eprintln!("the kept order accepted again on Bob's branch: {again:?}");
+	}
 
 	// The lost award: its workload stopped, its lease forgotten, a few blocks after the switch.
 	wait_for(
@@ -355,8 +375,8 @@ fn awards_on_a_branch_that_loses_move_or_are_stopped_and_forgotten() {
 		lost.lease
 	);
 
-	// The kept award: included again on the same terms in another block; its workload never
-	// stopped.
+	// The kept award: included again on the same terms in a block of Bob's branch; its
+	// workload never stopped.
 	let again = wait_for(
 		"the kept award to be included again",
 		Duration::from_secs(60),
