@@ -22,6 +22,12 @@ command -v runc >/dev/null 2>&1 || need_apt+=(runc)
 # integration-tests.sh lists the test binaries with jq; scale.sh picks free ports with python3
 command -v jq >/dev/null 2>&1 || need_apt+=(jq)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+# the dashboards test scrapes real processes with Prometheus and checks the alerts with promtool
+command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
+# packages.sh: dpkg-shlibdeps works out the packages' library dependencies; the install check
+# runs the units through systemd-analyze
+command -v dpkg-shlibdeps >/dev/null 2>&1 || need_apt+=(dpkg-dev)
+command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)
 # the font of the economics plot (scripts/economics)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check CI runs: formatting, clippy, then all unit, property, benchmark, runtime and
-# integration tests (the integration tests start real ember-node processes, provider agents
-# and podman containers), then a small run of the scale harness, then the four-validator
+# integration tests (the integration tests start real ember-node processes, provider agents,
+# podman containers and Prometheus), then the Debian packages, then a small run of the scale
+# harness, then the four-validator
 # zombienet test (it needs Node.js/npm; EMBER_ZOMBIENET=0 skips it).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -14,6 +15,8 @@ step() { log "$1"; local start=$SECONDS; shift; "$@"; log "done in $((SECONDS - 
 # The sandbox tests run workloads in real podman containers: here they must not skip.
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$EMBER_ROOT/scripts/podman/containers.conf}"
 export EMBER_REQUIRE_PODMAN=1
+# The dashboards test scrapes real processes with Debian's Prometheus: here it must not skip.
+export EMBER_REQUIRE_PROMETHEUS=1
 step "sandbox test image" "$EMBER_ROOT/scripts/sandbox-image.sh"
 
 step "cargo fmt --check" cargo fmt --all -- --check
@@ -28,6 +31,8 @@ step "doc tests" cargo test $EMBER_CARGO_FLAGS --workspace --doc
 step "integration tests (real nodes, agents and containers)" "$EMBER_ROOT/scripts/integration-tests.sh"
 # A few hundred providers from genesis on a real validator and follower, driven at the design
 # rate for a few blocks, so that the scale harness never rots (docs/performance.md).
+# The .deb packages: contents, maintainer scripts, and (as root) installed, reinstalled, purged.
+step "Debian packages" "$EMBER_ROOT/scripts/packages.sh" test
 EMBER_NODE_BUILT=1 step "scale harness, small" "$EMBER_ROOT/scripts/scale.sh" --small
 
 if [ "${EMBER_ZOMBIENET:-1}" = "0" ]; then

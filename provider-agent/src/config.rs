@@ -1131,9 +1131,10 @@ pub fn create_agent_key(path: &Path) -> Result<String, ConfigError> {
 	Ok(address_of(&key))
 }
 
-/// Writes [`EXAMPLE`] to `path`, refusing to replace an existing file unless `force`. The
+/// Writes [`EXAMPLE`] to `path`, with `data_dir` in place of the example's when given (the
+/// packages put it under `/var/lib`), refusing to replace an existing file unless `force`. The
 /// file is private to its owner.
-pub fn write_example(path: &Path, force: bool) -> Result<(), ConfigError> {
+pub fn write_example(path: &Path, force: bool, data_dir: Option<&Path>) -> Result<(), ConfigError> {
 	if !force && path.exists() {
 		return Err(ConfigError::Exists(path.to_path_buf()));
 	}
@@ -1161,7 +1162,15 @@ pub fn write_example(path: &Path, force: bool) -> Result<(), ConfigError> {
 			write_err(source)
 		}
 	})?;
-	file.write_all(EXAMPLE.as_bytes()).map_err(write_err)
+	let text = match data_dir {
+		Some(dir) => EXAMPLE.replacen(
+			"data_dir = \"agent-data\"",
+			&format!("data_dir = {}", toml::Value::String(dir.display().to_string())),
+			1,
+		),
+		None => EXAMPLE.to_string(),
+	};
+	file.write_all(text.as_bytes()).map_err(write_err)
 }
 
 #[cfg(test)]
@@ -1218,7 +1227,7 @@ mod tests {
 	fn example_round_trips() {
 		let dir = tempfile::tempdir().expect("temp dir");
 		let path = dir.path().join("provider-agent.toml");
-		write_example(&path, false).expect("written");
+		write_example(&path, false, None).expect("written");
 		let address = create_agent_key(&dir.path().join("agent.key")).expect("a new agent key");
 		let again = create_agent_key(&dir.path().join("agent.key")).expect("the same key");
 		assert_eq!(address, again, "an existing key is kept");
@@ -1246,10 +1255,12 @@ mod tests {
 		assert_eq!(policy.region, "eu-west");
 
 		// Not overwritten without force; overwritten with it.
-		assert!(matches!(write_example(&path, false), Err(ConfigError::Exists(_))));
+		assert!(matches!(write_example(&path, false, None), Err(ConfigError::Exists(_))));
 		std::fs::write(&path, "garbage").expect("write");
-		write_example(&path, true).expect("forced");
-		AgentConfig::load(&path).expect("valid again");
+		// As the packages write it: the data under /var/lib.
+		let data_dir = Path::new("/var/lib/ember-agent \"quoted\"");
+		write_example(&path, true, Some(data_dir)).expect("forced");
+		assert_eq!(AgentConfig::load(&path).expect("valid again").data_dir, data_dir);
 		#[cfg(unix)]
 		{
 			use std::os::unix::fs::PermissionsExt;

@@ -23,6 +23,9 @@ enum Command {
 		/// Overwrite an existing file.
 		#[arg(long)]
 		force: bool,
+		/// The data directory to write into it (default: `agent-data` beside the file).
+		#[arg(long)]
+		data_dir: Option<PathBuf>,
 	},
 	/// Check the configuration and print what the agent would run with.
 	CheckConfig,
@@ -40,10 +43,11 @@ enum Command {
 
 fn main() -> ExitCode {
 	let cli = Cli::parse();
-	if let Command::Init { force } = cli.command {
+	if let Command::Init { force, data_dir } = cli.command {
 		let key_file = cli.config.parent().unwrap_or(std::path::Path::new("")).join("agent.key");
-		let written = provider_agent::config::write_example(&cli.config, force)
-			.and_then(|()| provider_agent::config::create_agent_key(&key_file));
+		let written =
+			provider_agent::config::write_example(&cli.config, force, data_dir.as_deref())
+				.and_then(|()| provider_agent::config::create_agent_key(&key_file));
 		return match written {
 			Ok(agent) => {
 				println!(

@@ -421,6 +421,16 @@ impl Workloads {
 		true
 	}
 
+	/// The UUIDs of the GPUs held by leases not finished.
+	pub fn leased_gpus(&self) -> std::collections::BTreeSet<String> {
+		let Ok(entries) = self.entries.lock() else { return Default::default() };
+		entries
+			.values()
+			.filter(|e| !matches!(e.record.phase, LeasePhase::Finished { .. }))
+			.flat_map(|e| e.record.gpu_uuids.iter().cloned())
+			.collect()
+	}
+
 	/// The leases taken on from blocks that are not final yet, with their award blocks.
 	pub fn unconfirmed(&self) -> Vec<(u64, Award)> {
 		let Ok(entries) = self.entries.lock() else { return Vec::new() };

@@ -85,5 +85,5 @@ pub use protocol::{
 	SignedQuery, WorkloadState, MANIFEST_DOMAIN, MAX_FRAME_BYTES, MAX_OUTPUT_CHUNK,
 	MAX_QUERY_SKEW_SECS, PROTOCOL, PROTOCOL_NAME,
 };
-pub use server::{ProviderNode, RequestHandler, HANDLER_TIMEOUT};
+pub use server::{NodeStats, ProviderNode, RequestHandler, HANDLER_TIMEOUT};
 pub use tenant::TenantClient;

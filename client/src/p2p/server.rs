@@ -2,7 +2,10 @@
 
 use std::{
 	collections::HashMap,
-	sync::{Arc, RwLock},
+	sync::{
+		atomic::{AtomicU64, Ordering},
+		Arc, RwLock,
+	},
 	time::{Duration, Instant},
 };
 
@@ -85,6 +88,37 @@ pub const HANDLER_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long binding the listen addresses may take.
 const LISTEN_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// What a provider node has served, for the provider's metrics.
+#[derive(Debug, Default)]
+pub struct NodeStats {
+	connections: AtomicU64,
+	answered: AtomicU64,
+	throttled: AtomicU64,
+	failed: AtomicU64,
+}
+
+impl NodeStats {
+	/// Connections open now.
+	pub fn connections(&self) -> u64 {
+		self.connections.load(Ordering::Relaxed)
+	}
+
+	/// Requests so far by result: `answered` (whatever the answer), `throttled` (refused
+	/// before any work: over the peer's budget, or every handler busy) and `failed` (timed out,
+	/// or the peer left before the answer).
+	pub fn requests(&self) -> [(&'static str, u64); 3] {
+		[
+			("answered", self.answered.load(Ordering::Relaxed)),
+			("throttled", self.throttled.load(Ordering::Relaxed)),
+			("failed", self.failed.load(Ordering::Relaxed)),
+		]
+	}
+
+	fn count(counter: &AtomicU64) {
+		counter.fetch_add(1, Ordering::Relaxed);
+	}
+}
+
 /// Answers tenants' requests; the provider agent implements it with its lease table.
 pub trait RequestHandler: Send + Sync + 'static {
 	/// Answers `request` from `peer`. Authorisation is the handler's: see
@@ -97,6 +131,7 @@ pub trait RequestHandler: Send + Sync + 'static {
 pub struct ProviderNode {
 	peer_id: PeerId,
 	listen_addrs: Arc<RwLock<Vec<Multiaddr>>>,
+	stats: Arc<NodeStats>,
 	stop: oneshot::Sender<()>,
 	task: JoinHandle<()>,
 }
@@ -123,13 +158,15 @@ impl ProviderNode {
 			in_flight: FuturesUnordered::new(),
 			listen_addrs: Arc::new(RwLock::new(Vec::new())),
 			limits: RateLimits::default(),
+			stats: Arc::new(NodeStats::default()),
 		};
 		server.bind(listen).await?;
 		let listen_addrs = server.listen_addrs.clone();
+		let stats = server.stats.clone();
 		tracing::info!(%peer_id, addrs = ?server.addrs(), "manifest protocol node listening");
 		let (stop, stopped) = oneshot::channel();
 		let task = tokio::spawn(server.run(shutdown, stopped));
-		Ok(Self { peer_id, listen_addrs, stop, task })
+		Ok(Self { peer_id, listen_addrs, stats, stop, task })
 	}
 
 	/// The node's PeerId, as registered on chain.
@@ -140,6 +177,11 @@ impl ProviderNode {
 	/// The addresses the node listens on now (with the actual ports of `tcp/0` listeners).
 	pub fn listen_addrs(&self) -> Vec<Multiaddr> {
 		read_addrs(&self.listen_addrs)
+	}
+
+	/// Its connection and request counts, kept current while it runs.
+	pub fn stats(&self) -> Arc<NodeStats> {
+		self.stats.clone()
 	}
 
 	/// Stops the node and waits for its task to end.
@@ -168,6 +210,7 @@ struct Server {
 	in_flight: FuturesUnordered<BoxFuture<'static, Answer>>,
 	listen_addrs: Arc<RwLock<Vec<Multiaddr>>>,
 	limits: RateLimits,
+	stats: Arc<NodeStats>,
 }
 
 impl Server {
@@ -263,6 +306,11 @@ impl Server {
 		if let Response::Rejected { reason } = &response {
 			tracing::debug!(%peer, kind, %reason, "refused a request");
 		}
+		let counter = match &response {
+			Response::Rejected { reason: RejectReason::TooManyRequests } => &self.stats.throttled,
+			_ => &self.stats.answered,
+		};
+		NodeStats::count(counter);
 		if self.swarm.behaviour_mut().manifest.send_response(channel, response).is_err() {
 			tracing::debug!(%peer, kind, "the tenant left before the answer was ready");
 		}
@@ -305,6 +353,7 @@ impl Server {
 				request_response::Event::InboundFailure { peer, error, .. },
 			)) => {
 				tracing::debug!(%peer, %error, "an inbound request failed");
+				NodeStats::count(&self.stats.failed);
 			},
 			SwarmEvent::Behaviour(event) => tracing::trace!(?event, "request-response event"),
 			SwarmEvent::NewListenAddr { address, .. } => {
@@ -328,9 +377,15 @@ impl Server {
 			},
 			SwarmEvent::ConnectionEstablished { peer_id, endpoint, .. } => {
 				tracing::debug!(peer = %peer_id, addr = %endpoint.get_remote_address(), "connected");
+				NodeStats::count(&self.stats.connections);
 			},
 			SwarmEvent::ConnectionClosed { peer_id, cause, .. } => {
 				tracing::debug!(peer = %peer_id, ?cause, "disconnected");
+				let _ = self.stats.connections.fetch_update(
+					Ordering::Relaxed,
+					Ordering::Relaxed,
+					|open| open.checked_sub(1),
+				);
 			},
 			SwarmEvent::IncomingConnectionError { send_back_addr, error, .. } => {
 				tracing::debug!(from = %send_back_addr, %error, "an incoming connection failed");

@@ -110,6 +110,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			},
 		};
 		shared.metrics.set_gpus_total(devices.len() as i64);
+		shared.set_inventory(&devices);
 		let failures = shared.gpus.failures();
 		shared.metrics.set_gpus_failed(failures.len() as i64);
 		if failures != gpu_failures {
@@ -143,10 +144,15 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			continue;
 		}
 		let Some(provider) = chain.provider(&shared.owner).await? else {
+			shared.metrics.operator.set_provider_status("Unregistered", false);
 			registered = false;
 			shared.liveness.registered.store(false, Ordering::Relaxed);
 			continue;
 		};
+		shared
+			.metrics
+			.operator
+			.set_provider_status(&provider.status, provider.accepts_work);
 		// Say once, when it changes, why the chain gives this provider no new work.
 		if provider.idle_reason != idle_reason {
 			match &provider.idle_reason {
@@ -165,6 +171,7 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 		}
 		let leases = chain.leases_of(&shared.owner).await?;
 		shared.workloads.sync(&leases, now, &devices);
+		shared.metrics.operator.set_leases(&leases, now);
 		shared
 			.metrics
 			.set_gpus_leased(leases.iter().map(|l| l.gpus.len()).sum::<usize>() as i64);
@@ -175,6 +182,10 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 			.last_heartbeat
 			.fetch_max(provider.last_heartbeat, Ordering::Relaxed);
 		shared.liveness.registered.store(true, Ordering::Relaxed);
+		shared
+			.metrics
+			.operator
+			.set_heartbeat(shared.liveness.last_heartbeat.load(Ordering::Relaxed), period);
 
 		// Kept current every block, so that each one reads only what changed.
 		let scope = Scope { gpus: &provider.gpus, policy: &shared.policy };
@@ -198,6 +209,11 @@ async fn follow_session(shared: &Arc<Shared>, chain: &Chain) -> Result<(), Chain
 						// Closed: perhaps awarded in a block not finalized yet, whose lease
 						// the finalized state does not show. Its GPUs wait a little longer.
 						let _ = shared.store.remove_bid(bid.order);
+						let origin = format!("order {}", bid.order);
+						shared
+							.metrics
+							.operator
+							.bid_settled(leases.iter().any(|l| l.origin == origin));
 						let until = now.saturating_add(BID_GPU_HOLD_BLOCKS);
 						bid_gpus_held.extend(bid.gpu_hashes.iter().map(|h| (hex_of(h), until)));
 					}

@@ -79,8 +79,10 @@ pub(super) async fn heartbeat_loop(shared: &Arc<Shared>, chain: &Chain) -> Resul
 			shared.metrics.heartbeat(result.is_ok());
 			if let Ok(receipt) = result {
 				let block = receipt.block_number as u32;
-				shared.liveness.last_heartbeat.fetch_max(block, Ordering::Relaxed);
+				let last = shared.liveness.last_heartbeat.fetch_max(block, Ordering::Relaxed);
 				shared.health.set_last_heartbeat(block);
+				let period = shared.liveness.period.load(Ordering::Relaxed);
+				shared.metrics.operator.set_heartbeat(last.max(block), period);
 			}
 		});
 	}

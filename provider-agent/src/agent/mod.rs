@@ -11,6 +11,7 @@ mod bids;
 mod challenges;
 mod follower;
 mod gate;
+mod gauges;
 mod heartbeat;
 mod open_orders;
 mod registration;
@@ -33,7 +34,7 @@ use crate::{
 	chain::Submitter,
 	config::AgentConfig,
 	execution,
-	inventory::{self, GpuSource},
+	inventory::{self, GpuDevice, GpuSource},
 	metrics::{self, Health, Metrics},
 	proving::{self, Solver},
 	store::Store,
@@ -123,6 +124,21 @@ struct Shared {
 	tasks: TaskTracker,
 	/// Cancels every task.
 	cancel: CancellationToken,
+	/// The GPUs as the follower last read them.
+	inventory: std::sync::Mutex<Vec<GpuDevice>>,
+}
+
+impl Shared {
+	/// The GPUs as the follower last read them (none before its first block).
+	fn inventory(&self) -> Vec<GpuDevice> {
+		self.inventory.lock().map(|devices| devices.clone()).unwrap_or_default()
+	}
+
+	fn set_inventory(&self, devices: &[GpuDevice]) {
+		if let Ok(mut inventory) = self.inventory.lock() {
+			devices.clone_into(&mut inventory);
+		}
+	}
 }
 
 /// What the finalized-block follower tells the heartbeat loop, which runs on best blocks so
@@ -215,6 +231,7 @@ async fn start(
 	let listen = p2p::parse_multiaddrs(&config.p2p.listen)?;
 	let handler = Arc::new(Handler { workloads: workloads.clone() });
 	let node = p2p::ProviderNode::start(p2p_key, listen, handler, shutdown.clone()).await?;
+	metrics.operator.watch_p2p(node.stats());
 	let announced = if config.p2p.external.is_empty() {
 		node.listen_addrs().iter().map(|a| a.to_string()).collect()
 	} else {
@@ -261,7 +278,9 @@ async fn start(
 		solver,
 		tasks: tasks.clone(),
 		cancel: cancel.clone(),
+		inventory: Default::default(),
 	});
+	tasks.spawn(gauges::gauge_loop(shared.clone()));
 	let mut follower = tasks.spawn(follower::follow_chain(shared.clone()));
 
 	let outcome = tokio::select! {

@@ -129,7 +129,21 @@ impl DevNode {
 	/// Starts `ember-node` on `chain` (`dev`, or a spec file, validated by Alice alone) with a
 	/// temporary database, and waits until it answers.
 	pub fn start_chain(name: &str, chain: &str) -> Self {
-		// The OS picks the ports, read back from the log: tests running side by side never
+		let mut args = if chain == "dev" {
+			vec!["--dev"]
+		} else {
+			// A live chain's validator needs a network key of its own.
+			let key = "0000000000000000000000000000000000000000000000000000000000000001";
+			vec!["--chain", chain, "--alice", "--validator", "--force-authoring", "--node-key", key]
+		};
+		args.extend(["--no-prometheus", "--port", "0"]);
+		Self::start_with(name, &args)
+	}
+
+	/// Starts `ember-node` with `args` (chain, role, p2p and metrics) and a temporary database,
+	/// and waits until it answers on the RPC port the OS picked.
+	pub fn start_with(name: &str, args: &[&str]) -> Self {
+		// The OS picks the RPC port, read back from the log: tests running side by side never
 		// share one, and a test never talks to another test's node.
 		let log_path = std::env::temp_dir().join(format!(
 			"ember-e2e-node-{name}-{}-{}.log",
@@ -137,24 +151,12 @@ impl DevNode {
 			unique()
 		));
 		let process = Process::spawn(
-			Command::new(binary("ember-node"))
-				.args(if chain == "dev" {
-					vec!["--dev"]
-				} else {
-					// A live chain's validator needs a network key of its own.
-					let key = "0000000000000000000000000000000000000000000000000000000000000001";
-					vec![
-						"--chain",
-						chain,
-						"--alice",
-						"--validator",
-						"--force-authoring",
-						"--node-key",
-						key,
-					]
-				})
-				.args(["--tmp", "--no-mdns", "--no-prometheus"])
-				.args(["--rpc-port", "0", "--port", "0"]),
+			Command::new(binary("ember-node")).args(args).args([
+				"--tmp",
+				"--no-mdns",
+				"--rpc-port",
+				"0",
+			]),
 			log_path,
 		);
 		let started = Instant::now();

@@ -32,6 +32,9 @@ use tokio::{
 };
 use tokio_util::task::TaskTracker;
 
+mod operator;
+pub use operator::Operator;
+
 /// Submission latency buckets, seconds: inclusion takes one to a few 6-second blocks.
 const SUBMISSION_BUCKETS: &[f64] =
 	&[0.25, 0.5, 1.0, 2.0, 4.0, 6.0, 9.0, 12.0, 18.0, 30.0, 60.0, 120.0];
@@ -63,6 +66,8 @@ pub struct Metrics {
 	challenge_solve_seconds: HistogramVec,
 	challenge_steps: IntCounterVec,
 	gpus_proven: IntGauge,
+	/// What the operator's dashboards and alerts read: GPUs, standing, escrow, disk, p2p.
+	pub operator: Operator,
 }
 
 impl Metrics {
@@ -175,7 +180,9 @@ impl Metrics {
 		registry.register(Box::new(challenge_steps.clone()))?;
 		registry.register(Box::new(gpus_proven.clone()))?;
 		registry.register(Box::new(build_info))?;
+		let operator = Operator::register(&registry)?;
 		Ok(Self {
+			operator,
 			registry,
 			submission_seconds,
 			submissions,
@@ -296,6 +303,7 @@ impl Metrics {
 
 	/// Every metric in the Prometheus text exposition format.
 	pub fn render(&self) -> String {
+		self.operator.refresh();
 		let mut buffer = Vec::new();
 		if let Err(error) = TextEncoder::new().encode(&self.registry.gather(), &mut buffer) {
 			tracing::warn!(%error, "encoding the metrics failed");
