@@ -13,19 +13,9 @@ const OWNER: &str = "//Charlie";
 const AGENT: &str = "//Charlie//agent";
 const TENANT: &str = "//Dave";
 
-/// Reads `name: <digits>` out of an event's rendered fields.
-fn field(fields: &str, name: &str) -> u128 {
-	let start = fields
-		.find(&format!("{name}: "))
-		.unwrap_or_else(|| panic!("no {name} in {fields}"))
-		+ name.len()
-		+ 2;
-	fields[start..]
-		.chars()
-		.take_while(|c| c.is_ascii_digit())
-		.collect::<String>()
-		.parse()
-		.unwrap_or_else(|_| panic!("{name} is not a number in {fields}"))
+/// An amount in an event's values (exact plancks, as emberctl's JSON gives them).
+fn field(values: &Value, name: &str) -> u128 {
+	num(values.get(name).unwrap_or_else(|| panic!("no {name} in {values}")))
 }
 
 /// The escrow of a one-GPU lease of `blocks` at 2 EMBR per GPU-hour: the price of the whole
@@ -200,9 +190,9 @@ fn a_lease_runs_end_to_end() {
 		.as_array()
 		.and_then(|events| events.iter().find(|e| e["name"] == "LeaseClosed"))
 		.expect("LeaseClosed event");
-	let fields = event["fields"].as_str().expect("fields");
+	let values = &event["values"];
 	let (paid, fees, refunded) =
-		(field(fields, "paid"), field(fields, "fees"), field(fields, "refunded"));
+		(field(values, "paid"), field(values, "fees"), field(values, "refunded"));
 	let blocks = num(&closed["block_number"]) - u128::from(awarded_at);
 	assert!(paid > 0 && paid <= 2 * EMBR * blocks / 600, "paid {paid} for at most {blocks} blocks");
 	assert_eq!(fees, paid * 2 / 100, "the 2 % protocol fee");
@@ -284,12 +274,12 @@ fn close_and_check(node: &DevNode, lease: u64, awarded_at: u64, blocks: u32) -> 
 	let downtime = num(&before["downtime_blocks"]) as u32;
 	let closed =
 		emberctl(node, Some(TENANT), &["lease", "close", &lease.to_string()]).expect("closed");
-	let fields = closed["events"]
+	let values = closed["events"]
 		.as_array()
 		.and_then(|events| events.iter().find(|e| e["name"] == "LeaseClosed"))
-		.and_then(|e| e["fields"].as_str().map(str::to_string))
+		.map(|e| e["values"].clone())
 		.expect("LeaseClosed event");
-	let (paid, refunded) = (field(&fields, "paid"), field(&fields, "refunded"));
+	let (paid, refunded) = (field(&values, "paid"), field(&values, "refunded"));
 	let elapsed = num(&closed["block_number"]) - u128::from(awarded_at);
 	assert_eq!(paid + refunded, escrow_for(blocks), "escrow is paid or refunded, to the planck");
 	let billable = elapsed.saturating_sub(u128::from(downtime));

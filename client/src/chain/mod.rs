@@ -6,6 +6,7 @@
 //! turns failures into [`ChainError`]s that name the pallet error and its documentation.
 
 mod error;
+mod events;
 mod submit;
 
 use std::time::Duration;
@@ -18,7 +19,8 @@ use subxt::{
 
 pub(crate) use error::WithinDeadline;
 pub use error::{ChainError, QUERY_TIMEOUT};
-pub use submit::{ChainEvent, Finality, Progress, Receipt, WaitFor};
+pub use events::ChainEvent;
+pub use submit::{Finality, Progress, Receipt, WaitFor};
 
 #[subxt::subxt(
 	runtime_metadata_path = "metadata/ember.scale",

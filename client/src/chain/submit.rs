@@ -4,13 +4,13 @@ use std::sync::Arc;
 
 use subxt::{
 	config::DefaultExtrinsicParamsBuilder,
-	ext::scale_value::{Composite, Primitive, Value, ValueDef},
+	ext::scale_value::Composite,
 	transactions::TransactionStatus,
 	tx::Payload,
 };
 use subxt_signer::sr25519::Keypair;
 
-use super::{AccountId, Chain, ChainError, EmberConfig};
+use super::{events::ChainEvent, AccountId, Chain, ChainError, EmberConfig};
 
 /// How long to follow a transaction.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -34,17 +34,6 @@ pub enum Progress {
 	Retracted,
 	/// Its block is finalized.
 	Finalized(u64),
-}
-
-/// One event emitted by a transaction.
-#[derive(Clone, Debug, Eq, PartialEq, serde::Serialize)]
-pub struct ChainEvent {
-	/// The pallet, e.g. `Leases`.
-	pub pallet: String,
-	/// The event, e.g. `OrderCreated`.
-	pub name: String,
-	/// Its fields, rendered.
-	pub fields: String,
 }
 
 /// A transaction that was included and succeeded.
@@ -238,14 +227,14 @@ async fn receipt(
 				.and_then(|pallet| pallet.event_variant_by_index(event.event_index()))
 				.map(|variant| variant.fields.iter().map(|field| field.type_name.clone()).collect())
 				.unwrap_or_default();
-			ChainEvent {
-				pallet: event.pallet_name().to_string(),
-				name: event.event_name().to_string(),
-				fields: event
-					.decode_fields_unchecked_as::<Composite<()>>()
-					.map(|fields| render_fields(fields, &type_names))
-					.unwrap_or_default(),
-			}
+			let fields = event.decode_fields_unchecked_as::<Composite<()>>().unwrap_or(Composite::Unnamed(Vec::new()));
+			ChainEvent::render(
+				event.pallet_name(),
+				event.event_name(),
+				fields,
+				&type_names,
+				Some(metadata),
+			)
 		})
 		.collect();
 	Ok(Receipt {
@@ -264,75 +253,5 @@ fn invalid_or_rpc(error: &subxt::error::ExtrinsicError) -> ChainError {
 		ChainError::Invalid(text)
 	} else {
 		ChainError::Rpc(text)
-	}
-}
-
-/// An event's fields as text, with every account (a field whose declared type is an account
-/// id) in its SS58 form rather than as 32 numbers.
-fn render_fields(fields: Composite<()>, type_names: &[Option<String>]) -> String {
-	let is_account = |index: usize| {
-		type_names
-			.get(index)
-			.and_then(|name| name.as_deref())
-			.is_some_and(|name| name.ends_with("AccountId") || name.ends_with("AccountId32"))
-	};
-	let shown = |index: usize, value: Value<()>| match account_bytes(&value) {
-		Some(bytes) if is_account(index) => Value::string(AccountId::from(bytes).to_string()),
-		_ => value,
-	};
-	let fields = match fields {
-		Composite::Named(named) => Composite::Named(
-			named
-				.into_iter()
-				.enumerate()
-				.map(|(i, (name, v))| (name, shown(i, v)))
-				.collect(),
-		),
-		Composite::Unnamed(values) => {
-			Composite::Unnamed(values.into_iter().enumerate().map(|(i, v)| shown(i, v)).collect())
-		},
-	};
-	fields.to_string()
-}
-
-/// The 32 bytes of an account id decoded without its type: a sequence of 32 numbers, possibly
-/// wrapped in single-field composites.
-fn account_bytes(value: &Value<()>) -> Option<[u8; 32]> {
-	let ValueDef::Composite(composite) = &value.value else { return None };
-	let values: Vec<&Value<()>> = composite.values().collect();
-	if let [inner] = values.as_slice() {
-		return account_bytes(inner);
-	}
-	let bytes: Vec<u8> = values
-		.iter()
-		.map(|v| match &v.value {
-			ValueDef::Primitive(Primitive::U128(byte)) => u8::try_from(*byte).ok(),
-			_ => None,
-		})
-		.collect::<Option<_>>()?;
-	bytes.try_into().ok()
-}
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-
-	fn account_value(bytes: [u8; 32]) -> Value<()> {
-		Value::unnamed_composite([Value::unnamed_composite(bytes.map(|b| Value::u128(b.into())))])
-	}
-
-	#[test]
-	fn accounts_are_shown_in_ss58_and_hashes_as_they_are() {
-		let account = AccountId::from([7u8; 32]);
-		let fields = Composite::Named(vec![
-			("provider".into(), account_value([7u8; 32])),
-			("manifest_hash".into(), account_value([7u8; 32])),
-			("amount".into(), Value::u128(5)),
-		]);
-		let names = [Some("T::AccountId".into()), Some("H256".into()), Some("BalanceOf<T>".into())];
-		let text = render_fields(fields, &names);
-		assert!(text.contains(&format!("provider: \"{account}\"")), "{text}");
-		assert!(text.contains("manifest_hash: ((7, 7"), "{text}");
-		assert!(text.contains("amount: 5"), "{text}");
 	}
 }

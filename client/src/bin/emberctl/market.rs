@@ -132,6 +132,12 @@ pub enum LeaseCommand {
 		/// The lease id.
 		id: u64,
 	},
+	/// One view of a lease: on chain, its escrow, the provider's liveness, and the workload
+	/// as the provider's agent reports it (asked with the tenant's key).
+	Status {
+		/// The lease id.
+		id: u64,
+	},
 	/// List the running leases you pay for (or, for a provider owner, are paid by).
 	List {
 		/// The account (SS58); the signing key's account when absent.
@@ -544,6 +550,7 @@ pub async fn lease(ctx: &Context, command: LeaseCommand) -> Result<(), CliError>
 				},
 			});
 		},
+		LeaseCommand::Status { id } => crate::status::lease_status(ctx, id).await?,
 		LeaseCommand::List { account } => {
 			let account = match account {
 				Some(a) => parse_account(&a)?,

@@ -209,6 +209,36 @@ async fn fetch_logs(
 	}
 }
 
+/// How many of the workload's last log lines `lease status` shows.
+const STATUS_LINES: usize = 3;
+
+/// The workload of `lease` as its provider's agent reports it to the tenant `signer`: its state
+/// and its last log lines.
+pub async fn workload_report(
+	chain: &Chain,
+	lease: u64,
+	signer: &Keypair,
+) -> Result<(serde_json::Value, Vec<String>), CliError> {
+	let target = provider_of(chain, lease).await?;
+	let client = TenantClient::new().map_err(|e| CliError::Provider(e.to_string()))?;
+	let mut from = 0;
+	let mut last: std::collections::VecDeque<String> = Default::default();
+	// Pages until the newest line: the agent keeps a bounded log, so this ends.
+	loop {
+		let page = fetch_logs(&client, &target, lease, from, signer).await?;
+		for line in &page.lines {
+			last.push_back(line["text"].as_str().unwrap_or_default().to_string());
+			if last.len() > STATUS_LINES {
+				last.pop_front();
+			}
+		}
+		if page.lines.is_empty() || page.next_seq <= from {
+			return Ok((page.state, last.into()));
+		}
+		from = page.next_seq;
+	}
+}
+
 /// `logs`.
 pub async fn logs(ctx: &Context, args: LogsArgs) -> Result<(), CliError> {
 	let chain = ctx.chain().await?;
