@@ -10,6 +10,7 @@ mod council;
 mod market;
 mod output;
 mod owner;
+mod status;
 mod workload;
 
 use std::{path::PathBuf, process::ExitCode};
