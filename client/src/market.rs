@@ -780,6 +780,14 @@ impl Chain {
 			.map_err(ChainError::rpc)
 	}
 
+	/// The deposit an order or a lease holds while it exists, plancks.
+	pub async fn leases_storage_deposit(&self) -> Result<u128, ChainError> {
+		let at = self.at_finalized().await?;
+		at.constants()
+			.entry(runtime::constants().leases().storage_deposit())
+			.map_err(ChainError::rpc)
+	}
+
 	/// What an owner must bond to register GPUs.
 	pub async fn stake_rules(&self) -> Result<StakeRules, ChainError> {
 		let at = self.at_finalized().await?;

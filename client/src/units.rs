@@ -52,6 +52,15 @@ pub fn parse_embr(text: &str) -> Result<u128, AmountError> {
 		.ok_or_else(too_large)
 }
 
+/// What `gpus` GPUs cost for `blocks` at `price_per_gpu_hour`, plancks, rounded up as the
+/// chain rounds an escrow (saturating rather than overflowing).
+pub fn cost_of(price_per_gpu_hour: u128, gpus: u32, blocks: u32) -> u128 {
+	price_per_gpu_hour
+		.saturating_mul(u128::from(gpus))
+		.saturating_mul(u128::from(blocks))
+		.div_ceil(u128::from(BLOCKS_PER_HOUR))
+}
+
 /// Writes plancks as EMBR with as many decimals as needed: `2.5 EMBR`, `0.000001 EMBR`.
 pub fn format_embr(plancks: u128) -> String {
 	format!("{} EMBR", format_embr_number(plancks))
@@ -98,6 +107,14 @@ pub fn format_blocks(blocks: u32) -> String {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn costs_round_up_as_escrows_do() {
+		// 2 EMBR per GPU-hour, 1 GPU, 200 blocks (a third of an hour): 0.666… EMBR, rounded up.
+		assert_eq!(cost_of(2 * PLANCKS_PER_EMBR, 1, 200), 666_666_666_667);
+		assert_eq!(cost_of(3 * PLANCKS_PER_EMBR, 2, 600), 6 * PLANCKS_PER_EMBR);
+		assert_eq!(cost_of(u128::MAX, 2, 2), u128::MAX.div_ceil(600), "saturates");
+	}
 
 	#[test]
 	fn amounts_round_trip() {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use ember_client::{
-	chain::runtime,
+	chain::{runtime, AccountId, Chain},
 	manifest::{manifest_hash, parse_capability, Manifest},
 	market::{calls, parse_account, Requirement},
 	units::{format_blocks, format_embr, format_embr_number, parse_duration_blocks, parse_embr},
@@ -315,6 +315,18 @@ pub async fn order(ctx: &Context, command: OrderCommand) -> Result<(), CliError>
 				args.bid_window,
 				args.auto_award,
 			);
+			let escrow = ember_client::units::cost_of(max_price, requirement.count, blocks);
+			let deposit = storage_deposit(&chain).await?;
+			ctx.confirm(
+				&chain,
+				"create order",
+				&call,
+				&[
+					("held in escrow (what the order's bids cannot exceed)", escrow),
+					("storage deposit, returned when the order or its lease ends", deposit),
+				],
+			)
+			.await?;
 			let receipt = ctx.submit(&chain, "create order", &call).await?;
 			if let Some(created) = receipt.find_first::<runtime::leases::events::OrderCreated>() {
 				if !ctx.out.json {
@@ -409,6 +421,38 @@ pub async fn bids(ctx: &Context, order: u64) -> Result<(), CliError> {
 	Ok(())
 }
 
+/// Asks before accepting `provider`'s bid on `order`: what the lease will pay it at most.
+async fn confirm_accept<Call: subxt::tx::Payload>(
+	ctx: &Context,
+	chain: &Chain,
+	order: u64,
+	provider: &AccountId,
+	call: &Call,
+) -> Result<(), CliError> {
+	let (Some(open), bids) = (chain.order(order).await?, chain.bids(order).await?) else {
+		return ctx.confirm(chain, "accept bid", call, &[]).await;
+	};
+	let bid = bids.iter().find(|b| b.provider == provider.to_string());
+	let price = bid.map_or(open.max_price_per_gpu_hour, |b| b.price_per_gpu_hour);
+	let pays = ember_client::units::cost_of(price, open.count, open.duration);
+	let held = ember_client::units::cost_of(open.max_price_per_gpu_hour, open.count, open.duration);
+	ctx.confirm(
+		chain,
+		"accept bid",
+		call,
+		&[
+			("paid to the provider over the lease, at most", pays),
+			("of the order's escrow, returned now", held.saturating_sub(pays)),
+		],
+	)
+	.await
+}
+
+/// The deposit an order or a lease holds while it exists.
+async fn storage_deposit(chain: &Chain) -> Result<u128, CliError> {
+	Ok(chain.leases_storage_deposit().await?)
+}
+
 /// `accept`.
 pub async fn accept(
 	ctx: &Context,
@@ -418,7 +462,8 @@ pub async fn accept(
 ) -> Result<(), CliError> {
 	let chain = ctx.chain().await?;
 	let provider = parse_account(provider)?;
-	let call = runtime::tx().leases().accept_bid(order, provider);
+	let call = runtime::tx().leases().accept_bid(order, provider.clone());
+	confirm_accept(ctx, &chain, order, &provider, &call).await?;
 	let Some(manifest) = manifest else {
 		let receipt = ctx.submit(&chain, "accept bid", &call).await?;
 		announce_lease(ctx, &receipt);
@@ -502,6 +547,17 @@ pub async fn rent(ctx: &Context, args: RentArgs) -> Result<(), CliError> {
 		max_price,
 		subxt::utils::H256(hash),
 	);
+	let deposit = storage_deposit(&chain).await?;
+	ctx.confirm(
+		&chain,
+		"rent",
+		&call,
+		&[
+			("held in escrow, at most", ember_client::units::cost_of(max_price, args.count, blocks)),
+			("storage deposit, returned when the lease ends", deposit),
+		],
+	)
+	.await?;
 	let receipt = ctx.submit(&chain, "rent", &call).await?;
 	announce_lease(ctx, &receipt);
 	Ok(())
@@ -576,15 +632,25 @@ pub async fn lease(ctx: &Context, command: LeaseCommand) -> Result<(), CliError>
 		},
 		LeaseCommand::TopUp { id, amount: text } => {
 			let value = amount("amount", &text)?;
-			ctx.submit(&chain, "top up", &runtime::tx().leases().top_up(id, value)).await?;
+			let call = runtime::tx().leases().top_up(id, value);
+			ctx.confirm(&chain, "top up", &call, &[("added to the lease's escrow", value)]).await?;
+			ctx.submit(&chain, "top up", &call).await?;
 		},
 		LeaseCommand::Extend { id, by } => {
 			let blocks = duration(&by)?;
 			ctx.submit(&chain, "extend", &runtime::tx().leases().extend(id, blocks)).await?;
 		},
 		LeaseCommand::Close { id } => {
-			ctx.submit(&chain, "close lease", &runtime::tx().leases().close_lease(id))
-				.await?;
+			let call = runtime::tx().leases().close_lease(id);
+			let escrow = chain.lease(id).await?.map_or(0, |l| l.escrow);
+			ctx.confirm(
+				&chain,
+				"close lease",
+				&call,
+				&[("escrow: the time used is paid to the provider, the rest comes back", escrow)],
+			)
+			.await?;
+			ctx.submit(&chain, "close lease", &call).await?;
 		},
 	}
 	Ok(())

@@ -100,10 +100,15 @@ pub async fn provider(ctx: &Context, command: ProviderCommand) -> Result<(), Cli
 				.await
 				.map_err(|e| CliError::Provider(e.to_string()))?
 				.is_some();
+			let held = [("held as the provider's bond (slashable, 7 days to unbond)", value)];
 			if bonded {
-				ctx.submit(&chain, "bond extra", &calls::bond_extra(value)).await?;
+				let call = calls::bond_extra(value);
+				ctx.confirm(&chain, "bond extra", &call, &held).await?;
+				ctx.submit(&chain, "bond extra", &call).await?;
 			} else {
-				ctx.submit(&chain, "bond", &calls::bond(value)).await?;
+				let call = calls::bond(value);
+				ctx.confirm(&chain, "bond", &call, &held).await?;
+				ctx.submit(&chain, "bond", &call).await?;
 			}
 		},
 		ProviderCommand::Unbond { amount: text } => {
@@ -233,7 +238,9 @@ pub async fn transfer(ctx: &Context, to: &str, value: &str) -> Result<(), CliErr
 	let chain = ctx.chain().await?;
 	let call = runtime::tx()
 		.balances()
-		.transfer_keep_alive(subxt::utils::MultiAddress::Id(to), value);
+		.transfer_keep_alive(subxt::utils::MultiAddress::Id(to.clone()), value);
+	let label = format!("sent to {to}");
+	ctx.confirm(&chain, "transfer", &call, &[(label.as_str(), value)]).await?;
 	ctx.submit(&chain, "transfer", &call).await?;
 	Ok(())
 }
