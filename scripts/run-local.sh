@@ -36,7 +36,7 @@ if [ "${EMBER_AGENT:-1}" = "0" ]; then
 fi
 
 AGENT_ADDR="$("$BIN/emberctl" --key //Charlie//agent --json balance | sed -n 's/.*"account": *"\([^"]*\)".*/\1/p')"
-"$BIN/emberctl" --key //Alice --wait in-block transfer "$AGENT_ADDR" 10 >/dev/null
+"$BIN/emberctl" --key //Alice --wait in-block --yes transfer "$AGENT_ADDR" 10 >/dev/null
 cat >"$WORK/provider-agent.toml" <<TOML
 data_dir = "$WORK/agent"
 

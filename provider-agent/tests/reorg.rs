@@ -170,7 +170,7 @@ fn in_block(node: &DevNode, key_uri: &str, args: &[&str]) -> Value {
 /// As [`in_block`], or `None` if emberctl printed no receipt (the transaction failed).
 fn try_in_block(node: &DevNode, key_uri: &str, args: &[&str]) -> Option<Value> {
 	let mut child = Command::new(binary("emberctl"))
-		.args(["--url", &node.url, "--json", "--key", key_uri, "--wait", "in-block"])
+		.args(["--url", &node.url, "--json", "--yes", "--key", key_uri, "--wait", "in-block"])
 		.args(args)
 		.stdin(Stdio::null())
 		.stdout(Stdio::piped())

@@ -403,12 +403,13 @@ pub fn peer_of(provider: &Value) -> (ember_client::p2p::PeerId, Vec<ember_client
 	(peer, ember_client::p2p::parse_multiaddrs(&addrs).expect("multiaddrs"))
 }
 
-/// Runs `emberctl --url <node> --json <args>` and returns its JSON output, or its error text.
+/// Runs `emberctl --url <node> --json --yes <args>` and returns its JSON output, or its error text.
 /// Transactions are followed to finality, as emberctl does by default: its queries read the
 /// finalized state, so the next command sees what the last one did.
 pub fn emberctl(node: &DevNode, key_uri: Option<&str>, args: &[&str]) -> Result<Value, String> {
 	let mut command = Command::new(binary("emberctl"));
-	command.args(["--url", &node.url, "--json"]);
+	// The tests are the user here: what would be asked on a terminal is answered yes.
+	command.args(["--url", &node.url, "--json", "--yes"]);
 	if let Some(uri) = key_uri {
 		command.args(["--key", uri]);
 	}
