@@ -167,6 +167,49 @@ async fn start_provider() -> (ProviderNode, Arc<Provider>, watch::Sender<bool>) 
 	(node, provider, stop)
 }
 
+/// A browser's way in: the provider listens on a WebSocket address as well, and a tenant that
+/// dials only that address is served the same protocol, with the same checks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_protocol_runs_over_websocket_too() {
+	let provider = Arc::new(Provider::default());
+	let alice = dev::alice();
+	provider.leases.lock().unwrap().insert(
+		1,
+		Lease {
+			tenant: alice.public_key().0,
+			hash: manifest_hash(MANIFEST),
+			received: None,
+			logs: Vec::new(),
+			outputs: HashMap::new(),
+		},
+	);
+	let (_stop, shutdown) = watch::channel(false);
+	let node = ProviderNode::start(
+		Keypair::generate_ed25519(),
+		vec!["/ip4/127.0.0.1/tcp/0".parse().unwrap(), "/ip4/127.0.0.1/tcp/0/ws".parse().unwrap()],
+		Arc::new(Handler(provider.clone())),
+		shutdown,
+	)
+	.await
+	.unwrap();
+	let ws: Vec<Multiaddr> =
+		node.listen_addrs().into_iter().filter(|a| a.to_string().ends_with("/ws")).collect();
+	assert_eq!(ws.len(), 1, "one WebSocket listener: {:?}", node.listen_addrs());
+	assert_ne!(ws[0].to_string(), "/ip4/127.0.0.1/tcp/0/ws", "the actual port is reported");
+
+	let client = TenantClient::new().unwrap();
+	let sent = client.send_manifest(node.peer_id(), &ws, 1, MANIFEST.to_vec(), &alice, TIMEOUT).await;
+	assert_eq!(sent.unwrap(), Response::Accepted);
+	let by_bob =
+		client.send_manifest(node.peer_id(), &ws, 1, MANIFEST.to_vec(), &dev::bob(), TIMEOUT).await;
+	assert_eq!(rejected(by_bob.unwrap()), RejectReason::NotTenant);
+	assert_eq!(provider.leases.lock().unwrap()[&1].received.as_deref(), Some(MANIFEST));
+	assert!(node.stats().connections() >= 1, "the WebSocket connection is counted");
+	let answered = node.stats().requests()[0];
+	assert_eq!(answered, ("answered", 2), "both requests answered");
+	node.shutdown().await;
+}
+
 fn rejected(response: Response) -> RejectReason {
 	match response {
 		Response::Rejected { reason } => reason,

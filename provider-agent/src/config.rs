@@ -27,8 +27,9 @@ use crate::bidding::PricePolicy;
 
 /// The node's RPC endpoint on the same machine.
 pub const DEFAULT_ENDPOINT: &str = "ws://127.0.0.1:9944";
-/// The manifest protocol's default listen address.
-pub const DEFAULT_P2P_LISTEN: &str = "/ip4/0.0.0.0/tcp/30444";
+/// The manifest protocol's default listen addresses: TCP for tenants' programs, WebSocket for
+/// browsers (the web app).
+pub const DEFAULT_P2P_LISTEN: [&str; 2] = ["/ip4/0.0.0.0/tcp/30444", "/ip4/0.0.0.0/tcp/30445/ws"];
 /// Metrics and health: one port above the node's own Prometheus port (9615).
 pub const DEFAULT_METRICS_LISTEN: &str = "127.0.0.1:9616";
 
@@ -521,7 +522,7 @@ fn default_disk_mib() -> u64 {
 }
 
 fn default_p2p_listen() -> Vec<String> {
-	vec![DEFAULT_P2P_LISTEN.to_string()]
+	DEFAULT_P2P_LISTEN.map(String::from).to_vec()
 }
 
 fn default_metrics_listen() -> String {
@@ -1074,8 +1075,9 @@ disk_mib = 102400
 allow_network = false
 
 [p2p]
-# Multiaddrs the manifest protocol listens on.
-listen = ["/ip4/0.0.0.0/tcp/30444"]
+# Multiaddrs the manifest protocol listens on: TCP, and WebSocket for tenants in a browser
+# (a page served over https can only reach a wss:// address: put a TLS proxy in front of it).
+listen = ["/ip4/0.0.0.0/tcp/30444", "/ip4/0.0.0.0/tcp/30445/ws"]
 # Multiaddrs published on chain for tenants to dial (at most 8); the listen addresses when
 # empty. Set it when the agent is behind NAT or listens on 0.0.0.0.
 external = []
@@ -1283,7 +1285,7 @@ default_per_gpu_hour = "1.5"
 "#;
 		let config = AgentConfig::from_toml(Path::new("/etc/agent.toml"), text).expect("valid");
 		assert_eq!(config.data_dir, PathBuf::from("/var/lib/agent"));
-		assert_eq!(config.p2p.listen, vec![DEFAULT_P2P_LISTEN.to_string()]);
+		assert_eq!(config.p2p.listen, DEFAULT_P2P_LISTEN.map(String::from).to_vec());
 		assert_eq!(config.executor.stop_grace_secs, 10);
 		assert_eq!(config.executor.warn_before_end_secs, 300);
 		assert_eq!(config.executor.max_output_bytes, 1 << 30);

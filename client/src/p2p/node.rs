@@ -1,15 +1,17 @@
-//! The libp2p node both sides run: TCP (with DNS names), noise, yamux and the manifest
-//! protocol on tokio, behind connection limits.
+//! The libp2p node both sides run: TCP and WebSocket over TCP (for browsers), both with DNS
+//! names, noise, yamux and the manifest protocol on tokio, behind connection limits. A
+//! WebSocket connection carries exactly what a TCP one does, under the same limits and checks.
 
 use std::time::Duration;
 
 use libp2p::{
 	connection_limits::{self, ConnectionLimits},
+	core::upgrade,
 	identity::Keypair,
 	noise,
 	request_response::{self, ProtocolSupport},
 	swarm::NetworkBehaviour,
-	tcp, yamux, Swarm,
+	tcp, websocket, yamux, Swarm, Transport,
 };
 
 use super::{codec::ManifestCodec, protocol::PROTOCOL, P2pError};
@@ -58,6 +60,17 @@ pub(crate) fn build_swarm(
 	let swarm = libp2p::SwarmBuilder::with_existing_identity(keypair)
 		.with_tokio()
 		.with_tcp(tcp::Config::default().nodelay(true), noise::Config::new, yamux::Config::default)
+		.map_err(|e| P2pError::Transport(e.to_string()))?
+		// `/tcp/<port>/ws` addresses: the same security and multiplexing over WebSocket frames.
+		.with_other_transport(|key| {
+			let tcp = tcp::tokio::Transport::new(tcp::Config::default().nodelay(true));
+			Ok::<_, noise::Error>(
+				websocket::WsConfig::new(tcp)
+					.upgrade(upgrade::Version::V1)
+					.authenticate(noise::Config::new(key)?)
+					.multiplex(yamux::Config::default()),
+			)
+		})
 		.map_err(|e| P2pError::Transport(e.to_string()))?
 		.with_dns()
 		.map_err(|e| P2pError::Transport(e.to_string()))?
