@@ -192,16 +192,22 @@ async fn the_protocol_runs_over_websocket_too() {
 	)
 	.await
 	.unwrap();
-	let ws: Vec<Multiaddr> =
-		node.listen_addrs().into_iter().filter(|a| a.to_string().ends_with("/ws")).collect();
+	let ws: Vec<Multiaddr> = node
+		.listen_addrs()
+		.into_iter()
+		.filter(|a| a.to_string().ends_with("/ws"))
+		.collect();
 	assert_eq!(ws.len(), 1, "one WebSocket listener: {:?}", node.listen_addrs());
 	assert_ne!(ws[0].to_string(), "/ip4/127.0.0.1/tcp/0/ws", "the actual port is reported");
 
 	let client = TenantClient::new().unwrap();
-	let sent = client.send_manifest(node.peer_id(), &ws, 1, MANIFEST.to_vec(), &alice, TIMEOUT).await;
+	let sent = client
+		.send_manifest(node.peer_id(), &ws, 1, MANIFEST.to_vec(), &alice, TIMEOUT)
+		.await;
 	assert_eq!(sent.unwrap(), Response::Accepted);
-	let by_bob =
-		client.send_manifest(node.peer_id(), &ws, 1, MANIFEST.to_vec(), &dev::bob(), TIMEOUT).await;
+	let by_bob = client
+		.send_manifest(node.peer_id(), &ws, 1, MANIFEST.to_vec(), &dev::bob(), TIMEOUT)
+		.await;
 	assert_eq!(rejected(by_bob.unwrap()), RejectReason::NotTenant);
 	assert_eq!(provider.leases.lock().unwrap()[&1].received.as_deref(), Some(MANIFEST));
 	assert!(node.stats().connections() >= 1, "the WebSocket connection is counted");

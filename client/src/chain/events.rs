@@ -107,7 +107,9 @@ fn json_of(value: &Value<()>) -> serde_json::Value {
 	use serde_json::Value as Json;
 	match &value.value {
 		ValueDef::Composite(composite) => composite_json(composite),
-		ValueDef::Variant(variant) if variant.values.is_empty() => Json::String(variant.name.clone()),
+		ValueDef::Variant(variant) if variant.values.is_empty() => {
+			Json::String(variant.name.clone())
+		},
 		ValueDef::Variant(variant) => {
 			let mut object = serde_json::Map::new();
 			object.insert(variant.name.clone(), composite_json(&variant.values));
@@ -117,12 +119,12 @@ fn json_of(value: &Value<()>) -> serde_json::Value {
 			Primitive::Bool(b) => Json::Bool(*b),
 			Primitive::Char(c) => Json::String(c.to_string()),
 			Primitive::String(s) => Json::String(s.clone()),
-			Primitive::U128(n) => {
-				u64::try_from(*n).map(Json::from).unwrap_or_else(|_| Json::String(n.to_string()))
-			},
-			Primitive::I128(n) => {
-				i64::try_from(*n).map(Json::from).unwrap_or_else(|_| Json::String(n.to_string()))
-			},
+			Primitive::U128(n) => u64::try_from(*n)
+				.map(Json::from)
+				.unwrap_or_else(|_| Json::String(n.to_string())),
+			Primitive::I128(n) => i64::try_from(*n)
+				.map(Json::from)
+				.unwrap_or_else(|_| Json::String(n.to_string())),
 			other => Json::String(Value::primitive(other.clone()).to_string()),
 		},
 		ValueDef::BitSequence(_) => Json::String(value.to_string()),

@@ -3,10 +3,8 @@
 use std::sync::Arc;
 
 use subxt::{
-	config::DefaultExtrinsicParamsBuilder,
-	ext::scale_value::Composite,
-	transactions::TransactionStatus,
-	tx::Payload,
+	config::DefaultExtrinsicParamsBuilder, ext::scale_value::Composite,
+	transactions::TransactionStatus, tx::Payload,
 };
 use subxt_signer::sr25519::Keypair;
 
@@ -245,7 +243,9 @@ async fn receipt(
 				.and_then(|pallet| pallet.event_variant_by_index(event.event_index()))
 				.map(|variant| variant.fields.iter().map(|field| field.type_name.clone()).collect())
 				.unwrap_or_default();
-			let fields = event.decode_fields_unchecked_as::<Composite<()>>().unwrap_or(Composite::Unnamed(Vec::new()));
+			let fields = event
+				.decode_fields_unchecked_as::<Composite<()>>()
+				.unwrap_or(Composite::Unnamed(Vec::new()));
 			ChainEvent::render(
 				event.pallet_name(),
 				event.event_name(),

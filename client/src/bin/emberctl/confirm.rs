@@ -56,7 +56,10 @@ impl Context {
 		let _ = write!(err, "{question}\ncontinue? [y/N] ");
 		let _ = err.flush();
 		let mut answer = String::new();
-		stdin.lock().read_line(&mut answer).map_err(|e| CliError::Usage(e.to_string()))?;
+		stdin
+			.lock()
+			.read_line(&mut answer)
+			.map_err(|e| CliError::Usage(e.to_string()))?;
 		if is_yes(&answer) {
 			Ok(())
 		} else {

@@ -5,20 +5,33 @@
 //! extend and close. Owners bond, register, set the agent key, pause, resume, leave and claim
 //! rewards. Council members propose, vote on and close governance motions. Every command
 //! prints a table, or JSON with `--json`.
+//!
+//! Transactions are signed with an account of the local keystore (`emberctl account`,
+//! `--account`): encrypted with a password, in the JSON format of polkadot.js, so that the same
+//! account works in the polkadot.js extension and wallets, and no secret is typed on a command
+//! line. `--key` and `--key-file` remain for dev keys and scripts.
 
+mod account;
+mod confirm;
 mod council;
 mod market;
 mod output;
 mod owner;
+mod prompt;
 mod status;
 mod workload;
 
-use std::{path::PathBuf, process::ExitCode};
+use std::{
+	path::PathBuf,
+	process::ExitCode,
+	sync::{Mutex, PoisonError},
+};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ember_client::{
 	chain::{Chain, ChainError, Finality, Receipt, WaitFor},
 	keys,
+	keystore::{Keystore, KeystoreError},
 };
 use subxt_signer::sr25519::Keypair;
 
@@ -31,17 +44,39 @@ pub struct Cli {
 	/// The node's WebSocket RPC endpoint [env: EMBER_URL; default: ws://127.0.0.1:9944].
 	#[arg(long, global = true)]
 	url: Option<String>,
+	/// Sign with this keystore account, by name or address (see `emberctl account`), unlocked
+	/// with its password [env: EMBER_ACCOUNT].
+	#[arg(
+		long = "account",
+		value_name = "NAME",
+		global = true,
+		conflicts_with_all = ["key", "key_file"]
+	)]
+	signing_account: Option<String>,
+	/// The keystore directory [env: EMBER_KEYSTORE; default: $XDG_CONFIG_HOME/ember/keystore,
+	/// else ~/.config/ember/keystore].
+	#[arg(long, global = true)]
+	keystore: Option<PathBuf>,
+	/// File holding the keystore password on its first line; mode 600. Without it,
+	/// EMBER_PASSWORD, else a prompt on the terminal.
+	#[arg(long, global = true)]
+	password_file: Option<PathBuf>,
 	/// Secret URI of the signing key (`//Alice`, a mnemonic, a hex seed with derivations)
-	/// [env: EMBER_KEY].
+	/// [env: EMBER_KEY]. It shows in the shell history and the process list: prefer
+	/// `--account` beyond dev keys.
 	#[arg(long, global = true)]
 	key: Option<String>,
 	/// File holding the signing key's secret URI (plain, or a keystore JSON string); mode 600
-	/// [env: EMBER_KEY_FILE].
+	/// [env: EMBER_KEY_FILE]. Prefer `--account`, whose file is encrypted.
 	#[arg(long, global = true, conflicts_with = "key")]
 	key_file: Option<PathBuf>,
 	/// Print JSON on stdout instead of tables (progress still goes to stderr).
 	#[arg(long, global = true)]
 	json: bool,
+	/// Answer yes to every confirmation (a call that moves or locks funds, removing an
+	/// account): for scripts. Without it and without a terminal to ask on, nothing is signed.
+	#[arg(long, short = 'y', global = true)]
+	yes: bool,
 	/// How long to follow a transaction before printing its result.
 	#[arg(long, global = true, value_enum, default_value = "finalized")]
 	wait: Wait,
@@ -61,6 +96,10 @@ enum Wait {
 
 #[derive(Subcommand)]
 enum Command {
+	/// Accounts in the local keystore, encrypted, in the polkadot.js JSON format: new, import,
+	/// list, export, remove.
+	#[command(subcommand)]
+	Account(account::AccountCommand),
 	/// List providers with their GPUs, free GPUs and status.
 	Providers(market::ProvidersArgs),
 	/// List direct-rent offers, the cheapest first.
@@ -129,12 +168,17 @@ enum Command {
 
 /// What every command gets: the connection, the output and the key.
 pub struct Context {
-	cli_key: Option<String>,
-	cli_key_file: Option<PathBuf>,
+	key_flags: KeyFlags,
+	keystore_dir: Option<PathBuf>,
+	password_file: Option<PathBuf>,
+	/// The signing key once loaded: an account's password is asked for once per run.
+	signer: Mutex<Option<Keypair>>,
 	url: String,
 	wait: WaitFor,
 	/// Where results go.
 	pub out: Output,
+	/// `--yes`: confirmations are answered without asking.
+	yes: bool,
 	/// Transactions shown at inclusion (`--wait in-block`) whose finality is still followed.
 	following: std::sync::Mutex<Vec<Following>>,
 }
@@ -153,17 +197,64 @@ impl Context {
 		Ok(Chain::connect(&self.url).await?)
 	}
 
-	/// The signing key given with `--key` or `--key-file`.
+	/// The signing key given with `--account`, `--key-file` or `--key` (or their environment
+	/// variables), loaded on first use.
 	pub fn signer(&self) -> Result<Keypair, CliError> {
-		match (&self.cli_key, &self.cli_key_file) {
-			(Some(uri), _) => Ok(keys::keypair_from_uri(uri)?),
-			(None, Some(path)) => Ok(keys::keypair_from_file(path)?),
-			(None, None) => Err(CliError::Usage(
-				"this command signs a transaction: give --key <secret URI> or --key-file <path> \
-				 (or set EMBER_KEY / EMBER_KEY_FILE)"
+		let mut cached = self.signer.lock().unwrap_or_else(PoisonError::into_inner);
+		if let Some(keypair) = cached.as_ref() {
+			return Ok(keypair.clone());
+		}
+		let keypair = match self.key_source()? {
+			KeySource::Uri(uri) => keys::keypair_from_uri(&uri)?,
+			KeySource::File(path) => keys::keypair_from_file(&path)?,
+			KeySource::Account(name) => account::unlock(self, &name)?,
+		};
+		*cached = Some(keypair.clone());
+		Ok(keypair)
+	}
+
+	/// Where the signing key comes from: a flag, else the one environment variable set.
+	fn key_source(&self) -> Result<KeySource, CliError> {
+		let KeyFlags { key, key_file, account } = &self.key_flags;
+		let flag = key
+			.clone()
+			.map(KeySource::Uri)
+			.or_else(|| key_file.clone().map(KeySource::File))
+			.or_else(|| account.clone().map(KeySource::Account));
+		if let Some(source) = flag {
+			return Ok(source);
+		}
+		let env = |name: &str| std::env::var(name).ok().filter(|value| !value.is_empty());
+		let mut from_env = [
+			env("EMBER_ACCOUNT").map(KeySource::Account),
+			env("EMBER_KEY_FILE").map(|path| KeySource::File(PathBuf::from(path))),
+			env("EMBER_KEY").map(KeySource::Uri),
+		]
+		.into_iter()
+		.flatten();
+		match (from_env.next(), from_env.next()) {
+			(Some(source), None) => Ok(source),
+			(Some(_), Some(_)) => Err(CliError::Usage(
+				"more than one of EMBER_ACCOUNT, EMBER_KEY_FILE and EMBER_KEY is set: unset all \
+				 but one, or choose with --account, --key-file or --key"
+					.into(),
+			)),
+			(None, _) => Err(CliError::Usage(
+				"this command signs a transaction: give --account <name> (create one with \
+				 `emberctl account new`), --key-file <path> or --key <secret URI> (or set \
+				 EMBER_ACCOUNT / EMBER_KEY_FILE / EMBER_KEY)"
 					.into(),
 			)),
 		}
+	}
+
+	/// The keystore: `--keystore`, else `EMBER_KEYSTORE`, else the user's config directory.
+	pub fn keystore(&self) -> Result<Keystore, CliError> {
+		let dir = match &self.keystore_dir {
+			Some(dir) => dir.clone(),
+			None => Keystore::default_dir()?,
+		};
+		Ok(Keystore::new(dir))
 	}
 
 	/// Signs and submits `call`, shows progress, prints and returns the receipt.
@@ -238,6 +329,23 @@ impl Context {
 	}
 }
 
+/// The signing key's flags, as given on the command line.
+struct KeyFlags {
+	key: Option<String>,
+	key_file: Option<PathBuf>,
+	account: Option<String>,
+}
+
+/// Where the signing key comes from.
+enum KeySource {
+	/// A secret URI.
+	Uri(String),
+	/// A file holding a secret URI.
+	File(PathBuf),
+	/// A keystore account, by name or address.
+	Account(String),
+}
+
 /// A transaction's final receipt, and whether it is in another block than the one first shown.
 pub struct Final {
 	/// The finalized block's receipt.
@@ -283,6 +391,15 @@ pub enum CliError {
 	/// A key could not be loaded.
 	#[error("{0}")]
 	Key(#[from] keys::KeyError),
+	/// The keystore refused.
+	#[error("{0}")]
+	Keystore(#[from] KeystoreError),
+	/// An account command, or a password.
+	#[error("{0}")]
+	Account(#[from] account::AccountError),
+	/// A question on the terminal got no answer.
+	#[error("{0}")]
+	Prompt(#[from] prompt::PromptError),
 	/// Bad arguments.
 	#[error("{0}")]
 	Usage(String),
@@ -292,16 +409,19 @@ pub enum CliError {
 	/// A local file.
 	#[error("{0}")]
 	Io(String),
+	/// The user answered no.
+	#[error("not confirmed: nothing was signed")]
+	Declined,
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> ExitCode {
 	let cli = Cli::parse();
 	let ctx = Context {
-		cli_key: cli.key.or_else(|| std::env::var("EMBER_KEY").ok()),
-		cli_key_file: cli
-			.key_file
-			.or_else(|| std::env::var_os("EMBER_KEY_FILE").map(PathBuf::from)),
+		key_flags: KeyFlags { key: cli.key, key_file: cli.key_file, account: cli.signing_account },
+		keystore_dir: cli.keystore,
+		password_file: cli.password_file,
+		signer: Mutex::new(None),
 		url: cli
 			.url
 			.or_else(|| std::env::var("EMBER_URL").ok())
@@ -311,9 +431,11 @@ async fn main() -> ExitCode {
 			Wait::Finalized => WaitFor::Finalized,
 		},
 		out: Output { json: cli.json },
+		yes: cli.yes,
 		following: Default::default(),
 	};
 	let result = match cli.command {
+		Command::Account(command) => account::account(&ctx, command),
 		Command::Providers(args) => market::providers(&ctx, args).await,
 		Command::Offers => market::offers(&ctx).await,
 		Command::Quote(args) => market::quote(&ctx, args).await,

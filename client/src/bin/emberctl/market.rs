@@ -553,7 +553,10 @@ pub async fn rent(ctx: &Context, args: RentArgs) -> Result<(), CliError> {
 		"rent",
 		&call,
 		&[
-			("held in escrow, at most", ember_client::units::cost_of(max_price, args.count, blocks)),
+			(
+				"held in escrow, at most",
+				ember_client::units::cost_of(max_price, args.count, blocks),
+			),
 			("storage deposit, returned when the lease ends", deposit),
 		],
 	)
@@ -633,7 +636,8 @@ pub async fn lease(ctx: &Context, command: LeaseCommand) -> Result<(), CliError>
 		LeaseCommand::TopUp { id, amount: text } => {
 			let value = amount("amount", &text)?;
 			let call = runtime::tx().leases().top_up(id, value);
-			ctx.confirm(&chain, "top up", &call, &[("added to the lease's escrow", value)]).await?;
+			ctx.confirm(&chain, "top up", &call, &[("added to the lease's escrow", value)])
+				.await?;
 			ctx.submit(&chain, "top up", &call).await?;
 		},
 		LeaseCommand::Extend { id, by } => {

@@ -86,15 +86,17 @@ pub async fn lease_status(ctx: &Context, id: u64) -> Result<(), CliError> {
 	let best = chain.best_number().await?;
 	let finalized_block = chain.finalized_block().await?;
 	let Some(lease) = chain.lease_at_best(id).await? else {
-		return Err(CliError::Usage(format!("lease {id} is not running (closed, or never existed)")));
+		return Err(CliError::Usage(format!(
+			"lease {id} is not running (closed, or never existed)"
+		)));
 	};
 	let owner = parse_account(&lease.provider)?;
 	let period = chain.heartbeat_period().await?;
 	let provider = chain.provider(&owner).await?.map(|p| liveness_of(p, best, period));
 	// Only the tenant's key may ask the agent; without one, the chain's view is still shown.
 	let workload = match ctx.signer() {
-		Err(_) => Workload::Unknown {
-			reason: "give the tenant's key to ask the provider's agent".into(),
+		Err(_) => {
+			Workload::Unknown { reason: "give the tenant's key to ask the provider's agent".into() }
 		},
 		Ok(signer) => match workload::workload_report(&chain, id, &signer).await {
 			Ok((state, last_lines)) => Workload::Reported { state, last_lines },
