@@ -8,7 +8,7 @@
 
 use std::{
 	fs,
-	io::Write,
+	io::{Read, Write},
 	path::{Path, PathBuf},
 	str::FromStr,
 	time::{SystemTime, UNIX_EPOCH},
@@ -54,6 +54,10 @@ const SEED_ROUNDS: u32 = 2048;
 
 /// The longest account name: long enough for any label, short enough for any file system.
 const MAX_NAME_LEN: usize = 64;
+
+/// The largest account file read: one is under 1 KiB, so anything this big is something else,
+/// and reading it could take any memory.
+const MAX_FILE_LEN: u64 = 64 * 1024;
 
 /// Why an account could not be created, stored or unlocked.
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +120,12 @@ pub enum KeystoreError {
 	/// An account name outside `[A-Za-z0-9_.-]{1,64}`.
 	#[error("`{0}` is not a valid account name: use 1 to 64 letters, digits, `_`, `.` or `-`")]
 	BadName(String),
+	/// A name that is an SS58 address, which would let it pass for another account.
+	#[error(
+		"`{0}` is an SS58 address, which cannot be an account name (an address always means \
+		 the account it encodes): choose another name"
+	)]
+	NameIsAddress(String),
 	/// The name is taken.
 	#[error("an account named `{0}` already exists")]
 	Exists(String),
@@ -128,6 +138,60 @@ pub enum KeystoreError {
 		 give --keystore"
 	)]
 	NoDirectory,
+	/// The keystore directory is a symbolic link, which another user may have planted.
+	#[error("the keystore directory {0} is a symbolic link: give the directory itself")]
+	DirSymlink(String),
+	/// The keystore path is not a directory.
+	#[error("the keystore directory {0} is not a directory")]
+	NotADirectory(String),
+	/// The keystore directory is another user's, who could change its accounts.
+	#[error("the keystore directory {path} belongs to user {owner}, not to you")]
+	DirOwner {
+		/// The directory.
+		path: String,
+		/// Its owner's user id.
+		owner: u32,
+	},
+	/// Other users can add, replace or remove accounts in the keystore directory.
+	#[error(
+		"the keystore directory {0} is writable by other users, who could have added or \
+		 replaced accounts: check its files, then run `chmod 700 {0}`"
+	)]
+	DirWritable(String),
+	/// An account file is a symbolic link, which the keystore does not follow.
+	#[error("{0} is a symbolic link, not an account file")]
+	FileSymlink(String),
+	/// An account file is a directory, a FIFO, a device or the like.
+	#[error("{0} is not a regular file")]
+	NotRegularFile(String),
+	/// An account file is another user's.
+	#[error("{path} belongs to user {owner}, not to you")]
+	FileOwner {
+		/// The file.
+		path: String,
+		/// Its owner's user id.
+		owner: u32,
+	},
+	/// An account file or JSON far larger than any account.
+	#[error("{0} is larger than 64 KiB, which no account file is")]
+	TooLarge(String),
+	/// The decrypted key is not the account that was asked for.
+	#[error(
+		"the key stored for {wanted} is the key of {found}: the account file is not what it claims"
+	)]
+	AddressMismatch {
+		/// The account asked for.
+		wanted: String,
+		/// The key's account.
+		found: String,
+	},
+	/// Neither a hard link nor a rename that refuses to replace a file is possible, and a
+	/// plain rename could replace an account created meanwhile.
+	#[error(
+		"cannot store {0} without risking replacing another file: the file system supports \
+		 neither hard links nor an exclusive rename"
+	)]
+	NoExclusiveRename(String),
 	/// A stored file that is not an account.
 	#[error("{path} is not a readable account file: {reason}")]
 	BadFile {
@@ -153,8 +217,58 @@ pub struct StoredAccount {
 	pub name: String,
 	/// Its SS58 address (generic prefix 42).
 	pub address: String,
-	/// The name in the JSON's `meta`, which wallets show (may differ after an import).
+	/// The name in the JSON's `meta`, which wallets show (may differ after an import). It is
+	/// text from whoever wrote the file: strip control characters before showing it.
 	pub label: Option<String>,
+}
+
+/// The accounts of a keystore, and the files that look like accounts but could not be read.
+#[derive(Debug)]
+pub struct Listing {
+	/// The accounts, by name.
+	pub accounts: Vec<StoredAccount>,
+	/// The `.json` files set aside, by path, so that one bad file does not hide the others.
+	pub skipped: Vec<Skipped>,
+}
+
+/// A `.json` file of the keystore that is not a readable account.
+#[derive(Debug)]
+pub struct Skipped {
+	/// The file.
+	pub path: PathBuf,
+	/// What is wrong with it (the message names the file).
+	pub error: KeystoreError,
+}
+
+/// An account's file as read once, its key still encrypted: the account shown when asking for
+/// the password is the one the password unlocks, whatever happens to the file meanwhile.
+#[derive(Clone, Debug)]
+pub struct LockedAccount {
+	/// The account.
+	pub account: StoredAccount,
+	json: String,
+	/// The account the key must be: the address asked for, else the file's.
+	expected: AccountId32,
+}
+
+impl LockedAccount {
+	/// The account's JSON as stored, for polkadot.js and wallets to import.
+	pub fn json(&self) -> &str {
+		&self.json
+	}
+
+	/// The account's key, once `password` opens it and it is the account's.
+	pub fn unlock(&self, password: &str) -> Result<Keypair, KeystoreError> {
+		let keypair = decrypt_json(&self.json, password)?;
+		let found = AccountId32::from(keypair.public_key().0);
+		if found != self.expected {
+			return Err(KeystoreError::AddressMismatch {
+				wanted: self.expected.to_string(),
+				found: found.to_string(),
+			});
+		}
+		Ok(keypair)
+	}
 }
 
 /// The polkadot.js account JSON as written.
@@ -243,11 +357,15 @@ pub fn generate_mnemonic(words: usize) -> Result<String, KeystoreError> {
 }
 
 /// Checks a name before it becomes a file name: `[A-Za-z0-9_.-]{1,64}`, so no path separator
-/// or other surprise can reach the file system.
+/// or other surprise can reach the file system; and not an SS58 address, so that an address
+/// given to find an account can only mean the account it encodes.
 pub fn check_name(name: &str) -> Result<(), KeystoreError> {
 	let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-');
 	if name.is_empty() || name.len() > MAX_NAME_LEN || !name.chars().all(allowed) {
 		return Err(KeystoreError::BadName(name.to_string()));
+	}
+	if AccountId32::from_str(name).is_ok() {
+		return Err(KeystoreError::NameIsAddress(name.to_string()));
 	}
 	Ok(())
 }
@@ -423,54 +541,52 @@ impl Keystore {
 		&self.dir
 	}
 
-	/// The accounts, by name, read without decrypting anything.
-	pub fn list(&self) -> Result<Vec<StoredAccount>, KeystoreError> {
-		let entries = match fs::read_dir(&self.dir) {
-			Ok(entries) => entries,
-			Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-			Err(source) => return Err(io_error(&self.dir, source)),
-		};
-		let mut accounts = Vec::new();
-		for entry in entries {
-			let path = entry.map_err(|source| io_error(&self.dir, source))?.path();
-			if let Some(name) = account_name(&path) {
-				accounts.push(read_listing(&path, name)?);
-			}
-		}
-		accounts.sort_by(|a, b| a.name.cmp(&b.name));
-		Ok(accounts)
+	/// The accounts, by name, read without decrypting anything; files that cannot be read or
+	/// are not accounts are set aside in [`Listing::skipped`].
+	pub fn list(&self) -> Result<Listing, KeystoreError> {
+		let (accounts, skipped) = self.scan()?;
+		let accounts = accounts.into_iter().map(|locked| locked.account).collect();
+		Ok(Listing { accounts, skipped })
 	}
 
 	/// The account with this name, or else with this address (in any SS58 format).
 	pub fn find(&self, name_or_address: &str) -> Result<StoredAccount, KeystoreError> {
+		self.read(name_or_address).map(|locked| locked.account)
+	}
+
+	/// An account's file, read once, found by name or else by address (in any SS58 format).
+	/// Found by address, it unlocks only if its key is that address's.
+	pub fn read(&self, name_or_address: &str) -> Result<LockedAccount, KeystoreError> {
 		if check_name(name_or_address).is_ok() {
-			let path = self.path_of(name_or_address);
-			if path.is_file() {
-				return read_listing(&path, name_or_address.to_string());
-			}
+			return self.read_named(name_or_address);
 		}
 		let not_found = || KeystoreError::NotFound(name_or_address.to_string());
 		let wanted = AccountId32::from_str(name_or_address.trim()).map_err(|_| not_found())?;
-		self.list()?
+		let (accounts, _) = self.scan()?;
+		let mut locked = accounts
 			.into_iter()
-			.find(|account| AccountId32::from_str(&account.address).is_ok_and(|id| id == wanted))
-			.ok_or_else(not_found)
+			.find(|locked| locked.expected == wanted)
+			.ok_or_else(not_found)?;
+		locked.expected = wanted;
+		Ok(locked)
 	}
 
 	/// Unlocks an account, found by name or address.
 	pub fn load(&self, name_or_address: &str, password: &str) -> Result<Keypair, KeystoreError> {
-		let account = self.find(name_or_address)?;
-		decrypt_json(&self.export(&account.name)?, password)
+		self.read(name_or_address)?.unlock(password)
 	}
 
 	/// Fails unless `name` is valid and free, so that a caller can check before asking for
 	/// secrets.
 	pub fn check_free(&self, name: &str) -> Result<(), KeystoreError> {
 		check_name(name)?;
-		if self.path_of(name).exists() {
-			return Err(KeystoreError::Exists(name.to_string()));
+		self.check_dir()?;
+		let path = self.path_of(name);
+		match fs::symlink_metadata(&path) {
+			Ok(_) => Err(KeystoreError::Exists(name.to_string())),
+			Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+			Err(source) => Err(io_error(&path, source)),
 		}
-		Ok(())
 	}
 
 	/// Stores the account a secret URI names, encrypted with `password`.
@@ -482,8 +598,9 @@ impl Keystore {
 	) -> Result<StoredAccount, KeystoreError> {
 		self.check_free(name)?;
 		let json = encrypt_json(uri, password, name, now_ms())?;
+		let (account, _) = listing(&self.path_of(name), name.to_string(), &json)?;
 		self.store(name, json.as_bytes())?;
-		read_listing(&self.path_of(name), name.to_string())
+		Ok(account)
 	}
 
 	/// Stores a polkadot.js account JSON as it is (so it exports unchanged), once `password`
@@ -495,24 +612,27 @@ impl Keystore {
 		password: &str,
 	) -> Result<StoredAccount, KeystoreError> {
 		self.check_free(name)?;
+		if json.len() as u64 > MAX_FILE_LEN {
+			return Err(KeystoreError::TooLarge("the account JSON".into()));
+		}
+		// The decoder also checks that the key is the file's address.
 		decrypt_json(json, password)?;
+		let (account, _) = listing(&self.path_of(name), name.to_string(), json)?;
 		self.store(name, json.as_bytes())?;
-		read_listing(&self.path_of(name), name.to_string())
+		Ok(account)
 	}
 
 	/// The account's JSON as stored, for polkadot.js and wallets to import.
 	pub fn export(&self, name: &str) -> Result<String, KeystoreError> {
-		check_name(name)?;
-		let path = self.path_of(name);
-		fs::read_to_string(&path).map_err(|source| match source.kind() {
-			std::io::ErrorKind::NotFound => KeystoreError::NotFound(name.to_string()),
-			_ => io_error(&path, source),
-		})
+		self.read_named(name).map(|locked| locked.json)
 	}
 
 	/// Deletes an account's file.
 	pub fn remove(&self, name: &str) -> Result<(), KeystoreError> {
 		check_name(name)?;
+		if !self.check_dir()? {
+			return Err(KeystoreError::NotFound(name.to_string()));
+		}
 		let path = self.path_of(name);
 		fs::remove_file(&path).map_err(|source| match source.kind() {
 			std::io::ErrorKind::NotFound => KeystoreError::NotFound(name.to_string()),
@@ -525,6 +645,48 @@ impl Keystore {
 	/// An account's file; `name` has been checked.
 	fn path_of(&self, name: &str) -> PathBuf {
 		self.dir.join(format!("{name}.json"))
+	}
+
+	/// The account file of this name, read once.
+	fn read_named(&self, name: &str) -> Result<LockedAccount, KeystoreError> {
+		check_name(name)?;
+		if !self.check_dir()? {
+			return Err(KeystoreError::NotFound(name.to_string()));
+		}
+		let path = self.path_of(name);
+		read_locked(&path, name.to_string())
+	}
+
+	/// Every account file, each read once, by name; the `.json` files that cannot be read or
+	/// are not accounts are set aside with the reason.
+	fn scan(&self) -> Result<(Vec<LockedAccount>, Vec<Skipped>), KeystoreError> {
+		if !self.check_dir()? {
+			return Ok((Vec::new(), Vec::new()));
+		}
+		let entries = fs::read_dir(&self.dir).map_err(|source| io_error(&self.dir, source))?;
+		let mut accounts: Vec<LockedAccount> = Vec::new();
+		let mut skipped: Vec<Skipped> = Vec::new();
+		for entry in entries {
+			let path = entry.map_err(|source| io_error(&self.dir, source))?.path();
+			// Temporary files and strays are not accounts.
+			if path.extension().is_none_or(|extension| extension != "json") {
+				continue;
+			}
+			match account_name(&path).and_then(|name| read_locked(&path, name)) {
+				Ok(locked) => accounts.push(locked),
+				// Removed since the directory was read.
+				Err(KeystoreError::NotFound(_)) => {},
+				Err(error) => skipped.push(Skipped { path, error }),
+			}
+		}
+		accounts.sort_by(|a, b| a.account.name.cmp(&b.account.name));
+		skipped.sort_by(|a, b| a.path.cmp(&b.path));
+		Ok((accounts, skipped))
+	}
+
+	/// Checks the directory before it is read or written; `false` if it does not exist yet.
+	fn check_dir(&self) -> Result<bool, KeystoreError> {
+		check_private_dir(&self.dir)
 	}
 
 	/// Writes a new account file so that it appears whole or not at all, and never replaces
@@ -544,22 +706,26 @@ impl Keystore {
 		Ok(())
 	}
 
-	/// Creates the directory, readable by its owner only.
+	/// Creates the directory, readable by its owner only, unless it exists and passes the
+	/// checks.
 	fn create_dir(&self) -> Result<(), KeystoreError> {
-		if self.dir.is_dir() {
+		if self.check_dir()? {
 			return Ok(());
 		}
-		create_private_dir(&self.dir).map_err(|source| io_error(&self.dir, source))
+		create_private_dir(&self.dir).map_err(|source| io_error(&self.dir, source))?;
+		// Made just now, by us or by someone else meanwhile: checked like any other.
+		if !self.check_dir()? {
+			return Err(io_error(&self.dir, std::io::ErrorKind::NotFound.into()));
+		}
+		Ok(())
 	}
 }
 
 /// Creates `dir` (and its parents) with mode 0700.
 #[cfg(unix)]
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-	use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-	fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
-	// Whatever the umask, the keystore itself is 0700.
-	fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+	use std::os::unix::fs::DirBuilderExt;
+	fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
 }
 
 /// Creates `dir` (and its parents).
@@ -568,25 +734,174 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 	fs::create_dir_all(dir)
 }
 
-/// The account name of a keystore file: `<valid name>.json`; anything else (temporary files,
-/// strays) is not an account.
-fn account_name(path: &Path) -> Option<String> {
-	if path.extension()? != "json" {
-		return None;
+/// Refuses a keystore path that is a symbolic link or not a directory; `false` if nothing is
+/// there yet.
+fn check_private_dir(dir: &Path) -> Result<bool, KeystoreError> {
+	let shown = || dir.display().to_string();
+	match fs::symlink_metadata(dir) {
+		Ok(metadata) if metadata.file_type().is_symlink() => {
+			Err(KeystoreError::DirSymlink(shown()))
+		},
+		Ok(metadata) if !metadata.is_dir() => Err(KeystoreError::NotADirectory(shown())),
+		Ok(_) => secure_dir(dir).map(|()| true),
+		Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+		Err(source) => Err(io_error(dir, source)),
 	}
-	let name = path.file_stem()?.to_str()?;
-	check_name(name).ok().map(|()| name.to_string())
 }
 
-/// Reads an account's address and label, not its key.
-fn read_listing(path: &Path, name: String) -> Result<StoredAccount, KeystoreError> {
+/// Refuses a keystore directory another user owns or can write to, who could add or swap
+/// accounts; tightens one of ours that others can read to 0700. The checks and the change are
+/// made on the directory opened, not on whatever its path names by then.
+#[cfg(unix)]
+fn secure_dir(dir: &Path) -> Result<(), KeystoreError> {
+	use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+	let handle = fs::OpenOptions::new()
+		.read(true)
+		.custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
+		.open(dir)
+		.map_err(|source| match source.raw_os_error() {
+			Some(libc::ELOOP) => KeystoreError::DirSymlink(dir.display().to_string()),
+			Some(libc::ENOTDIR) => KeystoreError::NotADirectory(dir.display().to_string()),
+			_ => io_error(dir, source),
+		})?;
+	let metadata = handle.metadata().map_err(|source| io_error(dir, source))?;
+	if dir_needs_tightening(dir, metadata.uid(), metadata.mode(), effective_uid())? {
+		handle
+			.set_permissions(fs::Permissions::from_mode(0o700))
+			.map_err(|source| io_error(dir, source))?;
+	}
+	Ok(())
+}
+
+/// Without Unix owners and modes there is nothing more to check.
+#[cfg(not(unix))]
+fn secure_dir(_dir: &Path) -> Result<(), KeystoreError> {
+	Ok(())
+}
+
+/// Whether a keystore directory of this owner and mode may be used (else the error), and
+/// must first be tightened to 0700.
+#[cfg(unix)]
+fn dir_needs_tightening(dir: &Path, owner: u32, mode: u32, me: u32) -> Result<bool, KeystoreError> {
+	if owner != me {
+		return Err(KeystoreError::DirOwner { path: dir.display().to_string(), owner });
+	}
+	if mode & 0o022 != 0 {
+		return Err(KeystoreError::DirWritable(dir.display().to_string()));
+	}
+	Ok(mode & 0o077 != 0)
+}
+
+/// The user whose files the keystore may use.
+#[cfg(unix)]
+fn effective_uid() -> u32 {
+	// SAFETY: `geteuid` takes no argument, touches no memory and cannot fail.
+	unsafe { libc::geteuid() }
+}
+
+/// The account name of a keystore file, `<valid name>.json`.
+fn account_name(path: &Path) -> Result<String, KeystoreError> {
 	let bad = |reason: String| KeystoreError::BadFile { path: path.display().to_string(), reason };
-	let text = fs::read_to_string(path).map_err(|source| io_error(path, source))?;
-	let listed: Listed = serde_json::from_str(&text).map_err(|e| bad(e.to_string()))?;
+	let name = path
+		.file_stem()
+		.and_then(|stem| stem.to_str())
+		.ok_or_else(|| bad("its name is not UTF-8 text".into()))?;
+	check_name(name).map_err(|error| bad(error.to_string()))?;
+	Ok(name.to_string())
+}
+
+/// Reads an account file once, without its key.
+fn read_locked(path: &Path, name: String) -> Result<LockedAccount, KeystoreError> {
+	let json = read_account_file(path, &name)?;
+	let (account, expected) = listing(path, name, &json)?;
+	Ok(LockedAccount { account, json, expected })
+}
+
+/// An account's address and label from its file's text, not its key.
+fn listing(
+	path: &Path,
+	name: String,
+	json: &str,
+) -> Result<(StoredAccount, AccountId32), KeystoreError> {
+	let bad = |reason: String| KeystoreError::BadFile { path: path.display().to_string(), reason };
+	let listed: Listed = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
 	let account = AccountId32::from_str(listed.address.trim())
 		.map_err(|_| bad(format!("`{}` is not an SS58 address", listed.address)))?;
 	let label = listed.meta.get("name").and_then(|v| v.as_str()).map(str::to_string);
-	Ok(StoredAccount { name, address: account.to_string(), label })
+	Ok((StoredAccount { name, address: account.to_string(), label }, account))
+}
+
+/// The text of an account file: not through a symbolic link, only a regular file of ours and
+/// at most [`MAX_FILE_LEN`] bytes, all checked on the file opened.
+fn read_account_file(path: &Path, name: &str) -> Result<String, KeystoreError> {
+	let shown = || path.display().to_string();
+	let file = open_no_follow(path).map_err(|source| match source.kind() {
+		std::io::ErrorKind::NotFound => KeystoreError::NotFound(name.to_string()),
+		_ if is_symlink_refusal(&source) => KeystoreError::FileSymlink(shown()),
+		_ => io_error(path, source),
+	})?;
+	let metadata = file.metadata().map_err(|source| io_error(path, source))?;
+	if !metadata.is_file() {
+		return Err(KeystoreError::NotRegularFile(shown()));
+	}
+	#[cfg(unix)]
+	{
+		use std::os::unix::fs::MetadataExt;
+		check_file_owner(path, metadata.uid(), effective_uid())?;
+	}
+	if metadata.len() > MAX_FILE_LEN {
+		return Err(KeystoreError::TooLarge(shown()));
+	}
+	let mut text = String::new();
+	// The file may have grown since: never read more than the limit and one byte.
+	file.take(MAX_FILE_LEN + 1)
+		.read_to_string(&mut text)
+		.map_err(|source| io_error(path, source))?;
+	if text.len() as u64 > MAX_FILE_LEN {
+		return Err(KeystoreError::TooLarge(shown()));
+	}
+	Ok(text)
+}
+
+/// Opens a file for reading unless it is a symbolic link; nor can a FIFO under an account's
+/// name block the open.
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> std::io::Result<fs::File> {
+	use std::os::unix::fs::OpenOptionsExt;
+	fs::OpenOptions::new()
+		.read(true)
+		.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+		.open(path)
+}
+
+/// Opens a file for reading unless it is a symbolic link.
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> std::io::Result<fs::File> {
+	if fs::symlink_metadata(path)?.file_type().is_symlink() {
+		return Err(std::io::ErrorKind::InvalidInput.into());
+	}
+	fs::File::open(path)
+}
+
+/// Whether an open failed because the path is a symbolic link.
+#[cfg(unix)]
+fn is_symlink_refusal(error: &std::io::Error) -> bool {
+	error.raw_os_error() == Some(libc::ELOOP)
+}
+
+/// Whether an open failed because the path is a symbolic link.
+#[cfg(not(unix))]
+fn is_symlink_refusal(error: &std::io::Error) -> bool {
+	error.kind() == std::io::ErrorKind::InvalidInput
+}
+
+/// Refuses an account file another user owns: they could have written any key into it.
+#[cfg(unix)]
+fn check_file_owner(path: &Path, owner: u32, me: u32) -> Result<(), KeystoreError> {
+	if owner != me {
+		return Err(KeystoreError::FileOwner { path: path.display().to_string(), owner });
+	}
+	Ok(())
 }
 
 /// Writes `contents` to a new file only its owner can read, and syncs it to disk.
@@ -611,20 +926,70 @@ fn write_private(path: &Path, contents: &[u8]) -> Result<(), KeystoreError> {
 }
 
 /// Moves the written file to its name, unless that name exists: a hard link fails on an
-/// existing name atomically; where links are not supported, a check then a rename.
+/// existing name atomically; where links are not supported, so does an exclusive rename, and
+/// without one nothing is stored rather than risk replacing an account created meanwhile.
 fn publish(temp: &Path, target: &Path, name: &str) -> Result<(), KeystoreError> {
 	match fs::hard_link(temp, target) {
-		Ok(()) => fs::remove_file(temp).map_err(|source| io_error(temp, source)),
+		Ok(()) => {
+			// The account is stored: a second name left for its file is clutter, not a failure.
+			if let Err(error) = fs::remove_file(temp) {
+				eprintln!("warning: cannot remove the temporary file {}: {error}", temp.display());
+			}
+			Ok(())
+		},
 		Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
 			Err(KeystoreError::Exists(name.to_string()))
 		},
-		Err(_) => {
-			if target.exists() {
-				return Err(KeystoreError::Exists(name.to_string()));
-			}
-			fs::rename(temp, target).map_err(|source| io_error(target, source))
-		},
+		Err(_) => rename_exclusive(temp, target, name),
 	}
+}
+
+/// Renames `temp` to `target` in one step that fails if `target` exists.
+fn rename_exclusive(temp: &Path, target: &Path, name: &str) -> Result<(), KeystoreError> {
+	match rename_no_replace(temp, target) {
+		Ok(()) => Ok(()),
+		Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+			Err(KeystoreError::Exists(name.to_string()))
+		},
+		Err(e) if e.kind() == std::io::ErrorKind::Unsupported => {
+			Err(KeystoreError::NoExclusiveRename(target.display().to_string()))
+		},
+		Err(source) => Err(io_error(target, source)),
+	}
+}
+
+/// `renameat2` with `RENAME_NOREPLACE`; `Unsupported` where the file system cannot.
+#[cfg(target_os = "linux")]
+fn rename_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
+	use std::{ffi::CString, os::unix::ffi::OsStrExt};
+	let from = CString::new(from.as_os_str().as_bytes())?;
+	let to = CString::new(to.as_os_str().as_bytes())?;
+	// SAFETY: both paths are NUL-terminated and outlive the call, which only reads them.
+	let status = unsafe {
+		libc::renameat2(
+			libc::AT_FDCWD,
+			from.as_ptr(),
+			libc::AT_FDCWD,
+			to.as_ptr(),
+			libc::RENAME_NOREPLACE,
+		)
+	};
+	if status == 0 {
+		return Ok(());
+	}
+	let error = std::io::Error::last_os_error();
+	// EINVAL: this file system has no exclusive rename (ENOSYS, no kernel support, is
+	// `Unsupported` already).
+	if error.raw_os_error() == Some(libc::EINVAL) {
+		return Err(std::io::Error::new(std::io::ErrorKind::Unsupported, error));
+	}
+	Err(error)
+}
+
+/// No exclusive rename here.
+#[cfg(not(target_os = "linux"))]
+fn rename_no_replace(_from: &Path, _to: &Path) -> std::io::Result<()> {
+	Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// Makes a rename or removal durable. Best effort: some file systems refuse to sync a
@@ -664,6 +1029,18 @@ mod tests {
 		let signature = decrypted.sign(b"ember");
 		assert!(subxt_signer::sr25519::verify(&signature, b"ember", &expected.public_key()));
 		value
+	}
+
+	/// A temporary directory that only its owner can write to, whatever the umask, as a
+	/// keystore must be.
+	fn temp_dir() -> tempfile::TempDir {
+		let dir = tempfile::tempdir().expect("temp dir");
+		#[cfg(unix)]
+		{
+			use std::os::unix::fs::PermissionsExt;
+			fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).expect("chmod");
+		}
+		dir
 	}
 
 	fn tamper_encoded(json: &str, edit: impl FnOnce(&mut Vec<u8>)) -> String {
@@ -774,7 +1151,7 @@ mod tests {
 		for bad in ["", "../alice", "a/b", "a\\b", "a b", "é", "alice\0", too_long.as_str()] {
 			assert!(matches!(check_name(bad), Err(KeystoreError::BadName(_))), "{bad}");
 		}
-		let dir = tempfile::tempdir().expect("temp dir");
+		let dir = temp_dir();
 		let store = Keystore::new(dir.path());
 		assert!(matches!(
 			store.create("../escape", "//Alice", PASSWORD),
@@ -785,14 +1162,14 @@ mod tests {
 
 	#[test]
 	fn store_list_load_export_remove() {
-		let dir = tempfile::tempdir().expect("temp dir");
+		let dir = temp_dir();
 		let store = Keystore::new(dir.path().join("keystore"));
-		assert!(store.list().expect("empty").is_empty());
+		assert!(store.list().expect("empty").accounts.is_empty());
 		let alice = store.create("alice", "//Alice", PASSWORD).expect("create");
 		assert_eq!(alice.address, ALICE);
 		assert_eq!(alice.label.as_deref(), Some("alice"));
 		assert!(matches!(store.create("alice", "//Bob", PASSWORD), Err(KeystoreError::Exists(_))));
-		assert_eq!(store.list().expect("list"), vec![alice.clone()]);
+		assert_eq!(store.list().expect("list").accounts, vec![alice.clone()]);
 		let by_name = store.load("alice", PASSWORD).expect("by name");
 		assert_eq!(address_of(&by_name), ALICE);
 		let by_address = store.find(ALICE).expect("by address");
@@ -803,12 +1180,12 @@ mod tests {
 		store.remove("alice").expect("remove");
 		assert!(matches!(store.remove("alice"), Err(KeystoreError::NotFound(_))));
 		assert!(matches!(store.find("alice"), Err(KeystoreError::NotFound(_))));
-		assert!(store.list().expect("list").is_empty());
+		assert!(store.list().expect("list").accounts.is_empty());
 	}
 
 	#[test]
 	fn import_keeps_the_json_unchanged() {
-		let dir = tempfile::tempdir().expect("temp dir");
+		let dir = temp_dir();
 		let store = Keystore::new(dir.path());
 		let bob = store
 			.import_json("bob", POLKADOT_JS_BOB, POLKADOT_JS_BOB_PASSWORD)
@@ -822,13 +1199,13 @@ mod tests {
 
 	#[test]
 	fn import_with_wrong_password_leaves_nothing() {
-		let dir = tempfile::tempdir().expect("temp dir");
+		let dir = temp_dir();
 		let store = Keystore::new(dir.path().join("keystore"));
 		assert!(matches!(
 			store.import_json("bob", POLKADOT_JS_BOB, "wrong"),
 			Err(KeystoreError::WrongPassword)
 		));
-		assert!(store.list().expect("list").is_empty());
+		assert!(store.list().expect("list").accounts.is_empty());
 		let leftovers = fs::read_dir(dir.path()).expect("read dir").count();
 		assert_eq!(leftovers, 0, "nothing, not even the keystore directory, is created");
 	}
@@ -837,7 +1214,7 @@ mod tests {
 	#[test]
 	fn files_are_private() {
 		use std::os::unix::fs::PermissionsExt;
-		let dir = tempfile::tempdir().expect("temp dir");
+		let dir = temp_dir();
 		let keystore_dir = dir.path().join("config").join("keystore");
 		let store = Keystore::new(&keystore_dir);
 		store.create("alice", "//Alice", PASSWORD).expect("create");
@@ -849,5 +1226,190 @@ mod tests {
 			.map(|entry| entry.expect("entry").file_name())
 			.collect();
 		assert_eq!(names, vec![std::ffi::OsString::from("alice.json")], "no temporary file left");
+	}
+
+	#[test]
+	fn names_that_are_addresses_are_refused() {
+		let alice_polkadot = "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5";
+		for address in [ALICE, POLKADOT_JS_BOB_ADDRESS, alice_polkadot] {
+			assert!(
+				matches!(check_name(address), Err(KeystoreError::NameIsAddress(_))),
+				"{address}"
+			);
+		}
+		let dir = temp_dir();
+		let store = Keystore::new(dir.path());
+		assert!(matches!(
+			store.create(ALICE, "//Bob", PASSWORD),
+			Err(KeystoreError::NameIsAddress(_))
+		));
+		// A file named after Alice's address but holding Bob's key, as could be left from
+		// before: her address finds her account or none, never that file.
+		let bob = encrypt_json("//Bob", PASSWORD, "bob", 1).expect("encrypt");
+		fs::write(dir.path().join(format!("{ALICE}.json")), &bob).expect("write");
+		assert!(matches!(store.load(ALICE, PASSWORD), Err(KeystoreError::NotFound(_))));
+		assert!(matches!(store.load(alice_polkadot, PASSWORD), Err(KeystoreError::NotFound(_))));
+		let listing = store.list().expect("list");
+		assert!(listing.accounts.is_empty());
+		assert_eq!(listing.skipped.len(), 1);
+		store.create("alice", "//Alice", PASSWORD).expect("create");
+		assert_eq!(address_of(&store.load(ALICE, PASSWORD).expect("by address")), ALICE);
+		assert_eq!(address_of(&store.load(alice_polkadot, PASSWORD).expect("polkadot")), ALICE);
+	}
+
+	#[test]
+	fn unlock_requires_the_key_of_the_account_asked_for() {
+		let json = encrypt_json("//Alice", PASSWORD, "alice", 1).expect("encrypt");
+		let (account, _) =
+			listing(Path::new("alice.json"), "alice".into(), &json).expect("listing");
+		let bob = AccountId32::from(keypair_from_uri("//Bob").expect("bob").public_key().0);
+		let locked = LockedAccount { account, json, expected: bob };
+		assert!(matches!(locked.unlock(PASSWORD), Err(KeystoreError::AddressMismatch { .. })));
+	}
+
+	#[test]
+	fn unlock_uses_the_file_as_read() {
+		let dir = temp_dir();
+		let store = Keystore::new(dir.path());
+		store.create("alice", "//Alice", PASSWORD).expect("create");
+		let locked = store.read("alice").expect("read");
+		assert_eq!(locked.account.address, ALICE);
+		// The file changes between the question and the answer: what was shown is unlocked.
+		store.remove("alice").expect("remove");
+		store.create("alice", "//Bob", PASSWORD).expect("create again");
+		assert_eq!(address_of(&locked.unlock(PASSWORD).expect("unlock")), ALICE);
+		assert_eq!(
+			store.read("alice").expect("read again").json(),
+			store.export("alice").expect("export")
+		);
+		assert!(matches!(store.read(ALICE), Err(KeystoreError::NotFound(_))));
+	}
+
+	#[test]
+	fn list_skips_bad_files() {
+		let dir = temp_dir();
+		let store = Keystore::new(dir.path());
+		let alice = store.create("alice", "//Alice", PASSWORD).expect("create");
+		let bob = encrypt_json("//Bob", PASSWORD, "bob", 1).expect("encrypt");
+		fs::write(dir.path().join("broken.json"), "{not json").expect("write");
+		fs::write(dir.path().join("no-address.json"), r#"{"address":"nope"}"#).expect("write");
+		fs::write(dir.path().join("bad name.json"), bob).expect("write");
+		fs::write(dir.path().join("notes.txt"), "not an account").expect("write");
+		let listing = store.list().expect("list");
+		assert_eq!(listing.accounts, vec![alice]);
+		let skipped: Vec<_> =
+			listing.skipped.iter().filter_map(|skipped| skipped.path.file_name()).collect();
+		assert_eq!(skipped, ["bad name.json", "broken.json", "no-address.json"]);
+		assert!(listing
+			.skipped
+			.iter()
+			.all(|skipped| matches!(skipped.error, KeystoreError::BadFile { .. })));
+		assert_eq!(store.find(ALICE).expect("by address").name, "alice");
+	}
+
+	#[cfg(unix)]
+	#[test]
+	fn keystore_directory_must_be_private() {
+		use std::os::unix::fs::PermissionsExt;
+		let dir = temp_dir();
+		let keystore_dir = dir.path().join("keystore");
+		let store = Keystore::new(&keystore_dir);
+		store.create("alice", "//Alice", PASSWORD).expect("create");
+		let set_mode = |mode: u32| {
+			fs::set_permissions(&keystore_dir, fs::Permissions::from_mode(mode)).expect("chmod")
+		};
+		let mode = || fs::metadata(&keystore_dir).expect("metadata").permissions().mode() & 0o777;
+		// Ours and only readable by others: tightened by the next read.
+		set_mode(0o755);
+		assert_eq!(store.list().expect("list").accounts.len(), 1);
+		assert_eq!(mode(), 0o700);
+		// Writable by others: refused for reading and writing alike, and left as it is.
+		for loose in [0o770, 0o707] {
+			set_mode(loose);
+			let writable = |result: Result<(), KeystoreError>| {
+				matches!(result, Err(KeystoreError::DirWritable(_)))
+			};
+			assert!(writable(store.list().map(drop)));
+			assert!(writable(store.load("alice", PASSWORD).map(drop)));
+			assert!(writable(store.export("alice").map(drop)));
+			assert!(writable(store.create("bob", "//Bob", PASSWORD).map(drop)));
+			assert!(writable(store.remove("alice")));
+			assert_eq!(mode(), loose);
+		}
+		set_mode(0o700);
+		let link = dir.path().join("link");
+		std::os::unix::fs::symlink(&keystore_dir, &link).expect("symlink");
+		let through_link = Keystore::new(&link);
+		assert!(matches!(through_link.list(), Err(KeystoreError::DirSymlink(_))));
+		assert!(matches!(
+			through_link.create("bob", "//Bob", PASSWORD),
+			Err(KeystoreError::DirSymlink(_))
+		));
+		let file = dir.path().join("file");
+		fs::write(&file, "").expect("write");
+		assert!(matches!(Keystore::new(&file).list(), Err(KeystoreError::NotADirectory(_))));
+		let me = effective_uid();
+		assert!(matches!(
+			dir_needs_tightening(&keystore_dir, me.wrapping_add(1), 0o40700, me),
+			Err(KeystoreError::DirOwner { .. })
+		));
+		assert!(matches!(dir_needs_tightening(&keystore_dir, me, 0o40700, me), Ok(false)));
+		assert!(matches!(dir_needs_tightening(&keystore_dir, me, 0o40750, me), Ok(true)));
+	}
+
+	#[cfg(unix)]
+	#[test]
+	fn account_files_are_read_safely() {
+		let dir = temp_dir();
+		let store = Keystore::new(dir.path());
+		store.create("alice", "//Alice", PASSWORD).expect("create");
+		std::os::unix::fs::symlink(dir.path().join("alice.json"), dir.path().join("mirror.json"))
+			.expect("symlink");
+		assert!(matches!(store.export("mirror"), Err(KeystoreError::FileSymlink(_))));
+		assert!(matches!(store.load("mirror", PASSWORD), Err(KeystoreError::FileSymlink(_))));
+		fs::create_dir(dir.path().join("folder.json")).expect("mkdir");
+		assert!(matches!(store.export("folder"), Err(KeystoreError::NotRegularFile(_))));
+		let fifo = std::ffi::CString::new(
+			dir.path().join("pipe.json").into_os_string().into_encoded_bytes(),
+		)
+		.expect("path");
+		// SAFETY: `fifo` is a NUL-terminated path that outlives the call.
+		assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+		// Refused at once, not waited on.
+		assert!(matches!(store.export("pipe"), Err(KeystoreError::NotRegularFile(_))));
+		let limit = usize::try_from(MAX_FILE_LEN).expect("limit");
+		fs::write(dir.path().join("huge.json"), vec![b' '; limit + 1]).expect("write");
+		assert!(matches!(store.export("huge"), Err(KeystoreError::TooLarge(_))));
+		let listing = store.list().expect("list");
+		assert_eq!(listing.accounts.len(), 1);
+		assert_eq!(listing.skipped.len(), 4);
+		let padded = format!("{POLKADOT_JS_BOB}{}", " ".repeat(limit));
+		assert!(matches!(
+			store.import_json("bob", &padded, POLKADOT_JS_BOB_PASSWORD),
+			Err(KeystoreError::TooLarge(_))
+		));
+		let me = effective_uid();
+		let path = Path::new("alice.json");
+		assert!(matches!(
+			check_file_owner(path, me.wrapping_add(1), me),
+			Err(KeystoreError::FileOwner { .. })
+		));
+		assert!(check_file_owner(path, me, me).is_ok());
+	}
+
+	#[cfg(target_os = "linux")]
+	#[test]
+	fn exclusive_rename_never_replaces() {
+		let dir = temp_dir();
+		let (temp, target) = (dir.path().join(".new.tmp"), dir.path().join("taken.json"));
+		fs::write(&temp, "new").expect("write");
+		fs::write(&target, "old").expect("write");
+		assert!(matches!(rename_exclusive(&temp, &target, "taken"), Err(KeystoreError::Exists(_))));
+		assert_eq!(fs::read_to_string(&target).expect("read"), "old");
+		assert!(temp.exists());
+		fs::remove_file(&target).expect("remove");
+		rename_exclusive(&temp, &target, "taken").expect("rename");
+		assert_eq!(fs::read_to_string(&target).expect("read"), "new");
+		assert!(!temp.exists());
 	}
 }

@@ -296,23 +296,21 @@ fn every_dashboard_panel_has_data_from_a_real_node_and_agent() {
 	);
 
 	// Every panel's query has data: waited for together, as rates need two scrapes.
-	let mut empty: Vec<&PanelQuery> = Vec::new();
+	let empty: std::cell::RefCell<Vec<String>> = Default::default();
 	wait_for(
 		"every panel's query to return data",
 		Duration::from_secs(90),
 		|| {
-			empty = queries
+			let missing: Vec<String> = queries
 				.iter()
 				.filter(|q| !prometheus.query(&q.expr).is_ok_and(|series| has_number(&series)))
-				.collect();
-			empty.is_empty().then_some(())
-		},
-		|| {
-			empty
-				.iter()
 				.map(|q| format!("{} / {}: {}\n", q.dashboard, q.panel, q.expr))
-				.collect::<String>()
+				.collect();
+			let done = missing.is_empty();
+			*empty.borrow_mut() = missing;
+			done.then_some(())
 		},
+		|| empty.borrow().concat(),
 	);
 
 	// The alert rules load and evaluate against the real metrics.

@@ -210,10 +210,13 @@ fn name_module_errors(value: Value<()>, metadata: Option<&Metadata>) -> Value<()
 fn map_composite(composite: Composite<()>, metadata: &Metadata) -> Composite<()> {
 	match composite {
 		Composite::Named(named) => Composite::Named(
-			named.into_iter().map(|(n, v)| (n, name_module_errors(v, metadata))).collect(),
+			named
+				.into_iter()
+				.map(|(n, v)| (n, name_module_errors(v, Some(metadata))))
+				.collect(),
 		),
 		Composite::Unnamed(values) => Composite::Unnamed(
-			values.into_iter().map(|v| name_module_errors(v, metadata)).collect(),
+			values.into_iter().map(|v| name_module_errors(v, Some(metadata))).collect(),
 		),
 	}
 }
@@ -239,7 +242,7 @@ fn module_error_name(values: &Composite<()>, metadata: &Metadata) -> Option<Stri
 		ValueDef::Composite(composite) => composite.values().next().and_then(number)?,
 		_ => number(error)?,
 	};
-	let pallet = metadata.pallet_by_index(index)?;
+	let pallet = metadata.pallet_by_error_index(index)?;
 	let variant = pallet.error_variant_by_index(first)?;
 	Some(format!("{}.{}", pallet.name(), variant.name))
 }

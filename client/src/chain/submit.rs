@@ -108,22 +108,27 @@ impl Chain {
 		Ok((receipt, Finality { progress, finalized }))
 	}
 
-	/// The fee `call` would pay if `signer` submitted it now, plancks (the inclusion fee the
+	/// The fee `call` would pay if `account` submitted it now, plancks (the inclusion fee the
 	/// runtime quotes; a feeless call such as a valid heartbeat still shows what it would cost).
+	/// The quote is asked for a transaction carrying a blank signature: nothing the node sees
+	/// could be submitted on the account's behalf.
 	pub async fn estimate_fee<Call: Payload>(
 		&self,
 		call: &Call,
-		signer: &Keypair,
+		account: &AccountId,
 	) -> Result<u128, ChainError> {
 		let at = self.api.at_current_block().await.map_err(ChainError::rpc)?;
-		let nonce = self.next_nonce(&AccountId::from(signer.public_key().0)).await?;
-		let params = DefaultExtrinsicParamsBuilder::<EmberConfig>::new().mortal(256).nonce(nonce);
-		let signed = at
+		let params = DefaultExtrinsicParamsBuilder::<EmberConfig>::new().mortal(256);
+		let mut signable = at
 			.transactions()
-			.create_signed(call, signer, params.build())
+			.create_signable(call, account, params.build())
 			.await
 			.map_err(|e| ChainError::Invalid(e.to_string()))?;
-		signed.partial_fee_estimate().await.map_err(|e| invalid_or_rpc(&e))
+		let blank = subxt::utils::MultiSignature::Sr25519([0; 64]);
+		let quoted = signable
+			.sign_with_account_and_signature(account, &blank)
+			.map_err(|e| ChainError::Invalid(e.to_string()))?;
+		quoted.partial_fee_estimate().await.map_err(|e| invalid_or_rpc(&e))
 	}
 
 	async fn sign_and_watch<Call: Payload>(

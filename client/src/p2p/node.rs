@@ -62,14 +62,12 @@ pub(crate) fn build_swarm(
 		.with_tcp(tcp::Config::default().nodelay(true), noise::Config::new, yamux::Config::default)
 		.map_err(|e| P2pError::Transport(e.to_string()))?
 		// `/tcp/<port>/ws` addresses: the same security and multiplexing over WebSocket frames.
-		.with_other_transport(|key| {
+		.with_other_transport(|key| -> Result<_, Box<dyn std::error::Error + Send + Sync>> {
 			let tcp = tcp::tokio::Transport::new(tcp::Config::default().nodelay(true));
-			Ok::<_, noise::Error>(
-				websocket::WsConfig::new(tcp)
-					.upgrade(upgrade::Version::V1)
-					.authenticate(noise::Config::new(key)?)
-					.multiplex(yamux::Config::default()),
-			)
+			Ok(websocket::WsConfig::new(tcp)
+				.upgrade(upgrade::Version::V1)
+				.authenticate(noise::Config::new(key)?)
+				.multiplex(yamux::Config::default()))
 		})
 		.map_err(|e| P2pError::Transport(e.to_string()))?
 		.with_dns()

@@ -44,6 +44,10 @@ const SUBMISSION_BUCKETS: &[f64] =
 const CHALLENGE_BUCKETS: &[f64] =
 	&[0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 12.0, 18.0, 30.0];
 
+/// The calls the agent key submits, as `ember_agent_submissions_total{call}` names them.
+const AGENT_CALLS: [&str; 5] =
+	["heartbeat", "place_bid", "request_challenge", "challenge_commit", "challenge_reveal"];
+
 /// The agent's metrics.
 pub struct Metrics {
 	registry: Registry,
@@ -180,6 +184,17 @@ impl Metrics {
 		registry.register(Box::new(challenge_steps.clone()))?;
 		registry.register(Box::new(gpus_proven.clone()))?;
 		registry.register(Box::new(build_info))?;
+		// Every call the agent key makes, and every solver, from the start at zero: a rate on
+		// a dashboard sees the first observation instead of a series born at 1.
+		for call in AGENT_CALLS {
+			submission_seconds.with_label_values(&[call]);
+			for result in ["ok", "failed"] {
+				submissions.with_label_values(&[call, result]);
+			}
+		}
+		for solver in ["cpu", "cuda"] {
+			challenge_solve_seconds.with_label_values(&[solver]);
+		}
 		let operator = Operator::register(&registry)?;
 		Ok(Self {
 			operator,

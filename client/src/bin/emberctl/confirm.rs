@@ -19,9 +19,15 @@ fn question(what: &str, moves: Moves<'_>, fee: Result<u128, String>) -> String {
 	}
 	lines.push(match fee {
 		Ok(fee) => format!("  transaction fee: about {}", format_embr(fee)),
-		Err(reason) => format!("  transaction fee: not known ({reason})"),
+		Err(reason) => format!("  transaction fee: not known ({})", printable(&reason)),
 	});
 	lines.join("\n")
+}
+
+/// `text` from elsewhere (the node) on one line, without control characters that could draw
+/// something else on the terminal.
+fn printable(text: &str) -> String {
+	text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// Whether `answer` is a yes.
@@ -30,6 +36,11 @@ fn is_yes(answer: &str) -> bool {
 }
 
 impl Context {
+	/// `--yes`: confirmations pass without asking.
+	pub fn yes(&self) -> bool {
+		self.yes
+	}
+
 	/// Asks before `call` is signed: shows `what` and `moves` with the fee estimate and waits
 	/// for a yes. Passes at once with `--yes`; refuses without a terminal to ask on.
 	pub async fn confirm<Call: subxt::tx::Payload>(
@@ -42,8 +53,8 @@ impl Context {
 		if self.yes {
 			return Ok(());
 		}
-		let signer = self.signer()?;
-		let fee = chain.estimate_fee(call, &signer).await.map_err(|e| e.to_string());
+		let account = ember_client::chain::AccountId::from(self.signer()?.public_key().0);
+		let fee = chain.estimate_fee(call, &account).await.map_err(|e| e.to_string());
 		let question = question(what, moves, fee);
 		let stdin = std::io::stdin();
 		if !stdin.is_terminal() {
@@ -82,8 +93,8 @@ mod tests {
 		assert!(shown.contains("held in escrow: 2.5 EMBR"), "{shown}");
 		assert!(shown.contains("storage deposit: 0.01 EMBR"), "{shown}");
 		assert!(shown.contains("transaction fee: about 0.001234 EMBR"), "{shown}");
-		let unknown = question("top up", &[], Err("the node is away".into()));
-		assert!(unknown.contains("not known (the node is away)"), "{unknown}");
+		let unknown = question("top up", &[], Err("the node\nis away\x1b[2K".into()));
+		assert!(unknown.contains("not known (the node is away [2K)"), "{unknown}");
 	}
 
 	#[test]

@@ -421,7 +421,9 @@ pub async fn bids(ctx: &Context, order: u64) -> Result<(), CliError> {
 	Ok(())
 }
 
-/// Asks before accepting `provider`'s bid on `order`: what the lease will pay it at most.
+/// Asks before accepting `provider`'s bid on `order`: its price as read now, and the order's
+/// escrow, the most any bid may cost (a provider may still re-bid up to it before the accept
+/// is included). Refuses when the provider has no bid.
 async fn confirm_accept<Call: subxt::tx::Payload>(
 	ctx: &Context,
 	chain: &Chain,
@@ -429,21 +431,29 @@ async fn confirm_accept<Call: subxt::tx::Payload>(
 	provider: &AccountId,
 	call: &Call,
 ) -> Result<(), CliError> {
-	let (Some(open), bids) = (chain.order(order).await?, chain.bids(order).await?) else {
-		return ctx.confirm(chain, "accept bid", call, &[]).await;
+	if ctx.yes() {
+		return Ok(());
+	}
+	let Some(open) = chain.order(order).await? else {
+		return Err(CliError::Usage(format!("order {order} is not open")));
 	};
-	let bid = bids.iter().find(|b| b.provider == provider.to_string());
-	let price = bid.map_or(open.max_price_per_gpu_hour, |b| b.price_per_gpu_hour);
-	let pays = ember_client::units::cost_of(price, open.count, open.duration);
+	let bids = chain.bids(order).await?;
+	let Some(bid) = bids.iter().find(|b| b.provider == provider.to_string()) else {
+		return Err(CliError::Usage(format!(
+			"{provider} has no bid on order {order}: `emberctl bids {order}` lists them"
+		)));
+	};
+	let pays = ember_client::units::cost_of(bid.price_per_gpu_hour, open.count, open.duration);
 	let held = ember_client::units::cost_of(open.max_price_per_gpu_hour, open.count, open.duration);
+	let at_bid = format!(
+		"paid to the provider over the lease at its bid of {} EMBR/GPU-h (as read now)",
+		format_embr_number(bid.price_per_gpu_hour)
+	);
 	ctx.confirm(
 		chain,
 		"accept bid",
 		call,
-		&[
-			("paid to the provider over the lease, at most", pays),
-			("of the order's escrow, returned now", held.saturating_sub(pays)),
-		],
+		&[(at_bid.as_str(), pays), ("at most (the order's escrow, what any bid may cost)", held)],
 	)
 	.await
 }
@@ -646,12 +656,26 @@ pub async fn lease(ctx: &Context, command: LeaseCommand) -> Result<(), CliError>
 		},
 		LeaseCommand::Close { id } => {
 			let call = runtime::tx().leases().close_lease(id);
-			let escrow = chain.lease(id).await?.map_or(0, |l| l.escrow);
+			let lease = chain.lease(id).await?;
+			let escrow = lease.as_ref().map_or(0, |l| l.escrow);
+			let tenant = lease.as_ref().map(|l| l.tenant.clone());
+			let me = AccountId::from(ctx.signer()?.public_key().0).to_string();
+			// The provider's side may close too, but before the end that is an early-close
+			// offence, slashed from its bond.
+			let what = if tenant.is_some_and(|t| t != me) {
+				"close lease (you are not its tenant: a provider closing before the end commits \
+				 an early-close offence, slashed from its bond)"
+			} else {
+				"close lease"
+			};
 			ctx.confirm(
 				&chain,
-				"close lease",
+				what,
 				&call,
-				&[("escrow: the time used is paid to the provider, the rest comes back", escrow)],
+				&[(
+					"escrow: the time used is paid to the provider, the rest to the tenant",
+					escrow,
+				)],
 			)
 			.await?;
 			ctx.submit(&chain, "close lease", &call).await?;

@@ -180,8 +180,10 @@ fn text(status: &Status) -> String {
 			}
 			t.add_row(vec!["provider liveness".into(), line]);
 		},
-		None => t.add_row(vec!["provider liveness".into(), "no longer registered".into()]),
-	};
+		None => {
+			t.add_row(vec!["provider liveness", "no longer registered"]);
+		},
+	}
 	match workload {
 		Workload::Reported { state, last_lines } => {
 			let mut line = state["state"].as_str().unwrap_or("unknown").replace('_', " ");
@@ -199,9 +201,9 @@ fn text(status: &Status) -> String {
 			t.add_row(vec!["workload".into(), line]);
 		},
 		Workload::Unknown { reason } => {
-			t.add_row(vec!["workload".into(), format!("unknown: {reason}")])
+			t.add_row(vec!["workload".into(), format!("unknown: {reason}")]);
 		},
-	};
+	}
 	format!("lease {}\n{t}", lease.id)
 }
 

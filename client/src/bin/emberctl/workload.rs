@@ -211,6 +211,8 @@ async fn fetch_logs(
 
 /// How many of the workload's last log lines `lease status` shows.
 const STATUS_LINES: usize = 3;
+/// The most log pages `lease status` reads to reach the newest line.
+const STATUS_PAGES: usize = 20;
 
 /// The workload of `lease` as its provider's agent reports it to the tenant `signer`: its state
 /// and its last log lines.
@@ -223,8 +225,9 @@ pub async fn workload_report(
 	let client = TenantClient::new().map_err(|e| CliError::Provider(e.to_string()))?;
 	let mut from = 0;
 	let mut last: std::collections::VecDeque<String> = Default::default();
-	// Pages until the newest line: the agent keeps a bounded log, so this ends.
-	loop {
+	// Pages until the newest line, at most STATUS_PAGES of them: the agent keeps a bounded
+	// log, and one that keeps paging does not hold the view up.
+	for _ in 0..STATUS_PAGES {
 		let page = fetch_logs(&client, &target, lease, from, signer).await?;
 		for line in &page.lines {
 			last.push_back(line["text"].as_str().unwrap_or_default().to_string());
@@ -237,6 +240,7 @@ pub async fn workload_report(
 		}
 		from = page.next_seq;
 	}
+	Err(CliError::Provider(format!("the provider's log of lease {lease} did not end")))
 }
 
 /// `logs`.
