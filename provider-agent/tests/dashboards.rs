@@ -272,6 +272,8 @@ fn every_dashboard_panel_has_data_from_a_real_node_and_agent() {
 			&metrics[1].to_string(),
 		],
 	);
+	// A heartbeat every 5 blocks, so that several are included while the test runs.
+	speed_up_liveness(&validator.chain(), 5, 2);
 	fund(&validator.chain(), &account(&key(AGENT)), 10 * EMBR);
 	let agent = Agent::start("dashboards", dir.path(), &validator, OWNER, AGENT, 2);
 	// From here, Prometheus sees every counter rise: registration, proofs, bids, leases.

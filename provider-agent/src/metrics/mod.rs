@@ -195,6 +195,12 @@ impl Metrics {
 		for solver in ["cpu", "cuda"] {
 			challenge_solve_seconds.with_label_values(&[solver]);
 		}
+		for result in ["ok", "failed"] {
+			heartbeats.with_label_values(&[result]);
+		}
+		for result in ["accepted", "refused"] {
+			manifests.with_label_values(&[result]);
+		}
 		let operator = Operator::register(&registry)?;
 		Ok(Self {
 			operator,
