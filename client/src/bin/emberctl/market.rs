@@ -472,7 +472,7 @@ pub async fn accept(
 ) -> Result<(), CliError> {
 	let chain = ctx.chain().await?;
 	let provider = parse_account(provider)?;
-	let call = runtime::tx().leases().accept_bid(order, provider.clone());
+	let call = runtime::tx().leases().accept_bid(order, provider);
 	confirm_accept(ctx, &chain, order, &provider, &call).await?;
 	let Some(manifest) = manifest else {
 		let receipt = ctx.submit(&chain, "accept bid", &call).await?;

@@ -238,7 +238,7 @@ pub async fn transfer(ctx: &Context, to: &str, value: &str) -> Result<(), CliErr
 	let chain = ctx.chain().await?;
 	let call = runtime::tx()
 		.balances()
-		.transfer_keep_alive(subxt::utils::MultiAddress::Id(to.clone()), value);
+		.transfer_keep_alive(subxt::utils::MultiAddress::Id(to), value);
 	let label = format!("sent to {to}");
 	ctx.confirm(&chain, "transfer", &call, &[(label.as_str(), value)]).await?;
 	ctx.submit(&chain, "transfer", &call).await?;
