@@ -34,7 +34,11 @@ ensure_cargo_deb() {
 build() {
 	ensure_cargo_deb
 	if [ "$PROFILE" = "release" ]; then
-		build_all
+		# The binaries the tests use: built with the tests' features (`cargo build --bins` alone
+		# would resolve others and compile much of the workspace again).
+		log "building the binaries the tests use (nothing to do after scripts/test.sh built them)"
+		# shellcheck disable=SC2086
+		cargo test $EMBER_CARGO_FLAGS --workspace --no-run --quiet
 	else
 		log "building the $PROFILE binaries"
 		cargo build --locked --profile "$PROFILE" -p ember-node -p provider-agent -p ember-client --bins
@@ -58,13 +62,13 @@ deb_of() { ls "$OUT/$1"_*.deb; }
 inspect() {
 	local contents
 	contents=$(dpkg-deb --contents "$(deb_of ember-node)")
-	for path in ./usr/bin/ember-node ./lib/systemd/system/ember-node.service ./etc/default/ember-node \
+	for path in ./usr/bin/ember-node ./usr/lib/systemd/system/ember-node.service ./etc/default/ember-node \
 		./usr/share/doc/ember-node/validator.md; do
 		grep -q " $path\$" <<<"$contents" || fail "ember-node lacks $path"
 	done
 	grep -q '^-rwxr-xr-x .* ./usr/bin/ember-node$' <<<"$contents" || fail "ember-node is not executable"
 	contents=$(dpkg-deb --contents "$(deb_of provider-agent)")
-	for path in ./usr/bin/provider-agent ./lib/systemd/system/provider-agent.service \
+	for path in ./usr/bin/provider-agent ./usr/lib/systemd/system/provider-agent.service \
 		./usr/share/doc/provider-agent/provider-agent.md; do
 		grep -q " $path\$" <<<"$contents" || fail "provider-agent lacks $path"
 	done
@@ -178,14 +182,14 @@ install_check() {
 	key_before=$(cat /etc/ember-agent/agent.key)
 
 	if command -v systemd-analyze >/dev/null 2>&1; then
-		systemd-analyze verify /lib/systemd/system/ember-node.service \
+		systemd-analyze verify /usr/lib/systemd/system/ember-node.service \
 			/lib/systemd/system/provider-agent.service 2>&1 | grep -v '^$' >"$OUT/verify.log" || true
 		if grep -Ei 'ember-node.service|provider-agent.service' "$OUT/verify.log"; then
 			fail "systemd-analyze verify found problems in the units"
 		fi
 		for unit in ember-node provider-agent; do
 			local exposure
-			exposure=$(systemd-analyze security --offline=yes "/lib/systemd/system/$unit.service" 2>/dev/null |
+			exposure=$(systemd-analyze security --offline=yes "/usr/lib/systemd/system/$unit.service" 2>/dev/null |
 				grep -o 'Overall exposure level for .*' || true)
 			log "$unit: ${exposure:-exposure not rated by this systemd}"
 		done
@@ -202,7 +206,7 @@ install_check() {
 	for binary in ember-node provider-agent emberctl; do
 		[ ! -e "/usr/bin/$binary" ] || fail "/usr/bin/$binary stayed after purge"
 	done
-	[ ! -e /lib/systemd/system/ember-node.service ] || fail "the node's unit stayed after purge"
+	[ ! -e /usr/lib/systemd/system/ember-node.service ] || fail "the node's unit stayed after purge"
 	[ -e /etc/ember-agent/agent.key ] || fail "purge removed the agent key, which may hold funds"
 	log "installed, checked, reinstalled and purged: users, modes, keys and units as expected"
 }
