@@ -273,7 +273,10 @@ fn awards_on_a_branch_that_loses_move_or_are_stopped_and_forgotten() {
 		|| (block_on(chain_a.finalized_block()).ok()? >= 2).then_some(()),
 		|| node_b.process.log_tail(30),
 	);
-	speed_up_liveness(&node_a.chain(), 5, 2);
+	// Heartbeats every 5 blocks, and 20 periods of silence before Offline: while Bob's branch
+	// grows the agent's node is down, and a provider gone Offline there could be awarded
+	// nothing again on it.
+	speed_up_liveness(&node_a.chain(), 5, 20);
 	fund(&node_a.chain(), &account(&key(AGENT)), 10 * EMBR);
 	let agent = Agent::start("reorg", dir.path(), &node_a, OWNER, AGENT, 2);
 	wait_proven_provider(&node_a, &agent, OWNER, Some(2));
