@@ -129,6 +129,13 @@ const OUTPUT_LEN: usize = 2 * MAX_OUTPUT_CHUNK + 12_345;
 
 /// A provider serving lease 1 (alice's, for [`MANIFEST`], with 5 log lines and one output file).
 async fn start_provider() -> (ProviderNode, Arc<Provider>, watch::Sender<bool>) {
+	start_provider_on(vec!["/ip4/127.0.0.1/tcp/0".parse().unwrap()]).await
+}
+
+/// [`start_provider`] listening on `listen`.
+async fn start_provider_on(
+	listen: Vec<Multiaddr>,
+) -> (ProviderNode, Arc<Provider>, watch::Sender<bool>) {
 	let provider = Arc::new(Provider::default());
 	let logs = (0..5)
 		.map(|seq| LogLine {
@@ -158,7 +165,7 @@ async fn start_provider() -> (ProviderNode, Arc<Provider>, watch::Sender<bool>) 
 	let (stop, shutdown) = watch::channel(false);
 	let node = ProviderNode::start(
 		Keypair::generate_ed25519(),
-		vec!["/ip4/127.0.0.1/tcp/0".parse().unwrap()],
+		listen,
 		Arc::new(Handler(provider.clone())),
 		shutdown,
 	)
@@ -171,27 +178,10 @@ async fn start_provider() -> (ProviderNode, Arc<Provider>, watch::Sender<bool>) 
 /// dials only that address is served the same protocol, with the same checks.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_protocol_runs_over_websocket_too() {
-	let provider = Arc::new(Provider::default());
+	let listen =
+		vec!["/ip4/127.0.0.1/tcp/0".parse().unwrap(), "/ip4/127.0.0.1/tcp/0/ws".parse().unwrap()];
+	let (node, provider, _stop) = start_provider_on(listen).await;
 	let alice = dev::alice();
-	provider.leases.lock().unwrap().insert(
-		1,
-		Lease {
-			tenant: alice.public_key().0,
-			hash: manifest_hash(MANIFEST),
-			received: None,
-			logs: Vec::new(),
-			outputs: HashMap::new(),
-		},
-	);
-	let (_stop, shutdown) = watch::channel(false);
-	let node = ProviderNode::start(
-		Keypair::generate_ed25519(),
-		vec!["/ip4/127.0.0.1/tcp/0".parse().unwrap(), "/ip4/127.0.0.1/tcp/0/ws".parse().unwrap()],
-		Arc::new(Handler(provider.clone())),
-		shutdown,
-	)
-	.await
-	.unwrap();
 	let ws: Vec<Multiaddr> = node
 		.listen_addrs()
 		.into_iter()
