@@ -28,6 +28,10 @@ command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || 
 # runs the units through systemd-analyze
 command -v dpkg-shlibdeps >/dev/null 2>&1 || need_apt+=(dpkg-dev)
 command -v systemd-analyze >/dev/null 2>&1 || need_apt+=(systemd)
+# the web app's browser test drives Debian's headless Chromium (no browser download)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# the web app is built with Node.js and npm
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 # the font of the economics plot (scripts/economics)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 

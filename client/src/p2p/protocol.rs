@@ -92,13 +92,13 @@ impl SignedManifest {
 		payload
 	}
 
-	/// Whether the signature is `tenant`'s over this lease and manifest (the signature only).
+	/// Whether the signature is `tenant`'s over this lease and manifest (the signature only),
+	/// signed as it is or as a wallet signs raw data (see [`verify_signed_payload`]).
 	pub fn verify(&self) -> bool {
-		let payload = Self::payload(self.lease, &self.manifest);
-		sr25519::verify(
-			&sr25519::Signature(self.signature),
-			payload,
-			&sr25519::PublicKey(self.tenant),
+		verify_signed_payload(
+			&self.signature,
+			&Self::payload(self.lease, &self.manifest),
+			&self.tenant,
 		)
 	}
 }
@@ -170,15 +170,39 @@ impl<Q: QueryKind> SignedQuery<Q> {
 		payload
 	}
 
-	/// Whether the signature is `tenant`'s over these fields (the signature only).
+	/// Whether the signature is `tenant`'s over these fields (the signature only), signed as
+	/// they are or as a wallet signs raw data (see [`verify_signed_payload`]).
 	pub fn verify(&self) -> bool {
-		let payload = Self::payload(self.lease, self.issued_at_secs, &self.query);
-		sr25519::verify(
-			&sr25519::Signature(self.signature),
-			payload,
-			&sr25519::PublicKey(self.tenant),
+		verify_signed_payload(
+			&self.signature,
+			&Self::payload(self.lease, self.issued_at_secs, &self.query),
+			&self.tenant,
 		)
 	}
+}
+
+/// What a browser wallet signs when asked to sign `payload` as raw bytes: the polkadot.js
+/// extension, Talisman and SubWallet wrap it in `<Bytes>` and `</Bytes>` so that a signature
+/// over it can never be a valid transaction.
+pub fn wallet_wrapped(payload: &[u8]) -> Vec<u8> {
+	let mut wrapped = Vec::with_capacity(payload.len() + WALLET_PREFIX.len() + WALLET_SUFFIX.len());
+	wrapped.extend_from_slice(WALLET_PREFIX);
+	wrapped.extend_from_slice(payload);
+	wrapped.extend_from_slice(WALLET_SUFFIX);
+	wrapped
+}
+
+const WALLET_PREFIX: &[u8] = b"<Bytes>";
+const WALLET_SUFFIX: &[u8] = b"</Bytes>";
+
+/// Whether `signature` is `signer`'s over `payload` itself (emberctl and dev accounts) or over
+/// [`wallet_wrapped`]`(payload)` (a browser wallet's `signRaw`). Every payload starts with a
+/// domain tag, so neither form can be mistaken for the other or for a transaction.
+pub fn verify_signed_payload(signature: &[u8; 64], payload: &[u8], signer: &[u8; 32]) -> bool {
+	let signature = sr25519::Signature(*signature);
+	let signer = sr25519::PublicKey(*signer);
+	sr25519::verify(&signature, payload, &signer) ||
+		sr25519::verify(&signature, wallet_wrapped(payload), &signer)
 }
 
 /// Whether a query issued at `issued_at_secs` is recent enough to answer at `now_secs`: at most
@@ -563,6 +587,52 @@ mod tests {
 			signature: good.signature,
 		};
 		assert!(!output.verify());
+	}
+
+	#[test]
+	fn a_wallet_wrapped_signature_passes_and_covers_the_same_fields() {
+		let alice = dev::alice();
+		let manifest = b"{\"version\":1}".to_vec();
+		let payload = SignedManifest::payload(42, &manifest);
+		let wrapped = wallet_wrapped(&payload);
+		assert!(wrapped.starts_with(b"<Bytes>ember/manifest/v1") && wrapped.ends_with(b"</Bytes>"));
+		let signed = SignedManifest {
+			lease: 42,
+			manifest: manifest.clone(),
+			tenant: alice.public_key().0,
+			signature: alice.sign(&wrapped).0,
+		};
+		assert!(signed.verify());
+		let mut other_lease = signed.clone();
+		other_lease.lease = 43;
+		assert!(!other_lease.verify());
+		let mut other_manifest = signed.clone();
+		other_manifest.manifest.push(b' ');
+		assert!(!other_manifest.verify());
+
+		// Only the exact wrapping: half of it, or another wrapping, is refused.
+		for near in [
+			[b"<Bytes>".as_slice(), &payload].concat(),
+			[payload.as_slice(), b"</Bytes>"].concat(),
+			[b"<Bytes> ".as_slice(), &payload, b"</Bytes>"].concat(),
+		] {
+			let signed = SignedManifest { signature: alice.sign(&near).0, ..signed.clone() };
+			assert!(!signed.verify());
+		}
+
+		let query = LogsQuery { from_seq: 3 };
+		let payload = SignedQuery::payload(7, 1000, &query);
+		let signed = SignedQuery {
+			lease: 7,
+			issued_at_secs: 1000,
+			query,
+			tenant: alice.public_key().0,
+			signature: alice.sign(&wallet_wrapped(&payload)).0,
+		};
+		assert!(signed.verify());
+		let mut tampered = signed.clone();
+		tampered.issued_at_secs += 1;
+		assert!(!tampered.verify());
 	}
 
 	#[test]
