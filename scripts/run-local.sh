@@ -2,8 +2,9 @@
 # Runs a local Ember development chain with one GPU provider on it: Alice produces and finalizes
 # blocks (JSON-RPC on ws://127.0.0.1:9944, Prometheus on http://127.0.0.1:9615/metrics), and a
 # provider agent with a simulated inventory of two GPUs (owner //Charlie, agent //Charlie//agent)
-# bonds, registers, heartbeats, proves its GPUs and bids. Then it prints the emberctl commands that
-# lease a GPU.
+# bonds, registers, heartbeats, proves its GPUs and bids. The tenant web app is served on
+# http://127.0.0.1:4173 (EMBER_WEB_PORT; `EMBER_WEB=0` skips it). Then it prints the app's
+# address and the emberctl commands that lease a GPU.
 # `EMBER_AGENT=0` starts the chain alone. Extra arguments go to ember-node.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -75,8 +76,9 @@ uuid = "GPU-local-1"
 [executor]
 kind = "process"
 
+# TCP for emberctl, WebSocket for the web app in a browser.
 [p2p]
-listen = ["/ip4/127.0.0.1/tcp/30555"]
+listen = ["/ip4/127.0.0.1/tcp/30555", "/ip4/127.0.0.1/tcp/30556/ws"]
 
 [telemetry]
 metrics_listen = "127.0.0.1:9616"
@@ -84,6 +86,14 @@ TOML
 "$BIN/provider-agent" --config "$WORK/provider-agent.toml" run 2>"$WORK/agent.log" &
 pids+=($!)
 log "provider agent started (log: $WORK/agent.log, metrics: http://127.0.0.1:9616/metrics)"
+
+WEB_URL=""
+if [ "${EMBER_WEB:-1}" != "0" ] && command -v npm >/dev/null 2>&1; then
+	"$EMBER_ROOT/scripts/web.sh" build >"$WORK/web-build.log" 2>&1 || { log "the web app did not build: $WORK/web-build.log"; exit 1; }
+	(cd "$EMBER_ROOT/web" && exec node node_modules/vite/bin/vite.js preview --strictPort --port "${EMBER_WEB_PORT:-4173}") >"$WORK/web.log" 2>&1 &
+	pids+=($!)
+	WEB_URL="http://127.0.0.1:${EMBER_WEB_PORT:-4173}/?rpc=ws://127.0.0.1:9944"
+fi
 
 cat >"$WORK/hello.json" <<'JSON'
 {
@@ -94,9 +104,18 @@ cat >"$WORK/hello.json" <<'JSON'
   "gpus": { "count": 1 }
 }
 JSON
+if [ -n "$WEB_URL" ]; then
+	cat <<TXT
+
+  The web app: open $WEB_URL
+  choose "Dave (dev)" as the account, place an order under "New order" (the example manifest
+  prints a line), accept the bid under "My orders", then "Send manifest" and "Follow logs"
+  under "My leases". Charlie's GPUs take about a minute to be proven before the agent bids.
+TXT
+fi
 cat <<TXT
 
-  Lease a GPU as the tenant //Dave (in another terminal; emberctl is $BIN/emberctl):
+  Or lease a GPU as the tenant //Dave (in another terminal; emberctl is $BIN/emberctl):
 
     export PATH="$BIN:\$PATH" EMBER_KEY=//Dave
     emberctl providers                       # Charlie's machine: registered (~20 s), then its

@@ -474,4 +474,37 @@ mod tests {
 		assert_eq!(parse_capability("8"), None);
 		assert_eq!(parse_capability("8.x"), None);
 	}
+
+	/// The web app checks manifests in the browser (`web/src/manifest.ts`) against these same
+	/// cases, so both accept the same documents and refuse them with the same words. A case's
+	/// manifest is a JSON value, sent as `serde_json` writes it, or a string: the exact text.
+	#[test]
+	fn shared_cases_match_the_web_app() {
+		const CASES: &str = include_str!("../tests/fixtures/manifest-cases.json");
+		let cases: Vec<serde_json::Value> = serde_json::from_str(CASES).expect("cases are JSON");
+		assert!(cases.len() >= 40, "{} cases", cases.len());
+		for case in &cases {
+			let name = case["name"].as_str().expect("every case has a name");
+			let bytes = match &case["manifest"] {
+				serde_json::Value::String(text) => text.as_bytes().to_vec(),
+				value => serde_json::to_vec(value).unwrap(),
+			};
+			let expected = case.get("field").unwrap_or_else(|| panic!("{name}: no field"));
+			match (expected.as_str(), Manifest::from_json(&bytes)) {
+				(None, Ok(_)) => assert!(expected.is_null(), "{name}: field {expected}"),
+				(None, Err(error)) => panic!("{name}: refused: {error}"),
+				(Some(field), Ok(_)) => panic!("{name}: accepted, expected `{field}` refused"),
+				(Some(field), Err(error)) => {
+					assert_eq!(error.field, field, "{name}: {error}");
+					match (case["problem"].as_str(), case["problemStartsWith"].as_str()) {
+						(Some(problem), _) => assert_eq!(error.problem, problem, "{name}"),
+						(None, Some(prefix)) => {
+							assert!(error.problem.starts_with(prefix), "{name}: {error}")
+						},
+						(None, None) => panic!("{name}: no problem"),
+					}
+				},
+			}
+		}
+	}
 }

@@ -201,8 +201,8 @@ const WALLET_SUFFIX: &[u8] = b"</Bytes>";
 pub fn verify_signed_payload(signature: &[u8; 64], payload: &[u8], signer: &[u8; 32]) -> bool {
 	let signature = sr25519::Signature(*signature);
 	let signer = sr25519::PublicKey(*signer);
-	sr25519::verify(&signature, payload, &signer) ||
-		sr25519::verify(&signature, wallet_wrapped(payload), &signer)
+	sr25519::verify(&signature, payload, &signer)
+		|| sr25519::verify(&signature, wallet_wrapped(payload), &signer)
 }
 
 /// Whether a query issued at `issued_at_secs` is recent enough to answer at `now_secs`: at most
