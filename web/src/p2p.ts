@@ -1,217 +1,21 @@
 // The manifest protocol (`/ember/manifest/1`) from the browser: the same messages, signatures
-// and limits as emberctl's, over libp2p's WebSocket transport with noise and yamux. One
-// request and one response per stream, each a u32 big-endian length and a SCALE-encoded body.
+// and limits as emberctl's (`messages.ts`), over libp2p's WebSocket transport with noise and
+// yamux. One request and one response per stream, each a u32 big-endian length and a
+// SCALE-encoded body.
 
 import { noise } from '@chainsafe/libp2p-noise';
 import { yamux } from '@chainsafe/libp2p-yamux';
 import { webSockets } from '@libp2p/websockets';
-import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
-import { compactFromU8a, compactToU8a, u8aConcat } from '@polkadot/util';
+import type { Multiaddr } from '@multiformats/multiaddr';
+import { u8aConcat } from '@polkadot/util';
 import { createLibp2p, type Libp2p } from 'libp2p';
-import type { AccountSigner } from './accounts';
-import { manifestHash, MAX_MANIFEST_BYTES } from './manifest';
+import { dialableAddresses, isPrivateAddress, isPrivateHost, type ProviderAddress } from './addresses.js';
+import { decodeResponse, MAX_FRAME_BYTES, MAX_REQUEST_BYTES, PROTOCOL, type Response } from './messages.js';
 
-export const PROTOCOL = '/ember/manifest/1';
-/** Largest response a provider may send, as for emberctl. */
-export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
-/** Largest request: a manifest at its limit, its signature and framing. */
-export const MAX_REQUEST_BYTES = MAX_MANIFEST_BYTES + 4 * 1024;
+export type { ProviderAddress } from './addresses.js';
+export * from './messages.js';
+
 const TIMEOUT_MS = 30_000;
-
-const encoder = new TextEncoder();
-const MANIFEST_DOMAIN = encoder.encode('ember/manifest/v1');
-const LOGS_DOMAIN = encoder.encode('ember/logs/v1');
-
-/** Where a provider's agent listens, as published on chain: its PeerId and multiaddrs as text. */
-export interface ProviderAddress {
-  peerId: string;
-  multiaddrs: string[];
-}
-
-/** The published addresses a browser can dial (WebSocket, `/ws` or `/wss`), with the PeerId. */
-export function dialableAddresses(provider: ProviderAddress): Multiaddr[] {
-  const out: Multiaddr[] = [];
-  // A PeerId is base58 text: anything else could smuggle more address parts in.
-  if (!/^[1-9A-HJ-NP-Za-km-z]{32,64}$/.test(provider.peerId)) return out;
-  for (const published of provider.multiaddrs) {
-    try {
-      const text = multiaddr(published).toString();
-      if (/\/(ws|wss|tls\/ws)$/.test(text)) out.push(multiaddr(`${text}/p2p/${provider.peerId}`));
-    } catch {
-      // An address this library cannot read is one the browser cannot dial either.
-    }
-  }
-  return out;
-}
-
-export type WorkloadState =
-  | { kind: 'awaiting_manifest' }
-  | { kind: 'starting' }
-  | { kind: 'running' }
-  | { kind: 'exited'; code: number }
-  | { kind: 'failed'; reason: string }
-  | { kind: 'stopped'; reason: string };
-
-export interface LogLine {
-  seq: bigint;
-  atMs: bigint;
-  stream: 'stdout' | 'stderr' | 'agent';
-  text: string;
-}
-
-export type Response =
-  | { kind: 'accepted' }
-  | { kind: 'rejected'; reason: string; unknownLease: boolean }
-  | { kind: 'logs'; state: WorkloadState; lines: LogLine[]; nextSeq: bigint }
-  | { kind: 'output' };
-
-function u64(value: bigint | number): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, BigInt(value), true);
-  return out;
-}
-
-function scaleBytes(bytes: Uint8Array): Uint8Array {
-  return u8aConcat(compactToU8a(bytes.length), bytes);
-}
-
-/** What a manifest submission signs: the domain tag, SCALE(lease), BLAKE2-256(manifest). */
-export function manifestPayload(lease: number, manifest: Uint8Array): Uint8Array {
-  return u8aConcat(MANIFEST_DOMAIN, u64(lease), manifestHash(manifest));
-}
-
-/** What a logs query signs: the domain tag, SCALE(lease), SCALE(issued at), SCALE(from_seq). */
-export function logsPayload(lease: number, issuedAtSecs: bigint, fromSeq: bigint): Uint8Array {
-  return u8aConcat(LOGS_DOMAIN, u64(lease), u64(issuedAtSecs), u64(fromSeq));
-}
-
-export async function encodeSubmitManifest(
-  lease: number,
-  manifest: Uint8Array,
-  tenant: Uint8Array,
-  signer: AccountSigner,
-): Promise<Uint8Array> {
-  const signature = await signer.signRaw(manifestPayload(lease, manifest));
-  return u8aConcat([0], u64(lease), scaleBytes(manifest), tenant, signature);
-}
-
-export async function encodeLogs(lease: number, fromSeq: bigint, tenant: Uint8Array, signer: AccountSigner): Promise<Uint8Array> {
-  const issuedAt = BigInt(Math.floor(Date.now() / 1000));
-  const signature = await signer.signRaw(logsPayload(lease, issuedAt, fromSeq));
-  return u8aConcat([1], u64(lease), u64(issuedAt), u64(fromSeq), tenant, signature);
-}
-
-/** Reads SCALE values off a message, refusing to run past its end. */
-class Reader {
-  private at = 0;
-  constructor(private readonly bytes: Uint8Array) {}
-  private take(n: number): Uint8Array {
-    if (this.at + n > this.bytes.length) throw new Error('the provider sent a truncated message');
-    const out = this.bytes.subarray(this.at, this.at + n);
-    this.at += n;
-    return out;
-  }
-  u8(): number {
-    return this.take(1)[0];
-  }
-  u64(): bigint {
-    return new DataView(this.take(8).slice().buffer).getBigUint64(0, true);
-  }
-  i32(): number {
-    return new DataView(this.take(4).slice().buffer).getInt32(0, true);
-  }
-  compact(): number {
-    const [read, value] = compactFromU8a(this.bytes.subarray(this.at));
-    if (read === 0) throw new Error('the provider sent a truncated message');
-    this.at += read;
-    if (value.gtn(MAX_FRAME_BYTES)) throw new Error('the provider sent a length beyond the frame limit');
-    return value.toNumber();
-  }
-  string(): string {
-    return new TextDecoder('utf-8', { fatal: true }).decode(this.take(this.compact()));
-  }
-  end(): void {
-    if (this.at !== this.bytes.length) throw new Error('the provider sent bytes after its message');
-  }
-}
-
-/** Why a provider refused, in the words emberctl uses. */
-function rejectReason(r: Reader): string {
-  switch (r.u8()) {
-    case 0: return 'the signature does not verify';
-    case 1: return 'the provider serves no such lease';
-    case 2: return "the signer is not the lease's tenant";
-    case 3: return "the manifest's hash is not the one the lease was ordered with";
-    case 4: return `the manifest is invalid: ${r.string()}`;
-    case 5: return 'a different manifest was already received for this lease';
-    case 6: return "the request's timestamp is more than 300 s from the provider's clock: check the system clock";
-    case 7: return 'no such output file';
-    case 8: return `the provider failed: ${r.string()}`;
-    case 9: return 'too many requests: the provider is busy or rate-limits this peer; retry later';
-    default: throw new Error('the provider sent an unknown reason');
-  }
-}
-
-function workloadState(r: Reader): WorkloadState {
-  switch (r.u8()) {
-    case 0: return { kind: 'awaiting_manifest' };
-    case 1: return { kind: 'starting' };
-    case 2: return { kind: 'running' };
-    case 3: return { kind: 'exited', code: r.i32() };
-    case 4: return { kind: 'failed', reason: r.string() };
-    case 5: return { kind: 'stopped', reason: r.string() };
-    default: throw new Error('the provider sent an unknown workload state');
-  }
-}
-
-const STREAMS = ['stdout', 'stderr', 'agent'] as const;
-
-export function decodeResponse(bytes: Uint8Array): Response {
-  const r = new Reader(bytes);
-  let response: Response;
-  switch (r.u8()) {
-    case 0:
-      response = { kind: 'accepted' };
-      break;
-    case 1: {
-      // UnknownLease is worth asking again: the agent learns of a lease from finalized blocks.
-      const unknownLease = bytes[1] === 1;
-      response = { kind: 'rejected', reason: rejectReason(r), unknownLease };
-      break;
-    }
-    case 2: {
-      const state = workloadState(r);
-      const count = r.compact();
-      const lines: LogLine[] = [];
-      for (let i = 0; i < count; i++) {
-        const seq = r.u64();
-        const atMs = r.u64();
-        const stream = STREAMS[r.u8()];
-        if (!stream) throw new Error('the provider sent an unknown log stream');
-        lines.push({ seq, atMs, stream, text: r.string() });
-      }
-      response = { kind: 'logs', state, lines, nextSeq: r.u64() };
-      break;
-    }
-    case 3:
-      return { kind: 'output' };
-    default:
-      throw new Error('the provider sent an unknown response');
-  }
-  r.end();
-  return response;
-}
-
-/** A workload state as emberctl prints it. */
-export function describeState(state: WorkloadState): string {
-  switch (state.kind) {
-    case 'awaiting_manifest': return 'awaiting its manifest';
-    case 'exited': return `exited with code ${state.code}`;
-    case 'failed': return `failed: ${state.reason}`;
-    case 'stopped': return `stopped: ${state.reason}`;
-    default: return state.kind;
-  }
-}
 
 let node: Promise<Libp2p> | null = null;
 
@@ -221,9 +25,11 @@ function libp2p(): Promise<Libp2p> {
     transports: [webSockets()],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
-    // A browser refuses plain ws:// from an https:// page by itself; a page served over http
-    // (a local chain) must reach a provider's ws:// address, which libp2p's browser default denies.
-    connectionGater: { denyDialMultiaddr: async () => false },
+    // libp2p's browser default denies ws:// and private addresses. A browser refuses ws:// from an
+    // https:// page by itself, and a page served over http (a local chain) must reach ws://.
+    // Private addresses stay denied unless the page itself is local: otherwise a provider could
+    // publish one and have its tenants' browsers knock on their own networks' machines.
+    connectionGater: { denyDialMultiaddr: async (address: Multiaddr) => isPrivateAddress(address.toString()) && !isPrivateHost(location.hostname) },
   });
   return node;
 }

@@ -635,6 +635,62 @@ mod tests {
 		assert!(!tampered.verify());
 	}
 
+	/// The web app writes and reads these messages in TypeScript (`web/src/messages.ts`), tested
+	/// against the same bytes.
+	#[test]
+	fn shared_message_bytes_match_the_web_app() {
+		const FIXTURE: &str = include_str!("../../tests/fixtures/protocol-messages.json");
+		let fixture: serde_json::Value = serde_json::from_str(FIXTURE).expect("fixture is JSON");
+		let hex_of = |case: &str| fixture[case]["hex"].as_str().expect("hex").to_string();
+		let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+		let (tenant, signature) = ([1u8; 32], [7u8; 64]);
+
+		assert_eq!(hex(&SignedManifest::payload(5, b"{}")), hex_of("manifestPayload"));
+		let query = LogsQuery { from_seq: 3 };
+		assert_eq!(hex(&SignedQuery::payload(5, 1_700_000_000, &query)), hex_of("logsPayload"));
+		let submit = Request::SubmitManifest(SignedManifest {
+			lease: 5,
+			manifest: b"{}".to_vec(),
+			tenant,
+			signature,
+		});
+		assert_eq!(hex(&submit.encode()), hex_of("submitManifest"));
+		let logs = Request::Logs(SignedQuery {
+			lease: 5,
+			issued_at_secs: 1_700_000_000,
+			query,
+			tenant,
+			signature,
+		});
+		assert_eq!(hex(&logs.encode()), hex_of("logs"));
+
+		let responses = [
+			Response::Accepted,
+			Response::Rejected { reason: RejectReason::UnknownLease },
+			Response::Rejected { reason: RejectReason::InvalidManifest("bad".into()) },
+			Response::Logs {
+				state: WorkloadState::Running,
+				lines: vec![LogLine {
+					seq: 3,
+					at_ms: 1_700_000_000_000,
+					stream: LogStream::Stdout,
+					text: "hello from ember".into(),
+				}],
+				next_seq: 4,
+			},
+			Response::Logs {
+				state: WorkloadState::Exited { code: -1 },
+				lines: vec![],
+				next_seq: 0,
+			},
+		];
+		let shared = fixture["responses"].as_array().expect("responses");
+		assert_eq!(shared.len(), responses.len());
+		for (response, case) in responses.iter().zip(shared) {
+			assert_eq!(hex(&response.encode()), case["hex"].as_str().expect("hex"), "{case}");
+		}
+	}
+
 	#[test]
 	fn staleness_allows_300_seconds_either_way() {
 		assert!(is_fresh(1000, 1000));

@@ -93,7 +93,7 @@ async function sendManifest(app: App, lease: Lease, out: HTMLElement): Promise<v
     const bytes = new TextEncoder().encode(text);
     if (u8aToHex(manifestHash(bytes)) !== lease.manifestHash) throw new Error("this manifest's hash is not the lease's: send the exact bytes you ordered with");
     rememberManifest(lease.manifestHash, text);
-    const body = await encodeSubmitManifest(lease.id, bytes, publicKey, signer);
+    const body = await encodeSubmitManifest(lease.id, bytes, publicKey, signer.signRaw);
     const address = await providerAddress(app, lease.provider);
     // The agent learns of a lease from finalized blocks: for a few seconds after the award it
     // does not know it yet, so ask again every 2 s for up to 30 s, as emberctl does.
@@ -123,7 +123,7 @@ function followLogs(app: App, lease: Lease, logs: HTMLElement, workload: HTMLEle
     if (stopped || !logs.isConnected) return followers.delete(lease.id);
     try {
       const address = await providerAddress(app, lease.provider);
-      const response = await request(address, await encodeLogs(lease.id, next, tenant, requireAccount(app).signer));
+      const response = await request(address, await encodeLogs(lease.id, next, tenant, requireAccount(app).signer.signRaw));
       if (response.kind === 'rejected') throw new Error(`the provider refused: ${response.reason}`);
       if (response.kind !== 'logs') throw new Error('the provider answered something else');
       for (const line of response.lines) {
