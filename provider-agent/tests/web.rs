@@ -1,8 +1,8 @@
 //! The tenant web app (`web/`) in a real browser against a real chain and agent: Debian's
 //! headless Chromium, driven by `web/tests/browser/run.mjs` (playwright-core, no browser
 //! download), orders a GPU, accepts the agent's bid, sends the manifest and follows the log over
-//! libp2p on WebSocket, closes the lease; then the balances on chain must account for every
-//! planck the app reported. Screenshots of each screen are saved under `$EMBER_TEST_LOGS/web`
+//! libp2p on WebSocket, closes the lease; rents a GPU from an offer, tops its escrow up, extends
+//! it and closes it; then the balances on chain must account for every planck the app reported. Screenshots of each screen are saved under `$EMBER_TEST_LOGS/web`
 //! (`scripts/integration-tests.sh` sets it), else in a temporary folder the test prints.
 //!
 //! Needs Chromium, Node.js and the built app (`cd web && npm ci && npm run build`, which
@@ -17,7 +17,12 @@ use std::{
 	time::Duration,
 };
 
+use ember_client::chain::{
+	runtime::{self, runtime_types::bounded_collections::bounded_vec::BoundedVec},
+	WaitFor,
+};
 use serde_json::Value;
+use subxt::utils::H256;
 use support::*;
 
 const OWNER: &str = "//Charlie";
@@ -91,7 +96,7 @@ fn a_tenant_runs_a_lease_from_the_browser() {
 	let node = DevNode::start("web");
 	fund(&node.chain(), &account(&key(AGENT)), 10 * EMBR);
 	// The agent also listens on WebSocket, the transport a browser has, and publishes both.
-	let mut agent = Agent::configure("web", dir.path(), &node, OWNER, AGENT, 1, PROCESS_EXECUTOR);
+	let mut agent = Agent::configure("web", dir.path(), &node, OWNER, AGENT, 2, PROCESS_EXECUTOR);
 	let config = std::fs::read_to_string(&agent.config).expect("agent config");
 	let (tcp, rest) = config.split_once("listen = [\"").expect("a listen line");
 	let (address, rest) = rest.split_once('"').expect("a listen address");
@@ -99,7 +104,14 @@ fn a_tenant_runs_a_lease_from_the_browser() {
 	std::fs::write(&agent.config, format!("{tcp}listen = [\"{address}\", \"{ws}\"{rest}"))
 		.expect("agent config written");
 	agent.restart();
-	wait_proven_provider(&node, &agent, OWNER, Some(1));
+	let provider = wait_proven_provider(&node, &agent, OWNER, Some(2));
+	// One GPU listed at a fixed price for the rent screen (2 hours at most, so a one-hour lease
+	// can be extended); the agent bids on orders with the other.
+	let listed = &provider["gpus"][1]["uuid_hash"];
+	let gpu = ember_client::market::parse_h256(listed.as_str().expect("a uuid hash")).expect("hex");
+	let offer = runtime::tx().leases().list_offer(BoundedVec(vec![H256(gpu)]), 3 * EMBR, 1_200);
+	block_on(node.chain().submit(&offer, &key(AGENT), WaitFor::Finalized, &mut |_| {}))
+		.expect("the offer is listed");
 
 	// The built app, served as any static site is.
 	let port = free_port();
@@ -146,30 +158,36 @@ fn a_tenant_runs_a_lease_from_the_browser() {
 		.unwrap_or_else(|e| panic!("the browser test printed no report ({e}): {stdout}"));
 	eprintln!("browser report: {report}");
 
-	// The lease is gone from the chain, and every planck is accounted for: the tenant paid the
-	// lease and its three transactions' fees, got the rest of the escrow and the deposit back,
-	// and the provider was paid the lease less the protocol fee (burned).
-	let lease = report["lease"].as_u64().expect("a lease id");
+	// Both leases are gone from the chain, and every planck is accounted for: the tenant paid
+	// the leases and its transactions' fees, got the rest of the escrows and the deposits back,
+	// and the provider was paid the leases less the protocol fee (burned).
 	let leases = emberctl(&node, Some(TENANT), &["lease", "list"]).expect("leases");
+	assert_eq!(leases.as_array().map(Vec::len), Some(0), "no lease still runs: {leases}");
+	let closed = report["closed"].as_array().expect("closed leases");
+	assert_eq!(closed.len(), 2, "the ordered and the rented lease were closed: {report}");
+	let paid: u128 = closed.iter().map(|c| plancks(&c["paid"])).sum();
+	let fees: u128 = closed.iter().map(|c| plancks(&c["fees"])).sum();
 	assert!(
-		!leases.as_array().expect("a list").iter().any(|l| l["id"] == lease),
-		"lease {lease} still runs: {leases}"
+		closed.iter().all(|c| plancks(&c["paid"]) > 0),
+		"the provider served blocks of each before the close: {report}"
 	);
-	let (paid, fees) = (plancks(&report["paid"]), plancks(&report["fees"]));
-	assert!(paid > 0, "the provider served blocks before the close: {report}");
 	let tx_fees: Vec<u128> =
 		report["feesPaid"].as_array().expect("fees paid").iter().map(plancks).collect();
-	assert_eq!(tx_fees.len(), 3, "order, accept and close each paid a fee: {report}");
-	assert_eq!(held_of(&node, TENANT), 0, "escrow and deposit are back");
+	assert_eq!(
+		tx_fees.len(),
+		7,
+		"order, accept, close, rent, top-up, extend and close: one fee each: {report}"
+	);
+	assert_eq!(held_of(&node, TENANT), 0, "escrows and deposits are back");
 	assert_eq!(
 		tenant_before - free_of(&node, TENANT),
 		paid + tx_fees.iter().sum::<u128>(),
-		"the tenant paid the lease and the fees, to the planck"
+		"the tenant paid the leases and the fees, to the planck"
 	);
 	assert_eq!(
 		free_of(&node, OWNER) - owner_before,
 		paid - fees,
-		"the provider ({owner}) was paid the lease less the protocol fee"
+		"the provider ({owner}) was paid the leases less the protocol fee"
 	);
 
 	let shots: Vec<String> = std::fs::read_dir(&screenshots)
@@ -177,10 +195,10 @@ fn a_tenant_runs_a_lease_from_the_browser() {
 		.filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
 		.filter(|name| name.ends_with(".png"))
 		.collect();
-	assert!(shots.len() >= 6, "a screenshot of each screen: {shots:?}");
+	assert!(shots.len() >= 8, "a screenshot of each screen: {shots:?}");
 	eprintln!(
-		"measured: lease {lease} run from the browser: paid {paid} plancks ({fees} protocol fee), \
-		 tenant fees {tx_fees:?}; {} screenshots in {}",
+		"measured: an ordered and a rented lease run from the browser: paid {paid} plancks \
+		 ({fees} protocol fee), tenant fees {tx_fees:?}; {} screenshots in {}",
 		shots.len(),
 		screenshots.display()
 	);

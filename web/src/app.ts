@@ -40,3 +40,12 @@ export function recallManifest(hash: string): string | null {
     return null;
   }
 }
+
+/** Forgets the manifest kept for `hash` (its lease closed). */
+export function forgetManifest(hash: string): void {
+  try {
+    localStorage.removeItem(MANIFEST_KEY + hash);
+  } catch {
+    // Nothing was kept.
+  }
+}

@@ -3,6 +3,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { Codec } from '@polkadot/types/types';
 import { u8aToHex, u8aToString } from '@polkadot/util';
+import { cleanText } from './dom';
 
 /** Where the node's JSON-RPC is: `?rpc=` in the page's address, else the local dev node. */
 export function rpcEndpoint(): string {
@@ -60,7 +61,7 @@ export function num(value: Codec | { toString(): string }): number {
 
 /** Bytes on chain as text, for region and model names. */
 function text(value: Codec): string {
-  return u8aToString(value.toU8a(true));
+  return cleanText(u8aToString(value.toU8a(true)));
 }
 
 export interface Gpu {

@@ -62,3 +62,11 @@ export function shortAddress(address: string): string {
 export function errorBox(message: string): HTMLElement {
   return h('p', { class: 'error', role: 'alert' }, message);
 }
+
+/**
+ * Text from others (a provider's region or GPU model, a log line, a refusal's reason) without
+ * control characters or bidirectional overrides, which could make it read as something else.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   let best = 0;
   await api.rpc.chain.subscribeNewHeads((header) => {
     best = header.number.toNumber();
-    replace(status, h('span', { 'data-testid': 'best-block' }, `${info.name} · #${best}`), wallets.length ? ` · ${wallets.join(', ')}` : '');
+    replace(status, h('span', { 'data-testid': 'best-block', title: `the node at ${endpoint}` }, `${info.name} · #${best}`), ` · ${endpoint}`, wallets.length ? ` · ${wallets.join(', ')}` : '');
     void showBalance(app);
     // Screens that only list refresh by themselves; screens with forms wait for "Refresh".
     const editing = document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLTextAreaElement;

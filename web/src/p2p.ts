@@ -6,10 +6,9 @@
 import { noise } from '@chainsafe/libp2p-noise';
 import { yamux } from '@chainsafe/libp2p-yamux';
 import { webSockets } from '@libp2p/websockets';
-import type { Multiaddr } from '@multiformats/multiaddr';
 import { u8aConcat } from '@polkadot/util';
 import { createLibp2p, type Libp2p } from 'libp2p';
-import { dialableAddresses, isPrivateAddress, isPrivateHost, type ProviderAddress } from './addresses.js';
+import { dialableAddresses, type ProviderAddress } from './addresses.js';
 import { decodeResponse, MAX_FRAME_BYTES, MAX_REQUEST_BYTES, PROTOCOL, type Response } from './messages.js';
 
 export type { ProviderAddress } from './addresses.js';
@@ -25,20 +24,21 @@ function libp2p(): Promise<Libp2p> {
     transports: [webSockets()],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
-    // libp2p's browser default denies ws:// and private addresses. A browser refuses ws:// from an
-    // https:// page by itself, and a page served over http (a local chain) must reach ws://.
-    // Private addresses stay denied unless the page itself is local: otherwise a provider could
-    // publish one and have its tenants' browsers knock on their own networks' machines.
-    connectionGater: { denyDialMultiaddr: async (address: Multiaddr) => isPrivateAddress(address.toString()) && !isPrivateHost(location.hostname) },
+    // libp2p's browser default denies ws:// and private addresses; `dialableAddresses` chose
+    // what may be dialled (private hosts only on a development chain), and a browser refuses
+    // ws:// from an https:// page by itself.
+    connectionGater: { denyDialMultiaddr: async () => false },
   });
   return node;
 }
 
 /** Sends one request to a provider and reads its one response. */
-export async function request(provider: ProviderAddress, body: Uint8Array): Promise<Response> {
+export async function request(provider: ProviderAddress, body: Uint8Array, allowPrivate: boolean): Promise<Response> {
   if (body.length > MAX_REQUEST_BYTES) throw new Error(`the request is ${body.length} bytes; at most ${MAX_REQUEST_BYTES} are allowed`);
-  const addresses = dialableAddresses(provider);
-  if (addresses.length === 0) throw new Error('the provider publishes no WebSocket address: a browser cannot reach it');
+  const addresses = dialableAddresses(provider, allowPrivate);
+  if (addresses.length === 0) {
+    throw new Error('the provider publishes no address a browser may dial (WebSocket, and on a live chain a public host over TLS)');
+  }
   const p2p = await libp2p();
   const errors: string[] = [];
   for (const address of addresses) {
@@ -50,7 +50,14 @@ export async function request(provider: ProviderAddress, body: Uint8Array): Prom
       frame.set(body, 4);
       stream.send(frame);
       await stream.close({ signal });
-      return decodeResponse(await readFrame(stream as unknown as AsyncIterable<Uint8Array | { subarray(): Uint8Array }>));
+      // The whole answer within the timeout: a provider dripping bytes does not hold the page.
+      const abort = () => stream.abort(new Error(`no answer within ${TIMEOUT_MS / 1000} s`));
+      signal.addEventListener('abort', abort);
+      try {
+        return decodeResponse(await readFrame(stream as unknown as AsyncIterable<Uint8Array | { subarray(): Uint8Array }>));
+      } finally {
+        signal.removeEventListener('abort', abort);
+      }
     } catch (error) {
       errors.push(`${address.toString()}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -58,18 +65,29 @@ export async function request(provider: ProviderAddress, body: Uint8Array): Prom
   throw new Error(`no answer from the provider (${errors.join('; ')})`);
 }
 
+/** Reads one length-prefixed frame into one buffer sized from its announced length. */
 async function readFrame(stream: AsyncIterable<Uint8Array | { subarray(): Uint8Array }>): Promise<Uint8Array> {
-  let buffer: Uint8Array = new Uint8Array(0);
-  let expected = -1;
+  const prefix = new Uint8Array(4);
+  let frame: Uint8Array | null = null;
+  let filled = 0;
   for await (const chunk of stream) {
-    const bytes = chunk instanceof Uint8Array ? chunk : chunk.subarray();
-    buffer = u8aConcat(buffer, bytes);
-    if (expected < 0 && buffer.length >= 4) {
-      expected = new DataView(buffer.buffer, buffer.byteOffset, 4).getUint32(0, false);
+    let bytes = chunk instanceof Uint8Array ? chunk : chunk.subarray();
+    if (frame === null) {
+      const take = Math.min(4 - filled, bytes.length);
+      prefix.set(bytes.subarray(0, take), filled);
+      filled += take;
+      bytes = bytes.subarray(take);
+      if (filled < 4) continue;
+      const expected = new DataView(prefix.buffer).getUint32(0, false);
       if (expected > MAX_FRAME_BYTES) throw new Error(`the provider announced ${expected} bytes; at most ${MAX_FRAME_BYTES} are allowed`);
+      frame = new Uint8Array(expected);
+      filled = 0;
     }
-    if (expected >= 0 && buffer.length >= 4 + expected) break;
+    if (filled + bytes.length > frame.length) throw new Error('the provider sent more than it announced');
+    frame.set(bytes, filled);
+    filled += bytes.length;
+    if (filled === frame.length) return frame;
   }
-  if (expected < 0 || buffer.length < 4 + expected) throw new Error('the provider closed the stream before answering');
-  return buffer.subarray(4, 4 + expected);
+  if (frame !== null && filled === frame.length) return frame;
+  throw new Error('the provider closed the stream before answering');
 }

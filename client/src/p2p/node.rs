@@ -25,6 +25,9 @@ pub const MAX_PENDING_INCOMING: u32 = 128;
 /// Most manifest-protocol streams open at once on one connection.
 pub const MAX_STREAMS_PER_CONNECTION: usize = 16;
 
+/// Largest WebSocket message accepted, in bytes: a few noise frames (64 KiB each).
+pub const MAX_WEBSOCKET_MESSAGE: usize = 1024 * 1024;
+
 /// The network behaviour of a manifest-protocol node: the connection limits, then the
 /// protocol itself.
 #[derive(NetworkBehaviour)]
@@ -64,7 +67,12 @@ pub(crate) fn build_swarm(
 		// `/tcp/<port>/ws` addresses: the same security and multiplexing over WebSocket frames.
 		.with_other_transport(|key| -> Result<_, Box<dyn std::error::Error + Send + Sync>> {
 			let tcp = tcp::tokio::Transport::new(tcp::Config::default().nodelay(true));
-			Ok(websocket::WsConfig::new(tcp)
+			let mut ws = websocket::WsConfig::new(tcp);
+			// The default accepts 256 MiB WebSocket messages and reserves the announced size
+			// before the noise handshake: a stranger's 128 pending connections could take 32 GiB.
+			// A noise frame is at most 64 KiB; a browser may batch a few into one message.
+			ws.set_max_data_size(MAX_WEBSOCKET_MESSAGE);
+			Ok(ws
 				.upgrade(upgrade::Version::V1)
 				.authenticate(noise::Config::new(key)?)
 				.multiplex(yamux::Config::default()))

@@ -1,9 +1,9 @@
 // The tenant's running leases: escrow and until when it pays, top-up, extend, close; and, over
 // libp2p, sending the manifest and following the workload's log.
 
-import { recallManifest, rememberManifest, requireAccount, type App } from '../app';
+import { forgetManifest, recallManifest, rememberManifest, requireAccount, type App } from '../app';
 import { leasesOf, provider, type Lease } from '../chain';
-import { errorBox, field, h, replace, shortAddress } from '../dom';
+import { cleanText, errorBox, field, h, replace, shortAddress } from '../dom';
 import { manifestHash } from '../manifest';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
@@ -61,12 +61,12 @@ function leaseCard(app: App, lease: Lease, now: number, out: HTMLElement): HTMLE
       'div',
       { class: 'actions' },
       h('button', { class: 'primary', 'data-testid': `send-manifest-${lease.id}`, onclick: () => sendManifest(app, lease, p2pOut) }, 'Send manifest'),
-      h('button', { 'data-testid': `follow-logs-${lease.id}`, onclick: () => followLogs(app, lease, logs, workload, logsOut) }, 'Follow logs'),
+      h('button', { 'data-testid': `follow-logs-${lease.id}`, onclick: () => followLogs(app, lease, logs, workload, logsOut) }, app.account?.source === 'dev' ? 'Follow logs' : 'Fetch logs'),
       field(`Top up, ${sym}`, amount),
       h('button', { 'data-testid': `topup-${lease.id}`, onclick: (e: Event) => act(app, e, out, `Top up lease #${lease.id}`, () => app.api.tx.leases.topUp(lease.id, parseEmbr(amount.value)), 'leases') }, 'Top up'),
       field('Extend, blocks', extendBlocks),
       h('button', { 'data-testid': `extend-${lease.id}`, onclick: (e: Event) => act(app, e, out, `Extend lease #${lease.id}`, () => app.api.tx.leases.extend(lease.id, Number(extendBlocks.value)), 'leases') }, 'Extend'),
-      h('button', { class: 'danger', 'data-testid': `close-${lease.id}`, onclick: (e: Event) => { followers.get(lease.id)?.stop(); return act(app, e, out, `Close lease #${lease.id}`, () => app.api.tx.leases.closeLease(lease.id), 'leases'); } }, 'Close lease'),
+      h('button', { class: 'danger', 'data-testid': `close-${lease.id}`, onclick: (e: Event) => closeLease(app, e, out, lease) }, 'Close lease'),
     ),
     p2pOut,
     workload,
@@ -82,64 +82,113 @@ async function providerAddress(app: App, owner: string): Promise<ProviderAddress
 }
 
 async function sendManifest(app: App, lease: Lease, out: HTMLElement): Promise<void> {
+  const text = recallManifest(lease.manifestHash);
+  if (text === null) return askForManifest(app, lease, out);
   replace(out, h('p', {}, 'sending the manifest…'));
   try {
     const { signer, publicKey } = requireAccount(app);
-    let text = recallManifest(lease.manifestHash);
-    if (text === null) {
-      text = prompt(`Paste the manifest of lease #${lease.id} (its BLAKE2-256 must be ${lease.manifestHash})`);
-      if (text === null) return replace(out);
-    }
     const bytes = new TextEncoder().encode(text);
     if (u8aToHex(manifestHash(bytes)) !== lease.manifestHash) throw new Error("this manifest's hash is not the lease's: send the exact bytes you ordered with");
     rememberManifest(lease.manifestHash, text);
     const body = await encodeSubmitManifest(lease.id, bytes, publicKey, signer.signRaw);
     const address = await providerAddress(app, lease.provider);
+    const allowPrivate = app.info.isDevelopment;
     // The agent learns of a lease from finalized blocks: for a few seconds after the award it
     // does not know it yet, so ask again every 2 s for up to 30 s, as emberctl does.
-    let response = await request(address, body);
+    let response = await request(address, body, allowPrivate);
     for (let tries = 1; response.kind === 'rejected' && response.unknownLease && tries < 15; tries++) {
       replace(out, h('p', {}, 'the provider does not know the lease yet (it waits for finality); asking again…'));
       await new Promise((resolve) => setTimeout(resolve, 2000));
-      response = await request(address, body);
+      response = await request(address, body, allowPrivate);
     }
     if (response.kind === 'accepted') replace(out, h('p', { class: 'ok', 'data-testid': `manifest-accepted-${lease.id}` }, 'The provider accepted the manifest: the workload starts.'));
-    else if (response.kind === 'rejected') throw new Error(`the provider refused the manifest: ${response.reason}`);
+    else if (response.kind === 'rejected') throw new Error(`the provider refused the manifest: ${cleanText(response.reason)}`);
     else throw new Error('the provider answered something else');
   } catch (error) {
     replace(out, errorBox((error as Error).message));
   }
 }
 
-/** Asks the provider for new log lines every 2 s until the workload ended and nothing is left. */
+/** This browser does not hold the lease's manifest: the tenant pastes or uploads its exact text. */
+function askForManifest(app: App, lease: Lease, out: HTMLElement): void {
+  const area = h('textarea', { rows: 8, spellcheck: 'false', 'data-testid': `paste-manifest-${lease.id}` });
+  const file = h('input', { type: 'file', accept: '.json,application/json' });
+  const problem = h('div');
+  file.addEventListener('change', async () => {
+    // The exact bytes are hashed: read the file as bytes, not through a text box.
+    const chosen = file.files?.[0];
+    if (chosen) area.value = new TextDecoder().decode(await chosen.arrayBuffer());
+  });
+  const use = h('button', { class: 'primary' }, 'Send this manifest');
+  use.addEventListener('click', () => {
+    const bytes = new TextEncoder().encode(area.value);
+    if (u8aToHex(manifestHash(bytes)) !== lease.manifestHash) {
+      return replace(problem, errorBox(`its BLAKE2-256 is not the lease's ${lease.manifestHash}: paste or upload the exact file you ordered with`));
+    }
+    rememberManifest(lease.manifestHash, area.value);
+    void sendManifest(app, lease, out);
+  });
+  replace(out, h('div', { class: 'form' }, h('p', {}, `This browser does not hold the manifest of lease #${lease.id}: paste or upload it.`), area, file, use, problem));
+}
+
+/** Most log lines kept on screen; older ones are dropped (emberctl logs has them all). */
+const MAX_LINES_SHOWN = 5000;
+/** Most lines and text one answer may carry, as the agent sends at most. */
+const MAX_LINES_PER_ANSWER = 2000;
+const MAX_TEXT_PER_ANSWER = 1024 * 1024;
+
+/**
+ * Asks the provider for new log lines: every 2 s until the workload ended and nothing is left
+ * for a dev account, whose key signs in the page; once per click for a wallet account, since
+ * each request is signed and a wallet asks its user every time.
+ */
 function followLogs(app: App, lease: Lease, logs: HTMLElement, workload: HTMLElement, out: HTMLElement): void {
   followers.get(lease.id)?.stop();
   let stopped = false;
+  // A new follower starts from the first line: its screen was drawn anew.
   let next = 0n;
   const follower = { stop: () => { stopped = true; } };
   followers.set(lease.id, follower);
+  const repeat = requireAccount(app).account.source === 'dev';
   const tenant = decodeAddress(requireAccount(app).account.address);
   const tick = async () => {
     if (stopped || !logs.isConnected) return followers.delete(lease.id);
     try {
       const address = await providerAddress(app, lease.provider);
-      const response = await request(address, await encodeLogs(lease.id, next, tenant, requireAccount(app).signer.signRaw));
-      if (response.kind === 'rejected') throw new Error(`the provider refused: ${response.reason}`);
+      const body = await encodeLogs(lease.id, next, tenant, requireAccount(app).signer.signRaw);
+      const response = await request(address, body, app.info.isDevelopment);
+      if (response.kind === 'rejected') throw new Error(`the provider refused: ${cleanText(response.reason)}`);
       if (response.kind !== 'logs') throw new Error('the provider answered something else');
-      for (const line of response.lines) {
-        const at = new Date(Number(line.atMs)).toISOString().slice(11, 19);
-        logs.append(h('span', { class: `log-${line.stream}` }, `${at} ${line.stream}: ${line.text}\n`));
+      const text = response.lines.reduce((sum, line) => sum + line.text.length, 0);
+      if (response.lines.length > MAX_LINES_PER_ANSWER || text > MAX_TEXT_PER_ANSWER || response.nextSeq < next) {
+        throw new Error('the provider sent more log than it may in one answer, or went backwards');
       }
+      for (const line of response.lines) {
+        const ms = Number(line.atMs);
+        const at = Number.isFinite(ms) && ms < 8.64e15 ? new Date(ms).toISOString().slice(11, 19) : '??:??:??';
+        logs.append(h('span', { class: `log-${line.stream}` }, `${at} ${line.stream}: ${cleanText(line.text)}\n`));
+      }
+      while (logs.childNodes.length > MAX_LINES_SHOWN) logs.firstChild?.remove();
       next = response.nextSeq;
-      replace(workload, `workload: ${describeState(response.state)}`);
+      replace(workload, `workload: ${cleanText(describeState(response.state))}`);
       replace(out);
       const done = ['exited', 'failed', 'stopped'].includes(response.state.kind) && response.lines.length === 0;
-      if (!done) setTimeout(tick, 2000);
+      if (repeat && !done) setTimeout(tick, 2000);
       else followers.delete(lease.id);
     } catch (error) {
       replace(out, errorBox((error as Error).message));
-      setTimeout(tick, 5000);
+      if (repeat) setTimeout(tick, 5000);
+      else followers.delete(lease.id);
     }
   };
   void tick();
+}
+
+/** Closes the lease; its follower stops, and this browser forgets its manifest (env included). */
+async function closeLease(app: App, event: Event, out: HTMLElement, lease: Lease): Promise<void> {
+  followers.get(lease.id)?.stop();
+  await act(app, event, out, `Close lease #${lease.id}`, () => app.api.tx.leases.closeLease(lease.id), 'leases');
+  if (!out.querySelector('.error')) {
+    forgetManifest(lease.manifestHash);
+  }
 }

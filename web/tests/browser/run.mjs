@@ -1,5 +1,6 @@
 // Drives the built web app in Debian's headless Chromium as a tenant would: order a GPU, accept
-// the provider's bid, send the manifest, see the workload's log line, close the lease. Prints
+// the provider's bid, send the manifest, see the workload's log line, close the lease; rent a
+// GPU from an offer, top it up, extend it, close it. Prints
 // what happened as one JSON line for the caller to check on chain; saves a screenshot of each
 // screen.
 //
@@ -44,6 +45,14 @@ page.setDefaultTimeout(60_000);
 
 let step = 'opening the app';
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+/** Closes `lease` from its card and waits until the close is final and the card gone. */
+async function close(lease) {
+  await page.click(`[data-testid="close-${lease}"]`);
+  const entry = page.locator('#transactions .tx', { hasText: `Close lease #${lease}` });
+  await entry.and(page.locator('[data-paid]')).waitFor();
+  await page.waitForSelector(`[data-testid="lease-${lease}"]`, { state: 'detached' });
+  await entry.and(page.locator('[data-state="finalized"]')).waitFor();
+}
 const tx = (attribute) => page.locator(`#transactions .tx[data-${attribute}]`).first().getAttribute(`data-${attribute}`);
 
 try {
@@ -98,21 +107,46 @@ try {
   await shot('5-lease');
 
   step = `closing lease #${lease}`;
-  await page.click(`[data-testid="close-${lease}"]`);
-  await page.waitForSelector('#transactions .tx[data-paid]');
-  await page.waitForSelector(`[data-testid="lease-${lease}"]`, { state: 'detached' });
-  await page.locator('#transactions .tx[data-state="finalized"][data-paid]').waitFor();
+  await close(lease);
   await shot('6-closed');
 
+  step = 'renting a GPU from the offer';
+  await page.click('[data-testid="nav-offers"]');
+  const rent = page.locator('[data-testid^="rent-"]:not([disabled])').first();
+  await rent.click();
+  await page.fill('[data-testid="rent-hours"]', '1');
+  await page.waitForSelector('[data-testid="rent-panel"] .manifest-verdict.ok');
+  await shot('7-rent');
+  await page.click('[data-testid="rent-submit"]');
+  await page.waitForSelector('[data-testid="leases"]');
+  const rented = await page.locator('#transactions .tx[data-lease]').first().getAttribute('data-lease');
+  if (!rented || rented === lease) throw new Error('no new lease after renting');
+  await page.waitForSelector(`[data-testid="lease-${rented}"]`);
+
+  step = `topping up and extending lease #${rented}`;
+  await page.fill(`[data-testid="topup-amount-${rented}"]`, '1.5');
+  await page.click(`[data-testid="topup-${rented}"]`);
+  await page.locator('#transactions .tx[data-state="in-block"], #transactions .tx[data-state="finalized"]', { hasText: `Top up lease #${rented}` }).waitFor();
+  await page.waitForSelector(`[data-testid="extend-blocks-${rented}"]`);
+  await page.fill(`[data-testid="extend-blocks-${rented}"]`, '60');
+  await page.click(`[data-testid="extend-${rented}"]`);
+  await page.locator('#transactions .tx[data-state="in-block"], #transactions .tx[data-state="finalized"]', { hasText: `Extend lease #${rented}` }).waitFor();
+  await page.waitForSelector(`[data-testid="lease-${rented}"]`);
+  await shot('8-rented-lease');
+
+  step = `closing lease #${rented}`;
+  await close(rented);
+
   const feesPaid = await page.$$eval('#transactions .tx[data-fee-paid]', (entries) => entries.map((e) => e.dataset.feePaid));
+  const closed = await page.$$eval('#transactions .tx[data-paid]', (entries) =>
+    entries.map((e) => ({ paid: e.dataset.paid, fees: e.dataset.fees, refunded: e.dataset.refunded })),
+  );
   console.log(
     JSON.stringify({
       tenant: address,
       order: Number(order),
-      lease: Number(lease),
-      paid: await tx('paid'),
-      fees: await tx('fees'),
-      refunded: await tx('refunded'),
+      leases: [Number(lease), Number(rented)],
+      closed,
       feesPaid,
       transactions: await page.$$eval('#transactions .tx', (entries) => entries.map((e) => e.innerText.replace(/\s+/g, ' '))),
     }),

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { dialableAddresses, isPrivateAddress, isPrivateHost } from '../../src/addresses.js';
+import { dialableAddresses, isPrivateHost } from '../../src/addresses.js';
 import { decodeResponse, describeState, encodeLogs, encodeSubmitManifest, logsPayload, manifestPayload } from '../../src/messages.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../../../client/tests/fixtures/protocol-messages.json', import.meta.url), 'utf8'));
@@ -68,26 +68,50 @@ test('a malformed response is refused, not half read', () => {
   assert.throws(() => decodeResponse(Uint8Array.from([1, 4, 4, 0xff])));
 });
 
+const peerId = '12D3KooWL2eWKL3gb1m3pQcwJXNWe8i3UwY39KCzXcQ2UM6NppRG';
+const dialled = (multiaddrs: string[], allowPrivate: boolean) => dialableAddresses({ peerId, multiaddrs }, allowPrivate).map(String);
+
 test('only WebSocket addresses are dialled, as the PeerId the chain names', () => {
-  const peerId = '12D3KooWL2eWKL3gb1m3pQcwJXNWe8i3UwY39KCzXcQ2UM6NppRG';
-  const addresses = dialableAddresses({
-    peerId,
-    multiaddrs: ['/ip4/127.0.0.1/tcp/30444', '/ip4/127.0.0.1/tcp/30445/ws', '/dns4/gpu.example.org/tcp/443/wss', 'not an address'],
-  }).map(String);
-  assert.deepEqual(addresses, [`/ip4/127.0.0.1/tcp/30445/ws/p2p/${peerId}`, `/dns4/gpu.example.org/tcp/443/wss/p2p/${peerId}`]);
+  const published = ['/ip4/127.0.0.1/tcp/30444', '/ip4/127.0.0.1/tcp/30445/ws', '/dns4/gpu.example.org/tcp/443/wss', 'not an address'];
+  assert.deepEqual(dialled(published, true), [`/ip4/127.0.0.1/tcp/30445/ws/p2p/${peerId}`, `/dns4/gpu.example.org/tcp/443/wss/p2p/${peerId}`]);
   // A PeerId that is not base58 could smuggle address parts in: nothing is dialled.
-  assert.deepEqual(dialableAddresses({ peerId: `${peerId}/ip4/10.0.0.1`, multiaddrs: ['/ip4/127.0.0.1/tcp/30445/ws'] }), []);
+  assert.deepEqual(dialableAddresses({ peerId: `${peerId}/ip4/10.0.0.1`, multiaddrs: ['/ip4/127.0.0.1/tcp/30445/ws'] }, true), []);
+  // Extra parts (an SNI naming another host, a path) are not dialled.
+  assert.deepEqual(dialled(['/ip4/8.8.8.8/tcp/443/tls/sni/router.lan/ws', '/ip4/8.8.8.8/tcp/443/tls/ws/p2p-circuit'], true), []);
 });
 
-test('private addresses are told from public ones', () => {
-  for (const host of ['localhost', '127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.1.1', '100.64.0.1', '::1', '[::1]', 'fd00::1', 'fe80::1', '0.0.0.0']) {
+test('on a live chain a provider cannot point the browser at the tenant\'s own network', () => {
+  const inward = [
+    '/ip4/127.0.0.1/tcp/30445/ws',
+    '/ip4/192.168.1.1/tcp/80/ws',
+    '/ip4/10.0.0.8/tcp/443/wss',
+    '/ip6/::1/tcp/80/ws',
+    '/ip6/::ffff:192.168.1.1/tcp/80/ws',
+    '/ip6/fe80::1/tcp/80/ws',
+    '/dns4/localhost/tcp/80/ws',
+    '/dns4/localhost./tcp/443/wss',
+    '/dns4/router.local/tcp/443/wss',
+    // Names a browser reads as numbers: 127.0.0.1 three ways.
+    '/dns4/127.1/tcp/443/wss',
+    '/dns4/2130706433/tcp/443/wss',
+    '/dns4/0x7f.1/tcp/443/wss',
+    // A name over plain ws could resolve anywhere, with no certificate to check.
+    '/dns4/gpu.example.org/tcp/80/ws',
+  ];
+  assert.deepEqual(dialled(inward, false), []);
+  assert.deepEqual(dialled(['/ip4/8.8.8.8/tcp/30445/ws', '/dns4/gpu.example.org/tcp/443/wss'], false), [
+    `/ip4/8.8.8.8/tcp/30445/ws/p2p/${peerId}`,
+    `/dns4/gpu.example.org/tcp/443/wss/p2p/${peerId}`,
+  ]);
+  // A development chain runs on this machine: its provider is on loopback.
+  assert.equal(dialled(['/ip4/127.0.0.1/tcp/30445/ws'], true).length, 1);
+});
+
+test('private hosts are told from public ones', () => {
+  for (const host of ['localhost', '127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.1.1', '100.64.0.1', '::1', '[::1]', 'fd00::1', 'fe80::1', '0.0.0.0', '::ffff:c0a8:101', '64:ff9b::1', 'printer.local', '017700000001']) {
     assert.ok(isPrivateHost(host), host);
   }
   for (const host of ['8.8.8.8', '172.32.0.1', '192.169.0.1', 'gpu.example.org', '2001:db8::1', '100.128.0.1']) {
     assert.ok(!isPrivateHost(host), host);
   }
-  assert.ok(isPrivateAddress('/ip4/192.168.0.10/tcp/80/ws'));
-  assert.ok(!isPrivateAddress('/dns4/gpu.example.org/tcp/443/wss'));
-  // An address whose host cannot be read is treated as private: not dialled from a public page.
-  assert.ok(isPrivateAddress('/unix/tmp/socket'));
 });
