@@ -12,8 +12,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
-    if (key.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(key.slice(2), value as EventListener);
+    if (key.startsWith('on')) {
+      // Listeners only: never an `on…` attribute, which would be code.
+      if (typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
     } else if (value === true) {
       el.setAttribute(key, '');
     } else {

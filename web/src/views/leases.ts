@@ -114,18 +114,24 @@ function askForManifest(app: App, lease: Lease, out: HTMLElement): void {
   const area = h('textarea', { rows: 8, spellcheck: 'false', 'data-testid': `paste-manifest-${lease.id}` });
   const file = h('input', { type: 'file', accept: '.json,application/json' });
   const problem = h('div');
+  // The exact bytes are hashed: an uploaded file is kept as it is (a text box would turn its
+  // CRLF line ends into LF, and a decoder would drop a byte-order mark).
+  let uploaded: string | null = null;
+  area.addEventListener('input', () => { uploaded = null; });
   file.addEventListener('change', async () => {
-    // The exact bytes are hashed: read the file as bytes, not through a text box.
     const chosen = file.files?.[0];
-    if (chosen) area.value = new TextDecoder().decode(await chosen.arrayBuffer());
+    if (!chosen) return;
+    uploaded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await chosen.arrayBuffer());
+    area.value = uploaded;
   });
   const use = h('button', { class: 'primary' }, 'Send this manifest');
   use.addEventListener('click', () => {
-    const bytes = new TextEncoder().encode(area.value);
+    const text = uploaded ?? area.value;
+    const bytes = new TextEncoder().encode(text);
     if (u8aToHex(manifestHash(bytes)) !== lease.manifestHash) {
       return replace(problem, errorBox(`its BLAKE2-256 is not the lease's ${lease.manifestHash}: paste or upload the exact file you ordered with`));
     }
-    rememberManifest(lease.manifestHash, area.value);
+    rememberManifest(lease.manifestHash, text);
     void sendManifest(app, lease, out);
   });
   replace(out, h('div', { class: 'form' }, h('p', {}, `This browser does not hold the manifest of lease #${lease.id}: paste or upload it.`), area, file, use, problem));

@@ -29,8 +29,11 @@ export function manifestEditor(initial = EXAMPLE_MANIFEST): ManifestEditor {
   const listeners: (() => void)[] = [];
   let state: ReturnType<ManifestEditor['current']> = null;
 
+  // An uploaded file is hashed as it is: the text box would turn CRLF line ends into LF.
+  let uploaded: string | null = null;
   const check = () => {
-    const bytes = new TextEncoder().encode(textarea.value);
+    const text = uploaded ?? textarea.value;
+    const bytes = new TextEncoder().encode(text);
     const result = checkManifest(bytes);
     if ('problem' in result) {
       state = null;
@@ -38,18 +41,21 @@ export function manifestEditor(initial = EXAMPLE_MANIFEST): ManifestEditor {
       replace(verdict, describeProblem(result.problem));
     } else {
       const hash = u8aToHex(manifestHash(bytes));
-      state = { bytes, text: textarea.value, hash, manifest: result.manifest };
+      state = { bytes, text, hash, manifest: result.manifest };
       verdict.className = 'manifest-verdict ok';
       replace(verdict, `valid: "${result.manifest.name}", ${result.manifest.gpus.count} GPU(s); BLAKE2-256 `, h('code', { 'data-testid': 'manifest-hash' }, hash));
     }
     listeners.forEach((listener) => listener());
   };
-  textarea.addEventListener('input', check);
+  textarea.addEventListener('input', () => {
+    uploaded = null;
+    check();
+  });
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
-    // The exact bytes are hashed, so the text is taken as the file holds it.
-    textarea.value = await chosen.text();
+    uploaded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await chosen.arrayBuffer());
+    textarea.value = uploaded;
     check();
   });
   check();
