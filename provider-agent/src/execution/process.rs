@@ -164,7 +164,9 @@ pub async fn start(
 	));
 	let state = Arc::new(Mutex::new(WorkloadState::Running));
 	let (ended_tx, ended) = watch::channel(false);
-	let deadline = spec.max_runtime.map(|limit| Instant::now() + limit);
+	// A limit further than the clock can count (a manifest may ask for u64::MAX seconds) is no
+	// limit: the lease's end stops the workload.
+	let deadline = spec.max_runtime.and_then(|limit| Instant::now().checked_add(limit));
 	tokio::spawn(supervise(
 		Exit::Child(child),
 		dir.clone(),

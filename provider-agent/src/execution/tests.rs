@@ -239,6 +239,17 @@ fn max_runtime_stops_a_workload() {
 }
 
 #[test]
+fn a_runtime_limit_beyond_the_clock_is_no_limit() {
+	let dir = tempfile::tempdir().expect("temp dir");
+	let huge = Some(Duration::from_secs(u64::MAX));
+	let spec = spec(dir.path(), manifest("/bin/sh", &["-c", "exit 3"], &[]), huge);
+	runtime().block_on(async {
+		let running = start(&ProcessExecutor, spec, Duration::from_secs(1)).await.expect("starts");
+		assert_eq!(wait_ended(&running).await, WorkloadState::Exited { code: 3 });
+	});
+}
+
+#[test]
 fn a_restarted_agent_adopts_a_running_workload_and_learns_its_exit_code() {
 	let dir = tempfile::tempdir().expect("temp dir");
 	let script = "echo before; sleep 1; echo after; exit 5";
