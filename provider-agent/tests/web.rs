@@ -1,8 +1,10 @@
 //! The tenant web app (`web/`) in a real browser against a real chain and agent: Debian's
 //! headless Chromium, driven by `web/tests/browser/run.mjs` (playwright-core, no browser
 //! download), orders a GPU, accepts the agent's bid, sends the manifest and follows the log over
-//! libp2p on WebSocket, closes the lease; rents a GPU from an offer, tops its escrow up, extends
-//! it and closes it; then the balances on chain must account for every planck the app reported. Screenshots of each screen are saved under `$EMBER_TEST_LOGS/web`
+//! libp2p on WebSocket, tries to extend it (refused: the app must show the chain's reason in
+//! words), closes it; rents a GPU from an offer, tops its escrow up, extends it and closes it;
+//! then the balances on chain must account for every planck the app reported, the refused
+//! call's fee included. Screenshots of each screen are saved under `$EMBER_TEST_LOGS/web`
 //! (`scripts/integration-tests.sh` sets it), else in a temporary folder the test prints.
 //!
 //! Needs Chromium, Node.js and the built app (`cd web && npm ci && npm run build`, which
@@ -175,8 +177,9 @@ fn a_tenant_runs_a_lease_from_the_browser() {
 		report["feesPaid"].as_array().expect("fees paid").iter().map(plancks).collect();
 	assert_eq!(
 		tx_fees.len(),
-		7,
-		"order, accept, close, rent, top-up, extend and close: one fee each: {report}"
+		8,
+		"order, accept, a refused extend, close, rent, top-up, extend and close: one fee each: \
+		 {report}"
 	);
 	assert_eq!(held_of(&node, TENANT), 0, "escrows and deposits are back");
 	assert_eq!(

@@ -82,12 +82,13 @@ export async function submit(
       const { status: s } = result;
       if (s.isReady || s.isBroadcast) set('submitted', 'submitted, waiting for a block…');
       if (s.isInBlock) {
+        // A call that failed in its block still paid its fee: say so either way.
+        summarize(entry, result.events, address);
         if (result.dispatchError) {
           fail(describeDispatchError(api, result.dispatchError));
           return;
         }
         const blockHash = s.asInBlock.toHex();
-        summarize(entry, result.events, address);
         void api.rpc.chain.getHeader(blockHash).then((header) => {
           const blockNumber = header.number.toNumber();
           set('in-block', `in block #${blockNumber}, waiting for finality…`);

@@ -106,6 +106,13 @@ try {
   await page.locator(`[data-testid="workload-${lease}"]`, { hasText: 'running' }).waitFor();
   await shot('5-lease');
 
+  step = `extending lease #${lease}, which the chain refuses`;
+  // A lease won through an order cannot be extended: the refusal must read as the chain's words.
+  await page.fill(`[data-testid="extend-blocks-${lease}"]`, '60');
+  await page.click(`[data-testid="extend-${lease}"]`);
+  await page.locator('#transactions .tx[data-state="failed"]', { hasText: 'Leases.ExtensionNotOffered: The provider has not agreed to a longer lease' }).waitFor();
+  await page.locator('[data-testid="leases"] .error', { hasText: 'ExtensionNotOffered' }).waitFor();
+
   step = `closing lease #${lease}`;
   await close(lease);
   await shot('6-closed');
