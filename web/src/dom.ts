@@ -71,3 +71,21 @@ export function errorBox(message: string): HTMLElement {
 export function cleanText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
+
+/**
+ * Runs `action` when `button` is clicked: the button is disabled meanwhile, `out` is cleared
+ * first and shows the error if the action fails.
+ */
+export function onSubmit(button: HTMLButtonElement, out: HTMLElement, action: () => Promise<void>): void {
+  button.addEventListener('click', async () => {
+    replace(out);
+    button.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      replace(out, errorBox((error as Error).message));
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

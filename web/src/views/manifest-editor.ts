@@ -66,3 +66,14 @@ export function manifestEditor(initial = EXAMPLE_MANIFEST): ManifestEditor {
     onChange: (listener) => listeners.push(listener),
   };
 }
+
+/** The editor's manifest for a lease of `gpus` GPUs, or an error that says what to change: a
+ * provider refuses a manifest whose GPU count is not the lease's. */
+export function manifestFor(editor: ManifestEditor, gpus: number): NonNullable<ReturnType<ManifestEditor['current']>> {
+  const current = editor.current();
+  if (!current) throw new Error('the manifest is not valid yet');
+  if (current.manifest.gpus.count !== gpus) {
+    throw new Error(`the manifest asks for ${current.manifest.gpus.count} GPU(s) and the lease is for ${gpus}: make them agree`);
+  }
+  return current;
+}

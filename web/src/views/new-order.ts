@@ -1,10 +1,10 @@
 // A new order: what GPUs, for how long, at most what price, and the manifest to run.
 
 import { rememberManifest, requireAccount, type App } from '../app';
-import { errorBox, field, h, replace } from '../dom';
+import { errorBox, field, h, onSubmit, replace } from '../dom';
 import { findEvent, submit } from '../tx';
 import { costOf, formatEmbr, parseEmbr } from '../units';
-import { manifestEditor } from './manifest-editor';
+import { manifestEditor, manifestFor } from './manifest-editor';
 
 export async function newOrderView(app: App): Promise<HTMLElement> {
   const { info } = app;
@@ -34,43 +34,31 @@ export async function newOrderView(app: App): Promise<HTMLElement> {
   update();
 
   const send = h('button', { class: 'primary', 'data-testid': 'order-submit' }, 'Place order');
-  send.addEventListener('click', async () => {
-    replace(out);
-    try {
-      const { account, signer } = requireAccount(app);
-      const manifest = editor.current();
-      if (!manifest) throw new Error('the manifest is not valid yet');
-      const gpus = Number(count.value);
-      if (manifest.manifest.gpus.count !== gpus) {
-        throw new Error(`the manifest asks for ${manifest.manifest.gpus.count} GPU(s) and the order for ${gpus}: make them agree`);
-      }
-      const match = /^(\d+)\.(\d+)$/.exec(capability.value.trim());
-      if (!match) throw new Error('the compute capability is "major.minor", e.g. 8.6');
-      const requirement = {
-        model: model.value.trim() || null,
-        minVramMib: Number(vram.value),
-        minComputeCapability: { major: Number(match[1]), minor: Number(match[2]) },
-        count: gpus,
-      };
-      const extrinsic = app.api.tx.leases.createOrder(
-        requirement,
-        blocks(),
-        parseEmbr(price.value),
-        manifest.hash,
-        region.value.trim() || null,
-        Number(bidWindow.value),
-        autoAward.checked,
-      );
-      send.disabled = true;
-      const included = await submit(app.api, `Order ${gpus} GPU(s) for ${blocks()} blocks`, extrinsic, signer, account.address);
-      rememberManifest(manifest.hash, manifest.text);
-      const created = findEvent(included.events, 'leases', 'OrderCreated');
-      replace(out, h('p', { class: 'ok', 'data-testid': 'order-created' }, `Order ${created ? `#${created.event.data[0].toString()} ` : ''}placed in block #${included.blockNumber}. Providers bid until the window ends: see My orders.`));
-    } catch (error) {
-      replace(out, errorBox((error as Error).message));
-    } finally {
-      send.disabled = false;
-    }
+  onSubmit(send, out, async () => {
+    const { account, signer } = requireAccount(app);
+    const gpus = Number(count.value);
+    const manifest = manifestFor(editor, gpus);
+    const match = /^(\d+)\.(\d+)$/.exec(capability.value.trim());
+    if (!match) throw new Error('the compute capability is "major.minor", e.g. 8.6');
+    const requirement = {
+      model: model.value.trim() || null,
+      minVramMib: Number(vram.value),
+      minComputeCapability: { major: Number(match[1]), minor: Number(match[2]) },
+      count: gpus,
+    };
+    const extrinsic = app.api.tx.leases.createOrder(
+      requirement,
+      blocks(),
+      parseEmbr(price.value),
+      manifest.hash,
+      region.value.trim() || null,
+      Number(bidWindow.value),
+      autoAward.checked,
+    );
+    const included = await submit(app.api, `Order ${gpus} GPU(s) for ${blocks()} blocks`, extrinsic, signer, account.address);
+    rememberManifest(manifest.hash, manifest.text);
+    const created = findEvent(included.events, 'leases', 'OrderCreated');
+    replace(out, h('p', { class: 'ok', 'data-testid': 'order-created' }, `Order ${created ? `#${created.event.data[0].toString()} ` : ''}placed in block #${included.blockNumber}. Providers bid until the window ends: see My orders.`));
   });
 
   return h(

@@ -2,10 +2,10 @@
 
 import { rememberManifest, requireAccount, type App } from '../app';
 import { offers, type Offer } from '../chain';
-import { errorBox, field, h, replace, shortAddress, table } from '../dom';
+import { field, h, onSubmit, replace, shortAddress, table } from '../dom';
 import { submit } from '../tx';
 import { blocksAsTime, costOf, formatEmbr } from '../units';
-import { manifestEditor } from './manifest-editor';
+import { manifestEditor, manifestFor } from './manifest-editor';
 import { describeGpus } from './providers';
 
 export async function offersView(app: App): Promise<HTMLElement> {
@@ -47,23 +47,14 @@ function rentForm(app: App, offer: Offer): HTMLElement {
   hours.addEventListener('input', update);
   update();
   const send = h('button', { class: 'primary', 'data-testid': 'rent-submit' }, `Rent from offer #${offer.id}`);
-  send.addEventListener('click', async () => {
-    replace(out);
-    try {
-      const { account, signer } = requireAccount(app);
-      const manifest = editor.current();
-      if (!manifest) throw new Error('the manifest is not valid yet');
-      if (!(blocks() > 0) || blocks() > offer.maxDuration) throw new Error(`the duration must be from 1 block to ${offer.maxDuration} blocks`);
-      const extrinsic = app.api.tx.leases.rent(offer.id, Number(gpus.value), blocks(), offer.pricePerGpuHour, manifest.hash);
-      send.disabled = true;
-      await submit(app.api, `Rent ${gpus.value} GPU(s) of offer #${offer.id}`, extrinsic, signer, account.address);
-      rememberManifest(manifest.hash, manifest.text);
-      app.go('leases');
-    } catch (error) {
-      replace(out, errorBox((error as Error).message));
-    } finally {
-      send.disabled = false;
-    }
+  onSubmit(send, out, async () => {
+    const { account, signer } = requireAccount(app);
+    const manifest = manifestFor(editor, Number(gpus.value));
+    if (!(blocks() > 0) || blocks() > offer.maxDuration) throw new Error(`the duration must be from 1 block to ${offer.maxDuration} blocks`);
+    const extrinsic = app.api.tx.leases.rent(offer.id, Number(gpus.value), blocks(), offer.pricePerGpuHour, manifest.hash);
+    await submit(app.api, `Rent ${gpus.value} GPU(s) of offer #${offer.id}`, extrinsic, signer, account.address);
+    rememberManifest(manifest.hash, manifest.text);
+    app.go('leases');
   });
   return h(
     'div',
